@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Pure rules: model types and decisions, no I/O, "today" always passed in.
+        .target(name: "FolioDomain"),
+        // SQLite through GRDB: migrations, records, queries, CSV import, the engine run.
+        .target(
+            name: "FolioStore",
+            dependencies: [
+                "FolioDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The interface without curses: canvas, styles, terminal-safe text, views.
+        .target(name: "FolioTUI", dependencies: ["FolioStore"]),
+        // ncursesw, module map and shim only.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only importer of CNcursesw: terminal setup/restore, keys, drawing.
+        .target(name: "FolioTerminal", dependencies: ["FolioTUI", "CNcursesw"]),
+        .executableTarget(
+            name: "folio",
+            dependencies: [
+                "FolioTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "FolioDomainTests", dependencies: ["FolioDomain"]),
+        .testTarget(name: "FolioStoreTests", dependencies: ["FolioStore"]),
+        .testTarget(name: "FolioTUITests", dependencies: ["FolioTUI"]),
+        .testTarget(name: "FolioTerminalTests", dependencies: ["FolioTerminal"]),
+        .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioStore"]),
+    ]
+)

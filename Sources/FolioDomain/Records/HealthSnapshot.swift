@@ -1,0 +1,55 @@
+/// An account's health on one day, with every measure that went into it, so "why is
+/// this account red?" can be answered from the snapshot alone, long after the fact.
+public struct HealthSnapshot: Hashable, Sendable, Codable {
+    /// One measure's part in the score.
+    public struct MeasureResult: Hashable, Sendable, Codable {
+        public var name: String
+        public var group: String
+        /// The input as measured (0.52 seat utilisation, 37 days); nil when there was no data.
+        public var raw: Double?
+        /// 0…100 on the measure's curve; nil when there was no data.
+        public var score: Double?
+        /// The weight in the profile.
+        public var weight: Double
+        /// The weight after missing measures' weight was spread over the rest.
+        public var effectiveWeight: Double
+        /// score × effectiveWeight / 100: what this measure added to the total.
+        public var points: Double
+        /// The day the input was measured.
+        public var inputDate: Day?
+        public var stale: Bool
+
+        public init(name: String, group: String, raw: Double?, score: Double?, weight: Double,
+                    effectiveWeight: Double, points: Double, inputDate: Day?, stale: Bool) {
+            self.name = name
+            self.group = group
+            self.raw = raw
+            self.score = score
+            self.weight = weight
+            self.effectiveWeight = effectiveWeight
+            self.points = points
+            self.inputDate = inputDate
+            self.stale = stale
+        }
+    }
+
+    public var accountID: String
+    public var date: Day
+    /// 0…100; nil when no measure had data ("no data", never 0).
+    public var score: Double?
+    /// The band's name in the profile's preset (Red, Yellow, Green…).
+    public var band: String?
+    /// True when most of the score rests on stale inputs.
+    public var lowConfidence: Bool
+    public var measures: [MeasureResult]
+
+    public init(accountID: String, date: Day, score: Double?, band: String?, lowConfidence: Bool,
+                measures: [MeasureResult]) {
+        self.accountID = accountID
+        self.date = date
+        self.score = score
+        self.band = band
+        self.lowConfidence = lowConfidence
+        self.measures = measures
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import FolioDomain
+import GRDB
+
+/// Builds the demo database from the sample portfolio (`SampleData/`): imports every CSV
+/// into a new file beside the target and moves it into place only when it is complete, so
+/// a half-built demo is never seen.
+public enum DemoPortfolio {
+    /// The day the sample portfolio is written for.
+    public static let asOf = Day(year: 2026, month: 11, day: 23)!
+    /// Who the demo opens as when the person running it is not one of its users.
+    public static let defaultUserSetting = "demo_user"
+
+    public enum Failure: Error, CustomStringConvertible {
+        case exists(String)
+        case sampleDataMissing(String)
+
+        public var description: String {
+            switch self {
+            case .exists(let path): return "\(path) already exists; use --force to replace it with a fresh demo"
+            case .sampleDataMissing(let path): return "the sample portfolio is not at \(path) (set FOLIO_SAMPLE_DATA to the SampleData folder)"
+            }
+        }
+    }
+
+    /// The CSV files of the sample portfolio, in import order.
+    public static func files(in sampleData: URL) -> [String] {
+        ImportKind.allCases.map { sampleData.appendingPathComponent("\($0.rawValue).csv").path }
+    }
+
+    @discardableResult
+    public static func build(at path: String, from sampleData: URL, force: Bool, actor: String, at: Int64) throws -> ImportSummary {
+        let fm = FileManager.default
+        let files = files(in: sampleData)
+        guard files.allSatisfy(fm.fileExists(atPath:)) else { throw Failure.sampleDataMissing(sampleData.path) }
+        if fm.fileExists(atPath: path) && !force { throw Failure.exists(path) }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw StoreError.cannotCreateFolder(folder.path, reason: error.localizedDescription)
+        }
+        let building = folder.appendingPathComponent(".folio-demo-\(getpid()).db").path
+        removeDatabase(at: building)
+        defer { removeDatabase(at: building) }
+        let summary: ImportSummary
+        do {
+            let database = try FolioDatabase(path: building)
+            summary = try PortfolioImporter(database: database).run(paths: files, options: .init(actor: actor, at: at))
+            try database.write { db in
+                try Settings.set(Settings.demoAsOf, to: asOf.iso, in: db)
+                let manager = try String.fetchOne(db, sql: "SELECT login FROM user WHERE role = 'manager' ORDER BY login LIMIT 1")
+                if let manager { try Settings.set(defaultUserSetting, to: manager, in: db) }
+            }
+            // Fold the WAL into the file so the rename moves one complete file.
+            try database.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        }
+        if force { removeDatabase(at: path) }
+        if rename(building, path) != 0 {
+            throw StoreError.sqlite(path, message: "cannot move the new demo into place: \(String(cString: strerror(errno)))")
+        }
+        return summary
+    }
+
+    static func removeDatabase(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+}

@@ -1,0 +1,120 @@
+import GRDB
+
+/// The schema's history. Migrations are named and append-only: once one has shipped it is
+/// never edited; a change is a new migration.
+enum Migrations {
+    static let migrator: DatabaseMigrator = {
+        var m = DatabaseMigrator()
+
+        m.registerMigration("v1-portfolio") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+
+                CREATE TABLE user (
+                    login TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('csm', 'manager', 'vp', 'ae')),
+                    manager_login TEXT REFERENCES user(login) DEFERRABLE INITIALLY DEFERRED,
+                    import_batch INTEGER NOT NULL DEFAULT 0
+                );
+
+                CREATE TABLE account (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    tier TEXT NOT NULL CHECK (tier IN ('enterprise', 'mid-market', 'smb')),
+                    owner TEXT NOT NULL REFERENCES user(login),
+                    ae TEXT REFERENCES user(login),
+                    arr_cents INTEGER NOT NULL CHECK (arr_cents >= 0),
+                    contract_start TEXT NOT NULL,
+                    renewal_date TEXT NOT NULL,
+                    seats INTEGER,
+                    timezone TEXT,
+                    email_opt_out INTEGER NOT NULL DEFAULT 0,
+                    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'churned')),
+                    import_batch INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX account_owner ON account(owner);
+                CREATE INDEX account_ae ON account(ae);
+
+                CREATE TABLE contact (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    roles TEXT NOT NULL DEFAULT '',
+                    left_company INTEGER NOT NULL DEFAULT 0,
+                    opt_out INTEGER NOT NULL DEFAULT 0,
+                    import_batch INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX contact_account ON contact(account_id);
+
+                CREATE TABLE usage (
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    week TEXT NOT NULL,
+                    active_users INTEGER NOT NULL,
+                    logins INTEGER,
+                    key_actions INTEGER NOT NULL,
+                    features_used INTEGER,
+                    features_available INTEGER,
+                    import_batch INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (account_id, week)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE support_case (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    priority TEXT NOT NULL CHECK (priority IN ('low', 'medium', 'high', 'critical')),
+                    opened TEXT NOT NULL,
+                    closed TEXT,
+                    import_batch INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX support_case_account ON support_case(account_id);
+
+                CREATE TABLE nps_response (
+                    contact_id TEXT NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+                    comment TEXT,
+                    import_batch INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (contact_id, date)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE payment_status (
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    as_of TEXT NOT NULL,
+                    days_overdue INTEGER NOT NULL CHECK (days_overdue >= 0),
+                    import_batch INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (account_id, as_of)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE activity (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    type TEXT NOT NULL CHECK (type IN ('call', 'email', 'meeting', 'qbr', 'check-in', 'note')),
+                    direction TEXT NOT NULL DEFAULT 'outbound' CHECK (direction IN ('outbound', 'inbound')),
+                    date TEXT NOT NULL,
+                    author TEXT NOT NULL REFERENCES user(login),
+                    summary TEXT NOT NULL DEFAULT '',
+                    import_batch INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX activity_account_date ON activity(account_id, date);
+
+                CREATE TABLE audit_entry (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    actor TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    before TEXT,
+                    after TEXT
+                );
+                """)
+        }
+
+        return m
+    }()
+}

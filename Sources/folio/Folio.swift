@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Folio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "Your book of accounts: health, alerts, check-ins and renewals, in the terminal.",
+        discussion: """
+            With no command, shows your book (building the demo portfolio first when there is
+            no database yet). Exit codes: 0 ok, 1 failure, 2 usage or terminal problem, 65 bad input data.
+            """,
+        subcommands: [AccountsCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try AccountsCommand.showBook(global: global, json: false, buildDemoIfMissing: true)
+    }
+}

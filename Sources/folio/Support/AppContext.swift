@@ -1,0 +1,55 @@
+import GRDB
+import FolioDomain
+import FolioStore
+import Foundation
+
+/// What a command runs against: the open database, the day, and who is looking.
+struct AppContext {
+    let database: FolioDatabase
+    let asOf: Day
+    let user: User
+
+    /// Opens the database; when there is none yet and `buildDemoIfMissing`, builds the demo
+    /// portfolio there first and says so on stderr.
+    static func open(_ global: GlobalOptions, buildDemoIfMissing: Bool = false, readonly: Bool = false) throws -> AppContext {
+        let path = global.databasePath
+        if buildDemoIfMissing && !FileManager.default.fileExists(atPath: path) {
+            complain("folio: no database at \(path) yet; building the demo portfolio there (folio demo)…")
+            let summary = try DemoPortfolio.build(at: path, from: SampleDataLocator.locate(), force: false,
+                                                  actor: global.login ?? "folio", at: Int64(Date().timeIntervalSince1970))
+            complain("folio: demo ready: \(summary.rows) rows imported")
+        }
+        let database = try FolioDatabase(path: path, readonly: readonly)
+        return try database.read { db in
+            let demoDay = try Settings.value(Settings.demoAsOf, in: db).flatMap { Day(iso: $0) }
+            let asOf = try global.explicitAsOf() ?? demoDay ?? Clock.today()
+            let user = try resolveUser(global.login, in: db)
+            return AppContext(database: database, asOf: asOf, user: user)
+        }
+    }
+
+    private static func resolveUser(_ login: String?, in db: GRDB.Database) throws -> User {
+        if let login, let user = try Book.user(login, in: db) { return user }
+        if let fallback = try Settings.value(DemoPortfolio.defaultUserSetting, in: db), let user = try Book.user(fallback, in: db) {
+            if login != nil && login != fallback {
+                complain("folio: \(login!) is not a user of this demo; showing it as \(user.name) (\(user.login), \(user.role.rawValue)); pick another with --user")
+            }
+            return user
+        }
+        let logins = try Book.users(in: db).map(\.login)
+        if logins.isEmpty {
+            throw UsageFailure("the database has no users yet; import users.csv first (folio import)")
+        }
+        let who = login.map { "\"\($0)\" is not a user" } ?? "no user given"
+        throw UsageFailure("\(who); use --user or FOLIO_USER with one of: \(logins.prefix(12).joined(separator: ", "))\(logins.count > 12 ? ", …" : "")")
+    }
+}
+
+/// The one place below which nothing reads the wall clock.
+enum Clock {
+    static func today() -> Day {
+        let seconds = Int(Date().timeIntervalSince1970)
+        let offset = TimeZone.current.secondsFromGMT()
+        return Day(ordinal: Int(floor(Double(seconds + offset) / 86_400)))
+    }
+}
