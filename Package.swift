@@ -23,6 +23,7 @@ let package = Package(
             dependencies: [
                 "FolioDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "FolioStoreTests", dependencies: ["FolioStore"]),
         .testTarget(name: "FolioTUITests", dependencies: ["FolioTUI"]),
         .testTarget(name: "FolioTerminalTests", dependencies: ["FolioTerminal"]),
-        .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioStore"]),
+        // Runs the real `folio` binary (built because the target depends on it).
+        .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioStore", "folio"]),
     ]
 )

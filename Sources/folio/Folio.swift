@@ -15,6 +15,22 @@ struct Folio: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    /// Parses and runs, with DESIGN's exit codes: a usage problem exits 2 (not
+    /// ArgumentParser's 64), bad data 65, a failure 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                complain(fullMessage(for: error))
+                Foundation.exit(Exit.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+
     func run() throws {
         try AccountsCommand.showBook(global: global, json: false, buildDemoIfMissing: true)
     }

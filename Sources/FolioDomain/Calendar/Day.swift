@@ -18,18 +18,21 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` exactly: four-digit year, two-digit month and day, a real date.
     public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let c = u[i]
+        var y = 0, m = 0, d = 0, i = 0
+        for c in text.utf8 {
+            switch i {
+            case 4, 7:
+                guard c == 0x2D else { return nil }
+            case 0..<10:
                 guard c >= 0x30, c <= 0x39 else { return nil }
-                value = value * 10 + Int(c - 0x30)
+                let v = Int(c - 0x30)
+                if i < 4 { y = y * 10 + v } else if i < 7 { m = m * 10 + v } else { d = d * 10 + v }
+            default:
+                return nil
             }
-            return value
+            i += 1
         }
-        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        guard i == 10 else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -53,11 +56,21 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// `YYYY-MM-DD`.
     public var iso: String {
         let (y, m, d) = components
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        // Written byte by byte: this runs for every row of a large import.
+        return String(unsafeUninitializedCapacity: 10) { buf in
+            let year = max(0, min(9999, y))
+            buf[0] = UInt8(0x30 + year / 1000)
+            buf[1] = UInt8(0x30 + year / 100 % 10)
+            buf[2] = UInt8(0x30 + year / 10 % 10)
+            buf[3] = UInt8(0x30 + year % 10)
+            buf[4] = 0x2D
+            buf[5] = UInt8(0x30 + m / 10)
+            buf[6] = UInt8(0x30 + m % 10)
+            buf[7] = 0x2D
+            buf[8] = UInt8(0x30 + d / 10)
+            buf[9] = UInt8(0x30 + d % 10)
+            return 10
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
     public var description: String { iso }

@@ -4,8 +4,8 @@ import FolioDomain
 struct ImportHeader {
     let kind: ImportKind
     let fieldCount: Int
-    /// Folio column → field index.
-    private var index: [String: Int] = [:]
+    /// Folio column → field index (a short list: searching it beats hashing, per field per row).
+    private var index: [(column: String, position: Int)] = []
     /// Folio column → constant value (mapping defaults for columns the file lacks).
     private var constants: [String: String] = [:]
     /// Field index → value map, where the mapping maps values of that column.
@@ -30,15 +30,15 @@ struct ImportHeader {
             } else if !allowed.contains(column) {
                 let renamed = column == cell ? "" : " (renamed from \"\(cell)\" by the mapping)"
                 problemAt("unknown column \"\(column)\"\(renamed) for \(kind.rawValue); expected \(kind.columnNames.joined(separator: ", ")); a mapping file (--map) can rename or ignore it")
-            } else if let first = index[column] {
+            } else if let first = position(of: column) {
                 problemAt("column \"\(column)\" appears twice (first as column \(first + 1))")
             } else {
-                index[column] = i
+                index.append((column, i))
                 if let map = mapping?.values[column] { valueMaps[i] = map }
                 if let format = mapping?.dates[column], format != .iso { dateFormats[i] = format }
             }
         }
-        for column in kind.columns where index[column.name] == nil {
+        for column in kind.columns where position(of: column.name) == nil {
             if let value = mapping?.defaults[column.name] {
                 constants[column.name] = value
             } else if column.required {
@@ -48,6 +48,9 @@ struct ImportHeader {
         }
     }
 
-    func position(of column: String) -> Int? { index[column] }
+    func position(of column: String) -> Int? {
+        for entry in index where entry.column == column { return entry.position }
+        return nil
+    }
     func constant(for column: String) -> String? { constants[column] }
 }

@@ -117,13 +117,14 @@ final class ImportSession {
 
     /// Reads one file and writes its rows; nil when the file could not be read at all.
     func importFile(path: String, kind: ImportKind) throws -> ImportSummary.File? {
-        let reader: CSVRecordReader
+        let reader: RecordPrefetcher
         do {
-            reader = try CSVRecordReader(path: path, displayName: path)
+            reader = RecordPrefetcher(try CSVRecordReader(path: path, displayName: path))
         } catch {
             try report(error)
             return nil
         }
+        defer { reader.cancel() }
         do {
             guard let headerRecord = try reader.next() else {
                 try report(ImportProblem(file: path, line: 1, column: 1, message: "the file is empty; expected a header row: \(kind.columnNames.joined(separator: ","))"))

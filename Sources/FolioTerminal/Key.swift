@@ -1,0 +1,86 @@
+import CNcursesw
+
+/// A key press (or terminal event) decoded from `wget_wch`.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, backspace, delete
+    case tab, backTab
+    /// A control chord, named by its lowercase letter: Ctrl-A is `.ctrl("a")`.
+    case ctrl(Character)
+    /// F1 is `.function(1)`.
+    case function(Int)
+    /// The terminal now has this size; redraw everything.
+    case resize(width: Int, height: Int)
+
+    /// How the key is written in hints and help ("Enter", "PgDn", "Ctrl-R", "F5", "q").
+    public var displayName: String {
+        switch self {
+        case .char(" "): return "Space"
+        case .char(let character): return String(character)
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "Backspace"
+        case .delete: return "Del"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .ctrl(let character): return "Ctrl-" + String(character).uppercased()
+        case .function(let number): return "F\(number)"
+        case .resize(let width, let height): return "resize \(width)×\(height)"
+        }
+    }
+
+    /// Decodes a `wget_wch` result: `status` is its return value (`OK` for a character,
+    /// `KEY_CODE_YES` for a function key), `code` the value it stored. Keys Folio has no
+    /// use for (mouse, shifted arrows) decode to nil. A resize decodes with the size
+    /// passed in, because the event itself carries none.
+    static func decode(status: Int32, code: UInt32, size: (width: Int, height: Int)) -> Key? {
+        if status == KEY_CODE_YES {
+            return decodeFunctionKey(Int32(bitPattern: code), size: size)
+        }
+        guard status == OK else { return nil }
+        switch code {
+        case 0x1B: return .escape
+        case 0x0D, 0x0A: return .enter
+        case 0x09: return .tab
+        case 0x7F, 0x08: return .backspace
+        case 0x00: return .ctrl("@")
+        case 0x01...0x1A: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 0x60)))
+        case 0x1C...0x1F: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 0x40)))
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+
+    private static func decodeFunctionKey(_ code: Int32, size: (width: Int, height: Int)) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE: return .resize(width: size.width, height: size.height)
+        default:
+            let first = folio_key_f(1)
+            if code >= first && code <= folio_key_f(63) { return .function(Int(code - first) + 1) }
+            return nil
+        }
+    }
+}
