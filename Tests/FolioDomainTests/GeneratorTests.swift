@@ -128,7 +128,7 @@ import FolioDomain
 
     @Test(arguments: [(1, 2, 1, 1), (10, 2, 1, 1), (1_000, 7, 1, 3), (2_000, 13, 2, 5), (100_000, 667, 83, 250)])
     func teamIsSizedToThePortfolio(accounts: Int, csms: Int, managers: Int, aes: Int) {
-        let team = Team(accountCount: accounts, seed: 1)
+        let team = PortfolioGenerator.Team(accountCount: accounts, seed: 1)
         #expect(team.csms.count == csms)
         #expect(team.managers.count == managers)
         #expect(team.accountExecutives.count == aes)

@@ -187,8 +187,8 @@ import Testing
                 _ = try PortfolioCSVExporter(directory: target)
             }
             #expect(error?.path == target)
-            #expect(error.map { String(describing: $0).hasPrefix(target + ": cannot create the output folder") } == true,
-                    "\(String(describing: error))")
+            #expect(error.map { String(describing: $0) }
+                    == "\(target): cannot create the output folder: \(blocker) is a file, not a folder")
         }
     }
 

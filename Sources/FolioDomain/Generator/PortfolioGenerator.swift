@@ -6,8 +6,9 @@
 /// records. It streams: records go to the caller's closure one at a time and only one account's
 /// are ever held, so a million accounts need no more memory than ten. Each account draws
 /// from its own random stream, seeded by `(seed, account index)`, so account `i` comes out
-/// the same whether 10 or 10,000 accounts are generated (only its owner and AE, drawn from
-/// a team sized to the portfolio, can differ when the team size does).
+/// the same whether 10 or 10,000 accounts are generated (only the people it names — owner,
+/// AE, activity authors, drawn from a team sized to the portfolio — can differ when the
+/// team's size does).
 public struct PortfolioGenerator: Sendable {
     public let accountCount: Int
     public let weeks: Int

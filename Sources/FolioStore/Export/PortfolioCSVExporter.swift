@@ -135,30 +135,26 @@ public final class PortfolioCSVExporter {
     }
 
     private static func makeDirectory(_ path: String) throws(PortfolioExportError) {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw .cannotCreateDirectory(path: path, reason: "a file with that name is in the way")
+        guard !path.isEmpty else { throw .cannotCreateDirectory(path: path, reason: "no folder was given") }
+        // Create each missing folder in turn (like `mkdir -p`), so the error names the real cause.
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 {
+                let code = errno
+                guard code == EEXIST else {
+                    throw .cannotCreateDirectory(path: path, reason: "\(prefix): \(String(cString: strerror(code)))")
+                }
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory),
+                      isDirectory.boolValue else {
+                    throw .cannotCreateDirectory(path: path, reason: "\(prefix) is a file, not a folder")
+                }
             }
-            guard fm.isWritableFile(atPath: path) else {
-                throw .cannotCreateDirectory(path: path, reason: "the folder is not writable")
-            }
-            return
+            prefix += "/"
         }
-        do {
-            try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotCreateDirectory(path: path, reason: PortfolioCSVExporter.reason(for: error))
+        guard access(path, W_OK | X_OK) == 0 else {
+            throw .cannotCreateDirectory(path: path, reason: "the folder is not writable")
         }
-    }
-
-    private static func reason(for error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        return ns.localizedDescription
     }
 }

@@ -29,21 +29,18 @@ struct GenerateCommand: ParsableCommand {
                                valueName: "dir"))
     var out: String
 
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("The day the data ends (YYYY-MM-DD); default: the Monday on or before today.",
-                               valueName: "date"))
-    var asOf: String?
+    // --as-of (or FOLIO_AS_OF) comes from the global options: the day the data ends.
+    @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         guard accounts >= 1 else { throw ValidationError("--accounts must be at least 1.") }
         guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520.") }
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of must be a date written YYYY-MM-DD, like 2026-03-02; got '\(asOf)'.")
-        }
+        _ = try global.explicitAsOf()
     }
 
     func run() throws {
-        let day = asOf.flatMap { Day(iso: $0) } ?? GenerateCommand.mondayOnOrBeforeToday()
+        // Without --as-of, the data ends on the Monday on or before today.
+        let day = try global.explicitAsOf() ?? GenerateCommand.mondayOnOrBeforeToday()
         let generator = PortfolioGenerator(accounts: accounts, weeks: weeks, seed: seed, asOf: day)
         let clock = ContinuousClock()
         let started = clock.now
