@@ -7,13 +7,14 @@ struct Folio: ParsableCommand {
         commandName: "folio",
         abstract: "Your book of accounts: health, alerts, check-ins and renewals, in the terminal.",
         discussion: """
-            With no command, shows your book (building the demo portfolio first when there is
+            With no command, opens the interface in a terminal, or prints your book when piped (building the demo portfolio first when there is
             no database yet). Exit codes: 0 ok, 1 failure, 2 usage or terminal problem, 65 bad input data.
             """,
-        subcommands: [AccountsCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self]
+        subcommands: [TUICommand.self, AccountsCommand.self, ExplainCommand.self, TickCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var profileOption: ProfileOption
 
     /// Parses and runs, with DESIGN's exit codes: a usage problem exits 2 (not
     /// ArgumentParser's 64), bad data 65, a failure 1.
@@ -31,7 +32,12 @@ struct Folio: ParsableCommand {
         }
     }
 
+    /// In a terminal, the interface; piped or redirected, the book as text.
     func run() throws {
-        try AccountsCommand.showBook(global: global, json: false, buildDemoIfMissing: true)
+        if InterfaceLauncher.isInteractive {
+            try InterfaceLauncher.run(global: global, profile: profileOption, color: .auto, readonly: false)
+        } else {
+            try AccountsCommand.showBook(global: global, profile: profileOption, json: false, buildDemoIfMissing: true)
+        }
     }
 }

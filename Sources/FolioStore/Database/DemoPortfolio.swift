@@ -28,8 +28,14 @@ public enum DemoPortfolio {
         ImportKind.allCases.map { sampleData.appendingPathComponent("\($0.rawValue).csv").path }
     }
 
+    /// Weeks of history the demo replays through the daily run, ending on `asOf`.
+    public static let replayWeeks = 26
+
+    /// Imports the sample portfolio, then replays the engine week by week (one run per
+    /// Monday, `replayWeeks` of them up to `asOf`) so the demo has real history.
     @discardableResult
-    public static func build(at path: String, from sampleData: URL, force: Bool, actor: String, at: Int64) throws -> ImportSummary {
+    public static func build(at path: String, from sampleData: URL, force: Bool, actor: String, at: Int64,
+                             profile: HealthProfile = .standard) throws -> ImportSummary {
         let fm = FileManager.default
         let files = files(in: sampleData)
         guard files.allSatisfy(fm.fileExists(atPath:)) else { throw Failure.sampleDataMissing(sampleData.path) }
@@ -49,6 +55,10 @@ public enum DemoPortfolio {
                 try Settings.set(Settings.demoAsOf, to: asOf.iso, in: db)
                 let manager = try String.fetchOne(db, sql: "SELECT login FROM user WHERE role = 'manager' ORDER BY login LIMIT 1")
                 if let manager { try Settings.set(defaultUserSetting, to: manager, in: db) }
+            }
+            let run = DailyRun(profile: profile)
+            for week in (0..<replayWeeks).reversed() {
+                try run.run(asOf: asOf.adding(days: -7 * week), in: database, now: at)
             }
             // Fold the WAL into the file so the rename moves one complete file.
             try database.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }

@@ -115,6 +115,31 @@ enum Migrations {
                 """)
         }
 
+        m.registerMigration("v2-health") { db in
+            try db.execute(sql: """
+                CREATE TABLE health_snapshot (
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    score REAL,
+                    band TEXT,
+                    low_confidence INTEGER NOT NULL DEFAULT 0,
+                    -- every measure's part in the score, one line each (SnapshotCodec)
+                    measures TEXT NOT NULL,
+                    PRIMARY KEY (account_id, date)
+                ) WITHOUT ROWID;
+                CREATE INDEX health_snapshot_date ON health_snapshot(date);
+
+                CREATE TABLE engine_run (
+                    date TEXT PRIMARY KEY NOT NULL,
+                    ran_at INTEGER NOT NULL,
+                    accounts INTEGER NOT NULL,
+                    changed INTEGER NOT NULL,
+                    band_moves INTEGER NOT NULL,
+                    seconds REAL NOT NULL
+                );
+                """)
+        }
+
         return m
     }()
 }

@@ -17,7 +17,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             switch e.resultCode {
             case .SQLITE_NOTADB: self = .notADatabase(path)
             case .SQLITE_BUSY, .SQLITE_LOCKED: self = .locked(path)
-            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: self = .readOnlyFile(path)
+            case .SQLITE_READONLY, .SQLITE_PERM: self = .readOnlyFile(path)
             default: self = .sqlite(path, message: e.message ?? "\(e.resultCode)")
             }
         } else {

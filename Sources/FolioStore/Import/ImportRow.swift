@@ -28,7 +28,9 @@ struct ImportRow {
     func text(_ column: String) -> String? {
         if let i = header.position(of: column) {
             var value = record.fields[i]
-            if let map = header.valueMaps[i] { value = map[value] ?? map[value.trimmingCharacters(in: .whitespaces)] ?? value }
+            if !header.valueMaps.isEmpty, let map = header.valueMaps[i] {
+                value = map[value] ?? map[value.trimmingCharacters(in: .whitespaces)] ?? value
+            }
             if value.isEmpty { return nil }
             if let f = value.utf8.first, let l = value.utf8.last, f == 0x20 || l == 0x20 || f == 0x09 || l == 0x09 {
                 let t = value.trimmingCharacters(in: .whitespaces)
@@ -51,7 +53,7 @@ struct ImportRow {
 
     mutating func day(_ column: String, required: Bool = true) -> Day? {
         guard let v = required ? self.required(column) : text(column) else { return nil }
-        let format = header.position(of: column).flatMap { header.dateFormats[$0] } ?? .iso
+        let format = header.dateFormats.isEmpty ? .iso : header.position(of: column).flatMap { header.dateFormats[$0] } ?? .iso
         if let d = format.parse(v) { return d }
         report(column, "\"\(Self.excerpt(v))\" is not a valid date; expected \(format.rawValue)")
         return nil

@@ -161,6 +161,16 @@ final class ImportWriter {
         }
     }
 
+    /// Time zone names seen so far: looking one up is costly, and a book uses a handful.
+    private var timeZones: [String: Bool] = [:]
+
+    private func isTimeZone(_ name: String) -> Bool {
+        if let known = timeZones[name] { return known }
+        let valid = TimeZone(identifier: name) != nil
+        timeZones[name] = valid
+        return valid
+    }
+
     private func knownAccount(_ row: inout ImportRow) -> String? {
         guard let id = row.required("account_id") else { return nil }
         guard session.accountIDs.contains(id) else {
@@ -201,7 +211,7 @@ final class ImportWriter {
         let optOut = row.bool("opt_out")
         let status = row.choice("status", Account.Status.self, default: .active)
         let timezone = row.text("timezone")
-        if let timezone, TimeZone(identifier: timezone) == nil {
+        if let timezone, !isTimeZone(timezone) {
             row.report("timezone", "\"\(ImportRow.excerpt(timezone))\" is not a time zone; expected an IANA name like Europe/Paris")
         }
         if let start, let renewal, renewal <= start {

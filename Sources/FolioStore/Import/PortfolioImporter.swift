@@ -49,6 +49,11 @@ public final class PortfolioImporter {
         jobs = jobs.enumerated().sorted { ($0.element.kind.applyOrder, $0.offset) < ($1.element.kind.applyOrder, $1.offset) }.map(\.element)
 
         var summary = try database.write { db -> ImportSummary in
+            // A large import touches the same index pages over and over: a bigger page
+            // cache for this transaction keeps them in memory (bounded, 64 MiB).
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             let session = try ImportSession(db: db, options: options)
             var summary = ImportSummary()
             do {

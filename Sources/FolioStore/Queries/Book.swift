@@ -7,6 +7,18 @@ public struct BookEntry: Sendable, Hashable {
     public var ownerName: String
     public var lastActivity: Day?
     public var stage: LifecycleStage
+    /// The latest score on or before the day; nil before the first run or with no data.
+    public var score: Double?
+    public var band: String?
+    public var lowConfidence: Bool = false
+    /// Weekly scores, oldest first, ending on the day (`Book.historyWeeks` of them).
+    public var history: [Double?] = []
+
+    /// From four weeks before the day to the day.
+    public var trend: ScoreTrend? {
+        guard history.count >= 5 else { return nil }
+        return ScoreTrend.between(history[history.count - 5], history[history.count - 1])
+    }
 
     public func daysSinceActivity(asOf: Day) -> Int? { lastActivity.map { $0.days(until: asOf) } }
 }
@@ -33,8 +45,13 @@ public enum Book {
             """, arguments: [user.login])
     }
 
-    /// The user's book on `asOf`, active accounts only, renewal soonest first.
-    public static func entries(for user: User, asOf: Day, in db: Database) throws -> [BookEntry] {
+    /// Weeks of score history a book line carries (the sparkline).
+    public static let historyWeeks = 8
+
+    /// The user's book on `asOf`, active accounts only, in attention order (the worst band
+    /// first, then the most revenue renewing soonest). `bands` ranks band names, worst first.
+    public static func entries(for user: User, asOf: Day, bands: [String] = BandSet.redYellowGreen.bands.map(\.name),
+                               in db: Database) throws -> [BookEntry] {
         var filter: SQL
         switch user.role {
         case .vp:
@@ -47,15 +64,35 @@ public enum Book {
         }
         let request: SQLRequest<Row> = """
             SELECT a.*, u.name AS owner_name,
-                   (SELECT MAX(date) FROM activity WHERE account_id = a.id AND date <= \(asOf.iso)) AS last_activity
+                   (SELECT MAX(date) FROM activity WHERE account_id = a.id AND date <= \(asOf.iso)) AS last_activity,
+                   h.score AS score, h.band AS band, h.low_confidence AS low_confidence,
+                   (SELECT c.score FROM nps_response c JOIN contact k ON k.id = c.contact_id
+                     WHERE k.account_id = a.id AND c.date <= \(asOf.iso) ORDER BY c.date DESC LIMIT 1) AS latest_nps
             FROM account a JOIN user u ON u.login = a.owner
+            LEFT JOIN health_snapshot h ON h.account_id = a.id
+                 AND h.date = (SELECT MAX(date) FROM health_snapshot WHERE account_id = a.id AND date <= \(asOf.iso))
             WHERE a.status = 'active' AND \(filter)
-            ORDER BY a.renewal_date, a.arr_cents DESC, a.id
             """
-        return try Row.fetchAll(db, request).map { row in
+        var entries = try Row.fetchAll(db, request).map { row in
             let account = try Account(row: row)
+            let band: String? = row["band"]
+            let isGreen = band.map { $0 == bands.last }
+            let nps: Int? = row["latest_nps"]
             return BookEntry(account: account, ownerName: row["owner_name"], lastActivity: row.day("last_activity"),
-                             stage: LifecycleStage.of(account, asOf: asOf))
+                             stage: LifecycleStage.of(account, asOf: asOf, isGreen: isGreen, latestNPS: nps.map(Double.init)),
+                             score: row["score"], band: band, lowConfidence: row["low_confidence"] ?? false)
         }
+        let days = (0..<historyWeeks).reversed().map { asOf.adding(days: -7 * $0) }
+        let history = try SnapshotStore.history(accountIDs: entries.map(\.account.id), days: days, in: db)
+        for i in entries.indices {
+            entries[i].history = history[entries[i].account.id] ?? [Double?](repeating: nil, count: days.count)
+        }
+        let rank = Dictionary(bands.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        func key(_ e: BookEntry) -> (Double, Double, String) {
+            let r = e.band.flatMap { rank[$0] }.map(Double.init) ?? 0.5
+            return (r, -AttentionOrder.stake(e.account.arr, e.account.daysToRenewal(asOf: asOf)), e.account.id)
+        }
+        entries.sort { key($0) < key($1) }
+        return entries
     }
 }

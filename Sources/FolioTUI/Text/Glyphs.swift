@@ -58,17 +58,19 @@ public struct Glyphs: Hashable, Sendable {
 
     /// A sparkline exactly `width` cells wide of the last `width` values, the most
     /// recent on the right; earlier cells are blank when there are fewer values.
-    /// Values are scaled to the min…max of the values shown; a flat series sits on
-    /// the middle level; nil (or a non-finite value) is a gap.
-    public func sparkline(values: [Double?], width: Int) -> String {
+    /// Values are scaled to `range` when given (scores: 0…100, so lines of different
+    /// accounts compare and a 2-point wobble stays a wobble), else to the min…max of the
+    /// values shown; a flat series then sits on the middle level; nil (or a non-finite
+    /// value) is a gap.
+    public func sparkline(values: [Double?], width: Int, range: ClosedRange<Double>? = nil) -> String {
         guard width > 0 else { return "" }
         let shown = values.suffix(width).map { value -> Double? in
             guard let value, value.isFinite else { return nil }
             return value
         }
         let present = shown.compactMap { $0 }
-        let low = present.min() ?? 0
-        let high = present.max() ?? 0
+        let low = range?.lowerBound ?? present.min() ?? 0
+        let high = range?.upperBound ?? present.max() ?? 0
         let top = sparkLevels.count - 1
         var line = String(repeating: " ", count: width - shown.count)
         for value in shown {

@@ -8,27 +8,34 @@ struct AccountsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accounts",
         abstract: "List the accounts in your book (a manager sees their team's, a VP all).",
-        discussion: "--json prints an array of {id, name, tier, owner, arr, renewalDate, stage, lastActivity}."
+        discussion: """
+            Ordered by what needs attention first: the worst band, then the most revenue renewing soonest.
+            --json prints an array of {id, name, tier, owner, arr, renewalDate, score, band, trend, history, stage, lastActivity}.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var profileOption: ProfileOption
 
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
     func run() throws {
-        try Self.showBook(global: global, json: json, buildDemoIfMissing: false)
+        try Self.showBook(global: global, profile: profileOption, json: json, buildDemoIfMissing: false)
     }
 
-    static func showBook(global: GlobalOptions, json: Bool, buildDemoIfMissing: Bool) throws {
+    static func showBook(global: GlobalOptions, profile: ProfileOption, json: Bool, buildDemoIfMissing: Bool) throws {
         try reportingFailures {
-            let context = try AppContext.open(global, buildDemoIfMissing: buildDemoIfMissing)
-            let entries = try context.database.read { db in try Book.entries(for: context.user, asOf: context.asOf, in: db) }
+            let healthProfile = try profile.load()
+            let bands = healthProfile.bands.bands.map(\.name)
+            let context = try AppContext.open(global, buildDemoIfMissing: buildDemoIfMissing, profile: healthProfile)
+            let entries = try context.database.read { db in try Book.entries(for: context.user, asOf: context.asOf, bands: bands, in: db) }
             if json {
                 print(try BookJSON.render(entries))
             } else {
                 let width = TerminalWidth.current()
-                for line in BookTable.lines(entries, asOf: context.asOf, maxWidth: width) { print(line) }
+                let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
+                for line in BookTable.lines(entries, asOf: context.asOf, maxWidth: width, glyphs: glyphs, bands: bands) { print(line) }
                 complain("\(entries.count) accounts in the book of \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)) as of \(context.asOf)")
             }
         }
@@ -44,6 +51,12 @@ enum BookJSON {
         var owner: String
         var arr: Double
         var renewalDate: String
+        var score: Double?
+        var band: String?
+        var lowConfidence: Bool
+        var trend: String?
+        /// Weekly scores, oldest first, ending on the as-of day.
+        var history: [Double?]
         var stage: String
         var lastActivity: String?
     }
@@ -52,10 +65,10 @@ enum BookJSON {
         let rows = entries.map { e in
             Entry(id: e.account.id, name: e.account.name, tier: e.account.tier.rawValue, owner: e.account.owner,
                   arr: Double(e.account.arr.cents) / 100, renewalDate: e.account.renewalDate.iso,
+                  score: e.score.map { ($0 * 10).rounded() / 10 }, band: e.band, lowConfidence: e.lowConfidence,
+                  trend: e.trend?.rawValue, history: e.history.map { $0.map { ($0 * 10).rounded() / 10 } },
                   stage: e.stage.rawValue, lastActivity: e.lastActivity?.iso)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(rows), as: UTF8.self)
+        return try JSONOutput.render(rows)
     }
 }

@@ -11,21 +11,29 @@ struct AppContext {
 
     /// Opens the database; when there is none yet and `buildDemoIfMissing`, builds the demo
     /// portfolio there first and says so on stderr.
-    static func open(_ global: GlobalOptions, buildDemoIfMissing: Bool = false, readonly: Bool = false) throws -> AppContext {
+    static func open(_ global: GlobalOptions, buildDemoIfMissing: Bool = false, profile: HealthProfile = .standard,
+                     readonly: Bool = false) throws -> AppContext {
         let path = global.databasePath
         if buildDemoIfMissing && !FileManager.default.fileExists(atPath: path) {
             complain("folio: no database at \(path) yet; building the demo portfolio there (folio demo)…")
             let summary = try DemoPortfolio.build(at: path, from: SampleDataLocator.locate(), force: false,
-                                                  actor: global.login ?? "folio", at: Int64(Date().timeIntervalSince1970))
+                                                  actor: global.login ?? "folio", at: Int64(Date().timeIntervalSince1970),
+                                                  profile: profile)
             complain("folio: demo ready: \(summary.rows) rows imported")
         }
         let database = try FolioDatabase(path: path, readonly: readonly)
         return try database.read { db in
-            let demoDay = try Settings.value(Settings.demoAsOf, in: db).flatMap { Day(iso: $0) }
-            let asOf = try global.explicitAsOf() ?? demoDay ?? Clock.today()
+            let asOf = try Self.asOf(global, in: db)
             let user = try resolveUser(global.login, in: db)
             return AppContext(database: database, asOf: asOf, user: user)
         }
+    }
+
+    /// --as-of or FOLIO_AS_OF; else the demo's own day on a demo database; else today.
+    static func asOf(_ global: GlobalOptions, in db: GRDB.Database) throws -> Day {
+        if let day = try global.explicitAsOf() { return day }
+        if let demo = try Settings.value(Settings.demoAsOf, in: db).flatMap({ Day(iso: $0) }) { return demo }
+        return Clock.today()
     }
 
     private static func resolveUser(_ login: String?, in db: GRDB.Database) throws -> User {

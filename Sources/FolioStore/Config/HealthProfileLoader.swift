@@ -1,0 +1,408 @@
+import FolioDomain
+import Foundation
+import Yams
+
+/// Reads a health profile (YAML) and refuses a bad one with `file:line:column: what is
+/// wrong`, every problem at once. The format, in full:
+///
+/// ```yaml
+/// name: standard                   # optional; defaults to the file's name
+/// bands: red-yellow-green          # or gocsm, or a list: [{name: Red, min: 0, max: 40}, …]
+/// low_confidence_share: 0.5        # optional, 0–1
+/// measures:
+///   - name: days payment overdue   # unique; how tiers refer to it
+///     source: days-overdue         # one of MeasureSource's names
+///     group: commercial
+///     direction: lower-is-better   # optional; must agree with poor and healthy
+///     poor: 30
+///     healthy: 0
+///     weight: 10                   # more than 0
+///     cap: { from: 60, max_score: 40 }   # optional
+///     fresh_days: 14               # optional
+/// tiers:                           # optional; per tier, per measure, fields to override
+///   smb:
+///     days since last activity: { poor: 120, healthy: 30 }
+/// ```
+public enum HealthProfileLoader {
+    public static func load(path: String) throws(ImportFailed) -> HealthProfile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let why = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
+            throw ImportFailed(problems: [ImportProblem(file: path, line: 1, column: 1, message: why)], truncated: false)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ImportFailed(problems: [ImportProblem(file: path, line: 1, column: 1, message: "is not UTF-8 text")], truncated: false)
+        }
+        let base = (path as NSString).lastPathComponent
+        let stem = (base as NSString).deletingPathExtension
+        return try load(yaml: text, file: path, defaultName: stem.isEmpty ? base : stem)
+    }
+
+    /// `file` is the name used in messages; the profile's name defaults to it.
+    public static func load(yaml: String, file: String) throws(ImportFailed) -> HealthProfile {
+        try load(yaml: yaml, file: file, defaultName: file)
+    }
+
+    static func load(yaml: String, file: String, defaultName: String) throws(ImportFailed) -> HealthProfile {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw ImportFailed(problems: [ImportProblem(file: file, line: 1, column: 1,
+                                                            message: "is empty; expected a health profile with `measures:`")],
+                                   truncated: false)
+            }
+            root = node
+        } catch let e as ImportFailed {
+            throw e
+        } catch let e as YamlError {
+            let (line, column) = position(of: e)
+            throw ImportFailed(problems: [ImportProblem(file: file, line: line, column: column, message: message(for: e))],
+                               truncated: false)
+        } catch {
+            throw ImportFailed(problems: [ImportProblem(file: file, line: 1, column: 1, message: "YAML syntax: \(error)")],
+                               truncated: false)
+        }
+        var reader = ProfileReader(file: file)
+        let profile = reader.profile(root, defaultName: defaultName)
+        guard let profile, reader.problems.isEmpty else {
+            // In file order, as an editor would walk them.
+            let sorted = reader.problems.enumerated().sorted { a, b in
+                (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+            }.map(\.element)
+            throw ImportFailed(problems: sorted, truncated: false)
+        }
+        return profile
+    }
+
+    static func position(of error: YamlError) -> (Int, Int) {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return (mark.line, mark.column)
+        case let .duplicatedKeysInMapping(_, context):
+            return (context.mark.line, context.mark.column)
+        default:
+            return (1, 1)
+        }
+    }
+
+    static func message(for error: YamlError) -> String {
+        if case let .duplicatedKeysInMapping(keys, _) = error {
+            let names = keys.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "\(names) \(keys.count == 1 ? "is" : "are") given more than once in the same mapping; keep one"
+        }
+        return "YAML syntax: \(ImportMapping.summary(of: error))"
+    }
+}
+
+/// Walks the composed YAML, collecting problems as it goes.
+struct ProfileReader {
+    let file: String
+    var problems: [ImportProblem] = []
+
+    init(file: String) { self.file = file }
+
+    static let topKeys = ["name", "bands", "low_confidence_share", "measures", "tiers"]
+    static let measureKeys = ["name", "source", "group", "direction", "poor", "healthy", "weight", "cap", "fresh_days"]
+    static let tierKeys = ["direction", "poor", "healthy", "weight", "cap", "fresh_days"]
+    static let capKeys = ["from", "max_score"]
+    static let bandKeys = ["name", "min", "max"]
+
+    mutating func problem(_ node: Node, _ message: String) {
+        problems.append(ImportProblem(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message))
+    }
+
+    // MARK: Values
+
+    /// A mapping's entries by key, refusing unknown and repeated keys.
+    mutating func entries(_ node: Node, allowed: [String], what: String) -> [String: (key: Node, value: Node)]? {
+        guard let mapping = node.mapping else {
+            problem(node, "\(what) must be a mapping with keys \(allowed.joined(separator: ", "))")
+            return nil
+        }
+        var out: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { problem(key, "\(what): keys must be plain words"); continue }
+            if !allowed.contains(name) {
+                problem(key, "unknown key \"\(name)\" in \(what); expected \(Self.alternatives(allowed))")
+            } else if let earlier = out[name] {
+                problem(key, "\"\(name)\" is given twice in \(what) (first on line \(earlier.key.mark?.line ?? 1))")
+            } else {
+                out[name] = (key, value)
+            }
+        }
+        return out
+    }
+
+    /// A finite number; `yes`/`no` read as 1/0 (for "sponsor present").
+    mutating func number(_ node: Node, _ what: String) -> Double? {
+        if let scalar = node.scalar, scalar.style == .plain || scalar.style == .any {
+            if let value = node.float, value.isFinite { return value }
+            if let flag = node.bool { return flag ? 1 : 0 }
+        }
+        problem(node, "\(what) must be a number, not \(Self.describe(node))")
+        return nil
+    }
+
+    mutating func text(_ node: Node, _ what: String) -> String? {
+        if let scalar = node.scalar, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty { return scalar.string }
+        problem(node, "\(what) must be text, not \(Self.describe(node))")
+        return nil
+    }
+
+    mutating func wholeNumber(_ node: Node, _ what: String) -> Int? {
+        guard let value = number(node, what) else { return nil }
+        guard value == value.rounded(), abs(value) < 1e9 else {
+            problem(node, "\(what) must be a whole number, not \(node.scalar?.string ?? "")")
+            return nil
+        }
+        return Int(value)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): s.string.isEmpty ? "nothing" : "\"\(s.string)\""
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    static func alternatives(_ words: [String]) -> String {
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
+    }
+
+    // MARK: The profile
+
+    mutating func profile(_ root: Node, defaultName: String) -> HealthProfile? {
+        guard let top = entries(root, allowed: Self.topKeys, what: "the health profile") else { return nil }
+        var name = defaultName
+        if let node = top["name"]?.value, let text = text(node, "name") { name = text }
+        var bands = BandSet.redYellowGreen
+        if let node = top["bands"]?.value, let read = bandSet(node) { bands = read }
+        var share = 0.5
+        if let node = top["low_confidence_share"]?.value, let value = number(node, "low_confidence_share") {
+            if (0...1).contains(value) { share = value } else {
+                problem(node, "low_confidence_share must be between 0 and 1 (a share of the score), not \(node.scalar?.string ?? "")")
+            }
+        }
+        guard let (measuresKey, measuresNode) = top["measures"] else {
+            problem(root, "the health profile has no `measures:`; expected a list of measures")
+            return nil
+        }
+        guard let list = measuresNode.sequence, !list.isEmpty else {
+            problem(measuresNode.sequence == nil ? measuresNode : measuresKey, "measures must be a list of at least one measure")
+            return nil
+        }
+        var measures: [HealthMeasure] = []
+        var lines: [String: Node] = [:]
+        // Names of measures refused above too, so tiers naming them add no second complaint.
+        let declared = Set(list.compactMap { $0.mapping?["name"]?.scalar?.string })
+        for node in list {
+            guard let (measure, nameNode) = self.measure(node) else { continue }
+            if let first = lines[measure.name] {
+                problem(nameNode, "measure \"\(measure.name)\" is already defined on line \(first.mark?.line ?? 1); names must be unique")
+                continue
+            }
+            lines[measure.name] = nameNode
+            measures.append(measure)
+        }
+        var tierMeasures: [Account.Tier: [HealthMeasure]] = [:]
+        if let node = top["tiers"]?.value {
+            tierMeasures = tiers(node, measures: measures, declared: declared)
+        }
+        return HealthProfile(name: name, measures: measures, bands: bands, tierMeasures: tierMeasures, lowConfidenceShare: share)
+    }
+
+    // MARK: Measures
+
+    mutating func measure(_ node: Node) -> (HealthMeasure, Node)? {
+        guard let fields = entries(node, allowed: Self.measureKeys, what: "a measure") else { return nil }
+        let label = fields["name"].flatMap { $0.value.scalar?.string }.map { "measure \"\($0)\"" } ?? "a measure"
+        for required in ["name", "source", "group", "poor", "healthy", "weight"] where fields[required] == nil {
+            problem(node, "\(label) has no `\(required)`")
+        }
+        guard let nameNode = fields["name"]?.value, let name = text(nameNode, "name"),
+              let sourceNode = fields["source"]?.value, let groupNode = fields["group"]?.value,
+              let poorNode = fields["poor"]?.value, let healthyNode = fields["healthy"]?.value,
+              let weightNode = fields["weight"]?.value else { return nil }
+        let source = self.source(sourceNode)
+        let group = text(groupNode, "group")
+        let poor = number(poorNode, "poor")
+        let healthy = number(healthyNode, "healthy")
+        let weight = number(weightNode, "weight")
+        var direction: MeasureDirection?
+        var failed = false
+        if let node = fields["direction"]?.value { direction = self.direction(node); failed = direction == nil }
+        var cap: HealthMeasure.Cap?
+        if let node = fields["cap"]?.value { if let c = self.cap(node) { cap = c } else { failed = true } }
+        var fresh: Int?
+        if let node = fields["fresh_days"]?.value { if let f = freshDays(node) { fresh = f } else { failed = true } }
+        guard let source, let group, let poor, let healthy, let weight, !failed else { return nil }
+        let measure = HealthMeasure(name: name, source: source, group: group, direction: direction,
+                                    poor: poor, healthy: healthy, weight: weight, cap: cap, freshnessDays: fresh)
+        guard check(measure, label: label, weight: weightNode, healthy: healthyNode, direction: fields["direction"]?.value) else { return nil }
+        return (measure, nameNode)
+    }
+
+    /// The rules every measure keeps, wherever its fields came from.
+    mutating func check(_ m: HealthMeasure, label: String, weight: Node, healthy: Node, direction: Node?) -> Bool {
+        var ok = true
+        if m.weight <= 0 {
+            problem(weight, "\(label): weight must be more than 0, not \(Self.show(m.weight)); leave the measure out instead")
+            ok = false
+        }
+        if m.poor == m.healthy {
+            problem(healthy, "\(label): poor and healthy are both \(Self.show(m.poor)); a measure needs a range between them")
+            ok = false
+        } else if (m.direction == .higherIsBetter) != (m.healthy > m.poor) {
+            let needs = m.direction == .higherIsBetter ? "healthy above poor" : "healthy below poor"
+            problem(direction ?? healthy, "\(label): direction \(m.direction.rawValue) needs \(needs), but poor is \(Self.show(m.poor)) and healthy \(Self.show(m.healthy))")
+            ok = false
+        }
+        return ok
+    }
+
+    static func show(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    mutating func source(_ node: Node) -> MeasureSource? {
+        if let s = node.scalar?.string, let source = MeasureSource(rawValue: s) { return source }
+        problem(node, "unknown source \(Self.describe(node)); expected one of \(MeasureSource.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+    }
+
+    mutating func direction(_ node: Node) -> MeasureDirection? {
+        if let s = node.scalar?.string, let d = MeasureDirection(rawValue: s) { return d }
+        problem(node, "unknown direction \(Self.describe(node)); expected higher-is-better or lower-is-better")
+        return nil
+    }
+
+    /// `cap: {from, max_score}`; `cap: none` (or empty) means no cap, for tiers to remove one.
+    /// Returns nil on a problem, .some(nil) for no cap.
+    mutating func cap(_ node: Node) -> HealthMeasure.Cap?? {
+        if let s = node.scalar?.string, ["none", "", "~", "null"].contains(s.lowercased()) { return .some(nil) }
+        guard let fields = entries(node, allowed: Self.capKeys, what: "cap") else { return nil }
+        for required in Self.capKeys where fields[required] == nil { problem(node, "cap has no `\(required)`") }
+        guard let fromNode = fields["from"]?.value, let maxNode = fields["max_score"]?.value,
+              let from = number(fromNode, "cap from"), let max = number(maxNode, "cap max_score") else { return nil }
+        guard (0...100).contains(max) else {
+            problem(maxNode, "cap max_score must be a score between 0 and 100, not \(maxNode.scalar?.string ?? "")")
+            return nil
+        }
+        return .some(HealthMeasure.Cap(from: from, maxScore: max))
+    }
+
+    /// `fresh_days: 14`; `none` means never stale. Returns nil on a problem.
+    mutating func freshDays(_ node: Node) -> Int?? {
+        if let s = node.scalar?.string, ["none", "", "~", "null"].contains(s.lowercased()) { return .some(nil) }
+        guard let days = wholeNumber(node, "fresh_days") else { return nil }
+        guard days >= 0 else { problem(node, "fresh_days must be 0 or more days, not \(days)"); return nil }
+        return .some(days)
+    }
+
+    // MARK: Tiers
+
+    mutating func tiers(_ node: Node, measures: [HealthMeasure], declared: Set<String>) -> [Account.Tier: [HealthMeasure]] {
+        let tierNames = Account.Tier.allCases.map(\.rawValue)
+        guard let byTier = entries(node, allowed: tierNames, what: "tiers") else { return [:] }
+        var out: [Account.Tier: [HealthMeasure]] = [:]
+        for tier in Account.Tier.allCases {
+            guard let overrides = byTier[tier.rawValue]?.value else { continue }
+            guard let mapping = overrides.mapping else {
+                problem(overrides, "tier \(tier.rawValue) must map measure names to the fields that differ, e.g. `days since last activity: { poor: 120 }`")
+                continue
+            }
+            var list = measures
+            var seen: Set<String> = []
+            for (key, value) in mapping {
+                let name = key.scalar?.string ?? ""
+                guard let index = list.firstIndex(where: { $0.name == name }) else {
+                    if declared.contains(name) { continue }
+                    problem(key, "tier \(tier.rawValue): no measure named \"\(name)\"; expected one of \(measures.map { "\"\($0.name)\"" }.joined(separator: ", "))")
+                    continue
+                }
+                guard seen.insert(name).inserted else {
+                    problem(key, "tier \(tier.rawValue): \"\(name)\" is given twice")
+                    continue
+                }
+                if let changed = override(list[index], with: value, tier: tier) { list[index] = changed }
+            }
+            if list != measures { out[tier] = list }
+        }
+        return out
+    }
+
+    mutating func override(_ base: HealthMeasure, with node: Node, tier: Account.Tier) -> HealthMeasure? {
+        let label = "tier \(tier.rawValue), measure \"\(base.name)\""
+        guard let fields = entries(node, allowed: Self.tierKeys, what: label) else { return nil }
+        var m = base
+        var failed = false
+        if let n = fields["poor"]?.value { if let v = number(n, "poor") { m.poor = v } else { failed = true } }
+        if let n = fields["healthy"]?.value { if let v = number(n, "healthy") { m.healthy = v } else { failed = true } }
+        if let n = fields["weight"]?.value { if let v = number(n, "weight") { m.weight = v } else { failed = true } }
+        if let n = fields["direction"]?.value { if let v = direction(n) { m.direction = v } else { failed = true } }
+        if let n = fields["cap"]?.value { if let v = cap(n) { m.cap = v } else { failed = true } }
+        if let n = fields["fresh_days"]?.value { if let v = freshDays(n) { m.freshnessDays = v } else { failed = true } }
+        guard !failed else { return nil }
+        let at = { (key: String) in fields[key]?.value ?? node }
+        let directionNode = fields["direction"]?.value ?? fields["healthy"]?.value ?? fields["poor"]?.value
+        guard check(m, label: label, weight: at("weight"), healthy: at("healthy"), direction: directionNode) else { return nil }
+        return m
+    }
+
+    // MARK: Bands
+
+    mutating func bandSet(_ node: Node) -> BandSet? {
+        if let name = node.scalar?.string {
+            if let preset = BandSet.presets.first(where: { $0.name == name.lowercased() }) { return preset }
+            problem(node, "unknown bands \"\(name)\"; expected \(BandSet.presets.map(\.name).joined(separator: " or ")) or a list of {name, min, max}")
+            return nil
+        }
+        guard let list = node.sequence, !list.isEmpty else {
+            problem(node, "bands must be red-yellow-green, gocsm or a list of {name, min, max}, lowest first")
+            return nil
+        }
+        var bands: [(Band, Node)] = []
+        var failed = false
+        for item in list {
+            guard let fields = entries(item, allowed: Self.bandKeys, what: "a band") else { failed = true; continue }
+            for required in Self.bandKeys where fields[required] == nil { problem(item, "band has no `\(required)`"); failed = true }
+            guard let nameNode = fields["name"]?.value, let minNode = fields["min"]?.value, let maxNode = fields["max"]?.value,
+                  let name = text(nameNode, "band name"),
+                  let min = wholeNumber(minNode, "band min"), let max = wholeNumber(maxNode, "band max") else { failed = true; continue }
+            if min > max {
+                problem(minNode, "band \(name) runs from \(min) down to \(max); min must not be above max")
+                failed = true
+                continue
+            }
+            if let twin = bands.first(where: { $0.0.name == name }) {
+                problem(nameNode, "band \(name) is already defined on line \(twin.1.mark?.line ?? 1)")
+                failed = true
+                continue
+            }
+            bands.append((Band(name: name, min: Double(min), max: Double(max)), item))
+        }
+        guard !failed, let first = bands.first, let last = bands.last else { return nil }
+        let start = errors
+        if first.0.min != 0 {
+            problem(first.1, "bands must start at 0, but \(first.0.name) starts at \(Int(first.0.min)); scores 0–\(Int(first.0.min) - 1) would have no band")
+        }
+        for (previous, next) in zip(bands, bands.dropFirst()) {
+            let (a, b) = (previous.0, next.0)
+            if b.min <= a.max {
+                problem(next.1, "band \(b.name) (\(b.range)) overlaps \(a.name) (\(a.range)); it should start at \(Int(a.max) + 1)")
+            } else if b.min > a.max + 1 {
+                let hole = b.min == a.max + 2 ? "\(Int(a.max) + 1) is" : "\(Int(a.max) + 1)–\(Int(b.min) - 1) are"
+                problem(next.1, "gap between \(a.name) (\(a.range)) and \(b.name) (\(b.range)): \(hole) in no band; start \(b.name) at \(Int(a.max) + 1)")
+            }
+        }
+        if last.0.max != 100 {
+            problem(last.1, "bands must end at 100, but \(last.0.name) ends at \(Int(last.0.max))")
+        }
+        guard errors == start else { return nil }
+        return BandSet(name: "custom", bands: bands.map(\.0))
+    }
+
+    var errors: Int { problems.count }
+}

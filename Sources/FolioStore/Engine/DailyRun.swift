@@ -1,0 +1,40 @@
+import Foundation
+import FolioDomain
+import GRDB
+
+/// `folio tick`: for one day, load every active account's inputs once, then run each step
+/// (scoring now; alerts, check-ins, renewals and sequences extend it) in one transaction.
+/// Running a day again on the same data changes nothing, not even the run's log entry.
+public struct DailyRun {
+    public var profile: HealthProfile
+    public var steps: [any TickStep]
+
+    public init(profile: HealthProfile, steps: [any TickStep] = [ScoreStep()]) {
+        self.profile = profile
+        self.steps = steps
+    }
+
+    @discardableResult
+    public func run(asOf: Day, in database: FolioDatabase, now: Int64) throws -> TickSummary {
+        let started = Date()
+        return try database.write { db in
+            let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account WHERE status = 'active' ORDER BY id")
+            let inputs = try HealthInputLoader(asOf: asOf, sources: profile.sources).load(accounts: accounts, in: db)
+            let previous = try SnapshotStore.lastRun(before: asOf, in: db)
+            var context = TickContext(db: db, asOf: asOf, profile: profile, accounts: accounts, inputs: inputs,
+                                      previous: previous, summary: TickSummary(asOf: asOf))
+            context.summary.accounts = accounts.count
+            for step in steps {
+                try step.run(&context)
+            }
+            context.summary.seconds = Date().timeIntervalSince(started)
+            try db.execute(sql: """
+                INSERT INTO engine_run (date, ran_at, accounts, changed, band_moves, seconds) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(date) DO UPDATE SET ran_at = excluded.ran_at, accounts = excluded.accounts,
+                    changed = excluded.changed, band_moves = excluded.band_moves, seconds = excluded.seconds
+                WHERE excluded.changed > 0
+                """, arguments: [asOf.iso, now, context.summary.accounts, context.summary.changed, context.summary.bandMoves, context.summary.seconds])
+            return context.summary
+        }
+    }
+}

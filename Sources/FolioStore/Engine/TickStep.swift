@@ -1,0 +1,48 @@
+import FolioDomain
+import GRDB
+
+/// What every step of the daily run shares: the day, the profile, the active accounts and
+/// their loaded inputs (read once), and what earlier steps decided.
+public struct TickContext {
+    public let db: Database
+    public let asOf: Day
+    public let profile: HealthProfile
+    public let accounts: [Account]
+    /// Parallel to `accounts`.
+    public let inputs: [HealthInputs]
+    /// Each account's snapshot from the previous run (before `asOf`), if any.
+    public let previous: [String: HealthSnapshot]
+    /// Parallel to `accounts`; filled by the scoring step.
+    public var snapshots: [HealthSnapshot] = []
+    public var summary: TickSummary
+}
+
+/// One step of the daily run (scoring, alerts, check-ins, renewals, sequences…): it reads
+/// the shared context and writes its decisions inside the run's transaction.
+public protocol TickStep {
+    var name: String { get }
+    func run(_ context: inout TickContext) throws
+}
+
+/// What a run did, for its one-line summary and `--json`.
+public struct TickSummary: Sendable, Codable, Equatable {
+    public var asOf: Day
+    public var accounts: Int = 0
+    /// Snapshots written or changed (0 when the day had already been run on the same data).
+    public var changed: Int = 0
+    public var bandMovesUp: Int = 0
+    public var bandMovesDown: Int = 0
+    public var noData: Int = 0
+    public var seconds: Double = 0
+
+    public init(asOf: Day) { self.asOf = asOf }
+
+    public var bandMoves: Int { bandMovesUp + bandMovesDown }
+
+    public var line: String {
+        let moves = bandMoves == 0 ? "no band moves" : "\(bandMoves) band move\(bandMoves == 1 ? "" : "s") (\(bandMovesUp) up, \(bandMovesDown) down)"
+        let fresh = changed == 0 ? "nothing changed" : "\(changed) snapshot\(changed == 1 ? "" : "s") written"
+        let empty = noData > 0 ? ", \(noData) with no data" : ""
+        return "tick \(asOf): \(accounts) accounts scored\(empty), \(moves), \(fresh), in \(String(format: "%.2f", seconds)) s"
+    }
+}

@@ -1,0 +1,92 @@
+import FolioDomain
+import GRDB
+
+/// What the account view shows besides the score: contacts with their roles and latest
+/// NPS, the activity timeline, weekly usage, open support cases and payment status,
+/// all as of a day.
+public struct AccountDetail: Sendable, Hashable {
+    public struct ContactLine: Sendable, Hashable {
+        public var contact: Contact
+        /// The contact's latest NPS response on or before the day.
+        public var latestNPS: NPSResponse?
+        public init(contact: Contact, latestNPS: NPSResponse?) {
+            self.contact = contact
+            self.latestNPS = latestNPS
+        }
+    }
+
+    public struct ActivityLine: Sendable, Hashable {
+        public var activity: Activity
+        public var authorName: String
+        public init(activity: Activity, authorName: String) {
+            self.activity = activity
+            self.authorName = authorName
+        }
+    }
+
+    public var contacts: [ContactLine]
+    /// Newest first, at most `timelineLimit`.
+    public var activities: [ActivityLine]
+    /// Oldest first, the last `usageWeeks` weeks that have data.
+    public var usage: [UsageWeek]
+    /// Support cases open on the day, most severe first.
+    public var openCases: [SupportCase]
+    /// The latest payment status on or before the day.
+    public var payment: PaymentStatus?
+
+    public init(contacts: [ContactLine] = [], activities: [ActivityLine] = [], usage: [UsageWeek] = [],
+                openCases: [SupportCase] = [], payment: PaymentStatus? = nil) {
+        self.contacts = contacts
+        self.activities = activities
+        self.usage = usage
+        self.openCases = openCases
+        self.payment = payment
+    }
+
+    public static let timelineLimit = 12
+    public static let usageWeeks = 12
+
+    public static func load(accountID: String, asOf: Day, in db: Database) throws -> AccountDetail {
+        let day = asOf.iso
+        let contacts = try Contact.fetchAll(db, sql: "SELECT * FROM contact WHERE account_id = ? ORDER BY name, id",
+                                            arguments: [accountID])
+        let responses = try NPSResponse.fetchAll(db, sql: """
+            SELECT n.* FROM nps_response n JOIN contact c ON c.id = n.contact_id
+            WHERE c.account_id = ? AND n.date <= ? ORDER BY n.date
+            """, arguments: [accountID, day])
+        var latest: [String: NPSResponse] = [:]
+        for response in responses { latest[response.contactID] = response }
+        let contactLines = contacts.map { ContactLine(contact: $0, latestNPS: latest[$0.id]) }
+
+        let activityRows = try Row.fetchAll(db, sql: """
+            SELECT a.*, COALESCE(u.name, a.author) AS author_name FROM activity a LEFT JOIN user u ON u.login = a.author
+            WHERE a.account_id = ? AND a.date <= ? ORDER BY a.date DESC, a.id DESC LIMIT ?
+            """, arguments: [accountID, day, timelineLimit])
+        let activities = try activityRows.map { ActivityLine(activity: try Activity(row: $0), authorName: $0["author_name"]) }
+
+        let usage = try UsageWeek.fetchAll(db, sql: """
+            SELECT * FROM usage WHERE account_id = ? AND week <= ? ORDER BY week DESC LIMIT ?
+            """, arguments: [accountID, day, usageWeeks]).reversed()
+
+        let cases = try SupportCase.fetchAll(db, sql: """
+            SELECT * FROM support_case WHERE account_id = ? AND opened <= ? AND (closed IS NULL OR closed > ?)
+            """, arguments: [accountID, day, day]).sorted { ($0.priority, $1.opened) > ($1.priority, $0.opened) }
+
+        let payment = try PaymentStatus.fetchOne(db, sql: """
+            SELECT * FROM payment_status WHERE account_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1
+            """, arguments: [accountID, day])
+
+        return AccountDetail(contacts: contactLines, activities: activities, usage: Array(usage), openCases: cases, payment: payment)
+    }
+
+    /// The day of the newest health snapshot on or before `asOf` across the book: how old the scores are.
+    public static func latestScoreDay(asOf: Day, in db: Database) throws -> Day? {
+        try String.fetchOne(db, sql: "SELECT MAX(date) FROM health_snapshot WHERE date <= ?", arguments: [asOf.iso])
+            .flatMap { Day(iso: $0) }
+    }
+
+    /// A user's display name by login.
+    public static func userName(_ login: String, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM user WHERE login = ?", arguments: [login])
+    }
+}

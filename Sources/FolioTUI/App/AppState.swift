@@ -1,0 +1,157 @@
+import FolioDomain
+import FolioStore
+
+/// Who is looking, at what: shown in the status bar.
+public struct Viewer: Sendable, Hashable {
+    public var login: String
+    public var name: String
+    public var role: String
+    /// The database file's name (not its whole path: the status bar is short).
+    public var database: String
+    public var asOf: Day
+    public var isReadonly: Bool
+
+    public init(login: String, name: String, role: String, database: String, asOf: Day, isReadonly: Bool = false) {
+        self.login = login
+        self.name = name
+        self.role = role
+        self.database = database
+        self.asOf = asOf
+        self.isReadonly = isReadonly
+    }
+}
+
+/// The book's table: every entry loaded, which of them the filter shows in which order,
+/// the selection and the first visible row.
+public struct BookState: Sendable {
+    public private(set) var entries: [BookEntry] = []
+    /// Lowercased "name id" per entry, for the filter (computed once per load).
+    private var searchTexts: [String] = []
+    /// Indices into `entries` of the rows shown, in display order.
+    public private(set) var rows: [Int] = []
+    public var sort: BookSort = .attention
+    public var filterText: String = "" { didSet { if filterText != oldValue { refresh() } } }
+    /// Index into `rows`.
+    public var selection: Int = 0
+    /// The first row shown.
+    public var scroll: Int = 0
+    public var isLoaded = false
+    /// The newest score's day, for the status bar's "scores N days old".
+    public var scoresAsOf: Day?
+
+    public init() {}
+
+    public mutating func load(_ entries: [BookEntry], scoresAsOf: Day?) {
+        let selectedID = selectedEntry?.account.id
+        self.entries = entries
+        self.scoresAsOf = scoresAsOf
+        searchTexts = entries.map { ($0.account.name + " " + $0.account.id).lowercased() }
+        isLoaded = true
+        refresh()
+        if let selectedID, let row = rows.firstIndex(where: { self.entries[$0].account.id == selectedID }) { selection = row }
+    }
+
+    public mutating func setSort(_ sort: BookSort) {
+        self.sort = sort
+        refresh()
+        selection = 0
+        scroll = 0
+    }
+
+    /// Re-applies sort and filter, keeping the selection in range.
+    mutating func refresh() {
+        let filter = BookFilter(filterText)
+        let ordered = sort.order(entries)
+        rows = filter.isEmpty ? ordered : ordered.filter { filter.matches(entries[$0], searchText: searchTexts[$0]) }
+        selection = min(selection, max(0, rows.count - 1))
+        scroll = min(scroll, selection)
+    }
+
+    public var selectedEntry: BookEntry? {
+        rows.indices.contains(selection) ? entries[rows[selection]] : nil
+    }
+}
+
+/// One screen on the view stack.
+public enum Screen: Sendable {
+    case book
+    case account(AccountScreen)
+
+    public var isBook: Bool { if case .book = self { return true } else { return false } }
+}
+
+public struct AccountScreen: Sendable {
+    public var accountID: String
+    public var name: String
+    public var page: AccountPage?
+    /// The first line shown.
+    public var scroll: Int = 0
+    public var error: String?
+
+    public init(accountID: String, name: String) {
+        self.accountID = accountID
+        self.name = name
+    }
+}
+
+/// What keys do right now.
+public enum Mode: Sendable, Hashable {
+    case normal
+    /// Typing a `/` filter; the book filters as you type.
+    case filter
+    /// Typing a `:` command; `selection` is the highlighted completion.
+    case command(input: String, selection: Int)
+    /// The `?` screen, scrolled to a line.
+    case help(scroll: Int)
+}
+
+/// A short message in the bottom line until the next key.
+public struct Flash: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case info, error }
+    public var text: String
+    public var kind: Kind
+    public init(_ text: String, kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// The whole interface state: a value, changed only by `reduce`.
+public struct AppState: Sendable {
+    public var size: ScreenSize
+    public var glyphs: Glyphs
+    public var viewer: Viewer
+    public var keymap: Keymap
+    /// Band names, worst first.
+    public var bands: [String]
+    public var policy: CheckInPolicy
+    public var stack: [Screen] = [.book]
+    public var book = BookState()
+    public var mode: Mode = .normal
+    public var flash: Flash?
+    /// Set by quit: the loop restores the terminal and exits.
+    public var isQuitting = false
+
+    public init(size: ScreenSize, glyphs: Glyphs, viewer: Viewer, keymap: Keymap = .standard,
+                bands: [String] = ["Red", "Yellow", "Green"], policy: CheckInPolicy = .standard) {
+        self.size = size
+        self.glyphs = glyphs
+        self.viewer = viewer
+        self.keymap = viewer.isReadonly ? keymap.removingDestructive() : keymap
+        self.bands = bands
+        self.policy = policy
+    }
+
+    public var screen: Screen { stack.last ?? .book }
+
+    /// The smallest terminal the interface draws in (DESIGN §1.2).
+    public static let minimumSize = ScreenSize(width: 60, height: 12)
+
+    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
+    /// Rows of the book table that fit: the screen minus title, header, status and hint lines.
+    public var bookPageHeight: Int { max(1, size.height - 4) }
+
+    /// Lines of the account view that fit: the screen minus title, status and hint lines.
+    public var accountPageHeight: Int { max(1, size.height - 3) }
+}

@@ -1,0 +1,150 @@
+/// Every user action is a named command in one table (as tig's `request.h` and
+/// lazygit's keybinding config): the table drives key dispatch, the hint bar, the `?`
+/// help screen and the `:` palette with its completion. Tests press commands by name.
+public enum CommandName: String, CaseIterable, Hashable, Sendable {
+    case moveDown = "down"
+    case moveUp = "up"
+    case top
+    case bottom
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case open
+    case back
+    case quit
+    case forceQuit = "force-quit"
+    case help
+    case filter
+    case nextMatch = "next-match"
+    case previousMatch = "previous-match"
+    case palette
+    case nextView = "next-view"
+    case book
+    case sort
+    case reload
+    case redraw
+}
+
+/// Where a command appears in help, in this order.
+public enum CommandGroup: String, CaseIterable, Sendable {
+    case navigation = "Moving"
+    case views = "Views"
+    case book = "The book"
+    case general = "General"
+}
+
+/// One row of the command table.
+public struct Command: Sendable, Hashable {
+    public var name: CommandName
+    /// What help and the palette say it does.
+    public var title: String
+    public var group: CommandGroup
+    /// The default keys, first one shown in hints.
+    public var keys: [KeyPress]
+    /// Changes data or sends something: asks for confirmation, removed by --readonly.
+    public var isDestructive: Bool
+    /// The short word the hint bar shows next to the key; nil keeps it out of the hint bar.
+    public var hint: String?
+    /// Words the palette completes after the name (`:sort arr`).
+    public var arguments: [String]
+
+    public init(_ name: CommandName, _ title: String, group: CommandGroup, keys: [KeyPress],
+                isDestructive: Bool = false, hint: String? = nil, arguments: [String] = []) {
+        self.name = name
+        self.title = title
+        self.group = group
+        self.keys = keys
+        self.isDestructive = isDestructive
+        self.hint = hint
+        self.arguments = arguments
+    }
+}
+
+/// The command table with its key bindings (DESIGN §4).
+public struct Keymap: Sendable {
+    public private(set) var commands: [Command]
+    private var byKey: [KeyPress: CommandName]
+
+    public init(commands: [Command]) {
+        self.commands = commands
+        var index: [KeyPress: CommandName] = [:]
+        for command in commands {
+            for key in command.keys where index[key] == nil { index[key] = command.name }
+        }
+        byKey = index
+    }
+
+    public static let standard = Keymap(commands: [
+        Command(.moveDown, "Move down", group: .navigation, keys: [.char("j"), .down]),
+        Command(.moveUp, "Move up", group: .navigation, keys: [.char("k"), .up]),
+        Command(.top, "Go to the top", group: .navigation, keys: [.char("g"), .home]),
+        Command(.bottom, "Go to the bottom", group: .navigation, keys: [.char("G"), .end]),
+        Command(.pageDown, "Page down", group: .navigation, keys: [.ctrl("d"), .pageDown, .char(" ")]),
+        Command(.pageUp, "Page up", group: .navigation, keys: [.ctrl("u"), .pageUp]),
+        Command(.open, "Open the account", group: .navigation, keys: [.enter, .char("e"), .right], hint: "open"),
+        Command(.back, "Go back; clear the filter", group: .navigation, keys: [.escape, .left], hint: "back"),
+        Command(.book, "The book: your accounts", group: .views, keys: [.char("1")]),
+        Command(.nextView, "Next view", group: .views, keys: [.tab]),
+        Command(.filter, "Filter as you type (band:red tier:ent stage:renewal, any text)", group: .book,
+                keys: [.char("/")], hint: "filter"),
+        Command(.nextMatch, "Next match of the filter", group: .book, keys: [.char("n")]),
+        Command(.previousMatch, "Previous match of the filter", group: .book, keys: [.char("N")]),
+        Command(.sort, "Sort the book (attention, arr, score, renewal, name)", group: .book, keys: [.char("o")],
+                arguments: BookSort.allCases.map(\.rawValue)),
+        Command(.palette, "Command palette", group: .general, keys: [.char(":")], hint: "command"),
+        Command(.help, "Help: every key", group: .general, keys: [.char("?"), .function(1)], hint: "help"),
+        Command(.reload, "Reload from the database", group: .general, keys: [.char("R")]),
+        Command(.redraw, "Redraw the screen", group: .general, keys: [.ctrl("l")]),
+        Command(.quit, "Go back, or quit at the book", group: .general, keys: [.char("q")], hint: "quit"),
+        Command(.forceQuit, "Quit now", group: .general, keys: [.ctrl("c")]),
+    ])
+
+    /// The command a key runs in normal mode.
+    public func command(for key: KeyPress) -> CommandName? { byKey[key] }
+
+    public func command(named name: CommandName) -> Command? { commands.first { $0.name == name } }
+
+    /// The first key bound to a command, as written in hints ("/", "Enter").
+    public func keyName(_ name: CommandName, glyphs: Glyphs = .unicode) -> String? {
+        command(named: name)?.keys.first?.displayName(glyphs: glyphs)
+    }
+
+    /// Without destructive commands (`--readonly`).
+    public func removingDestructive() -> Keymap {
+        Keymap(commands: commands.filter { !$0.isDestructive })
+    }
+
+    /// Rebinds commands (user overrides from config): each listed command gets exactly
+    /// these keys, and the keys are taken away from any other command.
+    public func overriding(_ bindings: [CommandName: [KeyPress]]) -> Keymap {
+        let taken = Set(bindings.values.flatMap { $0 })
+        let updated = commands.map { command -> Command in
+            var command = command
+            if let keys = bindings[command.name] { command.keys = keys } else { command.keys.removeAll(where: taken.contains) }
+            return command
+        }
+        return Keymap(commands: updated)
+    }
+
+    /// Palette completions for what has been typed: command names, then a command's
+    /// arguments once its name and a space are typed.
+    public func completions(for input: String) -> [String] {
+        let trimmed = input.drop { $0 == " " }
+        if let space = trimmed.firstIndex(of: " ") {
+            let name = String(trimmed[..<space])
+            let argument = trimmed[trimmed.index(after: space)...].trimmingCharacters(in: " ")
+            guard let command = commands.first(where: { $0.name.rawValue == name }) else { return [] }
+            return command.arguments.filter { $0.hasPrefix(argument) }.map { "\(name) \($0)" }
+        }
+        let names = commands.map(\.name.rawValue)
+        return names.filter { $0.hasPrefix(String(trimmed)) }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in character: Character) -> String {
+        var text = self
+        while text.first == character { text.removeFirst() }
+        while text.last == character { text.removeLast() }
+        return String(text)
+    }
+}

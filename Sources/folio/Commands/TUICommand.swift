@@ -1,0 +1,28 @@
+import ArgumentParser
+import FolioTerminal
+
+struct TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Open the interactive interface on your book (what `folio` alone does in a terminal).",
+        discussion: """
+            Keys: j/k move, Enter opens an account, / filters (band:red tier:ent stage:renewal), : runs a
+            command (:sort arr), ? lists every key, q goes back or quits. Logs go to $XDG_STATE_HOME/folio/folio.log.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var profileOption: ProfileOption
+
+    @Option(help: ArgumentHelp("Colour: auto (off with NO_COLOR), always or never.", valueName: "when"))
+    var color: ColorMode = .auto
+
+    @Flag(help: "Open the database read-only; actions that change data are removed.")
+    var readonly = false
+
+    func run() throws {
+        try InterfaceLauncher.run(global: global, profile: profileOption, color: color, readonly: readonly)
+    }
+}
+
+extension ColorMode: ExpressibleByArgument {}

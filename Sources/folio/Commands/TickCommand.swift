@@ -1,0 +1,35 @@
+import ArgumentParser
+import FolioDomain
+import FolioStore
+import Foundation
+
+struct TickCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tick",
+        abstract: "Run the daily engine for --as-of: score every active account and store the day's snapshots.",
+        discussion: """
+            Everything happens in one transaction; running the same day again on the same data
+            changes nothing. Prints a one-line summary (accounts scored, band moves, time taken).
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var profileOption: ProfileOption
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let profile = try profileOption.load()
+            let database = try FolioDatabase(path: global.databasePath)
+            let asOf = try database.read { try AppContext.asOf(global, in: $0) }
+            let summary = try DailyRun(profile: profile).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
+            if json {
+                print(try JSONOutput.render(summary))
+            } else {
+                print(summary.line)
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+/// Drives the real binary in tmux on a private server socket, as a person would: waits
+/// for text by polling the pane with a deadline (never a fixed sleep), presses keys,
+/// resizes, quits, and checks the terminal was given back.
+final class TmuxSession {
+    let socket = "folio-e2e-\(UUID().uuidString.prefix(8))"
+    let folio = Folio()
+
+    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux") }
+
+    init(width: Int, height: Int, arguments: String, environment: [String: String] = [:]) throws {
+        var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": folio.home.path,
+                   "XDG_STATE_HOME": folio.home.appendingPathComponent("state").path,
+                   "XDG_DATA_HOME": folio.home.appendingPathComponent("data").path]
+        env.merge(environment) { $1 }
+        let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        let command = "env \(exports) '\(Folio.binary.path)' \(arguments); echo FOLIO-EXITED-$?; sleep 60"
+        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    deinit {
+        _ = try? tmux("kill-server")
+        folio.remove()
+    }
+
+    /// Runs a tmux command on the private socket and returns its output. Through
+    /// popen rather than Process: the server a `new-session` forks must not inherit
+    /// a pipe, and popen's child is reaped by pclose itself.
+    @discardableResult
+    func tmux(_ arguments: String...) throws -> String {
+        try tmux(arguments)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let words = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        let command = words.map(Self.quote).joined(separator: " ") + " 2>/dev/null </dev/null"
+        guard let pipe = popen(command, "r") else { throw CocoaError(.fileReadUnknown) }
+        var output = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, pipe)
+            if count <= 0 { break }
+            output.append(contentsOf: buffer[0..<count])
+        }
+        pclose(pipe)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func quote(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    func screen() -> String { (try? tmux("capture-pane", "-p")) ?? "" }
+
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys"] + keys)
+    }
+
+    /// Waits until the pane shows `text` (or `predicate` holds); records an issue with
+    /// the screen when the deadline passes.
+    @discardableResult
+    func waitFor(_ description: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ predicate: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = screen()
+            if predicate(last) { return last }
+            usleep(20_000)
+        }
+        Issue.record("timed out waiting for \(description); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
+    @discardableResult
+    func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        waitFor("\"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    func selectedLine(_ screen: String) -> String? {
+        screen.split(separator: "\n").first { $0.hasPrefix("▸") }.map(String.init)
+    }
+}
+
+/// The first line of a screen: the title bar.
+func title(_ screen: String) -> String { screen.split(separator: "\n").first.map(String.init) ?? "" }
+
+/// The title says "3 of 26 accounts" while a filter hides some.
+func isFiltered(_ screen: String) -> Bool { title(screen).range(of: "[0-9]+ of [0-9]+ accounts", options: .regularExpression) != nil }
+
+@Suite("folio tui in tmux", .enabled(if: TmuxSession.isAvailable), .serialized)
+struct InterfaceTmuxTests {
+    @Test func startMoveOpenFilterHelpResizeAndQuit() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = folio.home.appendingPathComponent("folio.db").path
+        #expect(try folio.run("demo", "--db", db).status == 0)
+        let session = try TmuxSession(width: 100, height: 30, arguments: "tui --db '\(db)' --user amelie.durand")
+
+        let first = session.waitFor("the book") { $0.contains("Book of Amélie Durand") && $0.contains("accounts · sort: attention") }
+        #expect(first.contains("amelie.durand (csm) · folio.db · as of 2026-11-23"))
+        let top = session.selectedLine(first)
+
+        try session.send("j")
+        let moved = session.waitFor("the selection to move") { session.selectedLine($0) != nil && session.selectedLine($0) != top }
+        let second = session.selectedLine(moved)!
+        let name = String(second.dropFirst(2).prefix(20)).trimmingCharacters(in: .whitespaces)
+
+        try session.send("Enter")
+        let account = session.waitFor("the account view") { $0.contains("MEASURE") && $0.contains("Health ") }
+        #expect(account.contains(name))
+        try session.send("G")
+        session.waitFor("Contacts")
+        try session.send("Escape")
+        session.waitFor("the book again") { $0.contains("Book of Amélie Durand") && session.selectedLine($0) == second }
+
+        try session.send("/", "b", "a", "n", "d", ":", "y")
+        let filtered = session.waitFor("the filter") { $0.contains("/band:y_") && isFiltered($0) }
+        let rows = filtered.split(separator: "\n").dropFirst(2).filter { $0.contains("●") || $0.contains("○") }
+        #expect(rows.isEmpty, "only yellow rows: \(rows)")
+        try session.send("Escape")
+        session.waitFor("the filter to clear") { !$0.contains("/band") && title($0).contains("accounts · sort: attention") && !isFiltered($0) }
+
+        try session.send("?")
+        session.waitFor("help") { $0.contains("Folio · Help") && $0.contains("Move down") }
+        try session.send("Escape")
+        session.waitFor("the book after help") { $0.contains("Book of Amélie Durand") }
+
+        try session.send(":", "s", "o", "r", "t", " ", "n", "a", "Enter")
+        session.waitFor("sort: name")
+
+        try session.tmux("resize-window", "-x", "40", "-y", "10")
+        session.waitFor("terminal too small (40×10), need 60×12")
+        try session.tmux("resize-window", "-x", "100", "-y", "30")
+        session.waitFor("the book after resizing") { $0.contains("ACCOUNT") && $0.contains("sort: name") }
+
+        try session.send("q")
+        session.waitFor("FOLIO-EXITED-0")
+        let modes = try session.tmux("display-message", "-p", "#{alternate_on} #{cursor_flag} #{keypad_cursor_flag}")
+        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0")
+    }
+
+    @Test func controlCAndNoColorAndASCII() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = folio.home.appendingPathComponent("folio.db").path
+        #expect(try folio.run("demo", "--db", db).status == 0)
+        let session = try TmuxSession(width: 80, height: 24, arguments: "tui --db '\(db)' --user marta.novak",
+                                      environment: ["NO_COLOR": "1", "LANG": "C", "LC_ALL": "C"])
+        let screen = session.waitFor("the manager's book") { $0.contains("Book of Marta") && $0.contains("accounts") }
+        #expect(screen.contains("> ") && !screen.contains("▸"), "ASCII glyphs in the C locale")
+        let styled = try session.tmux("capture-pane", "-p", "-e")
+        let colours = ["38;5;", "48;5;"] + (0...7).flatMap { ["\u{1B}[3\($0)m", "\u{1B}[4\($0)m"] }
+        #expect(!colours.contains { styled.contains($0) }, "no colour with NO_COLOR")
+        try session.send("C-c")
+        session.waitFor("FOLIO-EXITED-0")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = folio.home.appendingPathComponent("folio.db").path
+        #expect(try folio.run("demo", "--db", db).status == 0)
+        let session = try TmuxSession(width: 80, height: 24, arguments: "tui --db '\(db)' --user amelie.durand")
+        session.waitFor("Book of Amélie Durand")
+        let pid = try session.tmux("list-panes", "-F", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane's shell runs folio as its child.
+        let child = try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
+            .split(separator: " ").first.map(String.init)
+        let folioPID = try #require(child.flatMap { Int32($0) })
+        kill(folioPID, SIGTERM)
+        session.waitFor("FOLIO-EXITED-143")
+        let modes = try session.tmux("display-message", "-p", "#{alternate_on}")
+        #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+}
+
+@Suite("folio tui without a terminal")
+struct InterfaceWithoutTerminalTests {
+    @Test func notATerminalExits2WithOneLine() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let result = try folio.run("tui", "--db", folio.home.appendingPathComponent("folio.db").path)
+        #expect(result.status == 2)
+        #expect(result.stderr == "folio: standard input is not a terminal; the interactive screen needs one\n")
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folio.home.appendingPathComponent("folio.db").path))
+    }
+}

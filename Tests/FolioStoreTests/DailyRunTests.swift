@@ -1,0 +1,124 @@
+import Foundation
+import FolioDomain
+import GRDB
+import Testing
+@testable import FolioStore
+
+@Suite("Daily run")
+struct DailyRunTests {
+    static let asOf = Day(iso: "2026-11-23")!
+
+    func portfolio() throws -> (Scratch, FolioDatabase) {
+        let scratch = Scratch()
+        let db = try scratch.database()
+        _ = try importer(db)(Portfolio.write(to: scratch))
+        return (scratch, db)
+    }
+
+    @Test func loadsEachInputAsOfTheDay() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        let (accounts, inputs) = try db.read { db -> ([Account], [HealthInputs]) in
+            let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
+            let loader = HealthInputLoader(asOf: Self.asOf, sources: Set(MeasureSource.allCases))
+            return (accounts, try loader.load(accounts: accounts, in: db))
+        }
+        #expect(accounts.map(\.id) == ["A1", "A2", "A3"])
+        let a1 = inputs[0], a2 = inputs[1], a3 = inputs[2]
+        #expect(abs((a1[.seatUtilisation]?.value ?? 0) - (210.0 + 205) / 2 / 300) < 1e-9)
+        #expect(a1[.seatUtilisation]?.date == Day(iso: "2026-11-15")) // the Sunday ending the latest week
+        #expect(a1[.keyActionTrend] == nil) // no baseline weeks yet
+        #expect(abs((a1[.featureDepth]?.value ?? 0) - 14.0 / 24) < 1e-9)
+        #expect(a1[.daysSinceActivity]?.value == 53)
+        #expect(a1[.daysSinceMeeting]?.value == 53)
+        #expect(a1[.sponsorPresent]?.value == 1)
+        #expect(a1[.npsMean]?.value == 9)
+        #expect(a1[.npsMean]?.date == Day(iso: "2026-10-15"))
+        #expect(a1[.openCriticalCases]?.value == 1)
+        #expect(a1[.severeCases90d]?.value == 1)
+        #expect(a1[.daysOverdue] == nil)
+        #expect(a1[.daysToRenewal]?.value == 53)
+        #expect(a2[.seatUtilisation]?.value == 0.75)
+        #expect(a2[.featureDepth] == nil)
+        #expect(a2[.daysSinceActivity]?.value == 13)
+        #expect(a2[.daysSinceMeeting]?.value == 540) // never met: since the contract started
+        #expect(a2[.npsMean]?.value == 4)
+        #expect(a2[.daysOverdue]?.value == 35)
+        #expect(a2[.daysOverdue]?.date == Day(iso: "2026-11-20"))
+        #expect(a3[.sponsorPresent] == nil)
+        #expect(a3[.daysSinceActivity]?.value == 83)
+        #expect(a3[.seatUtilisation] == nil) // no seats, no usage
+    }
+
+    @Test func inputsAreReadAsOfThePast() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        let inputs = try db.read { db -> [HealthInputs] in
+            let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
+            return try HealthInputLoader(asOf: Day(iso: "2026-10-20")!, sources: Set(MeasureSource.allCases)).load(accounts: accounts, in: db)
+        }
+        #expect(inputs[0][.openCriticalCases]?.value == 0) // opened 2026-11-01, after that day
+        #expect(inputs[0][.daysSinceActivity]?.value == 19)
+        #expect(inputs[1][.npsMean]?.value == 4) // answered on that very day: it counts
+        #expect(inputs[1][.daysOverdue] == nil)
+    }
+
+    @Test func aRunStoresASnapshotPerAccountAndASecondRunChangesNothing() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        let run = DailyRun(profile: .standard)
+        let first = try run.run(asOf: Self.asOf, in: db, now: 1)
+        #expect(first.accounts == 3)
+        #expect(first.changed == 3)
+        #expect(try db.count("health_snapshot") == 3)
+        let before = try db.dump()
+        let second = try run.run(asOf: Self.asOf, in: db, now: 2)
+        #expect(second.changed == 0)
+        #expect(second.line.contains("nothing changed"))
+        #expect(try db.dump() == before)
+        let snapshot = try #require(try db.read { try SnapshotStore.latest(for: "A2", asOf: Self.asOf, in: $0) })
+        #expect(snapshot.measures.count == HealthProfile.standard.measures(for: .midMarket).count)
+        #expect(snapshot.score != nil)
+        // What is stored is what was computed (to the stored precision).
+        let recomputed = HealthScoring.snapshot(accountID: "A2", tier: .midMarket, profile: .standard,
+                                                inputs: AccountExplanation.inputs(of: snapshot, tier: .midMarket, profile: .standard), asOf: Self.asOf)
+        #expect(abs((recomputed.score ?? -1) - (snapshot.score ?? -2)) < 0.01)
+    }
+
+    @Test func bandMovesAreCountedAgainstThePreviousRun() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        let run = DailyRun(profile: .standard)
+        try run.run(asOf: Self.asOf, in: db, now: 1)
+        let before = try #require(try db.read { try SnapshotStore.latest(for: "A2", asOf: Self.asOf, in: $0) })
+        // A2 pays its invoice and its people come back: a week later it should move up.
+        let next = Self.asOf.adding(days: 7)
+        _ = try importer(db)([
+            scratch.write("payments.csv", "account_id,as_of,days_overdue\nA2,2026-11-27,0\n"),
+            scratch.write("activities.csv", "id,account_id,type,date,author\nM1,A2,meeting,2026-11-26,kenji\n"),
+            scratch.write("nps.csv", "contact_id,date,score\nC3,2026-11-27,10\n"),
+        ])
+        let summary = try run.run(asOf: next, in: db, now: 2)
+        let after = try #require(try db.read { try SnapshotStore.latest(for: "A2", asOf: next, in: $0) })
+        #expect((after.score ?? 0) > (before.score ?? 100))
+        if after.band != before.band { #expect(summary.bandMovesUp >= 1) }
+        let explanation = try #require(try db.read { db in
+            try AccountExplanation.load(account: try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = 'A2'")!,
+                                        asOf: next, profile: .standard, in: db)
+        })
+        #expect(explanation.previous?.date == Self.asOf)
+        #expect(explanation.changes.contains { $0.name == explanation.changes.first?.name && $0.pointsDelta > 0 })
+    }
+
+    @Test func theBookCarriesScoresTrendsAndHistory() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        let run = DailyRun(profile: .standard)
+        for week in (0..<8).reversed() { try run.run(asOf: Self.asOf.adding(days: -7 * week), in: db, now: 1) }
+        let entries = try db.read { db in try Book.entries(for: try Book.user("kenji", in: db)!, asOf: Self.asOf, in: db) }
+        #expect(entries.count == 2)
+        #expect(entries.allSatisfy { $0.score != nil && $0.band != nil })
+        #expect(entries.allSatisfy { $0.history.count == Book.historyWeeks && $0.history.last! == $0.score })
+        #expect(entries.allSatisfy { $0.trend != nil })
+    }
+}

@@ -1,0 +1,83 @@
+import Testing
+@testable import FolioTUI
+
+/// Help is generated from the keymap; these tests fail when they disagree, when a key is
+/// bound twice, or when DESIGN §4's default keys go missing.
+@Suite struct KeymapHelpTests {
+    let keymap = Keymap.standard
+
+    /// The help text parsed back: each command line's keys and title.
+    func parsedHelp() -> [(keys: String, title: String, palette: String)] {
+        HelpView.lines(keymap: keymap, glyphs: .unicode).compactMap { line in
+            guard line.count == 5, line[1].role == .hintKey else { return nil }
+            return (line[1].text.trimmingTrailingSpaces(), line[3].text, line[4].text.trimmingCharacters(in: " "))
+        }
+    }
+
+    @Test func helpListsEveryCommandWithItsKeysAndTitleInTableOrderByGroup() {
+        let help = parsedHelp()
+        let expected = CommandGroup.allCases.flatMap { group in keymap.commands.filter { $0.group == group } }
+        #expect(help.count == expected.count)
+        for (line, command) in zip(help, expected) {
+            #expect(line.title == command.title)
+            #expect(line.keys == command.keys.map { $0.displayName() }.joined(separator: ", "))
+            #expect(line.palette.hasPrefix(":" + command.name.rawValue))
+        }
+    }
+
+    @Test func everyCommandNameIsInTheTableOnce() {
+        let names = keymap.commands.map(\.name)
+        #expect(Set(names) == Set(CommandName.allCases))
+        #expect(names.count == Set(names).count)
+    }
+
+    @Test func noKeyIsBoundTwice() {
+        let keys = keymap.commands.flatMap(\.keys)
+        #expect(keys.count == Set(keys).count)
+        for command in keymap.commands {
+            for key in command.keys { #expect(keymap.command(for: key) == command.name) }
+        }
+    }
+
+    @Test func designDefaultKeys() {
+        let cases: [(KeyPress, CommandName)] = [
+            (.char("j"), .moveDown), (.down, .moveDown), (.char("k"), .moveUp), (.up, .moveUp),
+            (.char("g"), .top), (.char("G"), .bottom), (.ctrl("d"), .pageDown), (.ctrl("u"), .pageUp),
+            (.pageDown, .pageDown), (.pageUp, .pageUp), (.enter, .open), (.escape, .back), (.char("q"), .quit),
+            (.ctrl("c"), .forceQuit), (.char("?"), .help), (.char("/"), .filter), (.char("n"), .nextMatch),
+            (.char("N"), .previousMatch), (.char(":"), .palette), (.tab, .nextView), (.char("1"), .book), (.char("e"), .open),
+        ]
+        for (key, name) in cases { #expect(keymap.command(for: key) == name, "\(key)") }
+    }
+
+    @Test func theHintBarOnlyNamesBoundCommands() {
+        let state = InterfaceFixtures.state()
+        let bottom = InterfaceView.render(state).text(row: 23)
+        for command in keymap.commands where command.hint != nil && command.name != .back {
+            #expect(bottom.contains("\(command.keys[0].displayName()) \(command.hint!)"))
+        }
+    }
+
+    @Test func overridesMoveKeysBetweenCommands() {
+        let custom = keymap.overriding([.moveDown: [.char("n")], .nextMatch: [.char("m")]])
+        #expect(custom.command(for: .char("n")) == .moveDown)
+        #expect(custom.command(for: .char("j")) == nil)
+        #expect(custom.command(for: .char("m")) == .nextMatch)
+        let line = HelpView.lines(keymap: custom, glyphs: .unicode).map(\.plainText).first { $0.contains("Move down") }
+        #expect(line?.hasPrefix("  n ") == true)
+    }
+
+    @Test func readonlyRemovesDestructiveCommands() {
+        var table = keymap.commands
+        table.append(Command(.reload, "Dangerous", group: .general, keys: [.char("X")], isDestructive: true))
+        let readonly = Keymap(commands: table).removingDestructive()
+        #expect(readonly.commands.allSatisfy { !$0.isDestructive })
+        #expect(readonly.command(for: .char("X")) == nil)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in character: Character) -> String {
+        Substring(self).trimmingCharacters(in: character)
+    }
+}

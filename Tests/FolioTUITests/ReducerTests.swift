@@ -1,0 +1,233 @@
+import FolioDomain
+import FolioStore
+import Testing
+@testable import FolioTUI
+
+/// The reducer, driven by command name (as lazygit's integration tests press keys by
+/// binding name), plus the input modes that take raw keys.
+@Suite struct ReducerTests {
+    typealias F = InterfaceFixtures
+
+    func selectedID(_ state: AppState) -> String? { state.book.selectedEntry?.account.id }
+
+    @Test func movingThroughTheBook() {
+        var state = F.state()
+        #expect(selectedID(state) == "ACC-0001")
+        _ = reduce(&state, .run(.moveDown))
+        _ = reduce(&state, .run(.moveDown))
+        #expect(selectedID(state) == "ACC-0003")
+        _ = reduce(&state, .run(.moveUp))
+        #expect(selectedID(state) == "ACC-0002")
+        _ = reduce(&state, .run(.moveUp))
+        _ = reduce(&state, .run(.moveUp))
+        #expect(state.book.selection == 0)
+        _ = reduce(&state, .run(.bottom))
+        #expect(state.book.selection == F.entries.count - 1)
+        #expect(state.book.scroll == F.entries.count - state.bookPageHeight)
+        _ = reduce(&state, .run(.top))
+        #expect(state.book.selection == 0 && state.book.scroll == 0)
+        _ = reduce(&state, .run(.pageDown))
+        #expect(state.book.selection == state.bookPageHeight - 1)
+        _ = reduce(&state, .run(.pageDown))
+        #expect(state.book.scroll > 0)
+        #expect(state.book.selection - state.book.scroll < state.bookPageHeight)
+        _ = reduce(&state, .run(.pageUp))
+        _ = reduce(&state, .run(.pageUp))
+        #expect(state.book.selection == 0)
+    }
+
+    @Test func keysDispatchThroughTheKeymap() {
+        var state = F.state()
+        let cases: [(KeyPress, String)] = [(.char("j"), "ACC-0002"), (.down, "ACC-0003"), (.char("k"), "ACC-0002"), (.up, "ACC-0001"),
+                                           (.char("G"), "ACC-0040"), (.char("g"), "ACC-0001"), (.end, "ACC-0040"), (.home, "ACC-0001")]
+        for (key, id) in cases {
+            _ = reduce(&state, .key(key))
+            #expect(selectedID(state) == id, "after \(key)")
+        }
+    }
+
+    @Test func openLoadsTheAccountAndBackReturns() {
+        var state = F.state()
+        _ = reduce(&state, .run(.moveDown))
+        let effects = reduce(&state, .run(.open))
+        #expect(effects == [.loadAccount(id: "ACC-0002")])
+        guard case .account(let screen) = state.screen else { Issue.record("no account screen"); return }
+        #expect(screen.page == nil && screen.name == "Kovács & Társa Építőipari Kft.")
+        _ = reduce(&state, .run(.back))
+        #expect(state.screen.isBook)
+        #expect(selectedID(state) == "ACC-0002")
+        _ = reduce(&state, .run(.open))
+        _ = reduce(&state, .run(.quit))
+        #expect(state.screen.isBook && !state.isQuitting)
+        _ = reduce(&state, .run(.quit))
+        #expect(state.isQuitting)
+    }
+
+    @Test func theAccountPageScrollsWithinItsLength() {
+        var state = F.accountState(width: 80, height: 24)
+        guard case .account(let screen) = state.screen, let page = screen.page else { Issue.record("not loaded"); return }
+        #expect(screen.scroll == 0)
+        let total = AccountView.lines(for: page, width: 80, asOf: F.asOf, glyphs: .unicode).count
+        #expect(total > state.accountPageHeight)
+        _ = reduce(&state, .run(.bottom))
+        guard case .account(let bottom) = state.screen else { return }
+        #expect(bottom.scroll == total - state.accountPageHeight)
+        _ = reduce(&state, .run(.moveDown))
+        guard case .account(let still) = state.screen else { return }
+        #expect(still.scroll == bottom.scroll)
+        _ = reduce(&state, .run(.top))
+        guard case .account(let top) = state.screen else { return }
+        #expect(top.scroll == 0)
+    }
+
+    @Test func filterAsYouTypeWithTermsAndEscapeClears() {
+        var state = F.state()
+        _ = reduce(&state, .run(.filter))
+        #expect(state.mode == .filter)
+        for character in "band:red" { _ = reduce(&state, .key(.char(character))) }
+        #expect(state.book.rows.map { state.book.entries[$0].account.id } == ["ACC-0001", "ACC-0002"])
+        for character in " kov" { _ = reduce(&state, .key(.char(character))) }
+        #expect(state.book.rows.count == 1)
+        _ = reduce(&state, .key(.enter))
+        #expect(state.mode == .normal && state.book.filterText == "band:red kov")
+        _ = reduce(&state, .run(.back))
+        #expect(state.book.filterText.isEmpty && state.book.rows.count == F.entries.count)
+
+        _ = reduce(&state, .run(.filter))
+        for character in "tier:ent stage:renewal" { _ = reduce(&state, .key(.char(character))) }
+        #expect(state.book.rows.map { state.book.entries[$0].account.id } == ["ACC-0003"])
+        _ = reduce(&state, .key(.escape))
+        #expect(state.mode == .normal && state.book.filterText.isEmpty)
+    }
+
+    @Test func filterTermsTable() {
+        let cases: [(String, Int)] = [("band:green", 32), ("band:y", 5), ("band:none", 1), ("tier:ent", 3), ("tier:smb", 12),
+                                      ("stage:onboarding", 1), ("stage:adoption", 1), ("acc-0004", 1), ("上海", 1), ("😀", 1),
+                                      ("BAND:RED FERROVIA", 1), ("nothing-like-this", 0), ("band:", 40)]
+        for (text, count) in cases {
+            var state = F.state()
+            state.book.filterText = text
+            #expect(state.book.rows.count == count, "filter \(text)")
+        }
+    }
+
+    @Test func nextAndPreviousMatchCycleThroughTheFilteredRows() {
+        var state = F.state()
+        _ = reduce(&state, .run(.nextMatch))
+        #expect(state.flash?.text.contains("no filter") == true)
+        state.book.filterText = "band:red"
+        _ = reduce(&state, .run(.nextMatch))
+        #expect(selectedID(state) == "ACC-0002")
+        _ = reduce(&state, .run(.nextMatch))
+        #expect(selectedID(state) == "ACC-0001")
+        _ = reduce(&state, .run(.previousMatch))
+        #expect(selectedID(state) == "ACC-0002")
+    }
+
+    @Test func sortsFromThePalette() {
+        var state = F.state()
+        _ = reduce(&state, .run(.sort, argument: "arr"))
+        #expect(selectedID(state) == "ACC-0009")
+        _ = reduce(&state, .run(.sort, argument: "name"))
+        #expect(state.book.selectedEntry?.account.name == "Ashgrove Realty Co.")
+        _ = reduce(&state, .run(.sort, argument: "renewal"))
+        #expect(selectedID(state) == "ACC-0005")
+        _ = reduce(&state, .run(.sort, argument: "score"))
+        #expect(selectedID(state) == "ACC-0001")
+        #expect(state.book.entries[state.book.rows.last!].score == nil)
+        _ = reduce(&state, .run(.sort, argument: "bogus"))
+        #expect(state.flash?.kind == .error)
+        _ = reduce(&state, .run(.sort, argument: "attention"))
+        #expect(selectedID(state) == "ACC-0001")
+    }
+
+    @Test func paletteCompletesAndRuns() {
+        var state = F.state()
+        _ = reduce(&state, .key(.char(":")))
+        #expect(state.mode == .command(input: "", selection: 0))
+        for character in "so" { _ = reduce(&state, .key(.char(character))) }
+        _ = reduce(&state, .key(.tab))
+        #expect(state.mode == .command(input: "sort ", selection: 0))
+        _ = reduce(&state, .key(.char("a")))
+        _ = reduce(&state, .key(.tab)) // "arr" and "attention" share only "a": Tab moves the highlight
+        #expect(state.mode == .command(input: "sort a", selection: 1))
+        _ = reduce(&state, .key(.enter))
+        #expect(state.mode == .normal && state.book.sort == .arr)
+
+        _ = reduce(&state, .key(.char(":")))
+        for character in "sort re" { _ = reduce(&state, .key(.char(character))) }
+        _ = reduce(&state, .key(.enter))
+        #expect(state.book.sort == .renewal)
+
+        _ = reduce(&state, .key(.char(":")))
+        for character in "qu" { _ = reduce(&state, .key(.char(character))) }
+        _ = reduce(&state, .key(.enter))
+        #expect(state.isQuitting)
+    }
+
+    @Test func paletteRejectsUnknownCommands() {
+        var state = F.state()
+        _ = reduce(&state, .key(.char(":")))
+        for character in "frobnicate" { _ = reduce(&state, .key(.char(character))) }
+        _ = reduce(&state, .key(.enter))
+        #expect(state.flash?.kind == .error && !state.isQuitting)
+    }
+
+    @Test func completionsCoverNamesAndArguments() {
+        let keymap = Keymap.standard
+        #expect(keymap.completions(for: "p") == ["page-down", "page-up", "previous-match", "palette"])
+        #expect(keymap.completions(for: "sort ") == BookSort.allCases.map { "sort \($0.rawValue)" })
+        #expect(keymap.completions(for: "sort sc") == ["sort score"])
+        #expect(keymap.completions(for: "zz").isEmpty)
+    }
+
+    @Test func helpOpensScrollsAndCloses() {
+        var state = F.state(width: 80, height: 14)
+        _ = reduce(&state, .run(.help))
+        #expect(state.mode == .help(scroll: 0))
+        _ = reduce(&state, .key(.char("j")))
+        #expect(state.mode == .help(scroll: 1))
+        _ = reduce(&state, .key(.char("G")))
+        guard case .help(let bottom) = state.mode else { Issue.record("help closed"); return }
+        #expect(bottom == HelpView.lines(keymap: state.keymap, glyphs: .unicode).count - (14 - 4))
+        _ = reduce(&state, .key(.escape))
+        #expect(state.mode == .normal)
+        #expect(state.book.selection == 0) // keys in help do not move the book
+    }
+
+    @Test func resizeKeepsTheSelectionVisible() {
+        var state = F.state(width: 120, height: 40)
+        _ = reduce(&state, .run(.bottom))
+        _ = reduce(&state, .resized(ScreenSize(width: 60, height: 12)))
+        #expect(state.book.selection - state.book.scroll < state.bookPageHeight)
+        #expect(state.book.selection >= state.book.scroll)
+        _ = reduce(&state, .resized(ScreenSize(width: 40, height: 10)))
+        #expect(state.isTooSmall)
+    }
+
+    @Test func reloadKeepsTheSelectedAccount() {
+        var state = F.state()
+        _ = reduce(&state, .run(.moveDown))
+        let effects = reduce(&state, .run(.reload))
+        #expect(effects == [.loadBook])
+        _ = reduce(&state, .bookLoaded(Array(F.entries.reversed()), scoresAsOf: F.asOf))
+        #expect(selectedID(state) == "ACC-0002")
+    }
+
+    @Test func loadFailureIsShownNotFatal() {
+        var state = F.state()
+        _ = reduce(&state, .run(.open))
+        _ = reduce(&state, .loadFailed(accountID: "ACC-0001", message: "disk on fire"))
+        guard case .account(let screen) = state.screen else { Issue.record("no screen"); return }
+        #expect(screen.error == "disk on fire" && state.flash?.kind == .error)
+    }
+
+    @Test func forceQuitFromEveryMode() {
+        for setup: CommandName in [.help, .filter, .palette, .open] {
+            var state = F.state()
+            _ = reduce(&state, .run(setup))
+            _ = reduce(&state, .key(.ctrl("c")))
+            #expect(state.isQuitting, "Ctrl-C after \(setup)")
+        }
+    }
+}
