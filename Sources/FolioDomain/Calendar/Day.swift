@@ -17,23 +17,35 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
 
     /// Parses `YYYY-MM-DD` exactly: four-digit year, two-digit month and day, a real date.
+    @inlinable
     public init?(iso text: some StringProtocol) {
-        var y = 0, m = 0, d = 0, i = 0
-        for c in text.utf8 {
-            switch i {
-            case 4, 7:
-                guard c == 0x2D else { return nil }
-            case 0..<10:
-                guard c >= 0x30, c <= 0x39 else { return nil }
-                let v = Int(c - 0x30)
-                if i < 4 { y = y * 10 + v } else if i < 7 { m = m * 10 + v } else { d = d * 10 + v }
-            default:
-                return nil
-            }
-            i += 1
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ Day(isoBytes: UnsafeRawBufferPointer($0)) }) {
+            guard let parsed else { return nil }
+            self = parsed
+            return
         }
-        guard i == 10 else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let parsed = Array(text.utf8).withUnsafeBytes({ Day(isoBytes: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes (a CSV field, an SQLite column) without
+    /// making a string first.
+    @inlinable
+    public init?(isoBytes bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        var ok = true
+        func digits(_ range: Range<Int>) -> Int {
+            var n = 0
+            for k in range {
+                let c = bytes[k]
+                if c < 0x30 || c > 0x39 { ok = false }
+                n = n &* 10 &+ Int(c &- 0x30)
+            }
+            return n
+        }
+        let year = digits(0..<4), month = digits(5..<7), day = digits(8..<10)
+        guard ok else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     public var components: (year: Int, month: Int, day: Int) {

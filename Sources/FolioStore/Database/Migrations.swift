@@ -117,17 +117,30 @@ enum Migrations {
 
         m.registerMigration("v2-health") { db in
             try db.execute(sql: """
+                -- What the snapshots of one profile and tier share: each measure's name, group
+                -- and weight, one line each (SnapshotCodec), stored once.
+                CREATE TABLE measure_set (
+                    id INTEGER PRIMARY KEY,
+                    spec TEXT NOT NULL UNIQUE
+                );
+
+                -- A rowid table: rows are large (the breakdown), which WITHOUT ROWID handles badly.
                 CREATE TABLE health_snapshot (
+                    id INTEGER PRIMARY KEY,
                     account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
                     date TEXT NOT NULL,
                     score REAL,
                     band TEXT,
                     low_confidence INTEGER NOT NULL DEFAULT 0,
+                    measure_set INTEGER NOT NULL REFERENCES measure_set(id),
                     -- every measure's part in the score, one line each (SnapshotCodec)
                     measures TEXT NOT NULL,
-                    PRIMARY KEY (account_id, date)
-                ) WITHOUT ROWID;
+                    UNIQUE (account_id, date)
+                );
                 CREATE INDEX health_snapshot_date ON health_snapshot(date);
+
+                -- The daily run seeks each account's last meeting and last QBR.
+                CREATE INDEX activity_account_type_date ON activity(account_id, type, date);
 
                 CREATE TABLE engine_run (
                     date TEXT PRIMARY KEY NOT NULL,

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import FolioDomain
 import GRDB
 
@@ -9,28 +11,27 @@ public struct ScoreStep: TickStep {
     public init() {}
 
     public func run(_ context: inout TickContext) throws {
+        let scored = Self.score(context)
+        var sets = MeasureSets(db: context.db)
         let statement = try context.db.makeStatement(sql: """
-            INSERT INTO health_snapshot (account_id, date, score, band, low_confidence, measures)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO health_snapshot (account_id, date, score, band, low_confidence, measure_set, measures)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(account_id, date) DO UPDATE SET
-                score = excluded.score, band = excluded.band, low_confidence = excluded.low_confidence, measures = excluded.measures
-            WHERE score IS NOT excluded.score OR band IS NOT excluded.band
-               OR low_confidence IS NOT excluded.low_confidence OR measures IS NOT excluded.measures
+                score = excluded.score, band = excluded.band, low_confidence = excluded.low_confidence,
+                measure_set = excluded.measure_set, measures = excluded.measures
+            WHERE score IS NOT excluded.score OR band IS NOT excluded.band OR low_confidence IS NOT excluded.low_confidence
+               OR measure_set IS NOT excluded.measure_set OR measures IS NOT excluded.measures
             """)
         let day = context.asOf.iso
-        var snapshots: [HealthSnapshot] = []
-        snapshots.reserveCapacity(context.accounts.count)
+        let order = context.profile.bands.bands.map(\.name)
         for (i, account) in context.accounts.enumerated() {
-            let snapshot = HealthScoring.snapshot(accountID: account.id, tier: account.tier, profile: context.profile,
-                                                  inputs: context.inputs[i], asOf: context.asOf)
-            snapshots.append(snapshot)
-            let stored = SnapshotStore.round(snapshot.score)
-            try statement.execute(arguments: [account.id, day, stored, snapshot.band, snapshot.lowConfidence,
-                                              SnapshotCodec.encode(snapshot.measures)])
+            let (snapshot, measures) = scored[i]
+            let set = try sets.id(for: snapshot.measures, tier: account.tier)
+            try statement.execute(arguments: [account.id, day, SnapshotStore.round(snapshot.score), snapshot.band,
+                                              snapshot.lowConfidence, set, measures])
             if context.db.changesCount > 0 { context.summary.changed += 1 }
             if snapshot.score == nil { context.summary.noData += 1 }
             if let before = context.previous[account.id]?.band, let after = snapshot.band, before != after {
-                let order = context.profile.bands.bands.map(\.name)
                 if (order.firstIndex(of: after) ?? 0) > (order.firstIndex(of: before) ?? 0) {
                     context.summary.bandMovesUp += 1
                 } else {
@@ -38,6 +39,68 @@ public struct ScoreStep: TickStep {
                 }
             }
         }
-        context.snapshots = snapshots
+        context.snapshots = scored.map(\.snapshot)
+    }
+
+    /// Scores and encodes every account's snapshot, pure work split over the machine's
+    /// cores; the writes that follow are one statement after another.
+    static func score(_ context: TickContext) -> [(snapshot: HealthSnapshot, measures: String)] {
+        let accounts = context.accounts, inputs = context.inputs, profile = context.profile, asOf = context.asOf
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, accounts.count / 1000))
+        let results = ChunkResults<(snapshot: HealthSnapshot, measures: String)>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (accounts.count * chunk / chunks)..<(accounts.count * (chunk + 1) / chunks)
+            var out: [(snapshot: HealthSnapshot, measures: String)] = []
+            out.reserveCapacity(range.count)
+            for i in range {
+                let snapshot = HealthScoring.snapshot(accountID: accounts[i].id, tier: accounts[i].tier, profile: profile,
+                                                      inputs: inputs[i], asOf: asOf)
+                out.append((snapshot, SnapshotCodec.encode(snapshot.measures, on: asOf)))
+            }
+            results.set(chunk, out)
+        }
+        return results.joined()
+    }
+}
+
+/// The measure sets of the run, one per tier as a rule, each looked up (or stored) once.
+struct MeasureSets {
+    let db: Database
+    private var byTier: [Account.Tier: (slots: [SnapshotCodec.Slot], id: Int64)] = [:]
+
+    init(db: Database) { self.db = db }
+
+    mutating func id(for measures: [HealthSnapshot.MeasureResult], tier: Account.Tier) throws -> Int64 {
+        if let known = byTier[tier], SnapshotCodec.measures(measures, match: known.slots) { return known.id }
+        let slots = SnapshotCodec.slots(of: measures)
+        let id = try Self.id(for: slots, in: db)
+        byTier[tier] = (slots, id)
+        return id
+    }
+
+    static func id(for slots: [SnapshotCodec.Slot], in db: Database) throws -> Int64 {
+        let spec = SnapshotCodec.encode(slots: slots)
+        try db.execute(sql: "INSERT INTO measure_set (spec) VALUES (?) ON CONFLICT(spec) DO NOTHING", arguments: [spec])
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM measure_set WHERE spec = ?", arguments: [spec]) else {
+            throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "measure set not stored")
+        }
+        return id
+    }
+}
+
+/// Results of work split in chunks, each set once by its own thread, joined in order
+/// after all are done.
+final class ChunkResults<Element>: @unchecked Sendable {
+    private var chunks: [[Element]]
+    private let lock = NSLock()
+
+    init(count: Int) { chunks = Array(repeating: [], count: count) }
+
+    func set(_ k: Int, _ elements: [Element]) {
+        lock.withLock { chunks[k] = elements }
+    }
+
+    func joined() -> [Element] {
+        lock.withLock { Array(chunks.joined()) }
     }
 }

@@ -34,6 +34,13 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public var bandMovesDown: Int = 0
     public var noData: Int = 0
     public var seconds: Double = 0
+    /// Where the time went: reading the inputs, then each step in order.
+    public var timings: [Timing] = []
+
+    public struct Timing: Sendable, Codable, Equatable {
+        public var step: String
+        public var seconds: Double
+    }
 
     public init(asOf: Day) { self.asOf = asOf }
 

@@ -1,47 +1,125 @@
 import FolioDomain
 
-/// Stores a snapshot's measures as compact text, one line per measure with tab-separated
-/// fields: name, group, raw, score, weight, effective weight, points, input date, stale.
-/// Hand-written rather than JSON: the daily run writes one per account, 100,000 at a time.
+/// Stores a snapshot's measures as compact text in two parts. What every account of a
+/// tier shares — each measure's name, group and weight — is the *measure set*, stored once
+/// (table `measure_set`) and referenced; what is the account's own is one line per measure:
+/// raw value, score, effective weight, the input's age in days before the snapshot, stale.
+/// Points are score × effective weight / 100 and are not stored. Hand-written rather than
+/// JSON: the daily run writes one per account, 100,000 at a time, every day.
 enum SnapshotCodec {
-    static func encode(_ measures: [HealthSnapshot.MeasureResult]) -> String {
-        var out = ""
-        out.reserveCapacity(measures.count * 64)
-        for (i, m) in measures.enumerated() {
-            if i > 0 { out += "\n" }
-            out += clean(m.name); out += "\t"
-            out += clean(m.group); out += "\t"
-            out += number(m.raw); out += "\t"
-            out += number(m.score); out += "\t"
-            out += number(m.weight); out += "\t"
-            out += number(m.effectiveWeight); out += "\t"
-            out += number(m.points); out += "\t"
-            out += m.inputDate?.iso ?? ""; out += "\t"
-            out += m.stale ? "1" : "0"
-        }
-        return out
+    /// One measure of a measure set.
+    struct Slot: Equatable {
+        var name: String
+        var group: String
+        var weight: Double
     }
 
-    static func decode(_ text: String) -> [HealthSnapshot.MeasureResult] {
+    static func slots(of measures: [HealthSnapshot.MeasureResult]) -> [Slot] {
+        measures.map { Slot(name: $0.name, group: $0.group, weight: $0.weight) }
+    }
+
+    /// True when the measures are laid out as `slots` (the same profile and tier).
+    static func measures(_ measures: [HealthSnapshot.MeasureResult], match slots: [Slot]) -> Bool {
+        guard measures.count == slots.count else { return false }
+        for (m, s) in zip(measures, slots) where m.name != s.name || m.group != s.group || m.weight != s.weight {
+            return false
+        }
+        return true
+    }
+
+    static func encode(slots: [Slot]) -> String {
+        var out: [UInt8] = []
+        for (i, slot) in slots.enumerated() {
+            if i > 0 { out.append(0x0A) }
+            text(slot.name, into: &out); out.append(0x09)
+            text(slot.group, into: &out); out.append(0x09)
+            number(slot.weight, into: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func decode(slots text: String) -> [Slot] {
         guard !text.isEmpty else { return [] }
         return text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 9 else { return nil }
-            return HealthSnapshot.MeasureResult(
-                name: String(f[0]), group: String(f[1]), raw: Double(f[2]), score: Double(f[3]),
-                weight: Double(f[4]) ?? 0, effectiveWeight: Double(f[5]) ?? 0, points: Double(f[6]) ?? 0,
-                inputDate: Day(iso: f[7]), stale: f[8] == "1")
+            guard f.count == 3 else { return nil }
+            return Slot(name: String(f[0]), group: String(f[1]), weight: Double(f[2]) ?? 0)
         }
     }
 
-    private static func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        // Four decimals are more than any measure needs and keep the text short and stable.
-        let rounded = (value * 10_000).rounded() / 10_000
-        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
+    /// The account's own part of its measures, on the snapshot's day.
+    static func encode(_ measures: [HealthSnapshot.MeasureResult], on day: Day) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(measures.count * 28)
+        for (i, m) in measures.enumerated() {
+            if i > 0 { out.append(0x0A) }
+            number(m.raw, into: &out); out.append(0x09)
+            number(m.score, into: &out); out.append(0x09)
+            number(m.effectiveWeight, into: &out); out.append(0x09)
+            if let input = m.inputDate { number(Double(input.days(until: day)), into: &out) }
+            out.append(0x09)
+            out.append(m.stale ? 0x31 : 0x30)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func clean(_ text: String) -> String {
-        text.contains(where: { $0 == "\t" || $0 == "\n" }) ? text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") : text
+    /// The measures back, whole: the account's lines laid over the measure set.
+    static func decode(_ text: String, slots: [Slot], on day: Day) -> [HealthSnapshot.MeasureResult] {
+        let lines = text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false)
+        return zip(slots, lines).compactMap { slot, line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 5 else { return nil }
+            let score = Double(f[1]), effective = Double(f[2]) ?? 0
+            return HealthSnapshot.MeasureResult(
+                name: slot.name, group: slot.group, raw: Double(f[0]), score: score,
+                weight: slot.weight, effectiveWeight: effective, points: ((score ?? 0) * effective / 100 * 10_000).rounded() / 10_000,
+                inputDate: Int(f[3]).map { day.adding(days: -$0) }, stale: f[4] == "1")
+        }
+    }
+
+    /// Four decimals are more than any measure needs and keep the text short and stable:
+    /// 0.5234, 12, -41.5. Written digit by digit (this runs for every measure of every account).
+    private static func number(_ value: Double?, into out: inout [UInt8]) {
+        guard let value, value.isFinite else { return }
+        let scaled = (value * 10_000).rounded()
+        guard abs(scaled) < 1e17 else {
+            out.append(contentsOf: String(value).utf8)
+            return
+        }
+        var n = Int64(scaled)
+        if n < 0 { out.append(0x2D); n = -n }
+        digits(UInt64(n / 10_000), into: &out)
+        var fraction = Int(n % 10_000)
+        guard fraction != 0 else { return }
+        out.append(0x2E)
+        var divisor = 1000
+        while fraction != 0 {
+            out.append(UInt8(0x30 + fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
+    }
+
+    private static func digits(_ value: UInt64, into out: inout [UInt8]) {
+        var buffer: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var v = value, count = 0
+        withUnsafeMutableBytes(of: &buffer) { buf in
+            repeat {
+                buf[19 - count] = UInt8(0x30 + v % 10)
+                v /= 10
+                count += 1
+            } while v > 0
+            out.append(contentsOf: buf[(20 - count)...])
+        }
+    }
+
+    /// Names are written as they are, with tabs and line breaks (impossible in a valid
+    /// profile) turned into spaces so a line stays one measure.
+    private static func text(_ text: String, into out: inout [UInt8]) {
+        for byte in text.utf8 {
+            out.append(byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0x20 : byte)
+        }
     }
 }

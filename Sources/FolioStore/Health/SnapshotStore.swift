@@ -8,20 +8,26 @@ public enum SnapshotStore {
         score.map { ($0 * 100).rounded() / 100 }
     }
 
+    /// Reads a row of `selection`.
     static func snapshot(_ row: Row) -> HealthSnapshot {
-        HealthSnapshot(accountID: row["account_id"], date: row.day("date") ?? Day(ordinal: 0), score: row["score"],
-                       band: row["band"], lowConfidence: row["low_confidence"], measures: SnapshotCodec.decode(row["measures"]))
+        let date = row.day("date") ?? Day(ordinal: 0)
+        return HealthSnapshot(accountID: row["account_id"], date: date, score: row["score"],
+                              band: row["band"], lowConfidence: row["low_confidence"],
+                              measures: SnapshotCodec.decode(row["measures"], slots: SnapshotCodec.decode(slots: row["spec"]), on: date))
     }
+
+    /// A snapshot with its measure set.
+    static let selection = "SELECT h.*, s.spec FROM health_snapshot h JOIN measure_set s ON s.id = h.measure_set"
 
     /// The account's latest snapshot on or before `asOf`.
     public static func latest(for accountID: String, asOf: Day, in db: Database) throws -> HealthSnapshot? {
-        try Row.fetchOne(db, sql: "SELECT * FROM health_snapshot WHERE account_id = ? AND date <= ? ORDER BY date DESC LIMIT 1",
+        try Row.fetchOne(db, sql: selection + " WHERE h.account_id = ? AND h.date <= ? ORDER BY h.date DESC LIMIT 1",
                          arguments: [accountID, asOf.iso]).map(snapshot)
     }
 
     /// The account's latest snapshot strictly before `day`.
     public static func previous(for accountID: String, before day: Day, in db: Database) throws -> HealthSnapshot? {
-        try Row.fetchOne(db, sql: "SELECT * FROM health_snapshot WHERE account_id = ? AND date < ? ORDER BY date DESC LIMIT 1",
+        try Row.fetchOne(db, sql: selection + " WHERE h.account_id = ? AND h.date < ? ORDER BY h.date DESC LIMIT 1",
                          arguments: [accountID, day.iso]).map(snapshot)
     }
 

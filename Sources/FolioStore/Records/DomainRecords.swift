@@ -1,5 +1,6 @@
 import FolioDomain
 import GRDB
+import GRDBSQLite
 
 // GRDB conformances live here, in the store, so the domain stays free of SQLite.
 // Columns are named as in the migrations; days are stored as YYYY-MM-DD text.
@@ -7,7 +8,7 @@ import GRDB
 extension Row {
     /// A stored day; a malformed value (impossible through Folio's own writes) reads as nil.
     func day(_ column: String) -> Day? {
-        (self[column] as String?).flatMap { Day(iso: $0) }
+        (self[column] as StoredDay?)?.day
     }
 }
 
@@ -70,5 +71,26 @@ extension Activity: FetchableRecord {
         self.init(id: row["id"], accountID: row["account_id"], kind: Kind(rawValue: row["type"]) ?? .note,
                   direction: Direction(rawValue: row["direction"]) ?? .outbound, date: row.day("date") ?? Day(ordinal: 0),
                   author: row["author"], summary: row["summary"])
+    }
+}
+
+/// A stored `YYYY-MM-DD` column read straight from SQLite's bytes: the daily run reads
+/// millions of them, and going through `String` first costs an allocation and a copy each.
+struct StoredDay: DatabaseValueConvertible, StatementColumnConvertible {
+    let day: Day?
+
+    init(sqliteStatement: SQLiteStatement, index: CInt) {
+        guard let text = sqlite3_column_text(sqliteStatement, index) else { day = nil; return }
+        let count = Int(sqlite3_column_bytes(sqliteStatement, index))
+        day = Day(isoBytes: UnsafeRawBufferPointer(start: text, count: count))
+    }
+
+    init(day: Day?) { self.day = day }
+
+    var databaseValue: DatabaseValue { day?.iso.databaseValue ?? .null }
+
+    static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StoredDay? {
+        guard let text = String.fromDatabaseValue(dbValue) else { return nil }
+        return StoredDay(day: Day(iso: text))
     }
 }

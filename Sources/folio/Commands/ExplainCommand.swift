@@ -156,7 +156,8 @@ enum ExplainText {
         out.append("")
         if let p = e.previous {
             let before = p.score.map { String(Int($0.rounded())) } ?? "no data"
-            let delta = p.score.flatMap { b in s.score.map { Int(($0 - b).rounded()) } }
+            // The difference of the numbers shown, so the line adds up as printed.
+            let delta = p.score.flatMap { b in s.score.map { Int($0.rounded()) - Int(b.rounded()) } }
             let deltaText = delta.map { $0 > 0 ? " (+\($0))" : $0 < 0 ? " (−\(-$0))" : " (no change)" } ?? ""
             out.append("Since \(p.date): \(before) → \(score)\(deltaText)")
             for c in e.changes.prefix(5) where abs(c.pointsDelta) >= 0.05 {
