@@ -34,6 +34,11 @@ struct Folio {
 
     @discardableResult
     func run(_ arguments: String..., environment extra: [String: String] = [:]) throws -> Result {
+        try run(arguments, environment: extra)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Folio.binary
         process.arguments = arguments

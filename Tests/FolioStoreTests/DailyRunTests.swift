@@ -21,7 +21,7 @@ struct DailyRunTests {
         let (accounts, inputs) = try db.read { db -> ([Account], [HealthInputs]) in
             let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
             let loader = HealthInputLoader(asOf: Self.asOf, sources: Set(MeasureSource.allCases))
-            return (accounts, try loader.load(accounts: accounts, in: db))
+            return (accounts, try loader.load(accounts: accounts, in: db).health)
         }
         #expect(accounts.map(\.id) == ["A1", "A2", "A3"])
         let a1 = inputs[0], a2 = inputs[1], a3 = inputs[2]
@@ -55,7 +55,7 @@ struct DailyRunTests {
         defer { withExtendedLifetime(scratch) {} }
         let inputs = try db.read { db -> [HealthInputs] in
             let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
-            return try HealthInputLoader(asOf: Day(iso: "2026-10-20")!, sources: Set(MeasureSource.allCases)).load(accounts: accounts, in: db)
+            return try HealthInputLoader(asOf: Day(iso: "2026-10-20")!, sources: Set(MeasureSource.allCases)).load(accounts: accounts, in: db).health
         }
         #expect(inputs[0][.openCriticalCases]?.value == 0) // opened 2026-11-01, after that day
         #expect(inputs[0][.daysSinceActivity]?.value == 19)

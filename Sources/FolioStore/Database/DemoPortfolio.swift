@@ -56,9 +56,12 @@ public enum DemoPortfolio {
                 let manager = try String.fetchOne(db, sql: "SELECT login FROM user WHERE role = 'manager' ORDER BY login LIMIT 1")
                 if let manager { try Settings.set(defaultUserSetting, to: manager, in: db) }
             }
+            try keepStoriesAlerted(sampleData: sampleData, in: database)
             let run = DailyRun(profile: profile)
             for week in (0..<replayWeeks).reversed() {
-                try run.run(asOf: asOf.adding(days: -7 * week), in: database, now: at)
+                let day = asOf.adding(days: -7 * week)
+                try run.run(asOf: day, in: database, now: at)
+                try DemoTeam.work(after: day, isLastWeek: week == 0, in: database)
             }
             // Fold the WAL into the file so the rename moves one complete file.
             try database.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
@@ -68,6 +71,25 @@ public enum DemoPortfolio {
             throw StoreError.sqlite(path, message: "cannot move the new demo into place: \(String(cString: strerror(errno)))")
         }
         return summary
+    }
+
+    /// The control group of the demo: the standard share, but never an account that
+    /// SampleData/STORIES.md tells a story about (its alerts are the walkthrough).
+    static func keepStoriesAlerted(sampleData: URL, in database: FolioDatabase, policy: AlertPolicy = .standard) throws {
+        let stories = (try? String(contentsOf: sampleData.appendingPathComponent("STORIES.md"), encoding: .utf8)) ?? ""
+        var told = Set<String>()
+        var rest = Substring(stories)
+        while let start = rest.range(of: "ACC-") {
+            let digits = rest[start.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty { told.insert("ACC-" + digits) }
+            rest = rest[start.upperBound...]
+        }
+        try database.write { db in
+            for id in try String.fetchAll(db, sql: "SELECT id FROM account ORDER BY id") {
+                try db.execute(sql: "INSERT INTO control_group (account_id, held_out, since) VALUES (?, ?, ?)",
+                               arguments: [id, !told.contains(id) && policy.isHeldOut(id), asOf.adding(days: -7 * (replayWeeks - 1)).iso])
+            }
+        }
     }
 
     static func removeDatabase(at path: String) {

@@ -153,6 +153,66 @@ enum Migrations {
                 """)
         }
 
+        m.registerMigration("v3-alerts") { db in
+            try db.execute(sql: """
+                CREATE TABLE alert (
+                    id INTEGER PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    severity TEXT NOT NULL CHECK (severity IN ('info', 'amber', 'orange', 'red')),
+                    reason TEXT NOT NULL,
+                    raised_on TEXT NOT NULL,
+                    raised_at INTEGER NOT NULL,
+                    due_by INTEGER NOT NULL,
+                    -- logins, ';'-separated; empty for a shadow alert
+                    recipients TEXT NOT NULL DEFAULT '',
+                    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'acknowledged', 'snoozed', 'resolved')),
+                    acknowledged_by TEXT,
+                    acknowledged_at INTEGER,
+                    snoozed_until TEXT,
+                    snooze_reason TEXT,
+                    resolved_by TEXT,
+                    resolved_at INTEGER,
+                    outcome TEXT,
+                    note TEXT,
+                    shadow INTEGER NOT NULL DEFAULT 0
+                );
+                -- At most one open alert per account and kind.
+                CREATE UNIQUE INDEX alert_one_open ON alert(account_id, kind) WHERE state != 'resolved';
+                CREATE INDEX alert_account ON alert(account_id);
+                CREATE INDEX alert_state ON alert(state) WHERE state != 'resolved';
+
+                -- Every transition of every alert, by the engine or by a person.
+                CREATE TABLE alert_event (
+                    id INTEGER PRIMARY KEY,
+                    alert_id INTEGER NOT NULL REFERENCES alert(id) ON DELETE CASCADE,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    before TEXT,
+                    after TEXT
+                );
+                CREATE INDEX alert_event_alert ON alert_event(alert_id);
+
+                -- Who is in the control group (DESIGN §2.7): decided once per account, when the
+                -- run first sees it, so changing the share later never moves an account.
+                CREATE TABLE control_group (
+                    account_id TEXT PRIMARY KEY NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    held_out INTEGER NOT NULL,
+                    since TEXT NOT NULL
+                ) WITHOUT ROWID;
+
+                -- How deep each kind of condition has already fired on an account (AlertRules);
+                -- absent means armed.
+                CREATE TABLE alert_arm (
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    level INTEGER NOT NULL,
+                    PRIMARY KEY (account_id, kind)
+                ) WITHOUT ROWID;
+                """)
+        }
+
         return m
     }()
 }

@@ -9,7 +9,7 @@ public struct DailyRun {
     public var profile: HealthProfile
     public var steps: [any TickStep]
 
-    public init(profile: HealthProfile, steps: [any TickStep] = [ScoreStep()]) {
+    public init(profile: HealthProfile, steps: [any TickStep] = [ScoreStep(), AlertStep()]) {
         self.profile = profile
         self.steps = steps
     }
@@ -30,10 +30,14 @@ public struct DailyRun {
                 return now.timeIntervalSince(clock)
             }
             let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account WHERE status = 'active' ORDER BY id")
-            let inputs = try HealthInputLoader(asOf: asOf, sources: profile.sources).load(accounts: accounts, from: database.pool)
+            let sources = steps.reduce(profile.sources) { $0.union($1.sources) }
+            let loaded = try HealthInputLoader(asOf: asOf, sources: sources).load(accounts: accounts, from: database.pool)
+            let previousRun = try String.fetchOne(db, sql: "SELECT MAX(date) FROM engine_run WHERE date < ?", arguments: [asOf.iso])
+                .flatMap { Day(iso: $0) }
             let previous = try SnapshotStore.lastRun(before: asOf, in: db)
             let loadSeconds = lap()
-            var context = TickContext(db: db, asOf: asOf, profile: profile, accounts: accounts, inputs: inputs,
+            var context = TickContext(db: db, asOf: asOf, profile: profile, accounts: accounts, inputs: loaded.health,
+                                      usage: loaded.usage, lastActivity: loaded.lastActivity, previousRun: previousRun,
                                       previous: previous, summary: TickSummary(asOf: asOf))
             context.summary.accounts = accounts.count
             context.summary.timings = [TickSummary.Timing(step: "load", seconds: loadSeconds)]

@@ -10,6 +10,12 @@ public struct TickContext {
     public let accounts: [Account]
     /// Parallel to `accounts`.
     public let inputs: [HealthInputs]
+    /// Parallel to `accounts`: key actions of the last 4 weeks against the 4 before.
+    public let usage: [UsageComparison?]
+    /// Parallel to `accounts`: the latest activity on or before the day.
+    public let lastActivity: [Day?]
+    /// The day of the previous run, if any.
+    public let previousRun: Day?
     /// Each account's snapshot from the previous run (before `asOf`), if any.
     public let previous: [String: HealthSnapshot]
     /// Parallel to `accounts`; filled by the scoring step.
@@ -21,7 +27,13 @@ public struct TickContext {
 /// the shared context and writes its decisions inside the run's transaction.
 public protocol TickStep {
     var name: String { get }
+    /// The inputs this step reads besides the profile's (they are loaded once for all steps).
+    var sources: Set<MeasureSource> { get }
     func run(_ context: inout TickContext) throws
+}
+
+extension TickStep {
+    public var sources: Set<MeasureSource> { [] }
 }
 
 /// What a run did, for its one-line summary and `--json`.
@@ -33,6 +45,12 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public var bandMovesUp: Int = 0
     public var bandMovesDown: Int = 0
     public var noData: Int = 0
+    /// Alerts raised, escalated, recovered and reopened from a snooze; shadow alerts apart.
+    public var alertsRaised: Int = 0
+    public var alertsEscalated: Int = 0
+    public var alertsRecovered: Int = 0
+    public var alertsReopened: Int = 0
+    public var shadowAlerts: Int = 0
     public var seconds: Double = 0
     /// Where the time went: reading the inputs, then each step in order.
     public var timings: [Timing] = []
@@ -50,6 +68,13 @@ public struct TickSummary: Sendable, Codable, Equatable {
         let moves = bandMoves == 0 ? "no band moves" : "\(bandMoves) band move\(bandMoves == 1 ? "" : "s") (\(bandMovesUp) up, \(bandMovesDown) down)"
         let fresh = changed == 0 ? "nothing changed" : "\(changed) snapshot\(changed == 1 ? "" : "s") written"
         let empty = noData > 0 ? ", \(noData) with no data" : ""
-        return "tick \(asOf): \(accounts) accounts scored\(empty), \(moves), \(fresh), in \(String(format: "%.2f", seconds)) s"
+        var alerts: [String] = []
+        if alertsRaised > 0 { alerts.append("\(alertsRaised) alert\(alertsRaised == 1 ? "" : "s") raised") }
+        if alertsEscalated > 0 { alerts.append("\(alertsEscalated) escalated") }
+        if alertsRecovered > 0 { alerts.append("\(alertsRecovered) recovered") }
+        if alertsReopened > 0 { alerts.append("\(alertsReopened) back from snooze") }
+        if shadowAlerts > 0 { alerts.append("\(shadowAlerts) shadow (control group)") }
+        let alertText = alerts.isEmpty ? ", no new alerts" : ", " + alerts.joined(separator: ", ")
+        return "tick \(asOf): \(accounts) accounts scored\(empty), \(moves)\(alertText), \(fresh), in \(String(format: "%.2f", seconds)) s"
     }
 }

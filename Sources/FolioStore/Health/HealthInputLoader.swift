@@ -42,9 +42,9 @@ struct HealthInputLoader {
     }
 
     /// Reads every input on one connection.
-    func load(accounts: [Account], in db: Database) throws -> [HealthInputs] {
+    func load(accounts: [Account], in db: Database) throws -> LoadedInputs {
         let index = Self.index(accounts)
-        var inputs = [HealthInputs](repeating: HealthInputs(), count: accounts.count)
+        var inputs = LoadedInputs(count: accounts.count)
         for part in Part.allCases {
             try load(part, accounts: accounts, index: index, into: &inputs, db: db)
         }
@@ -53,7 +53,7 @@ struct HealthInputLoader {
 
     /// Reads the two halves of the inputs at once on two of the pool's reader connections.
     /// Call it while holding the write lock (inside the run's transaction, before writing).
-    func load(accounts: [Account], from pool: DatabasePool) throws -> [HealthInputs] {
+    func load(accounts: [Account], from pool: DatabasePool) throws -> LoadedInputs {
         let index = Self.index(accounts)
         let halves = Part.halves
         let results = HalfResults(count: halves.count)
@@ -62,7 +62,7 @@ struct HealthInputLoader {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
                 results.set(k, Result {
                     try pool.read { db in
-                        var inputs = [HealthInputs](repeating: HealthInputs(), count: accounts.count)
+                        var inputs = LoadedInputs(count: accounts.count)
                         for part in parts {
                             try load(part, accounts: accounts, index: index, into: &inputs, db: db)
                         }
@@ -76,9 +76,11 @@ struct HealthInputLoader {
         for k in halves.indices.dropFirst() {
             let other = try results.get(k)
             let filled = halves[k].reduce(into: Set<MeasureSource>()) { $0.formUnion($1.sources) }.intersection(sources)
-            for i in merged.indices {
-                for source in filled { merged[i][source] = other[i][source] }
+            for i in merged.health.indices {
+                for source in filled { merged.health[i][source] = other.health[i][source] }
             }
+            if halves[k].contains(.usage) { merged.usage = other.usage }
+            if halves[k].contains(.activity) { merged.lastActivity = other.lastActivity }
         }
         return merged
     }
@@ -90,7 +92,7 @@ struct HealthInputLoader {
         return index
     }
 
-    private func load(_ part: Part, accounts: [Account], index: [String: Int], into inputs: inout [HealthInputs], db: Database) throws {
+    private func load(_ part: Part, accounts: [Account], index: [String: Int], into inputs: inout LoadedInputs, db: Database) throws {
         guard !sources.isDisjoint(with: part.sources) else { return }
         let today = asOf.iso
         switch part {
@@ -111,11 +113,12 @@ struct HealthInputLoader {
             while let row = try rows.next() {
                 guard let i = finder.index(of: row[0]) else { continue }
                 let account = accounts[i]
+                inputs.lastActivity[i] = (row[1] as StoredDay?)?.day
                 let meetings = [(row[2] as StoredDay?)?.day, (row[3] as StoredDay?)?.day].compactMap { $0 }.max()
                 // Never any activity: as long as the customer has been with us.
                 let since = { (day: Day?) in Double((day ?? min(account.contractStart, asOf)).days(until: asOf)) }
-                if sources.contains(.daysSinceActivity) { inputs[i][.daysSinceActivity] = HealthInput(since((row[1] as StoredDay?)?.day), at: asOf) }
-                if sources.contains(.daysSinceMeeting) { inputs[i][.daysSinceMeeting] = HealthInput(since(meetings), at: asOf) }
+                if sources.contains(.daysSinceActivity) { inputs.health[i][.daysSinceActivity] = HealthInput(since((row[1] as StoredDay?)?.day), at: asOf) }
+                if sources.contains(.daysSinceMeeting) { inputs.health[i][.daysSinceMeeting] = HealthInput(since(meetings), at: asOf) }
             }
 
         case .sponsor:
@@ -124,7 +127,7 @@ struct HealthInputLoader {
                 WHERE ';' || roles || ';' LIKE '%;sponsor;%' GROUP BY account_id
                 """)
             while let row = try rows.next() {
-                if let i = index[row[0]] { inputs[i][.sponsorPresent] = HealthInput(row[1] as Bool ? 1 : 0, at: asOf) }
+                if let i = index[row[0]] { inputs.health[i][.sponsorPresent] = HealthInput(row[1] as Bool ? 1 : 0, at: asOf) }
             }
 
         case .nps:
@@ -138,7 +141,7 @@ struct HealthInputLoader {
                 """, arguments: ["today": today])
             var current: (i: Int, total: Double, count: Int, latest: Day)?
             func flush() {
-                if let c = current { inputs[c.i][.npsMean] = HealthInput(c.total / Double(c.count), at: c.latest) }
+                if let c = current { inputs.health[c.i][.npsMean] = HealthInput(c.total / Double(c.count), at: c.latest) }
                 current = nil
             }
             var finder = AccountFinder(accounts: accounts, index: index)
@@ -172,8 +175,8 @@ struct HealthInputLoader {
                 severe[i] = row[2]
             }
             for i in accounts.indices {
-                if sources.contains(.openCriticalCases) { inputs[i][.openCriticalCases] = HealthInput(Double(critical[i]), at: asOf) }
-                if sources.contains(.severeCases90d) { inputs[i][.severeCases90d] = HealthInput(Double(severe[i]), at: asOf) }
+                if sources.contains(.openCriticalCases) { inputs.health[i][.openCriticalCases] = HealthInput(Double(critical[i]), at: asOf) }
+                if sources.contains(.severeCases90d) { inputs.health[i][.severeCases90d] = HealthInput(Double(severe[i]), at: asOf) }
             }
 
         case .payments:
@@ -187,12 +190,12 @@ struct HealthInputLoader {
             var finder = AccountFinder(accounts: accounts, index: index)
             while let row = try rows.next() {
                 guard let i = finder.index(of: row[0]), let day = (row[1] as StoredDay?)?.day else { continue }
-                inputs[i][.daysOverdue] = HealthInput(Double(row[2] as Int), at: day)
+                inputs.health[i][.daysOverdue] = HealthInput(Double(row[2] as Int), at: day)
             }
 
         case .renewal:
             for (i, account) in accounts.enumerated() {
-                inputs[i][.daysToRenewal] = HealthInput(Double(account.daysToRenewal(asOf: asOf)), at: asOf)
+                inputs.health[i][.daysToRenewal] = HealthInput(Double(account.daysToRenewal(asOf: asOf)), at: asOf)
             }
         }
     }
@@ -202,9 +205,10 @@ struct HealthInputLoader {
     /// A million rows and more: they are tallied here, as they come, account by account
     /// (SQLite's own aggregates cost three times as much), and the account id is read once
     /// per account, not once per row.
-    private func loadUsage(accounts: [Account], index: [String: Int], into inputs: inout [HealthInputs], db: Database) throws {
+    private func loadUsage(accounts: [Account], index: [String: Int], into inputs: inout LoadedInputs, db: Database) throws {
         let first = lastWeek.adding(days: -7 * (Self.recentWeeks + Self.baselineWeeks - 1))
         let recentStart = lastWeek.adding(days: -7 * (Self.recentWeeks - 1))
+        let previousStart = recentStart.adding(days: -7 * Self.recentWeeks)
         // CROSS JOIN keeps the account as the outer loop, so SQLite seeks each account's
         // weeks by primary key and the rows arrive grouped by account, weeks in order.
         let statement = try db.makeStatement(sql: """
@@ -218,6 +222,8 @@ struct HealthInputLoader {
             var activeSum = 0.0
             var recentActions = 0.0, recentWeeks = 0
             var baselineActions = 0.0, baselineWeeks = 0
+            /// The 4 weeks just before the recent ones (for the usage drop and surge alerts).
+            var previousActions = 0.0, previousWeeks = 0
             var latestWeek: Day?
             var depth: Double?
         }
@@ -228,14 +234,17 @@ struct HealthInputLoader {
             let i = tally.i, t = tally
             let measured = latest.adding(days: 6)
             if let seats = accounts[i].seats, seats > 0, t.recentWeeks > 0 {
-                inputs[i][.seatUtilisation] = HealthInput(t.activeSum / Double(t.recentWeeks) / Double(seats), at: measured)
+                inputs.health[i][.seatUtilisation] = HealthInput(t.activeSum / Double(t.recentWeeks) / Double(seats), at: measured)
             }
             if t.recentWeeks >= 2, t.baselineWeeks >= 4, t.baselineActions > 0 {
                 let recent = t.recentActions / Double(t.recentWeeks)
                 let baseline = t.baselineActions / Double(t.baselineWeeks)
-                inputs[i][.keyActionTrend] = HealthInput((recent - baseline) / baseline * 100, at: measured)
+                inputs.health[i][.keyActionTrend] = HealthInput((recent - baseline) / baseline * 100, at: measured)
             }
-            if let depth = t.depth { inputs[i][.featureDepth] = HealthInput(depth, at: measured) }
+            if let depth = t.depth { inputs.health[i][.featureDepth] = HealthInput(depth, at: measured) }
+            if t.recentWeeks == Self.recentWeeks, t.previousWeeks == Self.recentWeeks {
+                inputs.usage[i] = UsageComparison(recent: t.recentActions, previous: t.previousActions)
+            }
         }
         // Stepped by hand: at a million rows, GRDB's row decoding is most of the cost.
         let raw = statement.sqliteStatement
@@ -264,6 +273,10 @@ struct HealthInputLoader {
             } else {
                 tally.baselineActions += actions
                 tally.baselineWeeks += 1
+                if week >= previousStart {
+                    tally.previousActions += actions
+                    tally.previousWeeks += 1
+                }
             }
             // Weeks come in order: the last row is the latest week.
             tally.latestWeek = week
@@ -296,18 +309,33 @@ private struct AccountFinder {
     }
 }
 
+/// What the daily run reads for every account, parallel to its accounts: the health
+/// inputs, and what only the alert rules need.
+struct LoadedInputs {
+    var health: [HealthInputs]
+    /// Key actions of the last 4 complete weeks against the 4 before (nil without 8 weeks).
+    var usage: [UsageComparison?]
+    var lastActivity: [Day?]
+
+    init(count: Int) {
+        health = [HealthInputs](repeating: HealthInputs(), count: count)
+        usage = [UsageComparison?](repeating: nil, count: count)
+        lastActivity = [Day?](repeating: nil, count: count)
+    }
+}
+
 /// The two halves' results, each set once by its own thread, read after both are done.
 private final class HalfResults: @unchecked Sendable {
-    private var results: [Result<[HealthInputs], any Error>?]
+    private var results: [Result<LoadedInputs, any Error>?]
     private let lock = NSLock()
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
 
-    func set(_ k: Int, _ result: Result<[HealthInputs], any Error>) {
+    func set(_ k: Int, _ result: Result<LoadedInputs, any Error>) {
         lock.withLock { results[k] = result }
     }
 
-    func get(_ k: Int) throws -> [HealthInputs] {
+    func get(_ k: Int) throws -> LoadedInputs {
         try lock.withLock { results[k]! }.get()
     }
 }

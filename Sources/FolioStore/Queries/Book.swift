@@ -13,6 +13,9 @@ public struct BookEntry: Sendable, Hashable {
     public var lowConfidence: Bool = false
     /// Weekly scores, oldest first, ending on the day (`Book.historyWeeks` of them).
     public var history: [Double?] = []
+    /// Alerts not yet resolved (shadow alerts apart), and the worst of their severities.
+    public var openAlerts: Int = 0
+    public var worstSeverity: Alert.Severity?
 
     /// From four weeks before the day to the day.
     public var trend: ScoreTrend? {
@@ -48,8 +51,8 @@ public enum Book {
     /// Weeks of score history a book line carries (the sparkline).
     public static let historyWeeks = 8
 
-    /// The user's book on `asOf`, active accounts only, in attention order (the worst band
-    /// first, then the most revenue renewing soonest). `bands` ranks band names, worst first.
+    /// The user's book on `asOf`, active accounts only, in attention order (the worst open
+    /// alert first, then the worst band, then the most revenue renewing soonest). `bands` ranks band names, worst first.
     public static func entries(for user: User, asOf: Day, bands: [String] = BandSet.redYellowGreen.bands.map(\.name),
                                in db: Database) throws -> [BookEntry] {
         var filter: SQL
@@ -87,12 +90,34 @@ public enum Book {
         for i in entries.indices {
             entries[i].history = history[entries[i].account.id] ?? [Double?](repeating: nil, count: days.count)
         }
+        let alerts = try openAlerts(in: db)
+        for i in entries.indices {
+            if let (count, worst) = alerts[entries[i].account.id] {
+                entries[i].openAlerts = count
+                entries[i].worstSeverity = worst
+            }
+        }
         let rank = Dictionary(bands.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        func key(_ e: BookEntry) -> (Double, Double, String) {
+        let severities = Alert.Severity.allCases.count
+        func key(_ e: BookEntry) -> (Int, Double, Double, String) {
+            let severity = e.worstSeverity.map { severities - 1 - Alert.Severity.allCases.firstIndex(of: $0)! } ?? severities
             let r = e.band.flatMap { rank[$0] }.map(Double.init) ?? 0.5
-            return (r, -AttentionOrder.stake(e.account.arr, e.account.daysToRenewal(asOf: asOf)), e.account.id)
+            return (severity, r, -AttentionOrder.stake(e.account.arr, e.account.daysToRenewal(asOf: asOf)), e.account.id)
         }
         entries.sort { key($0) < key($1) }
         return entries
+    }
+
+    /// Per account: how many alerts are not yet resolved, and the worst severity among them.
+    static func openAlerts(in db: Database) throws -> [String: (Int, Alert.Severity)] {
+        var out: [String: (Int, Alert.Severity)] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT account_id, severity FROM alert WHERE state != 'resolved' AND shadow = 0")
+        while let row = try rows.next() {
+            let id: String = row[0]
+            let severity = Alert.Severity(rawValue: row[1]) ?? .info
+            let (count, worst) = out[id] ?? (0, severity)
+            out[id] = (count + 1, max(worst, severity))
+        }
+        return out
     }
 }

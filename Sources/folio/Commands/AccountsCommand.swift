@@ -9,8 +9,8 @@ struct AccountsCommand: ParsableCommand {
         commandName: "accounts",
         abstract: "List the accounts in your book (a manager sees their team's, a VP all).",
         discussion: """
-            Ordered by what needs attention first: the worst band, then the most revenue renewing soonest.
-            --json prints an array of {id, name, tier, owner, arr, renewalDate, score, band, trend, history, stage, lastActivity}.
+            Ordered by what needs attention first: the worst open alert, the worst band, then the most revenue renewing soonest.
+            --json prints an array of {id, name, tier, owner, arr, renewalDate, score, band, trend, history, stage, lastActivity, openAlerts, worstAlert}.
             """
     )
 
@@ -59,6 +59,9 @@ enum BookJSON {
         var history: [Double?]
         var stage: String
         var lastActivity: String?
+        /// Alerts not yet resolved, and the worst severity among them.
+        var openAlerts: Int
+        var worstAlert: String?
     }
 
     static func render(_ entries: [BookEntry]) throws -> String {
@@ -67,7 +70,8 @@ enum BookJSON {
                   arr: Double(e.account.arr.cents) / 100, renewalDate: e.account.renewalDate.iso,
                   score: e.score.map { ($0 * 10).rounded() / 10 }, band: e.band, lowConfidence: e.lowConfidence,
                   trend: e.trend?.rawValue, history: e.history.map { $0.map { ($0 * 10).rounded() / 10 } },
-                  stage: e.stage.rawValue, lastActivity: e.lastActivity?.iso)
+                  stage: e.stage.rawValue, lastActivity: e.lastActivity?.iso,
+                  openAlerts: e.openAlerts, worstAlert: e.worstSeverity?.rawValue)
         }
         return try JSONOutput.render(rows)
     }

@@ -20,6 +20,7 @@ public enum BookTable {
             .init("STAGE", priority: 3),
             .init("LAST ACT", alignment: .right, priority: 7),
             .init("RENEWAL", alignment: .right, priority: 9),
+            .init("ALERTS", priority: 10),
         ])
         table.showsRule = true
         for entry in entries {
@@ -32,7 +33,7 @@ public enum BookTable {
             table.append([account.name, account.tier.short, account.arr.compact,
                           scoreText(entry, glyphs: glyphs, bands: bands), trendText(entry.trend, glyphs: glyphs),
                           glyphs.sparkline(values: entry.history, width: entry.history.count, range: 0...100),
-                          entry.ownerName, entry.stage.rawValue, lastActivity, renewal])
+                          entry.ownerName, entry.stage.rawValue, lastActivity, renewal, alertsText(entry)])
         }
         return table.render(maxWidth: maxWidth, glyphs: glyphs)
     }
@@ -51,6 +52,12 @@ public enum BookTable {
         if index == 0 { return glyphs.bandRed }
         if index == bands.count - 1 { return glyphs.bandGreen }
         return glyphs.bandYellow
+    }
+
+    /// "2 red", "1 amber", or blank: how many alerts wait, named by the worst.
+    public static func alertsText(_ entry: BookEntry) -> String {
+        guard entry.openAlerts > 0, let worst = entry.worstSeverity else { return "" }
+        return "\(entry.openAlerts) \(worst.rawValue)"
     }
 
     public static func trendText(_ trend: ScoreTrend?, glyphs: Glyphs) -> String {

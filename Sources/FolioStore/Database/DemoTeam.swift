@@ -1,0 +1,59 @@
+import FolioDomain
+import GRDB
+
+/// The demo's CSMs at work during the replay, so its alerts have a believable life: most
+/// are acknowledged within hours (some late, some never: those are the escalations), a few
+/// are snoozed, and older acknowledged ones are resolved. Every action goes through
+/// `AlertDesk`, as a person's would, and is decided by a hash of the alert, so two
+/// replays give the same history.
+enum DemoTeam {
+    static func work(after day: Day, isLastWeek: Bool, policy: AlertPolicy = .standard, in database: FolioDatabase) throws {
+        let (open, handled, users) = try database.read { db in
+            (try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE shadow = 0 AND state = 'open' ORDER BY id"),
+             try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE shadow = 0 AND state = 'acknowledged' AND raised_on <= ? ORDER BY id",
+                                arguments: [day.adding(days: -21).iso]),
+             try User.fetchAll(db, sql: "SELECT * FROM user"))
+        }
+        let byLogin = Dictionary(users.map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
+        let start = policy.runInstant(of: day)
+        for alert in open {
+            guard let id = alert.id, let owner = try ownerOf(alert, in: database), let csm = byLogin[owner] else { continue }
+            let roll = hash(id, alert.severity.rawValue)
+            let hours = Int64(1 + roll % 40)
+            if roll % 10 < 2 { continue } // never picked up: it goes overdue
+            if isLastWeek && hours > 3 { continue } // today's: not yet
+            if roll % 10 == 9 && !isLastWeek && alert.severity != .red {
+                _ = try? AlertDesk.perform(.snooze(until: day.adding(days: 14), reason: "customer away; follow up when they are back"),
+                                       on: id, by: csm, at: start + hours * 3_600, asOf: day, in: database)
+            } else {
+                _ = try? AlertDesk.perform(.acknowledge, on: id, by: csm, at: start + hours * 3_600, asOf: day, in: database)
+            }
+        }
+        // Sponsors, critical cases and silence take longer than a demo's weeks to settle.
+        let settles: Set<Alert.Kind> = [.healthDrop, .detractor, .checkinOverdue, .paymentOverdue, .usageSurge, .usageDrop]
+        for alert in handled where settles.contains(alert.kind) {
+            guard let id = alert.id, let owner = try ownerOf(alert, in: database), let csm = byLogin[owner] else { continue }
+            let roll = hash(id, "resolve")
+            guard roll % 5 < 2 else { continue }
+            let (outcome, note) = roll % 2 == 0
+                ? (Alert.Outcome.saved, "call held; plan agreed with the customer")
+                : (Alert.Outcome.noAction, "looked into it; nothing to do for now")
+            _ = try? AlertDesk.perform(.resolve(outcome: outcome, note: note), on: id, by: csm,
+                                   at: start + Int64(2 + roll % 6) * 3_600, asOf: day, in: database)
+        }
+    }
+
+    private static func ownerOf(_ alert: Alert, in database: FolioDatabase) throws -> String? {
+        try database.read { db in try String.fetchOne(db, sql: "SELECT owner FROM account WHERE id = ?", arguments: [alert.accountID]) }
+    }
+
+    /// FNV-1a of the id and a salt: the same decision on every replay.
+    private static func hash(_ id: Int64, _ salt: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(id):\(salt)".utf8 {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01b3
+        }
+        return h
+    }
+}

@@ -1,0 +1,184 @@
+import FolioDomain
+import GRDB
+
+/// An alert as a person's list shows it.
+public struct AlertListing: Sendable {
+    public var alert: Alert
+    public var accountName: String
+    public var owner: String
+    public var tier: Account.Tier
+    public var arr: Money
+}
+
+/// What a person may do to an alert.
+public enum AlertAction: Sendable {
+    case acknowledge
+    case snooze(until: Day, reason: String)
+    case resolve(outcome: Alert.Outcome, note: String)
+
+    var verb: String {
+        switch self {
+        case .acknowledge: "acknowledge"
+        case .snooze: "snooze"
+        case .resolve: "resolve"
+        }
+    }
+}
+
+/// Why an action on an alert did not happen, in words for the person who tried.
+public enum AlertActionFailure: Error, Equatable, CustomStringConvertible {
+    case notFound(Int64)
+    case notAllowed(Int64, login: String, reason: String)
+    /// Someone else got there first (or the alert is already where asked).
+    case conflict(Int64, String)
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let id): return "no alert \(id)"
+        case .notAllowed(let id, let login, let reason): return "\(login) may not act on alert \(id): \(reason)"
+        case .conflict(let id, let what): return "alert \(id) was \(what)"
+        case .invalid(let what): return what
+        }
+    }
+}
+
+/// Reading alerts for a person, and their acknowledgements, snoozes and resolutions: each
+/// one checked (who may act, what state it is in) and written with its trail in one
+/// transaction, so of two people acting at once exactly one wins and the other is told.
+public enum AlertDesk {
+    public enum Scope: String, Sendable, CaseIterable {
+        /// Routed to me, or on my accounts.
+        case mine
+        /// On my team's accounts (everyone below me).
+        case team
+        /// Every alert I may see (a VP: all).
+        case all
+    }
+
+    public static func list(for user: User, scope: Scope, includeResolved: Bool = false, shadow: Bool = false,
+                            in db: Database) throws -> [AlertListing] {
+        var filters: [SQL] = []
+        filters.append(includeResolved ? "1" : "al.state != 'resolved'")
+        filters.append(shadow ? "al.shadow = 1" : "al.shadow = 0")
+        switch scope {
+        case .mine:
+            filters.append("(a.owner = \(user.login) OR ';' || al.recipients || ';' LIKE \("%;" + user.login + ";%"))")
+        case .team:
+            let team = try Book.team(of: user, in: db)
+            filters.append("(a.owner IN \(team) OR ';' || al.recipients || ';' LIKE \("%;" + user.login + ";%"))")
+        case .all:
+            switch user.role {
+            case .vp: break
+            case .ae: filters.append("(a.ae = \(user.login) OR ';' || al.recipients || ';' LIKE \("%;" + user.login + ";%"))")
+            case .csm, .manager:
+                let team = try Book.team(of: user, in: db)
+                filters.append("(a.owner IN \(team) OR ';' || al.recipients || ';' LIKE \("%;" + user.login + ";%"))")
+            }
+        }
+        let request: SQLRequest<Row> = """
+            SELECT al.*, a.name AS account_name, a.owner AS account_owner, a.tier AS account_tier, a.arr_cents AS account_arr
+            FROM alert al JOIN account a ON a.id = al.account_id
+            WHERE \(filters.joined(operator: .and))
+            ORDER BY al.state = 'resolved',
+                     CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END,
+                     al.due_by, al.id
+            """
+        return try Row.fetchAll(db, request).map { row in
+            AlertListing(alert: try Alert(row: row), accountName: row["account_name"], owner: row["account_owner"],
+                         tier: Account.Tier(rawValue: row["account_tier"]) ?? .smb, arr: Money(cents: row["account_arr"]))
+        }
+    }
+
+    public static func alert(_ id: Int64, in db: Database) throws -> Alert? {
+        try Alert.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [id])
+    }
+
+    /// The alert's trail, oldest first: (when, who, what).
+    public static func trail(of id: Int64, in db: Database) throws -> [(at: Int64, actor: String, action: String)] {
+        try Row.fetchAll(db, sql: "SELECT at, actor, action FROM alert_event WHERE alert_id = ? ORDER BY id", arguments: [id])
+            .map { ($0["at"], $0["actor"], $0["action"]) }
+    }
+
+    /// Acts on one alert as `user` at `now` (on the day `asOf`), in one transaction.
+    @discardableResult
+    public static func perform(_ action: AlertAction, on id: Int64, by user: User, at now: Int64, asOf: Day,
+                               in database: FolioDatabase) throws -> Alert {
+        let result: Result<Alert, AlertActionFailure> = try database.write { db in
+            guard var alert = try alert(id, in: db) else { return .failure(.notFound(id)) }
+            guard let owner = try String.fetchOne(db, sql: "SELECT owner FROM account WHERE id = ?", arguments: [alert.accountID]) else {
+                return .failure(.notFound(id))
+            }
+            if let refusal = try refusal(of: user, for: alert, owner: owner, in: db) {
+                return .failure(.notAllowed(id, login: user.login, reason: refusal))
+            }
+            if let conflict = conflict(action, with: alert) { return .failure(.conflict(id, conflict)) }
+            let before = alert
+            switch action {
+            case .acknowledge:
+                alert.state = .acknowledged
+                alert.acknowledgedBy = user.login
+                alert.acknowledgedAt = now
+                alert.snoozedUntil = nil
+                alert.snoozeReason = nil
+            case .snooze(let until, let reason):
+                guard until > asOf else { return .failure(.invalid("snooze until \(until): pick a day after \(asOf)")) }
+                guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                    return .failure(.invalid("a snooze needs a reason (--reason)"))
+                }
+                alert.state = .snoozed
+                alert.snoozedUntil = until
+                alert.snoozeReason = reason
+            case .resolve(let outcome, let note):
+                alert.state = .resolved
+                alert.resolvedBy = user.login
+                alert.resolvedAt = now
+                alert.outcome = outcome
+                alert.note = note.isEmpty ? nil : note
+            }
+            try alert.update(in: db)
+            try AlertEvents.record(action.verb, alert: id, actor: user.login, at: now, before: before, after: alert, in: db)
+            try db.execute(sql: "INSERT INTO audit_entry (actor, at, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [user.login, now, "alert.\(action.verb)", "alert \(id)", before.auditText, alert.auditText])
+            return .success(alert)
+        }
+        return try result.get()
+    }
+
+    /// nil when `user` may act: the owner, anyone up the owner's reporting chain, or a recipient.
+    static func refusal(of user: User, for alert: Alert, owner: String, in db: Database) throws -> String? {
+        if alert.shadow { return "it is a control-group alert, recorded but routed to no one" }
+        if user.login == owner || alert.recipients.contains(user.login) { return nil }
+        var users: [String: User] = [:]
+        for u in try User.fetchAll(db, sql: "SELECT * FROM user") { users[u.login] = u }
+        if AlertRouting.chain(above: owner, users: users).contains(user.login) { return nil }
+        return "only the account's CSM (\(owner)), their managers, or the alert's recipients may"
+    }
+
+    static func conflict(_ action: AlertAction, with alert: Alert) -> String? {
+        let by = { (login: String?, at: Int64?) in "by \(login ?? "someone") at \(at.map(Instant.text) ?? "an unknown time")" }
+        switch (action, alert.state) {
+        case (_, .resolved):
+            let outcome = alert.outcome.map { " (\($0.rawValue))" } ?? ""
+            return "already resolved \(by(alert.resolvedBy, alert.resolvedAt))\(outcome)"
+        case (.acknowledge, .acknowledged):
+            return "already acknowledged \(by(alert.acknowledgedBy, alert.acknowledgedAt))"
+        default:
+            return nil
+        }
+    }
+}
+
+/// Seconds since 1970 as people read them, in UTC: "2026-11-23 09:14 UTC".
+public enum Instant {
+    public static func text(_ seconds: Int64) -> String {
+        let day = Day(ordinal: Int(seconds.floorDiv(86_400)))
+        let rest = Int(seconds - Int64(day.ordinal) * 86_400)
+        let h = rest / 3600, m = rest % 3600 / 60
+        return "\(day.iso) \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m) UTC"
+    }
+}
+
+private extension Int64 {
+    func floorDiv(_ d: Int64) -> Int64 { self >= 0 ? self / d : (self - d + 1) / d }
+}

@@ -1,0 +1,206 @@
+import FolioDomain
+import GRDB
+
+/// The daily run's alerts (DESIGN §2.3): snoozed alerts whose day has come reopen, then
+/// every active account's signals go through `AlertRules`; raises, escalations and
+/// recoveries are written with their routing, SLA and a trail entry each. Accounts in the
+/// control group get shadow alerts, routed to no one.
+public struct AlertStep: TickStep {
+    public let name = "alerts"
+    public var policy: AlertPolicy
+    /// Who the engine is in the trail.
+    public static let actor = "folio"
+
+    public init(policy: AlertPolicy = .standard) {
+        self.policy = policy
+    }
+
+    public var sources: Set<MeasureSource> {
+        [.keyActionTrend, .daysSinceActivity, .openCriticalCases, .sponsorPresent, .daysOverdue]
+    }
+
+    public func run(_ context: inout TickContext) throws {
+        let db = context.db, asOf = context.asOf
+        let now = policy.runInstant(of: asOf)
+        var users: [String: User] = [:]
+        for user in try User.fetchAll(db, sql: "SELECT * FROM user") { users[user.login] = user }
+
+        context.summary.alertsReopened += try reopenSnoozed(asOf: asOf, now: now, in: db)
+        try closeChurned(now: now, in: db)
+
+        var open: [String: [Alert.Kind: Alert]] = [:]
+        for alert in try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE state != 'resolved'") {
+            open[alert.accountID, default: [:]][alert.kind] = alert
+        }
+        var levels: [String: [Alert.Kind: Int]] = [:]
+        let armRows = try Row.fetchCursor(db, sql: "SELECT account_id, kind, level FROM alert_arm")
+        while let row = try armRows.next() {
+            if let kind = Alert.Kind(rawValue: row[1]) { levels[row[0], default: [:]][kind] = row[2] }
+        }
+        let heldOut = try controlGroup(context.accounts, asOf: asOf, in: db)
+        let responses = try arrivals(since: context.previousRun ?? asOf.adding(days: -7), asOf: asOf, in: db)
+
+        let setArm = try db.makeStatement(sql: "INSERT OR REPLACE INTO alert_arm (account_id, kind, level) VALUES (?, ?, ?)")
+        let clearArm = try db.makeStatement(sql: "DELETE FROM alert_arm WHERE account_id = ? AND kind = ?")
+        for (i, account) in context.accounts.enumerated() {
+            let inputs = context.inputs[i]
+            let signals = AccountSignals(
+                account: account,
+                score: i < context.snapshots.count ? context.snapshots[i].score : nil,
+                previousScore: context.previous[account.id]?.score,
+                usage: context.usage[i],
+                openCriticalCases: inputs[.openCriticalCases].map { Int($0.value) },
+                sponsorPresent: inputs[.sponsorPresent].map { $0.value >= 0.5 },
+                newResponse: responses[account.id],
+                daysOverdue: inputs[.daysOverdue].map { Int($0.value) },
+                lastActivity: context.lastActivity[i])
+            let known = levels[account.id] ?? [:]
+            let openHere = open[account.id] ?? [:]
+            let outcome = AlertRules.evaluate(signals, levels: known, open: openHere.mapValues(\.severity), policy: policy, asOf: asOf)
+            for decision in outcome.decisions {
+                try apply(decision, account: account, index: i, heldOut: heldOut.contains(account.id), open: openHere, users: users,
+                          now: now, context: &context)
+            }
+            for (kind, level) in outcome.levels where level != (known[kind] ?? 0) {
+                if level == 0 {
+                    try clearArm.execute(arguments: [account.id, kind.rawValue])
+                } else {
+                    try setArm.execute(arguments: [account.id, kind.rawValue, level])
+                }
+            }
+        }
+    }
+
+    private func apply(_ decision: AlertDecision, account: Account, index: Int, heldOut: Bool, open: [Alert.Kind: Alert],
+                       users: [String: User], now: Int64, context: inout TickContext) throws {
+        let db = context.db, asOf = context.asOf
+        func route(_ kind: Alert.Kind, _ severity: Alert.Severity) -> [String] {
+            heldOut ? [] : policy.routing.recipients(kind: kind, severity: severity, account: account, asOf: asOf, users: users)
+        }
+        switch decision {
+        case .raise(let kind, let severity, let reason):
+            var alert = Alert(accountID: account.id, kind: kind, severity: severity,
+                              reason: try explained(reason, kind: kind, account: account, index: index, context: context),
+                              raisedOn: asOf, raisedAt: now, dueBy: policy.dueBy(kind: kind, severity: severity, raisedAt: now),
+                              recipients: route(kind, severity), shadow: heldOut)
+            try alert.insert(in: db)
+            try AlertEvents.record("raise", alert: alert.id!, actor: Self.actor, at: now, before: nil, after: alert, in: db)
+            if heldOut { context.summary.shadowAlerts += 1 } else { context.summary.alertsRaised += 1 }
+
+        case .escalate(let kind, let severity, let reason):
+            guard var alert = open[kind] else { return }
+            let before = alert
+            alert.severity = severity
+            alert.reason = try explained(reason, kind: kind, account: account, index: index, context: context)
+            for login in route(kind, severity) where !alert.recipients.contains(login) { alert.recipients.append(login) }
+            // The SLA starts again, and the alert needs acknowledging again at its new stakes.
+            alert.dueBy = policy.dueBy(kind: kind, severity: severity, raisedAt: now)
+            alert.state = .open
+            alert.acknowledgedBy = nil
+            alert.acknowledgedAt = nil
+            alert.snoozedUntil = nil
+            alert.snoozeReason = nil
+            try alert.update(in: db)
+            try AlertEvents.record("escalate", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
+            if !heldOut { context.summary.alertsEscalated += 1 }
+
+        case .recover(let kind, let reason):
+            guard var alert = open[kind] else { return }
+            let before = alert
+            alert.state = .resolved
+            alert.resolvedBy = Self.actor
+            alert.resolvedAt = now
+            alert.outcome = .recovered
+            alert.note = reason
+            try alert.update(in: db)
+            try AlertEvents.record("recover", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
+            if !heldOut { context.summary.alertsRecovered += 1 }
+        }
+    }
+
+    /// A health drop names the measure that moved the score most since the previous run:
+    /// "score 72 → 58, below 60 (orange), driven by seat utilisation 0.81 → 0.47".
+    private func explained(_ reason: String, kind: Alert.Kind, account: Account, index: Int, context: TickContext) throws -> String {
+        guard kind == .healthDrop, index < context.snapshots.count else { return reason }
+        let snapshot = context.snapshots[index]
+        let measures = context.profile.measures(for: account.tier)
+        let byName = Dictionary(measures.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let format = { (name: String, raw: Double?) in raw.map { byName[name]?.source.format($0) ?? String($0) } ?? "no data" }
+        // A cap explains the score better than any measure's points.
+        if let score = snapshot.score, score < snapshot.measures.reduce(0, { $0 + $1.points }) - 0.01,
+           let capping = snapshot.measures.first(where: { r in r.raw.flatMap { byName[r.name]?.cap(raw: $0) } != nil }) {
+            return "\(reason), capped by \(capping.name) at \(format(capping.name, capping.raw))"
+        }
+        guard let previous = try SnapshotStore.previous(for: account.id, before: context.asOf, in: context.db),
+              let driver = HealthExplainer.changes(from: previous, to: snapshot).first(where: { $0.pointsDelta < 0 }) else {
+            return reason
+        }
+        return "\(reason), driven by \(driver.name) \(format(driver.name, driver.rawBefore)) → \(format(driver.name, driver.rawAfter))"
+    }
+
+    /// The accounts held out: as recorded, and for accounts seen for the first time,
+    /// decided now by the policy's share and recorded.
+    private func controlGroup(_ accounts: [Account], asOf: Day, in db: Database) throws -> Set<String> {
+        var known: [String: Bool] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT account_id, held_out FROM control_group")
+        while let row = try rows.next() { known[row[0]] = row[1] }
+        let insert = try db.makeStatement(sql: "INSERT INTO control_group (account_id, held_out, since) VALUES (?, ?, ?)")
+        var out = Set<String>()
+        for account in accounts {
+            let held: Bool
+            if let decided = known[account.id] {
+                held = decided
+            } else {
+                held = policy.isHeldOut(account.id)
+                try insert.execute(arguments: [account.id, held, asOf.iso])
+            }
+            if held { out.insert(account.id) }
+        }
+        return out
+    }
+
+    /// Snoozes whose day has come: back to open, each with a trail entry.
+    private func reopenSnoozed(asOf: Day, now: Int64, in db: Database) throws -> Int {
+        let waking = try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE state = 'snoozed' AND snoozed_until <= ?", arguments: [asOf.iso])
+        for var alert in waking {
+            let before = alert
+            alert.state = .open
+            alert.snoozedUntil = nil
+            try alert.update(in: db)
+            try AlertEvents.record("reopen", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
+        }
+        return waking.filter { !$0.shadow }.count
+    }
+
+    /// Open alerts of accounts that have left the book are resolved as churned.
+    private func closeChurned(now: Int64, in db: Database) throws {
+        let gone = try Alert.fetchAll(db, sql: """
+            SELECT * FROM alert WHERE state != 'resolved' AND account_id IN (SELECT id FROM account WHERE status = 'churned')
+            """)
+        for var alert in gone {
+            let before = alert
+            alert.state = .resolved
+            alert.resolvedBy = Self.actor
+            alert.resolvedAt = now
+            alert.outcome = .churned
+            try alert.update(in: db)
+            try AlertEvents.record("churned", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
+        }
+    }
+
+    /// The lowest NPS response per account that arrived after `since`, up to the day.
+    private func arrivals(since: Day, asOf: Day, in db: Database) throws -> [String: NPSArrival] {
+        var out: [String: NPSArrival] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT c.account_id, c.name, n.score, n.date, n.comment FROM nps_response n JOIN contact c ON c.id = n.contact_id
+            WHERE n.date > ? AND n.date <= ? AND n.score <= ?
+            ORDER BY c.account_id, n.score, n.date
+            """, arguments: [since.iso, asOf.iso, policy.detractorMax])
+        while let row = try rows.next() {
+            let account: String = row[0]
+            guard out[account] == nil, let date = (row[3] as StoredDay?)?.day else { continue }
+            out[account] = NPSArrival(score: row[2], date: date, contactName: row[1], comment: row[4])
+        }
+        return out
+    }
+}
