@@ -26,8 +26,26 @@ struct AlertDeskTests {
         }
     }
 
-    /// No control group, so every alert of the fixture is routed.
-    static var run: DailyRun { DailyRun(profile: .standard, steps: [ScoreStep(), AlertStep(policy: AlertPolicy(holdoutShare: 0))]) }
+    /// No control group, so every alert of the fixture is routed; the fixture's first run
+    /// raises what it finds.
+    static var run: DailyRun {
+        DailyRun(profile: .standard, steps: [ScoreStep(), AlertStep(policy: AlertPolicy(holdoutShare: 0), raiseExisting: true)])
+    }
+
+    @Test func aFirstRunRecordsStatesAsTheBaselineAndRaisesFacts() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        let run = DailyRun(profile: .standard, steps: [ScoreStep(), AlertStep(policy: AlertPolicy(holdoutShare: 0))])
+        let first = try run.run(asOf: Self.asOf, in: db, now: 1)
+        #expect(first.alertsBaselined >= 1)
+        #expect(first.line.contains("recorded as the baseline, not raised"))
+        #expect(try alert(.checkinOverdue, account: "A1", in: db) == nil) // a state: baseline
+        #expect(try alert(.paymentOverdue, account: "A2", in: db) != nil) // a fact: raised
+        // The baseline is remembered: A1 stays quiet, and fires only once it has cleared and gone quiet again.
+        let next = try run.run(asOf: Self.asOf.adding(days: 1), in: db, now: 2)
+        #expect(next.alertsBaselined == 0)
+        #expect(try alert(.checkinOverdue, account: "A1", in: db) == nil)
+    }
 
     @Test func theRunRaisesWhatTheFixtureDeservesOnce() throws {
         let (scratch, db) = try portfolio()
@@ -107,7 +125,7 @@ struct AlertDeskTests {
     @Test func theControlGroupGetsShadowsRoutedToNoOne() throws {
         let (scratch, db) = try portfolio()
         defer { withExtendedLifetime(scratch) {} }
-        let run = DailyRun(profile: .standard, steps: [ScoreStep(), AlertStep(policy: AlertPolicy(holdoutShare: 1))])
+        let run = DailyRun(profile: .standard, steps: [ScoreStep(), AlertStep(policy: AlertPolicy(holdoutShare: 1), raiseExisting: true)])
         let summary = try run.run(asOf: Self.asOf, in: db, now: 1)
         #expect(summary.alertsRaised == 0 && summary.shadowAlerts >= 2)
         let shadow = try #require(try alert(.paymentOverdue, account: "A2", in: db))

@@ -51,6 +51,8 @@ public struct AlertPolicy: Hashable, Sendable {
     /// Share of accounts held out as the control group (0…1), chosen by a stable hash of the id.
     public var holdoutShare: Double
     public var sla: [Alert.Kind: SLA]
+    /// The kinds a first run records as the baseline instead of raising: states found, not events seen.
+    public var baselineKinds: Set<Alert.Kind> = [.healthDrop, .usageDrop, .usageSurge, .goneDark, .checkinOverdue]
     public var healthSLA: [Alert.Severity: SLA]
 
     public init(healthThresholds: [HealthThreshold] = [.init(below: 70, severity: .amber), .init(below: 60, severity: .orange),

@@ -66,6 +66,12 @@ public enum AlertDecision: Hashable, Sendable {
     case escalate(Alert.Kind, Alert.Severity, reason: String)
     /// The condition cleared: the open alert of this kind is resolved as recovered.
     case recover(Alert.Kind, reason: String)
+
+    public var kind: Alert.Kind {
+        switch self {
+        case .raise(let k, _, _), .escalate(let k, _, _), .recover(let k, _): k
+        }
+    }
 }
 
 /// The rules of DESIGN §2.3 as a pure function of (policy, signals, what has fired, the day).

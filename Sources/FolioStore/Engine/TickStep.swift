@@ -51,6 +51,8 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public var alertsRecovered: Int = 0
     public var alertsReopened: Int = 0
     public var shadowAlerts: Int = 0
+    /// On a first run: states already present (AlertPolicy.baselineKinds), recorded as the baseline, not raised.
+    public var alertsBaselined: Int = 0
     public var seconds: Double = 0
     /// Where the time went: reading the inputs, then each step in order.
     public var timings: [Timing] = []
@@ -74,6 +76,9 @@ public struct TickSummary: Sendable, Codable, Equatable {
         if alertsRecovered > 0 { alerts.append("\(alertsRecovered) recovered") }
         if alertsReopened > 0 { alerts.append("\(alertsReopened) back from snooze") }
         if shadowAlerts > 0 { alerts.append("\(shadowAlerts) shadow (control group)") }
+        if alertsBaselined > 0 {
+            alerts.append("first run: \(alertsBaselined) state\(alertsBaselined == 1 ? "" : "s") already present (low scores, quiet accounts, usage trends) recorded as the baseline, not raised (alerts fire on changes; --raise-existing raises them)")
+        }
         let alertText = alerts.isEmpty ? ", no new alerts" : ", " + alerts.joined(separator: ", ")
         return "tick \(asOf): \(accounts) accounts scored\(empty), \(moves)\(alertText), \(fresh), in \(String(format: "%.2f", seconds)) s"
     }

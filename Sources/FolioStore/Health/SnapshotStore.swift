@@ -27,7 +27,7 @@ public enum SnapshotStore {
 
     /// The account's latest snapshot strictly before `day`.
     public static func previous(for accountID: String, before day: Day, in db: Database) throws -> HealthSnapshot? {
-        try Row.fetchOne(db, sql: selection + " WHERE h.account_id = ? AND h.date < ? ORDER BY h.date DESC LIMIT 1",
+        try Row.fetchOne(db.cachedStatement(sql: selection + " WHERE h.account_id = ? AND h.date < ? ORDER BY h.date DESC LIMIT 1"),
                          arguments: [accountID, day.iso]).map(snapshot)
     }
 

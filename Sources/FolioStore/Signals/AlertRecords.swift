@@ -38,20 +38,20 @@ extension Alert {
     /// Writes every column but the id back.
     func update(in db: Database) throws {
         guard let id else { return }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE alert SET severity = ?, reason = ?, due_by = ?, recipients = ?, state = ?, acknowledged_by = ?,
                 acknowledged_at = ?, snoozed_until = ?, snooze_reason = ?, resolved_by = ?, resolved_at = ?, outcome = ?, note = ?
             WHERE id = ?
-            """, arguments: [severity.rawValue, reason, dueBy, recipients.joined(separator: ";"), state.rawValue, acknowledgedBy,
+            """).execute(arguments: [severity.rawValue, reason, dueBy, recipients.joined(separator: ";"), state.rawValue, acknowledgedBy,
                              acknowledgedAt, snoozedUntil?.iso, snoozeReason, resolvedBy, resolvedAt, outcome?.rawValue, note, id])
     }
 
     /// Stores a new alert and sets its id.
     mutating func insert(in db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO alert (account_id, kind, severity, reason, raised_on, raised_at, due_by, recipients, state, shadow)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [accountID, kind.rawValue, severity.rawValue, reason, raisedOn.iso, raisedAt, dueBy,
+            """).execute(arguments: [accountID, kind.rawValue, severity.rawValue, reason, raisedOn.iso, raisedAt, dueBy,
                              recipients.joined(separator: ";"), state.rawValue, shadow])
         id = db.lastInsertedRowID
     }
@@ -60,7 +60,7 @@ extension Alert {
 /// The trail of an alert's transitions.
 enum AlertEvents {
     static func record(_ action: String, alert: Int64, actor: String, at: Int64, before: Alert?, after: Alert?, in db: Database) throws {
-        try db.execute(sql: "INSERT INTO alert_event (alert_id, at, actor, action, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [alert, at, actor, action, before?.auditText, after?.auditText])
+        try db.cachedStatement(sql: "INSERT INTO alert_event (alert_id, at, actor, action, before, after) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [alert, at, actor, action, before?.auditText, after?.auditText])
     }
 }

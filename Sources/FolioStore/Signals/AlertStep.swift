@@ -8,11 +8,15 @@ import GRDB
 public struct AlertStep: TickStep {
     public let name = "alerts"
     public var policy: AlertPolicy
+    /// On the very first run, raise the conditions already present instead of only
+    /// recording them as the baseline.
+    public var raiseExisting: Bool
     /// Who the engine is in the trail.
     public static let actor = "folio"
 
-    public init(policy: AlertPolicy = .standard) {
+    public init(policy: AlertPolicy = .standard, raiseExisting: Bool = false) {
         self.policy = policy
+        self.raiseExisting = raiseExisting
     }
 
     public var sources: Set<MeasureSource> {
@@ -39,6 +43,11 @@ public struct AlertStep: TickStep {
         }
         let heldOut = try controlGroup(context.accounts, asOf: asOf, in: db)
         let responses = try arrivals(since: context.previousRun ?? asOf.adding(days: -7), asOf: asOf, in: db)
+        // Alerts fire on changes. The first run has nothing to compare with: the states it
+        // finds (a low score, a quiet account) are recorded as the baseline (the arm levels),
+        // not raised, unless asked to. Facts in the data (a sponsor gone, a detractor, an
+        // overdue invoice, critical cases) are raised: each is a thing to handle.
+        let baseline = !raiseExisting && context.previousRun == nil && levels.isEmpty && open.isEmpty
 
         let setArm = try db.makeStatement(sql: "INSERT OR REPLACE INTO alert_arm (account_id, kind, level) VALUES (?, ?, ?)")
         let clearArm = try db.makeStatement(sql: "DELETE FROM alert_arm WHERE account_id = ? AND kind = ?")
@@ -57,9 +66,15 @@ public struct AlertStep: TickStep {
             let known = levels[account.id] ?? [:]
             let openHere = open[account.id] ?? [:]
             let outcome = AlertRules.evaluate(signals, levels: known, open: openHere.mapValues(\.severity), policy: policy, asOf: asOf)
-            for decision in outcome.decisions {
-                try apply(decision, account: account, index: i, heldOut: heldOut.contains(account.id), open: openHere, users: users,
-                          now: now, context: &context)
+            do {
+                for decision in outcome.decisions {
+                    if baseline && policy.baselineKinds.contains(decision.kind) {
+                        context.summary.alertsBaselined += 1
+                        continue
+                    }
+                    try apply(decision, account: account, index: i, heldOut: heldOut.contains(account.id), open: openHere, users: users,
+                              now: now, context: &context)
+                }
             }
             for (kind, level) in outcome.levels where level != (known[kind] ?? 0) {
                 if level == 0 {
@@ -84,7 +99,8 @@ public struct AlertStep: TickStep {
                               raisedOn: asOf, raisedAt: now, dueBy: policy.dueBy(kind: kind, severity: severity, raisedAt: now),
                               recipients: route(kind, severity), shadow: heldOut)
             try alert.insert(in: db)
-            try AlertEvents.record("raise", alert: alert.id!, actor: Self.actor, at: now, before: nil, after: alert, in: db)
+            // The new row is what was raised: the trail notes when and by whom.
+            try AlertEvents.record("raise", alert: alert.id!, actor: Self.actor, at: now, before: nil, after: nil, in: db)
             if heldOut { context.summary.shadowAlerts += 1 } else { context.summary.alertsRaised += 1 }
 
         case .escalate(let kind, let severity, let reason):

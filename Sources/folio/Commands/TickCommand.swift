@@ -19,12 +19,15 @@ struct TickCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    @Flag(help: "On the first run, raise the conditions already present (by default they are the baseline: alerts fire on changes).")
+    var raiseExisting = false
+
     func run() throws {
         try reportingFailures {
             let profile = try profileOption.load()
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
-            let summary = try DailyRun(profile: profile).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
+            let summary = try DailyRun(profile: profile, steps: [ScoreStep(), AlertStep(raiseExisting: raiseExisting)]).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
             if json {
                 print(try JSONOutput.render(summary))
             } else {
