@@ -25,6 +25,14 @@ import Yams
 /// ```
 public enum HealthProfileLoader {
     public static func load(path: String) throws(ImportFailed) -> HealthProfile {
+        do {
+            return try read(path: path)
+        } catch {
+            throw error.asSettings("health profile")
+        }
+    }
+
+    static func read(path: String) throws(ImportFailed) -> HealthProfile {
         guard let data = FileManager.default.contents(atPath: path) else {
             let why = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
             throw ImportFailed(problems: [ImportProblem(file: path, line: 1, column: 1, message: why)], truncated: false)

@@ -22,16 +22,24 @@ public struct ImportFailed: Error, Sendable, CustomStringConvertible {
     public var problems: [ImportProblem]
     /// True when more problems were found than are listed.
     public var truncated: Bool
+    /// The closing line: what did not happen.
+    public var verdict: String
 
-    public init(problems: [ImportProblem], truncated: Bool) {
+    public init(problems: [ImportProblem], truncated: Bool, verdict: String = "import refused: nothing was written") {
         self.problems = problems
         self.truncated = truncated
+        self.verdict = verdict
+    }
+
+    /// The same problems for a settings file, which nothing reads until it is fixed.
+    func asSettings(_ what: String) -> ImportFailed {
+        ImportFailed(problems: problems, truncated: truncated, verdict: "\(what) not loaded: nothing was done")
     }
 
     public var description: String {
         var lines = problems.map(\.description)
         if truncated { lines.append("(stopped after \(problems.count) problems)") }
-        lines.append("import refused: nothing was written")
+        lines.append(verdict)
         return lines.joined(separator: "\n")
     }
 }

@@ -15,6 +15,7 @@ struct TickCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var profileOption: ProfileOption
+    @OptionGroup var alertsOption: AlertsOption
 
     @Flag(help: "Print the summary as JSON.")
     var json = false
@@ -25,9 +26,10 @@ struct TickCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let profile = try profileOption.load()
+            let policy = try alertsOption.load()
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
-            let summary = try DailyRun(profile: profile, steps: [ScoreStep(), AlertStep(raiseExisting: raiseExisting)]).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
+            let summary = try DailyRun(profile: profile, steps: [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting)]).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
             if json {
                 print(try JSONOutput.render(summary))
             } else {
