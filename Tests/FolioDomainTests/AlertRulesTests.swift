@@ -181,3 +181,13 @@ struct AlertRulesTests {
         #expect(Self.decisions(.healthDrop, days) == [""])
     }
 }
+
+@Suite("Alert reasons")
+struct AlertReasonTests {
+    @Test func aScoreJustBelowAThresholdIsNotRoundedOntoIt() {
+        let account = AlertRulesTests.account()
+        let outcome = AlertRules.evaluate(AccountSignals(account: account, score: 59.96, previousScore: 64, lastActivity: AlertRulesTests.asOf),
+                                          levels: [.healthDrop: 1], open: [.healthDrop: .amber], policy: .standard, asOf: AlertRulesTests.asOf)
+        #expect(outcome.decisions.contains(.escalate(.healthDrop, .orange, reason: "score 64 → 59.9, below 60 (orange)")))
+    }
+}

@@ -159,7 +159,10 @@ public enum AlertRules {
         let level = levels[.healthDrop] ?? 0
         let newLevel = max(crossed, min(level, held))
         out.levels[.healthDrop] = newLevel
-        let scoreText = Int(score.rounded())
+        // Whole points, unless rounding would put the score on the wrong side of the
+        // threshold it crossed ("59.6, below 60", not "60, below 60").
+        let edge = crossed > 0 ? thresholds[crossed - 1].below : nil
+        let scoreText = edge.map { score < $0 && score.rounded() >= $0 } == true ? tenthsDown(score) : "\(Int(score.rounded()))"
         let before = s.previousScore.map { "score \(Int($0.rounded())) → \(scoreText)" } ?? "score \(scoreText)"
         if crossed > level {
             let threshold = thresholds[crossed - 1]
@@ -173,6 +176,12 @@ public enum AlertRules {
             let first = thresholds.first.map { Int($0.below + policy.hysteresis) } ?? 0
             out.decisions.append(.recover(.healthDrop, reason: "\(before), back at or above \(first)"))
         }
+    }
+
+    /// 59.96 → "59.9": one decimal, never rounded up across a threshold.
+    static func tenthsDown(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded(.down))
+        return "\(tenths / 10).\(abs(tenths % 10))"
     }
 
     static func signed(_ percent: Double) -> String {

@@ -29,8 +29,9 @@ enum DemoTeam {
                 _ = try? AlertDesk.perform(.acknowledge, on: id, by: csm, at: start + hours * 3_600, asOf: day, in: database)
             }
         }
-        // Sponsors, critical cases and silence take longer than a demo's weeks to settle.
-        let settles: Set<Alert.Kind> = [.healthDrop, .detractor, .checkinOverdue, .paymentOverdue, .usageSurge, .usageDrop]
+        // Sponsors, critical cases and silence take longer than a demo's weeks to settle, and
+        // a health drop is left to recover by itself (the engine resolves it when it does).
+        let settles: Set<Alert.Kind> = [.detractor, .checkinOverdue, .paymentOverdue, .usageSurge, .usageDrop]
         for alert in handled where settles.contains(alert.kind) {
             guard let id = alert.id, let owner = try ownerOf(alert, in: database), let csm = byLogin[owner] else { continue }
             let roll = hash(id, "resolve")

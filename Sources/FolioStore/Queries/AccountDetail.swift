@@ -33,9 +33,13 @@ public struct AccountDetail: Sendable, Hashable {
     public var openCases: [SupportCase]
     /// The latest payment status on or before the day.
     public var payment: PaymentStatus?
+    /// Alerts not yet resolved, worst first, then those resolved in the last `recentAlertDays`
+    /// (control-group shadows apart).
+    public var alerts: [Alert]
 
     public init(contacts: [ContactLine] = [], activities: [ActivityLine] = [], usage: [UsageWeek] = [],
-                openCases: [SupportCase] = [], payment: PaymentStatus? = nil) {
+                openCases: [SupportCase] = [], payment: PaymentStatus? = nil, alerts: [Alert] = []) {
+        self.alerts = alerts
         self.contacts = contacts
         self.activities = activities
         self.usage = usage
@@ -45,6 +49,7 @@ public struct AccountDetail: Sendable, Hashable {
 
     public static let timelineLimit = 12
     public static let usageWeeks = 12
+    public static let recentAlertDays = 30
 
     public static func load(accountID: String, asOf: Day, in db: Database) throws -> AccountDetail {
         let day = asOf.iso
@@ -76,7 +81,14 @@ public struct AccountDetail: Sendable, Hashable {
             SELECT * FROM payment_status WHERE account_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1
             """, arguments: [accountID, day])
 
-        return AccountDetail(contacts: contactLines, activities: activities, usage: Array(usage), openCases: cases, payment: payment)
+        let alerts = try Alert.fetchAll(db, sql: """
+            SELECT * FROM alert WHERE account_id = ? AND shadow = 0 AND raised_on <= ?
+              AND (state != 'resolved' OR resolved_at >= ?)
+            ORDER BY state = 'resolved', CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, raised_at DESC
+            """, arguments: [accountID, day, Int64(asOf.adding(days: -recentAlertDays).ordinal) * 86_400])
+
+        return AccountDetail(contacts: contactLines, activities: activities, usage: Array(usage), openCases: cases, payment: payment,
+                             alerts: alerts)
     }
 
     /// The day of the newest health snapshot on or before `asOf` across the book: how old the scores are.

@@ -94,6 +94,32 @@ public enum AccountView {
             }
         }
 
+        // Open and recent alerts.
+        let alerts = page.detail.alerts
+        if !alerts.isEmpty {
+            out.append([])
+            let open = alerts.filter(\.isOpen).count
+            out.append([Span("Alerts", .header), Span("  \(open) open", .dim)])
+            for alert in alerts {
+                let role: StyleRole = alert.isOpen ? Self.role(of: alert.severity) : .dim
+                let state: String = switch alert.state {
+                case .open: "open"
+                case .acknowledged: "ack \(alert.acknowledgedBy ?? "")"
+                case .snoozed: "snoozed to \(alert.snoozedUntil.map { "\($0)" } ?? "")"
+                case .resolved: alert.outcome?.rawValue ?? "resolved"
+                }
+                let head = "  \(TerminalText.pad(alert.severity.rawValue, toWidth: 7))\(TerminalText.pad(alert.kind.title, toWidth: 17))"
+                let tail = "  \(alert.raisedOn)  \(state)"
+                let room = inner - DisplayWidth.of(head) - DisplayWidth.of(tail) - 2
+                var spans = [Span(head, role)]
+                if room > 8 {
+                    spans.append(Span(" " + TerminalText.truncate(TerminalText.sanitize(alert.reason), toWidth: room, ellipsis: glyphs.ellipsis)))
+                }
+                spans.append(Span(tail, .dim))
+                out.append(spans)
+            }
+        }
+
         // Support and payment, when there is something to say.
         let cases = page.detail.openCases
         if !cases.isEmpty || (page.detail.payment?.daysOverdue ?? 0) > 0 {
@@ -153,6 +179,15 @@ public enum AccountView {
             }
         }
         return out
+    }
+
+    static func role(of severity: Alert.Severity) -> StyleRole {
+        switch severity {
+        case .red: .severityRed
+        case .orange: .severityOrange
+        case .amber: .severityAmber
+        case .info: .severityInfo
+        }
     }
 
     /// Every measure: raw value, score, effective weight (of the nominal), points, when measured.
