@@ -1,0 +1,79 @@
+import FolioDomain
+import GRDB
+
+/// What `folio checkins` shows a user: the check-ins their scope owes (missed lately, overdue,
+/// due, and coming up within the horizon), each with what to talk about, and the coverage
+/// rate per CSM and overall.
+public struct CheckInBoard: Sendable {
+    public struct Line: Sendable, Hashable {
+        public var checkIn: CheckIn
+        public var standing: CheckInOutcome.Standing
+        public var title: String
+        public var accountName: String
+        public var tier: Account.Tier
+        public var owner: String
+        public var ownerName: String
+        public var stage: LifecycleStage
+        /// What to talk about (DESIGN §2.4), for the day of the conversation.
+        public var hint: String
+    }
+
+    /// Missed first, then overdue, due and upcoming; by due date within each.
+    public var lines: [Line]
+    public var coverage: CheckInCoverage
+    /// Display names by login, for the coverage lines.
+    public var names: [String: String]
+
+    public static func load(for user: User, scope: PortfolioScope? = nil, asOf: Day, bands: [String],
+                            calendar: CheckInCalendar = .standard, hints: CheckInHints = .standard,
+                            policy: CheckInPolicy = .standard, coverageFlag: Double = CheckInCoverage.standardFlag,
+                            in db: Database) throws -> CheckInBoard {
+        let filter = try (scope ?? .natural(for: user)).accountFilter(for: user, in: db)
+        let types = CheckIn.qualifyingTypes
+        var names: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT login, name FROM user") { names[row[0]] = row[1] }
+
+        let from = calendar.recheckFrom(asOf: asOf), through = calendar.planThrough(asOf: asOf)
+        let request: SQLRequest<Row> = """
+            SELECT a.*, c.due AS c_due, c.kind AS c_kind, c.opens AS c_opens, c.closes AS c_closes, c.state AS c_state,
+                   c.activity_id AS c_activity,
+                   (SELECT band FROM health_snapshot WHERE account_id = a.id AND date <= \(asOf.iso) ORDER BY date DESC LIMIT 1) AS band,
+                   (SELECT n.score FROM nps_response n JOIN contact k ON k.id = n.contact_id
+                     WHERE k.account_id = a.id AND n.date <= \(asOf.iso) ORDER BY n.date DESC LIMIT 1) AS latest_nps
+            FROM account a JOIN checkin c ON c.account_id = a.id
+            WHERE a.status = 'active' AND \(filter) AND c.state != 'done' AND c.due <= \(through.iso)
+              AND (c.due >= \(from.iso) OR c.state = 'due')
+            """
+        var lines: [Line] = []
+        for row in try Row.fetchAll(db, request) {
+            let account = try Account(row: row)
+            let checkIn = CheckIn(accountID: account.id, kind: CheckIn.Kind(rawValue: row["c_kind"]) ?? .onboarding,
+                                  due: row.day("c_due") ?? asOf, opens: row.day("c_opens") ?? asOf, closes: row.day("c_closes") ?? asOf,
+                                  state: CheckIn.State(rawValue: row["c_state"]) ?? .due, activityID: row["c_activity"])
+            let standing = CheckInOutcome.standing(of: checkIn, asOf: asOf)
+            // Missed long ago is history, not work.
+            if standing == .missed && checkIn.closes < asOf.adding(days: -calendar.lateLoggingDays) { continue }
+            let band: String? = row["band"]
+            let nps: Int? = row["latest_nps"]
+            let day = max(asOf, checkIn.due)
+            let stage = LifecycleStage.of(account, asOf: day, isGreen: band.map { $0 == bands.last }, latestNPS: nps.map(Double.init))
+            let action = NextAction.suggest(stage: stage, band: band, bands: bands)
+            lines.append(Line(checkIn: checkIn, standing: standing, title: checkIn.title(contractStart: account.contractStart),
+                              accountName: account.name, tier: account.tier, owner: account.owner,
+                              ownerName: names[account.owner] ?? account.owner, stage: stage,
+                              hint: hints.hint(for: account, on: day, stageAction: action)))
+        }
+        let order: [CheckInOutcome.Standing: Int] = [.missed: 0, .overdue: 1, .due: 2, .upcoming: 3, .done: 4]
+        lines.sort { (order[$0.standing]!, $0.checkIn.due, $0.checkIn.accountID) < (order[$1.standing]!, $1.checkIn.due, $1.checkIn.accountID) }
+
+        let coverageRequest: SQLRequest<Row> = """
+            SELECT a.owner, a.tier,
+                   (SELECT MAX(date) FROM activity WHERE account_id = a.id AND type IN \(types) AND date <= \(asOf.iso)) AS last_checkin
+            FROM account a WHERE a.status = 'active' AND \(filter)
+            """
+        let entries = try Row.fetchAll(db, coverageRequest).map { row in
+            CheckInCoverage.Entry(owner: row[0], tier: Account.Tier(rawValue: row[1]) ?? .smb, lastCheckIn: row.day("last_checkin"))
+        }
+        return CheckInBoard(lines: lines, coverage: CheckInCoverage(entries, asOf: asOf, policy: policy, flag: coverageFlag), names: names)
+    }
+}
