@@ -21,6 +21,11 @@ public struct ActivityDraft: Hashable, Sendable {
         public var field: String
         public var message: String
 
+        public init(field: String, message: String) {
+            self.field = field
+            self.message = message
+        }
+
         public var description: String { "\(field): \(message)" }
     }
 

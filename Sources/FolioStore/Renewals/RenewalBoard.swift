@@ -47,7 +47,7 @@ public struct RenewalBoard: Sendable {
             let band: String? = row["band"]
             open.append(Line(opportunity: o, accountName: row["account_name"], ownerName: row["owner_name"], score: row["score"],
                              band: band, daysToClose: asOf.days(until: o.closeDate),
-                             nextAction: NextAction.suggest(stage: .renewal, band: band, bands: bands)))
+                             nextAction: o.stage == .atRisk ? NextAction.outreach : NextAction.suggest(stage: .renewal, band: band, bands: bands)))
         }
         return RenewalBoard(from: from, pipeline: RenewalPipeline(all), open: open)
     }

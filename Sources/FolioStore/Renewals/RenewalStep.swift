@@ -33,14 +33,11 @@ public struct RenewalStep: TickStep {
         let lowest = context.profile.bands.bands.first?.name
         let bands: [String?] = context.snapshots.count == context.accounts.count ? context.snapshots.map(\.band) : []
 
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO renewal_opportunity (account_id, amount_cents, close_date, stage, owner, opened_on, moved_by, moved_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
         let update = try db.makeStatement(sql: """
             UPDATE OR IGNORE renewal_opportunity SET amount_cents = ?, close_date = ?, stage = ?, owner = ?, moved_by = ?, moved_at = ?
             WHERE id = ? AND closed_on IS NULL
             """)
+        var opened: [NewOpportunity] = []
         for (i, account) in context.accounts.enumerated() {
             let current = open[account.id]
             if current == nil && account.daysToRenewal(asOf: asOf) > rules.openDays { continue }
@@ -49,14 +46,31 @@ public struct RenewalStep: TickStep {
             case .nothing:
                 break
             case .open(let o):
-                try insert.execute(arguments: [o.accountID, o.amount.cents, o.closeDate.iso, o.stage.rawValue, o.owner,
-                                               asOf.iso, o.movedBy, o.movedAt?.seconds])
-                context.summary.renewalsOpened += db.changesCount
+                opened.append(NewOpportunity(o))
             case .update(let o):
                 try update.execute(arguments: [o.amount.cents, o.closeDate.iso, o.stage.rawValue, o.owner, o.movedBy,
                                                o.movedAt?.seconds, o.id])
                 if db.changesCount > 0 && o.stage != current?.stage { context.summary.renewalsMoved += 1 }
             }
+        }
+
+        // New opportunities in one statement: on the first run that is every renewal within 90 days.
+        guard !opened.isEmpty else { return }
+        try db.execute(sql: """
+            INSERT INTO renewal_opportunity (account_id, amount_cents, close_date, stage, owner, opened_on, moved_by, moved_at)
+            SELECT value ->> 'account', value ->> 'cents', value ->> 'close', value ->> 'stage', value ->> 'owner', ?, ?, ?
+            FROM json_each(?) WHERE true
+            ON CONFLICT DO NOTHING
+            """, arguments: [asOf.iso, RenewalRules.engine, at, try JSONBatch.encode(opened)])
+        context.summary.renewalsOpened += db.changesCount
+    }
+
+    /// A new opportunity as the batch insert reads it.
+    private struct NewOpportunity: Encodable {
+        var account: String, cents: Int64, close: String, stage: String, owner: String
+
+        init(_ o: RenewalOpportunity) {
+            account = o.accountID; cents = o.amount.cents; close = o.closeDate.iso; stage = o.stage.rawValue; owner = o.owner
         }
     }
 }
