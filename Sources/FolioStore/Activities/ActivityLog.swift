@@ -5,9 +5,12 @@ import GRDB
 /// in one transaction with its audit entry, and any check-in it completes marked done at once.
 public struct ActivityLog {
     public let database: FolioDatabase
+    /// The check-in windows, to find the check-ins an activity completes.
+    public var calendar: CheckInCalendar
 
-    public init(database: FolioDatabase) {
+    public init(database: FolioDatabase, calendar: CheckInCalendar = .standard) {
         self.database = database
+        self.calendar = calendar
     }
 
     public enum Failure: Error, CustomStringConvertible, Equatable {
@@ -50,9 +53,12 @@ public struct ActivityLog {
 
             var completed: [CheckIn] = []
             guard activity.kind.countsAsCheckIn else { return Logged(activity: activity, completed: completed) }
+            // Check-ins whose window holds the day are due at most `daysAfter` before it and
+            // `daysBefore` after it: a short range of the due-date key.
             let open = try CheckIn.fetchAll(db, sql: """
-                SELECT * FROM checkin WHERE account_id = ? AND state != 'done' AND opens <= ? AND closes >= ?
-                """, arguments: [account.id, activity.date.iso, activity.date.iso])
+                SELECT * FROM checkin WHERE due BETWEEN ? AND ? AND account_id = ? AND state != 'done' AND opens <= ? AND closes >= ?
+                """, arguments: [activity.date.adding(days: -calendar.daysAfter).iso, activity.date.adding(days: calendar.daysBefore).iso,
+                                 account.id, activity.date.iso, activity.date.iso])
             let logged = CheckInOutcome.Logged(id: activity.id, kind: activity.kind, date: activity.date)
             for c in open {
                 let judged = CheckInOutcome.judge(c, activities: [logged], asOf: asOf)

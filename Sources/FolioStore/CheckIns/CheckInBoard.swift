@@ -40,9 +40,11 @@ public struct CheckInBoard: Sendable {
                    (SELECT band FROM health_snapshot WHERE account_id = a.id AND date <= \(asOf.iso) ORDER BY date DESC LIMIT 1) AS band,
                    (SELECT n.score FROM nps_response n JOIN contact k ON k.id = n.contact_id
                      WHERE k.account_id = a.id AND n.date <= \(asOf.iso) ORDER BY n.date DESC LIMIT 1) AS latest_nps
-            FROM account a JOIN checkin c ON c.account_id = a.id
-            WHERE a.status = 'active' AND \(filter) AND c.state != 'done' AND c.due <= \(through.iso)
-              AND (c.due >= \(from.iso) OR c.state = 'due')
+            FROM (SELECT * FROM checkin WHERE due BETWEEN \(from.iso) AND \(through.iso) AND state != 'done'
+                  UNION ALL
+                  SELECT * FROM checkin INDEXED BY checkin_open WHERE state = 'due' AND due < \(from.iso)) c
+            JOIN account a ON a.id = c.account_id
+            WHERE a.status = 'active' AND \(filter)
             """
         var lines: [Line] = []
         for row in try Row.fetchAll(db, request) {

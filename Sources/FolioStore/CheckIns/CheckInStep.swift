@@ -72,7 +72,7 @@ public struct CheckInStep: TickStep {
             ON CONFLICT DO NOTHING
             """)
         for (shape, ids) in batches.sorted(by: { ($0.key.due, $0.key.kind.rawValue) < ($1.key.due, $1.key.kind.rawValue) }) {
-            try insert.execute(arguments: [shape.due.iso, shape.kind.rawValue, shape.opens.iso, shape.closes.iso, try JSONBatch.encode(ids)])
+            try insert.execute(arguments: [shape.due.iso, shape.kind.rawValue, shape.opens.iso, shape.closes.iso, JSONBatch.strings(ids)])
             context.summary.checkInsPlanned += db.changesCount
         }
         guard !toJudge.isEmpty else { return }

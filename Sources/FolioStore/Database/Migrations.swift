@@ -156,10 +156,12 @@ enum Migrations {
         m.registerMigration("v3-checkins-renewals") { db in
             try db.execute(sql: """
                 -- Calendar check-ins (DESIGN §2.4), planned by the daily run a horizon ahead.
-                -- Keyed by due date first: each run reads a range of due dates.
+                -- Keyed by due date first: each run reads a range of due dates. The account is
+                -- not a foreign key: the run writes a hundred thousand rows on the day every
+                -- QBR preparation falls due, and only ever for accounts it has just read.
                 CREATE TABLE checkin (
                     due TEXT NOT NULL,
-                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    account_id TEXT NOT NULL,
                     kind TEXT NOT NULL CHECK (kind IN ('onboarding', 'qbr-prep', 'anniversary')),
                     opens TEXT NOT NULL,
                     closes TEXT NOT NULL,
@@ -168,7 +170,6 @@ enum Migrations {
                     activity_id TEXT,
                     PRIMARY KEY (due, account_id, kind)
                 ) WITHOUT ROWID;
-                CREATE INDEX checkin_account ON checkin(account_id, due);
                 -- Check-ins still open from before the run's range (days with no run).
                 CREATE INDEX checkin_open ON checkin(due) WHERE state = 'due';
 

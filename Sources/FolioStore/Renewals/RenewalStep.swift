@@ -37,7 +37,7 @@ public struct RenewalStep: TickStep {
             UPDATE OR IGNORE renewal_opportunity SET amount_cents = ?, close_date = ?, stage = ?, owner = ?, moved_by = ?, moved_at = ?
             WHERE id = ? AND closed_on IS NULL
             """)
-        var opened: [NewOpportunity] = []
+        var opened: [[JSONBatch.Value]] = []
         for (i, account) in context.accounts.enumerated() {
             let current = open[account.id]
             if current == nil && account.daysToRenewal(asOf: asOf) > rules.openDays { continue }
@@ -46,7 +46,7 @@ public struct RenewalStep: TickStep {
             case .nothing:
                 break
             case .open(let o):
-                opened.append(NewOpportunity(o))
+                opened.append([.text(o.accountID), .int(o.amount.cents), .text(o.closeDate.iso), .text(o.stage.rawValue), .text(o.owner)])
             case .update(let o):
                 try update.execute(arguments: [o.amount.cents, o.closeDate.iso, o.stage.rawValue, o.owner, o.movedBy,
                                                o.movedAt?.seconds, o.id])
@@ -58,19 +58,11 @@ public struct RenewalStep: TickStep {
         guard !opened.isEmpty else { return }
         try db.execute(sql: """
             INSERT INTO renewal_opportunity (account_id, amount_cents, close_date, stage, owner, opened_on, moved_by, moved_at)
-            SELECT value ->> 'account', value ->> 'cents', value ->> 'close', value ->> 'stage', value ->> 'owner', ?, ?, ?
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?, ?, ?
             FROM json_each(?) WHERE true
             ON CONFLICT DO NOTHING
-            """, arguments: [asOf.iso, RenewalRules.engine, at, try JSONBatch.encode(opened)])
+            """, arguments: [asOf.iso, RenewalRules.engine, at, JSONBatch.rows(opened)])
         context.summary.renewalsOpened += db.changesCount
     }
 
-    /// A new opportunity as the batch insert reads it.
-    private struct NewOpportunity: Encodable {
-        var account: String, cents: Int64, close: String, stage: String, owner: String
-
-        init(_ o: RenewalOpportunity) {
-            account = o.accountID; cents = o.amount.cents; close = o.closeDate.iso; stage = o.stage.rawValue; owner = o.owner
-        }
-    }
 }
