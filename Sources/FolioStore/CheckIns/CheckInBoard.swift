@@ -33,33 +33,47 @@ public struct CheckInBoard: Sendable {
         var names: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT login, name FROM user") { names[row[0]] = row[1] }
 
-        let from = calendar.recheckFrom(asOf: asOf), through = calendar.planThrough(asOf: asOf)
-        let request: SQLRequest<Row> = """
-            SELECT a.*, c.due AS c_due, c.kind AS c_kind, c.opens AS c_opens, c.closes AS c_closes, c.state AS c_state,
-                   c.activity_id AS c_activity,
+        // Each account in scope once: its latest band and NPS (for the stage) and its latest
+        // check-in, call, meeting or QBR (for coverage).
+        struct Facts {
+            var account: Account
+            var band: String?
+            var nps: Int?
+        }
+        var facts: [String: Facts] = [:]
+        var entries: [CheckInCoverage.Entry] = []
+        let accountRequest: SQLRequest<Row> = """
+            SELECT a.*,
                    (SELECT band FROM health_snapshot WHERE account_id = a.id AND date <= \(asOf.iso) ORDER BY date DESC LIMIT 1) AS band,
                    (SELECT n.score FROM nps_response n JOIN contact k ON k.id = n.contact_id
-                     WHERE k.account_id = a.id AND n.date <= \(asOf.iso) ORDER BY n.date DESC LIMIT 1) AS latest_nps
-            FROM (SELECT * FROM checkin WHERE due BETWEEN \(from.iso) AND \(through.iso) AND state != 'done'
-                  UNION ALL
-                  SELECT * FROM checkin INDEXED BY checkin_open WHERE state = 'due' AND due < \(from.iso)) c
-            JOIN account a ON a.id = c.account_id
-            WHERE a.status = 'active' AND \(filter)
+                     WHERE k.account_id = a.id AND n.date <= \(asOf.iso) ORDER BY n.date DESC LIMIT 1) AS latest_nps,
+                   (SELECT MAX(date) FROM activity WHERE account_id = a.id AND type IN \(types) AND date <= \(asOf.iso)) AS last_checkin
+            FROM account a WHERE a.status = 'active' AND \(filter)
             """
-        var lines: [Line] = []
-        for row in try Row.fetchAll(db, request) {
+        let rows = try Row.fetchCursor(db, accountRequest)
+        while let row = try rows.next() {
             let account = try Account(row: row)
-            let checkIn = CheckIn(accountID: account.id, kind: CheckIn.Kind(rawValue: row["c_kind"]) ?? .onboarding,
-                                  due: row.day("c_due") ?? asOf, opens: row.day("c_opens") ?? asOf, closes: row.day("c_closes") ?? asOf,
-                                  state: CheckIn.State(rawValue: row["c_state"]) ?? .due, activityID: row["c_activity"])
+            facts[account.id] = Facts(account: account, band: row["band"], nps: row["latest_nps"])
+            entries.append(CheckInCoverage.Entry(owner: account.owner, tier: account.tier, lastCheckIn: row.day("last_checkin")))
+        }
+
+        // The check-ins owed: the run's range, and older ones still open.
+        let from = calendar.recheckFrom(asOf: asOf), through = calendar.planThrough(asOf: asOf)
+        var lines: [Line] = []
+        let checkIns = try CheckIn.fetchCursor(db, sql: """
+            SELECT * FROM checkin WHERE due BETWEEN ? AND ? AND state != 'done'
+            UNION ALL
+            SELECT * FROM checkin INDEXED BY checkin_open WHERE state = 'due' AND due < ?
+            """, arguments: [from.iso, through.iso, from.iso])
+        while let checkIn = try checkIns.next() {
+            guard let f = facts[checkIn.accountID] else { continue }
             let standing = CheckInOutcome.standing(of: checkIn, asOf: asOf)
             // Missed long ago is history, not work.
             if standing == .missed && checkIn.closes < asOf.adding(days: -calendar.lateLoggingDays) { continue }
-            let band: String? = row["band"]
-            let nps: Int? = row["latest_nps"]
+            let account = f.account
             let day = max(asOf, checkIn.due)
-            let stage = LifecycleStage.of(account, asOf: day, isGreen: band.map { $0 == bands.last }, latestNPS: nps.map(Double.init))
-            let action = NextAction.suggest(stage: stage, band: band, bands: bands)
+            let stage = LifecycleStage.of(account, asOf: day, isGreen: f.band.map { $0 == bands.last }, latestNPS: f.nps.map(Double.init))
+            let action = NextAction.suggest(stage: stage, band: f.band, bands: bands)
             lines.append(Line(checkIn: checkIn, standing: standing, title: checkIn.title(contractStart: account.contractStart),
                               accountName: account.name, tier: account.tier, owner: account.owner,
                               ownerName: names[account.owner] ?? account.owner, stage: stage,
@@ -67,15 +81,6 @@ public struct CheckInBoard: Sendable {
         }
         let order: [CheckInOutcome.Standing: Int] = [.missed: 0, .overdue: 1, .due: 2, .upcoming: 3, .done: 4]
         lines.sort { (order[$0.standing]!, $0.checkIn.due, $0.checkIn.accountID) < (order[$1.standing]!, $1.checkIn.due, $1.checkIn.accountID) }
-
-        let coverageRequest: SQLRequest<Row> = """
-            SELECT a.owner, a.tier,
-                   (SELECT MAX(date) FROM activity WHERE account_id = a.id AND type IN \(types) AND date <= \(asOf.iso)) AS last_checkin
-            FROM account a WHERE a.status = 'active' AND \(filter)
-            """
-        let entries = try Row.fetchAll(db, coverageRequest).map { row in
-            CheckInCoverage.Entry(owner: row[0], tier: Account.Tier(rawValue: row[1]) ?? .smb, lastCheckIn: row.day("last_checkin"))
-        }
         return CheckInBoard(lines: lines, coverage: CheckInCoverage(entries, asOf: asOf, policy: policy, flag: coverageFlag), names: names)
     }
 }
