@@ -6,10 +6,11 @@ import Foundation
 struct TickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tick",
-        abstract: "Run the daily engine for --as-of: score every active account and store the day's snapshots.",
+        abstract: "Run the daily engine for --as-of: scores, check-ins and renewal opportunities for every active account.",
         discussion: """
             Everything happens in one transaction; running the same day again on the same data
-            changes nothing. Prints a one-line summary (accounts scored, band moves, time taken).
+            changes nothing. Prints a one-line summary (accounts scored, band moves, renewals opened
+            and moved, check-ins planned, done and missed, time taken).
             """
     )
 
