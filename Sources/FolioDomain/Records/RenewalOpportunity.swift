@@ -9,6 +9,8 @@ public struct RenewalOpportunity: Hashable, Sendable, Codable {
         case churned
 
         public var isClosed: Bool { self == .closedWon || self == .churned }
+        /// The stages the daily run sets by itself; the others are a person's call.
+        public var isSetByEngine: Bool { self == .ninetyDaysOut || self == .sixtyDaysOut || self == .atRisk }
     }
 
     public var id: Int64?
@@ -18,13 +20,28 @@ public struct RenewalOpportunity: Hashable, Sendable, Codable {
     public var stage: Stage
     /// Login of the CSM who owns the renewal.
     public var owner: String
+    /// The day the daily run opened it.
+    public var openedOn: Day?
+    /// The day it was closed (won or churned).
+    public var closedOn: Day?
+    /// Who set the current stage: a login, or `folio` for the daily run.
+    public var movedBy: String?
+    /// When the current stage was set.
+    public var movedAt: Moment?
 
-    public init(id: Int64? = nil, accountID: String, amount: Money, closeDate: Day, stage: Stage, owner: String) {
+    public init(id: Int64? = nil, accountID: String, amount: Money, closeDate: Day, stage: Stage, owner: String,
+                openedOn: Day? = nil, closedOn: Day? = nil, movedBy: String? = nil, movedAt: Moment? = nil) {
         self.id = id
         self.accountID = accountID
         self.amount = amount
         self.closeDate = closeDate
         self.stage = stage
         self.owner = owner
+        self.openedOn = openedOn
+        self.closedOn = closedOn
+        self.movedBy = movedBy
+        self.movedAt = movedAt
     }
+
+    public var isOpen: Bool { !stage.isClosed }
 }

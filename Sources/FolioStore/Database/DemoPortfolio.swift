@@ -32,7 +32,8 @@ public enum DemoPortfolio {
     public static let replayWeeks = 26
 
     /// Imports the sample portfolio, then replays the engine week by week (one run per
-    /// Monday, `replayWeeks` of them up to `asOf`) so the demo has real history.
+    /// Monday, `replayWeeks` of them up to `asOf`) so the demo has real history, with the
+    /// demo's people moving renewals along the way (`DemoRenewals`).
     @discardableResult
     public static func build(at path: String, from sampleData: URL, force: Bool, actor: String, at: Int64,
                              profile: HealthProfile = .standard) throws -> ImportSummary {
@@ -58,11 +59,16 @@ public enum DemoPortfolio {
             }
             try keepStoriesAlerted(sampleData: sampleData, in: database)
             let run = DailyRun(profile: profile)
+            var people = DemoRenewals(database: database, profile: profile)
+            try people.prepare()
             for week in (0..<replayWeeks).reversed() {
                 let day = asOf.adding(days: -7 * week)
+                try people.beforeRun(on: day)
                 try run.run(asOf: day, in: database, now: at)
+                try people.afterRun(on: day)
                 try DemoTeam.work(after: day, isLastWeek: week == 0, in: database)
             }
+            try people.finish()
             // Fold the WAL into the file so the rename moves one complete file.
             try database.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         }

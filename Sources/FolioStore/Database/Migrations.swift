@@ -213,6 +213,51 @@ enum Migrations {
                 """)
         }
 
+        m.registerMigration("v4-checkins-renewals") { db in
+            try db.execute(sql: """
+                -- Calendar check-ins (DESIGN §2.4), planned by the daily run a horizon ahead.
+                -- Keyed by due date first: each run reads a range of due dates. The account is
+                -- not a foreign key: the run writes a hundred thousand rows on the day every
+                -- QBR preparation falls due, and only ever for accounts it has just read.
+                CREATE TABLE checkin (
+                    due TEXT NOT NULL,
+                    account_id TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('onboarding', 'qbr-prep', 'anniversary')),
+                    opens TEXT NOT NULL,
+                    closes TEXT NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'due' CHECK (state IN ('due', 'done', 'missed')),
+                    -- the activity that completed it (kept if the activity is re-imported away)
+                    activity_id TEXT,
+                    PRIMARY KEY (due, account_id, kind)
+                ) WITHOUT ROWID;
+                -- Check-ins still open from before the run's range (days with no run).
+                CREATE INDEX checkin_open ON checkin(due) WHERE state = 'due';
+
+                -- Renewal opportunities (DESIGN §2.5): at most one open per account.
+                CREATE TABLE renewal_opportunity (
+                    id INTEGER PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+                    close_date TEXT NOT NULL,
+                    stage TEXT NOT NULL CHECK (stage IN ('90 days out', '60 days out', 'at risk', 'committed', 'closed won', 'churned')),
+                    owner TEXT NOT NULL REFERENCES user(login),
+                    opened_on TEXT NOT NULL,
+                    closed_on TEXT,
+                    -- who set the current stage (a login, or 'folio' for the daily run) and when
+                    moved_by TEXT NOT NULL,
+                    moved_at INTEGER NOT NULL,
+                    UNIQUE (account_id, close_date),
+                    CHECK ((closed_on IS NULL) = (stage NOT IN ('closed won', 'churned')))
+                );
+                CREATE UNIQUE INDEX renewal_opportunity_open ON renewal_opportunity(account_id) WHERE closed_on IS NULL;
+                CREATE INDEX renewal_opportunity_close ON renewal_opportunity(close_date);
+
+                -- The daily run reads the activities of the last weeks in one range (check-ins
+                -- done); covering, so the rows themselves are not visited.
+                CREATE INDEX activity_date ON activity(date, type, account_id, id);
+                """)
+        }
+
         return m
     }()
 }

@@ -3,13 +3,16 @@ import FolioDomain
 import GRDB
 
 /// `folio tick`: for one day, load every active account's inputs once, then run each step
-/// (scoring now; alerts, check-ins, renewals and sequences extend it) in one transaction.
+/// (scoring, check-ins, renewals; alerts and sequences extend it) in one transaction.
 /// Running a day again on the same data changes nothing, not even the run's log entry.
 public struct DailyRun {
     public var profile: HealthProfile
     public var steps: [any TickStep]
 
-    public init(profile: HealthProfile, steps: [any TickStep] = [ScoreStep(), AlertStep()]) {
+    /// Scoring first: the steps after it read the day's scores.
+    public static var defaultSteps: [any TickStep] { [ScoreStep(), AlertStep(), CheckInStep(), RenewalStep()] }
+
+    public init(profile: HealthProfile, steps: [any TickStep] = DailyRun.defaultSteps) {
         self.profile = profile
         self.steps = steps
     }

@@ -53,6 +53,13 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public var shadowAlerts: Int = 0
     /// On a first run: states already present (AlertPolicy.baselineKinds), recorded as the baseline, not raised.
     public var alertsBaselined: Int = 0
+    /// Renewal opportunities opened, and stages the run moved (60 days out, at risk, back).
+    public var renewalsOpened: Int = 0
+    public var renewalsMoved: Int = 0
+    /// Calendar check-ins planned, and those the run found done or missed.
+    public var checkInsPlanned: Int = 0
+    public var checkInsDone: Int = 0
+    public var checkInsMissed: Int = 0
     public var seconds: Double = 0
     /// Where the time went: reading the inputs, then each step in order.
     public var timings: [Timing] = []
@@ -80,6 +87,19 @@ public struct TickSummary: Sendable, Codable, Equatable {
             alerts.append("first run: \(alertsBaselined) state\(alertsBaselined == 1 ? "" : "s") already present (low scores, quiet accounts, usage trends) recorded as the baseline, not raised (alerts fire on changes; --raise-existing raises them)")
         }
         let alertText = alerts.isEmpty ? ", no new alerts" : ", " + alerts.joined(separator: ", ")
-        return "tick \(asOf): \(accounts) accounts scored\(empty), \(moves)\(alertText), \(fresh), in \(String(format: "%.2f", seconds)) s"
+        return "tick \(asOf): \(accounts) accounts scored\(empty), \(moves)\(alertText), \(fresh)\(work), in \(String(format: "%.2f", seconds)) s"
+    }
+
+    /// What the renewal and check-in steps did, only what happened: ", 3 renewals opened, 12 check-ins done".
+    var work: String {
+        func count(_ n: Int, _ one: String, _ many: String, _ what: String) -> String? {
+            n == 0 ? nil : "\(n) \(n == 1 ? one : many) \(what)"
+        }
+        let parts = [count(renewalsOpened, "renewal", "renewals", "opened"),
+                     count(renewalsMoved, "renewal", "renewals", "moved on"),
+                     count(checkInsPlanned, "check-in", "check-ins", "planned"),
+                     count(checkInsDone, "check-in", "check-ins", "done"),
+                     count(checkInsMissed, "check-in", "check-ins", "missed")].compactMap { $0 }
+        return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 }

@@ -24,6 +24,11 @@ public struct BookEntry: Sendable, Hashable {
     }
 
     public func daysSinceActivity(asOf: Day) -> Int? { lastActivity.map { $0.days(until: asOf) } }
+
+    /// What to do next at this stage and band (DESIGN §2.5); `bands` are the profile's, worst first.
+    public func nextAction(bands: [String]) -> String {
+        NextAction.suggest(stage: stage, band: band, bands: bands)
+    }
 }
 
 /// Which accounts a user sees: a CSM their own, a manager their whole team's (down the

@@ -10,7 +10,7 @@ struct AccountsCommand: ParsableCommand {
         abstract: "List the accounts in your book (a manager sees their team's, a VP all).",
         discussion: """
             Ordered by what needs attention first: the worst open alert, the worst band, then the most revenue renewing soonest.
-            --json prints an array of {id, name, tier, owner, arr, renewalDate, score, band, trend, history, stage, lastActivity, openAlerts, worstAlert}.
+            --json prints an array of {id, name, tier, owner, arr, renewalDate, score, band, trend, history, stage, nextAction, lastActivity, openAlerts, worstAlert}.
             """
     )
 
@@ -31,7 +31,7 @@ struct AccountsCommand: ParsableCommand {
             let context = try AppContext.open(global, buildDemoIfMissing: buildDemoIfMissing, profile: healthProfile)
             let entries = try context.database.read { db in try Book.entries(for: context.user, asOf: context.asOf, bands: bands, in: db) }
             if json {
-                print(try BookJSON.render(entries))
+                print(try BookJSON.render(entries, bands: bands))
             } else {
                 let width = TerminalWidth.current()
                 let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
@@ -58,19 +58,21 @@ enum BookJSON {
         /// Weekly scores, oldest first, ending on the as-of day.
         var history: [Double?]
         var stage: String
+        /// What to do next at this stage and band.
+        var nextAction: String
         var lastActivity: String?
         /// Alerts not yet resolved, and the worst severity among them.
         var openAlerts: Int
         var worstAlert: String?
     }
 
-    static func render(_ entries: [BookEntry]) throws -> String {
+    static func render(_ entries: [BookEntry], bands: [String]) throws -> String {
         let rows = entries.map { e in
             Entry(id: e.account.id, name: e.account.name, tier: e.account.tier.rawValue, owner: e.account.owner,
                   arr: Double(e.account.arr.cents) / 100, renewalDate: e.account.renewalDate.iso,
                   score: e.score.map { ($0 * 10).rounded() / 10 }, band: e.band, lowConfidence: e.lowConfidence,
                   trend: e.trend?.rawValue, history: e.history.map { $0.map { ($0 * 10).rounded() / 10 } },
-                  stage: e.stage.rawValue, lastActivity: e.lastActivity?.iso,
+                  stage: e.stage.rawValue, nextAction: e.nextAction(bands: bands), lastActivity: e.lastActivity?.iso,
                   openAlerts: e.openAlerts, worstAlert: e.worstSeverity?.rawValue)
         }
         return try JSONOutput.render(rows)

@@ -6,10 +6,11 @@ import Foundation
 struct TickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tick",
-        abstract: "Run the daily engine for --as-of: score every active account and store the day's snapshots.",
+        abstract: "Run the daily engine for --as-of: scores, check-ins and renewal opportunities for every active account.",
         discussion: """
             Everything happens in one transaction; running the same day again on the same data
-            changes nothing. Prints a one-line summary (accounts scored, band moves, time taken).
+            changes nothing. Prints a one-line summary (accounts scored, band moves, renewals opened
+            and moved, check-ins planned, done and missed, time taken).
             """
     )
 
@@ -29,7 +30,7 @@ struct TickCommand: ParsableCommand {
             let policy = try alertsOption.load()
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
-            let summary = try DailyRun(profile: profile, steps: [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting)]).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
+            let summary = try DailyRun(profile: profile, steps: [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep()]).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
             if json {
                 print(try JSONOutput.render(summary))
             } else {
