@@ -103,12 +103,6 @@ public struct AlertPolicy: Hashable, Sendable {
     /// True when the account is in the control group: its alerts are recorded as shadows.
     public func isHeldOut(_ accountID: String) -> Bool {
         guard holdoutShare > 0 else { return false }
-        // FNV-1a over the id's bytes: stable across runs, machines and Swift versions.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in accountID.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return Double(hash % 10_000) < holdoutShare * 10_000
+        return Double(StableHash(accountID).value % 10_000) < holdoutShare * 10_000
     }
 }

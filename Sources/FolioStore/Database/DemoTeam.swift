@@ -48,13 +48,8 @@ enum DemoTeam {
         try database.read { db in try String.fetchOne(db, sql: "SELECT owner FROM account WHERE id = ?", arguments: [alert.accountID]) }
     }
 
-    /// FNV-1a of the id and a salt: the same decision on every replay.
+    /// The same decision on every replay.
     private static func hash(_ id: Int64, _ salt: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(id):\(salt)".utf8 {
-            h ^= UInt64(byte)
-            h &*= 0x0000_0100_0000_01b3
-        }
-        return h
+        StableHash("\(id):\(salt)").value
     }
 }

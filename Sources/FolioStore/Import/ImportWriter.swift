@@ -322,16 +322,12 @@ final class ImportWriter {
 
     /// A stable id from content (FNV-1a, 64 bits).
     static func contentID(_ parts: String...) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = StableHash()
         for part in parts {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            hash ^= 0x1F
-            hash = hash &* 0x100_0000_01b3
+            hash.add(part)
+            hash.add(0x1F)
         }
-        let hex = String(hash, radix: 16)
+        let hex = String(hash.value, radix: 16)
         return "auto-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
