@@ -6,10 +6,10 @@ import GRDB
 /// inside the window, missed once it closed with none.
 ///
 /// Only the days the run needs are read: stored check-ins from the re-check day to the
-/// horizon, and qualifying activities in the open windows (one range on the activity date
-/// index). New check-ins are written a batch per kind and day (every account's QBR
-/// preparation is one statement). A second run of the same day finds everything already
-/// decided and changes nothing.
+/// horizon, and the qualifying activities of the accounts whose windows are open. New
+/// check-ins are written a batch per kind and day (every account's QBR preparation is one
+/// statement). A second run of the same day finds everything already decided and changes
+/// nothing.
 public struct CheckInStep: TickStep {
     public let name = "check-ins"
     public var calendar: CheckInCalendar
@@ -77,18 +77,30 @@ public struct CheckInStep: TickStep {
         }
         guard !toJudge.isEmpty else { return }
 
-        // The qualifying activities dated inside the windows being judged.
-        let earliest = toJudge.map(\.checkIn.opens).min()!
-        var needed = [Bool](repeating: false, count: accounts.count)
-        for (i, _) in toJudge { needed[i] = true }
+        // The qualifying activities dated inside the windows being judged: one statement over
+        // the accounts concerned, a seek each on the account+date index. An account whose
+        // latest activity of any kind (read for scoring, when the profile measures it) came
+        // before its earliest open window has nothing to read.
+        var opensFrom = [Day?](repeating: nil, count: accounts.count)
+        for (i, c) in toJudge { opensFrom[i] = min(opensFrom[i] ?? c.opens, c.opens) }
+        let inputs = context.inputs.count == accounts.count ? context.inputs : []
+        var ids: [String] = []
+        var earliest = asOf
+        for (i, opens) in opensFrom.enumerated() {
+            guard let opens else { continue }
+            if !inputs.isEmpty, let days = inputs[i][.daysSinceActivity]?.value, asOf.adding(days: -Int(days)) < opens { continue }
+            ids.append(accounts[i].id)
+            earliest = min(earliest, opens)
+        }
         var logged: [Int: [CheckInOutcome.Logged]] = [:]
         let types = CheckIn.qualifyingTypes
         var rows = try RawRows(db, sql: """
-            SELECT account_id, id, type, date FROM activity
-            WHERE date BETWEEN ? AND ? AND type IN (\(types.map { _ in "?" }.joined(separator: ", ")))
-            """, arguments: StatementArguments([earliest.iso, asOf.iso] + types))
+            SELECT x.account_id, x.id, x.type, x.date FROM json_each(?) j
+            CROSS JOIN activity x ON x.account_id = j.value AND x.date BETWEEN ? AND ?
+            WHERE x.type IN (\(types.map { _ in "?" }.joined(separator: ", ")))
+            """, arguments: StatementArguments([JSONBatch.strings(ids), earliest.iso, asOf.iso] + types))
         while try rows.next() {
-            guard let account = rows.text(0), let i = index[account], needed[i], let id = rows.text(1),
+            guard let account = rows.text(0), let i = index[account], let id = rows.text(1),
                   let kind = rows.text(2).flatMap(Activity.Kind.init(rawValue:)), let date = rows.day(3) else { continue }
             logged[i, default: []].append(CheckInOutcome.Logged(id: id, kind: kind, date: date))
         }

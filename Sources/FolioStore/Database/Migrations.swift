@@ -251,10 +251,6 @@ enum Migrations {
                 );
                 CREATE UNIQUE INDEX renewal_opportunity_open ON renewal_opportunity(account_id) WHERE closed_on IS NULL;
                 CREATE INDEX renewal_opportunity_close ON renewal_opportunity(close_date);
-
-                -- The daily run reads the activities of the last weeks in one range (check-ins
-                -- done); covering, so the rows themselves are not visited.
-                CREATE INDEX activity_date ON activity(date, type, account_id, id);
                 """)
         }
 

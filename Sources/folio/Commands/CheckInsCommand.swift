@@ -9,9 +9,9 @@ struct CheckInsCommand: ParsableCommand {
         commandName: "checkins",
         abstract: "The check-ins your book owes (missed, overdue, due) with what to talk about, and check-in coverage.",
         discussion: """
-            Check-ins are planned by `folio tick`: onboarding on days 30, 60 and 90, QBR preparation 30 days before each quarter
-            ends, and each contract anniversary. One is done when a check-in, call, meeting or QBR is logged from 7 days before to
-            14 days after its due date. Coverage is the share of active accounts with such an activity within their tier's limit
+            Check-ins are planned by `folio tick`: onboarding on days 30, 60 and 90, QBR preparation 30 days before each quarter \
+            ends, and each contract anniversary. One is done when a check-in, call, meeting or QBR is logged from 7 days before to \
+            14 days after its due date. Coverage is the share of active accounts with such an activity within their tier's limit \
             (enterprise 45 days, mid-market 30, smb 90); under 80 % is flagged.
             --json prints {asOf, scope, checkins: [...], coverage: {...}} (README, "folio checkins --json").
             """

@@ -9,7 +9,7 @@ struct RenewalsCommand: ParsableCommand {
         commandName: "renewals",
         abstract: "The renewal pipeline by quarter and stage, and moving a renewal (committed, closed won, churned).",
         discussion: """
-            `folio tick` opens a renewal opportunity 90 days before the renewal date, moves it to "60 days out" at 60 days and to
+            `folio tick` opens a renewal opportunity 90 days before the renewal date, moves it to "60 days out" at 60 days and to \
             "at risk" while the account is Red. You move it on: `folio renewals move ID committed|closed-won|churned`.
             """,
         subcommands: [List.self, Move.self],
@@ -21,7 +21,7 @@ struct RenewalsCommand: ParsableCommand {
             commandName: "list",
             abstract: "The pipeline of your book by quarter and stage (ARR, ARR at risk, renewal rate), then the open renewals.",
             discussion: """
-                A CSM sees their own renewals, a manager their team's, a VP all, an AE the accounts they sell to. The renewal rate
+                A CSM sees their own renewals, a manager their team's, a VP all, an AE the accounts they sell to. The renewal rate \
                 is closed won over closed, per quarter of the renewal date and over the period shown (from three quarters back).
                 --json prints {asOf, from, quarters: [...], totals: {...}, opportunities: [...]} (README, "folio renewals --json").
                 """

@@ -8,8 +8,8 @@ struct TickCommand: ParsableCommand {
         commandName: "tick",
         abstract: "Run the daily engine for --as-of: scores, check-ins and renewal opportunities for every active account.",
         discussion: """
-            Everything happens in one transaction; running the same day again on the same data
-            changes nothing. Prints a one-line summary (accounts scored, band moves, renewals opened
+            Everything happens in one transaction; running the same day again on the same data \
+            changes nothing. Prints a one-line summary (accounts scored, band moves, renewals opened \
             and moved, check-ins planned, done and missed, time taken).
             """
     )
