@@ -142,15 +142,15 @@ import FolioDomain
 /// The term a won renewal rolls the date by.
 @Suite struct ContractTermTests {
     @Test(arguments: [
-        ("2025-01-15", "2026-01-15", 1, "2027-01-15"),
-        ("2024-01-15", "2027-01-15", 3, "2030-01-15"),
-        ("2026-10-01", "2027-01-01", 1, "2028-01-01"),   // a short first term: at least one year
-        ("2024-02-29", "2026-02-28", 2, "2028-02-28"),
-        ("2024-05-01", "2026-11-30", 3, "2029-11-30"),   // 2.58 years rounds to 3
+        ("2026-01-15", 12, "2027-01-15", "1 year"),
+        ("2027-01-15", 36, "2030-01-15", "3 years"),
+        ("2026-02-28", 24, "2028-02-28", "2 years"),
+        ("2026-08-31", 6, "2027-02-28", "6 months"),     // the month's last day when the day does not exist
+        ("2026-11-30", 18, "2028-05-30", "18 months"),
     ])
-    func rollsByWholeYears(_ start: String, _ renewal: String, _ years: Int, _ next: String) {
-        #expect(ContractTerm.years(from: Day(iso: start)!, to: Day(iso: renewal)!) == years)
-        #expect(ContractTerm.rolled(Day(iso: renewal)!, termStart: Day(iso: start)!) == Day(iso: next))
+    func rollsByTheAccountsTerm(_ renewal: String, _ months: Int, _ next: String, _ words: String) {
+        #expect(ContractTerm.rolled(Day(iso: renewal)!, months: months) == Day(iso: next))
+        #expect(ContractTerm.text(months: months) == words)
     }
 }
 

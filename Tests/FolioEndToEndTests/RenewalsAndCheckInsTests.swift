@@ -147,7 +147,7 @@ struct RenewalsAndCheckInsTests {
         #expect(again.stderr.contains("was already moved to committed by jonas.muller at 20"))
         let won = try folio.run("renewals", "move", id, "closed won", "--user", "marta.novak")
         #expect(won.status == 0)
-        #expect(won.stdout.contains("renewal date rolled forward 3 years: 2027-02-15 → 2030-02-15"))
+        #expect(won.stdout.contains("renewal date rolled forward 1 year: 2027-02-15 → 2028-02-15"))
         #expect(try folio.run("renewals", "move", "99999", "committed", "--user", "jonas.muller").status == 2)
     }
 

@@ -63,11 +63,11 @@ struct ImportTests {
     @Test(arguments: [
         BadInput(name: "missing file", files: [], extra: ["nowhere/accounts.csv"], expected: ["nowhere/accounts.csv:1:1: no such file"]),
         BadInput(name: "empty file", files: [("accounts.csv", "")],
-                 expected: ["accounts.csv:1:1: the file is empty; expected a header row: id,name,tier,owner,ae,arr,contract_start,renewal_date,seats,timezone,opt_out,status"]),
+                 expected: ["accounts.csv:1:1: the file is empty; expected a header row: id,name,tier,owner,ae,arr,contract_start,renewal_date,seats,timezone,opt_out,status,term_months"]),
         BadInput(name: "header only", files: [("accounts.csv", "id,name,tier,owner,arr,contract_start,renewal_date\n")],
                  expected: ["accounts.csv:2:1: no data rows after the header"]),
         BadInput(name: "unknown column", files: [("accounts.csv", "id,name,tier,owner,arr,contract_start,renewal_date,colour\nA9,X,smb,ana,1,2026-01-01,2027-01-01,red\n")],
-                 expected: ["accounts.csv:1:8: unknown column \"colour\" for accounts; expected id, name, tier, owner, ae, arr, contract_start, renewal_date, seats, timezone, opt_out, status; a mapping file (--map) can rename or ignore it"]),
+                 expected: ["accounts.csv:1:8: unknown column \"colour\" for accounts; expected id, name, tier, owner, ae, arr, contract_start, renewal_date, seats, timezone, opt_out, status, term_months; a mapping file (--map) can rename or ignore it"]),
         BadInput(name: "missing required column", files: [("accounts.csv", "id,name,tier,owner,contract_start,renewal_date\nA9,X,smb,ana,2026-01-01,2027-01-01\n")],
                  expected: ["accounts.csv:1:7: missing required column \"arr\" for accounts (required: id, name, tier, owner, arr, contract_start, renewal_date)"]),
         BadInput(name: "wrong date", files: [("accounts.csv", "id,name,tier,owner,arr,contract_start,renewal_date\nA9,X,smb,ana,1,2026-02-30,2027-01-01\n")],
@@ -218,4 +218,27 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     var extra: [String] = []
     var expected: [String]
     var testDescription: String { name }
+}
+
+@Suite("Contract term on import")
+struct ContractTermImportTests {
+    @Test func termMonthsIsOptionalCheckedAndStored() throws {
+        let scratch = Scratch()
+        let db = try scratch.database()
+        let users = scratch.write("users.csv", Portfolio.users + "\n")
+        let bad = scratch.write("accounts.csv", """
+            id,name,tier,owner,arr,contract_start,renewal_date,term_months
+            T1,Two Year Co,smb,ana,1000,2025-01-01,2027-01-01,0
+            """ + "\n")
+        let problems = failures(scratch) { try importer(db)([users, bad]) }
+        #expect(problems == ["accounts.csv:2:8: term_months: 0 is not a contract term; expected 1 to 120 months (12 for annual)"])
+        let good = scratch.write("accounts.csv", """
+            id,name,tier,owner,arr,contract_start,renewal_date,term_months
+            T1,Two Year Co,smb,ana,1000,2025-01-01,2027-01-01,24
+            T2,Annual Co,smb,ana,1000,2025-01-01,2026-01-01,
+            """ + "\n")
+        _ = try importer(db)([users, good])
+        let terms = try db.read { try Int.fetchAll($0, sql: "SELECT term_months FROM account ORDER BY id") }
+        #expect(terms == [24, 12])
+    }
 }

@@ -101,7 +101,7 @@ import Testing
         for (row, a) in zip(accountRows, accounts) {
             let expected: [String] = [a.id, a.name, a.tier.rawValue, a.owner, a.ae ?? "", a.arr.decimal,
                                       a.contractStart.iso, a.renewalDate.iso, Self.text(a.seats), a.timezone ?? "",
-                                      a.emailOptOut ? "true" : "false", a.status.rawValue]
+                                      a.emailOptOut ? "true" : "false", a.status.rawValue, String(a.termMonths)]
             #expect(row == expected)
         }
         let usageRows = try Self.rows(Self.path(summary, .usage)).dropFirst()

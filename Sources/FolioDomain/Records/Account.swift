@@ -39,10 +39,13 @@ public struct Account: Hashable, Sendable, Codable {
     public var timezone: String?
     public var emailOptOut: Bool
     public var status: Status
+    /// The contract term a won renewal rolls the renewal date by (12: annual).
+    public var termMonths: Int
 
     public init(id: String, name: String, tier: Tier, owner: String, ae: String? = nil, arr: Money,
                 contractStart: Day, renewalDate: Day, seats: Int? = nil, timezone: String? = nil,
-                emailOptOut: Bool = false, status: Status = .active) {
+                emailOptOut: Bool = false, status: Status = .active, termMonths: Int = 12) {
+        self.termMonths = termMonths
         self.id = id
         self.name = name
         self.tier = tier

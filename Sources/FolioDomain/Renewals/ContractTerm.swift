@@ -1,14 +1,14 @@
-/// The length of a contract term, which a closed-won renewal rolls the renewal date by.
-/// Accounts carry no term of their own: it is read from the dates, the renewal date minus
-/// the start of the current term (the last won renewal's date, else the contract start),
-/// rounded to whole years, at least one.
+/// The length of a contract term, which a closed-won renewal rolls the renewal date by:
+/// the account's `termMonths` (imported as `term_months`, 12 unless said otherwise).
 public enum ContractTerm {
-    public static func years(from termStart: Day, to renewal: Day) -> Int {
-        max(1, Int((Double(termStart.days(until: renewal)) / 365.25).rounded()))
+    /// The next renewal date after `renewal` is won.
+    public static func rolled(_ renewal: Day, months: Int) -> Day {
+        renewal.adding(months: max(1, months))
     }
 
-    /// The next renewal date after `renewal` is won.
-    public static func rolled(_ renewal: Day, termStart: Day) -> Day {
-        renewal.adding(years: years(from: termStart, to: renewal))
+    /// "1 year", "2 years", "6 months", "18 months".
+    public static func text(months: Int) -> String {
+        if months % 12 == 0 { return months == 12 ? "1 year" : "\(months / 12) years" }
+        return months == 1 ? "1 month" : "\(months) months"
     }
 }

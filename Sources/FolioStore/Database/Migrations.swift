@@ -254,6 +254,14 @@ enum Migrations {
                 """)
         }
 
+        m.registerMigration("v5-account-term") { db in
+            // The contract term a won renewal rolls the renewal date by; annual unless the
+            // import says otherwise (accounts.csv `term_months`).
+            try db.execute(sql: """
+                ALTER TABLE account ADD COLUMN term_months INTEGER NOT NULL DEFAULT 12 CHECK (term_months BETWEEN 1 AND 120)
+                """)
+        }
+
         return m
     }()
 }

@@ -97,7 +97,7 @@ public final class PortfolioCSVExporter {
     private static func append(_ a: Account, to w: inout CSVFileWriter) throws(PortfolioExportError) {
         w.field(a.id); w.field(a.name); w.field(a.tier.rawValue); w.field(a.owner); w.field(a.ae)
         w.field(a.arr.decimal); w.field(a.contractStart); w.field(a.renewalDate); w.field(a.seats)
-        w.field(a.timezone); w.field(a.emailOptOut); w.field(a.status.rawValue)
+        w.field(a.timezone); w.field(a.emailOptOut); w.field(a.status.rawValue); w.field(a.termMonths)
         try w.endRow()
     }
 

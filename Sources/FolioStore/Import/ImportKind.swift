@@ -17,7 +17,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
             return [r("login"), r("name"), r("email"), r("role"), o("manager")]
         case .accounts:
             return [r("id"), r("name"), r("tier"), r("owner"), o("ae"), r("arr"), r("contract_start"),
-                    r("renewal_date"), o("seats"), o("timezone"), o("opt_out"), o("status")]
+                    r("renewal_date"), o("seats"), o("timezone"), o("opt_out"), o("status"), o("term_months")]
         case .contacts:
             return [r("id"), r("account_id"), r("name"), r("email"), o("roles"), o("left_company"), o("opt_out")]
         case .usage:

@@ -31,7 +31,7 @@ final class ImportWriter {
         switch kind {
         case .users: return (["login", "name", "email", "role", "manager_login"], ["login"])
         case .accounts: return (["id", "name", "tier", "owner", "ae", "arr_cents", "contract_start", "renewal_date",
-                                 "seats", "timezone", "email_opt_out", "status"], ["id"])
+                                 "seats", "timezone", "email_opt_out", "status", "term_months"], ["id"])
         case .contacts: return (["id", "account_id", "name", "email", "roles", "left_company", "opt_out"], ["id"])
         case .usage: return (["account_id", "week", "active_users", "logins", "key_actions", "features_used",
                               "features_available"], ["account_id", "week"])
@@ -210,6 +210,10 @@ final class ImportWriter {
         let seats = row.count("seats", required: false)
         let optOut = row.bool("opt_out")
         let status = row.choice("status", Account.Status.self, default: .active)
+        let term = row.count("term_months", required: false)
+        if let term, term < 1 || term > 120 {
+            row.report("term_months", "\(term) is not a contract term; expected 1 to 120 months (12 for annual)")
+        }
         let timezone = row.text("timezone")
         if let timezone, !isTimeZone(timezone) {
             row.report("timezone", "\"\(ImportRow.excerpt(timezone))\" is not a time zone; expected an IANA name like Europe/Paris")
@@ -221,6 +225,7 @@ final class ImportWriter {
         try write(&row, key: "account \(id)") { b in
             b.text(id); b.text(name); b.text(tier.rawValue); b.text(owner); b.text(ae); b.int(arr.cents)
             b.text(start.iso); b.text(renewal.iso); b.int(seats); b.text(timezone); b.bool(optOut); b.text(status.rawValue)
+            b.int(term ?? 12)
         }
         session.accountIDs.insert(id)
     }

@@ -26,7 +26,7 @@ extension Account: FetchableRecord {
                   contractStart: row.day("contract_start") ?? Day(ordinal: 0),
                   renewalDate: row.day("renewal_date") ?? Day(ordinal: 0),
                   seats: row["seats"], timezone: row["timezone"], emailOptOut: row["email_opt_out"],
-                  status: Status(rawValue: row["status"]) ?? .active)
+                  status: Status(rawValue: row["status"]) ?? .active, termMonths: row["term_months"] ?? 12)
     }
 }
 

@@ -78,8 +78,7 @@ public struct RenewalDesk {
             let accountBefore = account
             switch target {
             case .closedWon:
-                let termStart = try Self.termStart(of: account, before: after, in: db)
-                let next = ContractTerm.rolled(account.renewalDate, termStart: termStart)
+                let next = ContractTerm.rolled(account.renewalDate, months: account.termMonths)
                 rolled = (account.renewalDate, next)
                 account.renewalDate = next
                 try db.execute(sql: "UPDATE account SET renewal_date = ? WHERE id = ?", arguments: [next.iso, account.id])
@@ -118,16 +117,6 @@ public struct RenewalDesk {
             """, arguments: [id])
         guard let row else { return "renewal \(id)" }
         return "renewal \(id) (\(row[0] as String) \(row[1] as String))"
-    }
-
-    /// Where the term being renewed started: the last renewal won before this one, else the
-    /// contract start.
-    static func termStart(of account: Account, before o: RenewalOpportunity, in db: Database) throws -> Day {
-        let previous = try String.fetchOne(db, sql: """
-            SELECT MAX(close_date) FROM renewal_opportunity
-            WHERE account_id = ? AND stage = 'closed won' AND id != ? AND close_date < ?
-            """, arguments: [account.id, o.id, account.renewalDate.iso]).flatMap { Day(iso: $0) }
-        return max(previous ?? account.contractStart, account.contractStart)
     }
 
     /// An opportunity as the audit log keeps it.

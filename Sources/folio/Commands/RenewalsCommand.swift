@@ -108,8 +108,7 @@ struct RenewalsCommand: ParsableCommand {
                 let a = moved.account
                 print(TerminalText.sanitize("renewal \(id) (\(a.id) \(a.name)): \(moved.before.stage.rawValue) → \(moved.after.stage.rawValue)"))
                 if let roll = moved.renewalRolled {
-                    let years = ContractTerm.years(from: roll.from, to: roll.to)
-                    print("renewal date rolled forward \(years) year\(years == 1 ? "" : "s"): \(roll.from) → \(roll.to)")
+                    print("renewal date rolled forward \(ContractTerm.text(months: a.termMonths)): \(roll.from) → \(roll.to)")
                 }
                 if moved.accountChurned {
                     print("\(a.id) is now churned: it leaves the active book")
