@@ -159,6 +159,42 @@ struct InterfaceTmuxTests {
         session.waitFor("FOLIO-EXITED-0")
     }
 
+    @Test func userKeysFromConfigAreUsedAndShownAndABadConfigStopsBeforeAnything() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = folio.home.appendingPathComponent("folio.db").path
+        #expect(try folio.run("demo", "--db", db).status == 0)
+        let config = folio.home.appendingPathComponent("config")
+        let file = config.appendingPathComponent("folio/config.yaml")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "keys:\n  quit: Q\n  down: [n, Down]\n".write(to: file, atomically: true, encoding: .utf8)
+
+        let session = try TmuxSession(width: 100, height: 30, arguments: "tui --db '\(db)' --user amelie.durand",
+                                      environment: ["XDG_CONFIG_HOME": config.path])
+        let first = session.waitFor("the book with the user's hints") { $0.contains("Book of Amélie Durand") && $0.contains(" Q quit") }
+        let top = session.selectedLine(first)
+        try session.send("j")
+        try session.send("n")
+        let moved = session.waitFor("n to move down") { session.selectedLine($0) != nil && session.selectedLine($0) != top }
+        #expect(!moved.contains("q quit"))
+        try session.send("?")
+        session.waitFor("help with the user's keys") { $0.contains("n, ↓") && $0.contains("Move down") && $0.contains("(no key)") }
+        try session.send("Escape")
+        session.waitFor("the book after help") { $0.contains(" Q quit") }
+        try session.send("q")
+        try session.send("Q")
+        session.waitFor("FOLIO-EXITED-0")
+
+        try "keys:\n  quit: Q\n  book.down: j\n".write(to: file, atomically: true, encoding: .utf8)
+        let other = folio.home.appendingPathComponent("never.db").path
+        let refused = try TmuxSession(width: 200, height: 10, arguments: "tui --db '\(other)' --user amelie.durand",
+                                      environment: ["XDG_CONFIG_HOME": config.path])
+        let screen = refused.waitFor("FOLIO-EXITED-2")
+        #expect(screen.contains("config.yaml:3:3: unknown command \"book.down\""))
+        #expect(!screen.contains("Book of"))
+        #expect(!FileManager.default.fileExists(atPath: other), "a bad config builds no demo")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let folio = Folio()
         defer { folio.remove() }

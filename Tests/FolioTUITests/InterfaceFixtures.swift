@@ -52,8 +52,9 @@ enum InterfaceFixtures {
     static let viewer = Viewer(login: "amelie.durand", name: "Amélie Durand", role: "csm", database: "folio.db", asOf: asOf)
 
     static func state(width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, entries: [BookEntry] = entries,
-                      viewer: Viewer = viewer) -> AppState {
-        var state = AppState(size: ScreenSize(width: width, height: height), glyphs: glyphs, viewer: viewer, bands: bands)
+                      viewer: Viewer = viewer, keymap: Keymap = .standard) -> AppState {
+        var state = AppState(size: ScreenSize(width: width, height: height), glyphs: glyphs, viewer: viewer, keymap: keymap,
+                             bands: bands)
         _ = reduce(&state, .bookLoaded(entries, scoresAsOf: asOf.adding(days: -1)))
         return state
     }
