@@ -25,11 +25,13 @@ public struct Viewer: Sendable, Hashable {
 /// the selection and the first visible row.
 public struct BookState: Sendable {
     public private(set) var entries: [BookEntry] = []
-    /// Lowercased "name id" per entry, for the filter (computed once per load).
-    private var searchTexts: [String] = []
+    /// What the filter searches, built once per load.
+    private var searchIndex = BookSearchIndex()
+    /// Every entry's index in the current sort, computed once per load or sort change.
+    private var order: [Int] = []
     /// Indices into `entries` of the rows shown, in display order.
     public private(set) var rows: [Int] = []
-    public var sort: BookSort = .attention
+    public private(set) var sort: BookSort = .attention
     public var filterText: String = "" { didSet { if filterText != oldValue { refresh() } } }
     /// Index into `rows`.
     public var selection: Int = 0
@@ -45,7 +47,8 @@ public struct BookState: Sendable {
         let selectedID = selectedEntry?.account.id
         self.entries = entries
         self.scoresAsOf = scoresAsOf
-        searchTexts = entries.map { ($0.account.name + " " + $0.account.id).lowercased() }
+        searchIndex = BookSearchIndex(entries)
+        order = sort.order(entries)
         isLoaded = true
         refresh()
         if let selectedID, let row = rows.firstIndex(where: { self.entries[$0].account.id == selectedID }) { selection = row }
@@ -53,6 +56,7 @@ public struct BookState: Sendable {
 
     public mutating func setSort(_ sort: BookSort) {
         self.sort = sort
+        order = sort.order(entries)
         refresh()
         selection = 0
         scroll = 0
@@ -60,9 +64,7 @@ public struct BookState: Sendable {
 
     /// Re-applies sort and filter, keeping the selection in range.
     mutating func refresh() {
-        let filter = BookFilter(filterText)
-        let ordered = sort.order(entries)
-        rows = filter.isEmpty ? ordered : ordered.filter { filter.matches(entries[$0], searchText: searchTexts[$0]) }
+        rows = searchIndex.rows(matching: BookFilter(filterText), in: order)
         selection = min(selection, max(0, rows.count - 1))
         scroll = min(scroll, selection)
     }
