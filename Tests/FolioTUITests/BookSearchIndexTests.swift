@@ -26,7 +26,7 @@ import Testing
         state.book.filterText = "tier:ent"
         let arrs = state.book.rows.map { state.book.entries[$0].account.arr }
         #expect(arrs.count == 3 && arrs == arrs.sorted(by: >))
-        _ = reduce(&state, .bookLoaded(Array(F.entries.reversed()), scoresAsOf: F.asOf))
+        _ = reduce(&state, .bookLoaded(LoadedBook(Array(F.entries.reversed()), scoresAsOf: F.asOf)))
         #expect(state.book.rows.map { state.book.entries[$0].account.arr } == arrs)
         state.book.filterText = ""
         #expect(state.book.rows.count == F.entries.count)

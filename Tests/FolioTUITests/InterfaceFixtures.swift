@@ -55,7 +55,7 @@ enum InterfaceFixtures {
                       viewer: Viewer = viewer, keymap: Keymap = .standard) -> AppState {
         var state = AppState(size: ScreenSize(width: width, height: height), glyphs: glyphs, viewer: viewer, keymap: keymap,
                              bands: bands)
-        _ = reduce(&state, .bookLoaded(entries, scoresAsOf: asOf.adding(days: -1)))
+        _ = reduce(&state, .bookLoaded(LoadedBook(entries, scoresAsOf: asOf.adding(days: -1))))
         return state
     }
 

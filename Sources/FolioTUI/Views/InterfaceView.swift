@@ -53,7 +53,12 @@ public enum InterfaceView {
         case (_, .book):
             left += " \(g.dot) Book of \(state.viewer.name)"
             if book.isLoaded {
-                right = book.rows.count == book.entries.count ? "\(book.entries.count) accounts" : "\(book.rows.count) of \(book.entries.count) accounts"
+                if !book.isComplete {
+                    // Until the rest arrives, a filter or sort works on the rows already here.
+                    right = "\(book.total) accounts, loading\(g.underWay)"
+                } else {
+                    right = book.rows.count == book.entries.count ? "\(book.entries.count) accounts" : "\(book.rows.count) of \(book.entries.count) accounts"
+                }
                 right += " \(g.dot) sort: \(book.sort.rawValue) "
                 if !book.filterText.isEmpty, state.mode != .filter { right = "filter: \(book.filterText) \(g.dot) " + right }
             }
