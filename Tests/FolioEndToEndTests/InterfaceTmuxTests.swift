@@ -105,6 +105,41 @@ struct InterfaceTmuxTests {
         #expect(!FileManager.default.fileExists(atPath: other), "a bad config builds no demo")
     }
 
+    @Test func controlZSuspendsWithTheTerminalRestoredAndFgRedraws() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = folio.home.appendingPathComponent("folio.db").path
+        #expect(try folio.run("demo", "--db", db).status == 0)
+        let session = try TmuxSession(width: 100, height: 30, arguments: "tui --db '\(db)' --user amelie.durand", inShell: true)
+        let first = session.waitFor("the book") { $0.contains("Book of Amélie Durand") && session.selectedLine($0) != nil }
+        let top = try #require(session.selectedLine(first))
+        let topName = String(top.dropFirst(2).prefix(20))
+        func modes() -> String {
+            ((try? session.tmux("display-message", "-p", "#{alternate_on} #{cursor_flag} #{keypad_cursor_flag}")) ?? "")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        try session.send("C-z")
+        let stopped = session.waitFor("the shell after Ctrl-Z") { $0.contains("Stopped") && modes() == "0 1 0" }
+        #expect(!stopped.contains("Book of Amélie Durand"), "the shell's own screen is back")
+
+        // A resize while stopped is drawn on return.
+        try session.tmux("resize-window", "-x", "80", "-y", "24")
+        try session.send("f", "g", "Enter")
+        session.waitFor("the book again after fg") { screen in
+            screen.contains("Book of Amélie Durand") && session.selectedLine(screen)?.hasPrefix("▸ " + topName) == true
+                && title(screen).count <= 80 && modes() == "1 0 1"
+        }
+        try session.send("Down")
+        session.waitFor("keys working after fg") { session.selectedLine($0)?.hasPrefix("▸ " + topName) == false }
+
+        try session.send("q")
+        session.waitFor("the prompt after quitting") { $0.split(separator: "\n").last?.hasPrefix("$") == true && modes() == "0 1 0" }
+        try session.tmux(["send-keys", "-l", "echo FOLIO-EXITED-$?"])
+        try session.send("Enter")
+        session.waitFor("FOLIO-EXITED-0")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let folio = Folio()
         defer { folio.remove() }

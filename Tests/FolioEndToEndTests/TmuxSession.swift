@@ -10,14 +10,24 @@ final class TmuxSession {
 
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux") }
 
-    init(width: Int, height: Int, arguments: String, environment: [String: String] = [:]) throws {
+    /// Runs `folio ARGUMENTS` in the pane and then prints `FOLIO-EXITED-<status>`. With
+    /// `inShell`, the pane is an interactive shell with job control (for Ctrl-Z and `fg`)
+    /// and folio is typed at its `$ ` prompt; the test types what follows.
+    init(width: Int, height: Int, arguments: String, environment: [String: String] = [:], inShell: Bool = false) throws {
         var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": folio.home.path,
                    "XDG_STATE_HOME": folio.home.appendingPathComponent("state").path,
                    "XDG_DATA_HOME": folio.home.appendingPathComponent("data").path]
         env.merge(environment) { $1 }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let command = "env \(exports) '\(Folio.binary.path)' \(arguments); echo FOLIO-EXITED-$?; sleep 60"
-        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
+        let folio = "env \(exports) '\(Folio.binary.path)' \(arguments)"
+        guard inShell else {
+            try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "\(folio); echo FOLIO-EXITED-$?; sleep 60"])
+            return
+        }
+        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "env PS1='$ ' bash --norc --noprofile -i"])
+        waitFor("the shell's prompt") { $0.hasPrefix("$") }
+        try tmux(["send-keys", "-l", folio])
+        try send("Enter")
     }
 
     deinit {
