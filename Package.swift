@@ -28,8 +28,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The interface without curses: canvas, styles, terminal-safe text, views.
-        .target(name: "FolioTUI", dependencies: ["FolioStore"]),
+        // The interface without curses: canvas, styles, terminal-safe text, views, the user's keys.
+        .target(name: "FolioTUI", dependencies: ["FolioStore", .product(name: "Yams", package: "Yams")]),
         // ncursesw, module map and shim only.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only importer of CNcursesw: terminal setup/restore, keys, drawing.

@@ -1,3 +1,4 @@
+import Foundation
 import FolioTUI
 
 extension Key {
@@ -27,20 +28,27 @@ extension Key {
 }
 
 /// The interface loop (DESIGN §1.1): read a key, reduce, run the effects it asks for
-/// and feed their results back, draw the new frame. Restores the terminal on every way
-/// out: quit, a signal (thrown by `readKey`), or an error from a draw.
+/// and feed their results back, draw the new frame. Slow effects (the whole book) run
+/// on a background queue, one after another, and their results are reduced between
+/// keys. Restores the terminal on every way out: quit, a signal (thrown by `readKey`),
+/// or an error from a draw.
 public final class InterfaceLoop {
-    public typealias EffectRunner = (Effect) -> Action?
+    public typealias EffectRunner = @Sendable (Effect) -> Action?
 
     private let terminal: Terminal
     private let runEffect: EffectRunner
-    private let log: (String) -> Void
+    private let log: @Sendable (String) -> Void
+    let background = BackgroundEffects()
     public private(set) var state: AppState
 
     /// How long a key read waits before the loop checks for signals again.
     public static let keyTimeout = 100
+    /// How long it waits while a background effect is under way: its result is drawn
+    /// at most this late.
+    public static let busyKeyTimeout = 10
 
-    public init(terminal: Terminal, state: AppState, runEffect: @escaping EffectRunner, log: @escaping (String) -> Void = { _ in }) {
+    public init(terminal: Terminal, state: AppState, runEffect: @escaping EffectRunner,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.terminal = terminal
         self.state = state
         self.runEffect = runEffect
@@ -48,26 +56,27 @@ public final class InterfaceLoop {
     }
 
     /// Runs until quit or a signal; returns the exit code (0, or 128 + the signal).
-    public func run(initialEffects: [Effect] = [.loadBook]) -> Int32 {
+    /// `initialEffects` defaults to `Effect.start`: the book's first screenful.
+    public func run(initialEffects: [Effect]? = nil) -> Int32 {
         defer { terminal.restore() }
         state.size = terminal.size
         terminal.draw(InterfaceView.render(state))
-        perform(initialEffects)
+        perform(initialEffects ?? Effect.start(state))
         terminal.draw(InterfaceView.render(state))
         do {
             while !state.isQuitting {
-                guard let key = try terminal.readKey(timeout: Self.keyTimeout) else { continue }
-                let action: Action
-                if case .resize(let width, let height) = key {
-                    action = .resized(ScreenSize(width: width, height: height))
-                    log("resized to \(width)×\(height)")
-                } else if let press = key.press {
-                    action = .key(press)
-                } else {
-                    continue
+                let key = try terminal.readKey(timeout: background.isBusy ? Self.busyKeyTimeout : Self.keyTimeout)
+                // Results that arrived before the key are reduced before it.
+                var changed = false
+                for result in background.takeResults() {
+                    perform(reduce(&state, result))
+                    changed = true
                 }
-                perform(reduce(&state, action))
-                terminal.draw(InterfaceView.render(state))
+                if let action = key.flatMap(action(for:)) {
+                    perform(reduce(&state, action))
+                    changed = true
+                }
+                if changed { terminal.draw(InterfaceView.render(state)) }
             }
             log("quit")
             return 0
@@ -80,6 +89,14 @@ public final class InterfaceLoop {
         }
     }
 
+    private func action(for key: Key) -> Action? {
+        if case .resize(let width, let height) = key {
+            log("resized to \(width)×\(height)")
+            return .resized(ScreenSize(width: width, height: height))
+        }
+        return key.press.map(Action.key)
+    }
+
     /// Runs effects one after another; each result is reduced at once and may ask for more.
     private func perform(_ effects: [Effect]) {
         var queue = effects
@@ -89,10 +106,54 @@ public final class InterfaceLoop {
                 terminal.invalidate()
                 continue
             }
+            if effect.runsInBackground {
+                background.run(effect, with: runEffect, log: log)
+                continue
+            }
             let started = ContinuousClock.now
             guard let result = runEffect(effect) else { continue }
             log("\(effect) took \(ContinuousClock.now - started)")
             queue += reduce(&state, result)
         }
+    }
+}
+
+/// Effects running off the loop's thread, in order on one serial queue, and the actions
+/// they produced, waiting for the loop to take them.
+final class BackgroundEffects: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "folio.interface.effects")
+    private let lock = NSLock()
+    private var running = 0
+    private var results: [Action] = []
+
+    /// True while an effect runs or its result waits.
+    var isBusy: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return running > 0 || !results.isEmpty
+    }
+
+    func run(_ effect: Effect, with runner: @escaping InterfaceLoop.EffectRunner, log: @escaping @Sendable (String) -> Void) {
+        lock.lock()
+        running += 1
+        lock.unlock()
+        queue.async { [self] in
+            let started = ContinuousClock.now
+            let result = runner(effect)
+            log("\(effect) took \(ContinuousClock.now - started) in the background")
+            lock.lock()
+            running -= 1
+            if let result { results.append(result) }
+            lock.unlock()
+        }
+    }
+
+    /// The results so far, oldest first; each is handed out once.
+    func takeResults() -> [Action] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = results
+        results.removeAll()
+        return taken
     }
 }

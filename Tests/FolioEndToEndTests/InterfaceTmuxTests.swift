@@ -1,96 +1,6 @@
 import Foundation
 import Testing
 
-/// Drives the real binary in tmux on a private server socket, as a person would: waits
-/// for text by polling the pane with a deadline (never a fixed sleep), presses keys,
-/// resizes, quits, and checks the terminal was given back.
-final class TmuxSession {
-    let socket = "folio-e2e-\(UUID().uuidString.prefix(8))"
-    let folio = Folio()
-
-    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux") }
-
-    init(width: Int, height: Int, arguments: String, environment: [String: String] = [:]) throws {
-        var env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": folio.home.path,
-                   "XDG_STATE_HOME": folio.home.appendingPathComponent("state").path,
-                   "XDG_DATA_HOME": folio.home.appendingPathComponent("data").path]
-        env.merge(environment) { $1 }
-        let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let command = "env \(exports) '\(Folio.binary.path)' \(arguments); echo FOLIO-EXITED-$?; sleep 60"
-        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
-    }
-
-    deinit {
-        _ = try? tmux("kill-server")
-        folio.remove()
-    }
-
-    /// Runs a tmux command on the private socket and returns its output. Through
-    /// popen rather than Process: the server a `new-session` forks must not inherit
-    /// a pipe, and popen's child is reaped by pclose itself.
-    @discardableResult
-    func tmux(_ arguments: String...) throws -> String {
-        try tmux(arguments)
-    }
-
-    @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        let words = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
-        let command = words.map(Self.quote).joined(separator: " ") + " 2>/dev/null </dev/null"
-        guard let pipe = popen(command, "r") else { throw CocoaError(.fileReadUnknown) }
-        var output = Data()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, pipe)
-            if count <= 0 { break }
-            output.append(contentsOf: buffer[0..<count])
-        }
-        pclose(pipe)
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    static func quote(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    func screen() -> String { (try? tmux("capture-pane", "-p")) ?? "" }
-
-    func send(_ keys: String...) throws {
-        try tmux(["send-keys"] + keys)
-    }
-
-    /// Waits until the pane shows `text` (or `predicate` holds); records an issue with
-    /// the screen when the deadline passes.
-    @discardableResult
-    func waitFor(_ description: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ predicate: (String) -> Bool) -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = screen()
-            if predicate(last) { return last }
-            usleep(20_000)
-        }
-        Issue.record("timed out waiting for \(description); the screen was:\n\(last)", sourceLocation: sourceLocation)
-        return last
-    }
-
-    @discardableResult
-    func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        waitFor("\"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
-    }
-
-    func selectedLine(_ screen: String) -> String? {
-        screen.split(separator: "\n").first { $0.hasPrefix("▸") }.map(String.init)
-    }
-}
-
-/// The first line of a screen: the title bar.
-func title(_ screen: String) -> String { screen.split(separator: "\n").first.map(String.init) ?? "" }
-
-/// The title says "3 of 26 accounts" while a filter hides some.
-func isFiltered(_ screen: String) -> Bool { title(screen).range(of: "[0-9]+ of [0-9]+ accounts", options: .regularExpression) != nil }
-
 @Suite("folio tui in tmux", .enabled(if: TmuxSession.isAvailable), .serialized)
 struct InterfaceTmuxTests {
     @Test func startMoveOpenFilterHelpResizeAndQuit() throws {
@@ -156,6 +66,77 @@ struct InterfaceTmuxTests {
         let colours = ["38;5;", "48;5;"] + (0...7).flatMap { ["\u{1B}[3\($0)m", "\u{1B}[4\($0)m"] }
         #expect(!colours.contains { styled.contains($0) }, "no colour with NO_COLOR")
         try session.send("C-c")
+        session.waitFor("FOLIO-EXITED-0")
+    }
+
+    @Test func userKeysFromConfigAreUsedAndShownAndABadConfigStopsBeforeAnything() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = folio.home.appendingPathComponent("folio.db").path
+        #expect(try folio.run("demo", "--db", db).status == 0)
+        let config = folio.home.appendingPathComponent("config")
+        let file = config.appendingPathComponent("folio/config.yaml")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "keys:\n  quit: Q\n  down: [n, Down]\n".write(to: file, atomically: true, encoding: .utf8)
+
+        let session = try TmuxSession(width: 100, height: 30, arguments: "tui --db '\(db)' --user amelie.durand",
+                                      environment: ["XDG_CONFIG_HOME": config.path])
+        let first = session.waitFor("the book with the user's hints") { $0.contains("Book of Amélie Durand") && $0.contains(" Q quit") }
+        let top = session.selectedLine(first)
+        try session.send("j")
+        try session.send("n")
+        let moved = session.waitFor("n to move down") { session.selectedLine($0) != nil && session.selectedLine($0) != top }
+        #expect(!moved.contains("q quit"))
+        try session.send("?")
+        session.waitFor("help with the user's keys") { $0.contains("n, ↓") && $0.contains("Move down") && $0.contains("(no key)") }
+        try session.send("Escape")
+        session.waitFor("the book after help") { $0.contains(" Q quit") }
+        try session.send("q")
+        try session.send("Q")
+        session.waitFor("FOLIO-EXITED-0")
+
+        try "keys:\n  quit: Q\n  book.down: j\n".write(to: file, atomically: true, encoding: .utf8)
+        let other = folio.home.appendingPathComponent("never.db").path
+        let refused = try TmuxSession(width: 200, height: 10, arguments: "tui --db '\(other)' --user amelie.durand",
+                                      environment: ["XDG_CONFIG_HOME": config.path])
+        let screen = refused.waitFor("FOLIO-EXITED-2")
+        #expect(screen.contains("config.yaml:3:3: unknown command \"book.down\""))
+        #expect(!screen.contains("Book of"))
+        #expect(!FileManager.default.fileExists(atPath: other), "a bad config builds no demo")
+    }
+
+    @Test func controlZSuspendsWithTheTerminalRestoredAndFgRedraws() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = folio.home.appendingPathComponent("folio.db").path
+        #expect(try folio.run("demo", "--db", db).status == 0)
+        let session = try TmuxSession(width: 100, height: 30, arguments: "tui --db '\(db)' --user amelie.durand", inShell: true)
+        let first = session.waitFor("the book") { $0.contains("Book of Amélie Durand") && session.selectedLine($0) != nil }
+        let top = try #require(session.selectedLine(first))
+        let topName = String(top.dropFirst(2).prefix(20))
+        func modes() -> String {
+            ((try? session.tmux("display-message", "-p", "#{alternate_on} #{cursor_flag} #{keypad_cursor_flag}")) ?? "")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        try session.send("C-z")
+        let stopped = session.waitFor("the shell after Ctrl-Z") { $0.contains("Stopped") && modes() == "0 1 0" }
+        #expect(!stopped.contains("Book of Amélie Durand"), "the shell's own screen is back")
+
+        // A resize while stopped is drawn on return.
+        try session.tmux("resize-window", "-x", "80", "-y", "24")
+        try session.send("f", "g", "Enter")
+        session.waitFor("the book again after fg") { screen in
+            screen.contains("Book of Amélie Durand") && session.selectedLine(screen)?.hasPrefix("▸ " + topName) == true
+                && title(screen).count <= 80 && modes() == "1 0 1"
+        }
+        try session.send("Down")
+        session.waitFor("keys working after fg") { session.selectedLine($0)?.hasPrefix("▸ " + topName) == false }
+
+        try session.send("q")
+        session.waitFor("the prompt after quitting") { $0.split(separator: "\n").last?.hasPrefix("$") == true && modes() == "0 1 0" }
+        try session.tmux(["send-keys", "-l", "echo FOLIO-EXITED-$?"])
+        try session.send("Enter")
         session.waitFor("FOLIO-EXITED-0")
     }
 

@@ -52,9 +52,10 @@ enum InterfaceFixtures {
     static let viewer = Viewer(login: "amelie.durand", name: "Amélie Durand", role: "csm", database: "folio.db", asOf: asOf)
 
     static func state(width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, entries: [BookEntry] = entries,
-                      viewer: Viewer = viewer) -> AppState {
-        var state = AppState(size: ScreenSize(width: width, height: height), glyphs: glyphs, viewer: viewer, bands: bands)
-        _ = reduce(&state, .bookLoaded(entries, scoresAsOf: asOf.adding(days: -1)))
+                      viewer: Viewer = viewer, keymap: Keymap = .standard) -> AppState {
+        var state = AppState(size: ScreenSize(width: width, height: height), glyphs: glyphs, viewer: viewer, keymap: keymap,
+                             bands: bands)
+        _ = reduce(&state, .bookLoaded(LoadedBook(entries, scoresAsOf: asOf.adding(days: -1))))
         return state
     }
 
@@ -104,9 +105,9 @@ enum InterfaceFixtures {
                      summary: "Follow-up to Sören Wagner: proposed a working session before the renewal."),
             Activity(id: "A2", accountID: account.id, kind: .call, direction: .inbound, date: asOf.adding(days: -20), author: "amelie.durand",
                      summary: "Sören called about the \u{1B}]0;pwned\u{07} dashboards."),
-            Activity(id: "A3", accountID: account.id, kind: .qbr, date: asOf.adding(days: -74), author: "amelie.durand",
+            Activity(id: "A3", accountID: account.id, kind: .qbr, date: asOf.adding(days: -74), author: "marta.novak",
                      summary: "QBR: value review, next-quarter goals."),
-        ].map { AccountDetail.ActivityLine(activity: $0, authorName: "Amélie Durand") }
+        ].map { AccountDetail.ActivityLine(activity: $0, authorName: $0.author == "marta.novak" ? "Marta Nováková" : "Amélie Durand") }
         let detail = AccountDetail(contacts: contacts, activities: activities, usage: usage,
                                    openCases: [SupportCase(id: "S1", accountID: account.id, priority: .high, opened: asOf.adding(days: -3))])
         return AccountPage(account: account, ownerName: "Amélie Durand", aeName: "Mateusz Wójcik", entry: entries[2],

@@ -20,11 +20,22 @@ import Testing
         Snapshot.assert(canvas.snapshot(), named: "book-80x24-ascii")
     }
 
-    @Test(arguments: [(80, 24), (120, 40), (60, 12)])
+    @Test(arguments: [(80, 24), (120, 40), (60, 12), (200, 60)])
     func account(width: Int, height: Int) {
         let canvas = InterfaceView.render(F.accountState(width: width, height: height))
         Snapshot.assert(canvas.snapshot(), named: "account-\(width)x\(height)")
         Snapshot.assert(canvas.styleSnapshot(), named: "account-\(width)x\(height)-styled")
+    }
+
+    @Test func accountSentencesWrapAtAReadingWidthAndActivitiesLineUp() {
+        let lines = InterfaceView.render(F.accountState(width: 200, height: 60)).lines
+        let sentences = lines.filter { $0.hasPrefix(" Scores ") || $0.hasPrefix(" To reach ") }
+        #expect(!sentences.isEmpty)
+        for line in sentences { #expect(DisplayWidth.of(line.trimmingTrailingSpaces()) <= AccountView.proseWidth + 1) }
+        let summaries = ["Follow-up to Sören", "Sören called", "QBR: value review"].map { start in
+            lines.first { $0.contains(start) }.map { DisplayWidth.of(String($0[..<$0.range(of: start)!.lowerBound])) }
+        }
+        #expect(summaries.allSatisfy { $0 != nil } && Set(summaries).count == 1, "summaries start in one column: \(summaries)")
     }
 
     @Test func accountScrolledToTheEnd() {

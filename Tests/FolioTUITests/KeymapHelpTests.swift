@@ -6,32 +6,49 @@ import Testing
 @Suite struct KeymapHelpTests {
     let keymap = Keymap.standard
 
+    /// The defaults, and the defaults with a user's config.yaml applied through the loader.
+    static let keymaps: [Keymap] = [
+        .standard,
+        try! UserConfig.parse(yaml: """
+            keys:
+              down: [n, Down]
+              quit: Q
+              help: [F2, "?"]
+              page-down: [Ctrl-F, PgDn]
+              filter: "|"
+            """, file: "config.yaml").applied(to: .standard),
+    ]
+
     /// The help text parsed back: each command line's keys and title.
-    func parsedHelp() -> [(keys: String, title: String, palette: String)] {
+    static func parsedHelp(_ keymap: Keymap) -> [(keys: String, title: String, palette: String)] {
         HelpView.lines(keymap: keymap, glyphs: .unicode).compactMap { line in
             guard line.count == 5, line[1].role == .hintKey else { return nil }
             return (line[1].text.trimmingTrailingSpaces(), line[3].text, line[4].text.trimmingCharacters(in: " "))
         }
     }
 
-    @Test func helpListsEveryCommandWithItsKeysAndTitleInTableOrderByGroup() {
-        let help = parsedHelp()
+    @Test(arguments: keymaps)
+    func helpListsEveryCommandWithItsKeysAndTitleInTableOrderByGroup(keymap: Keymap) {
+        let help = Self.parsedHelp(keymap)
         let expected = CommandGroup.allCases.flatMap { group in keymap.commands.filter { $0.group == group } }
         #expect(help.count == expected.count)
         for (line, command) in zip(help, expected) {
             #expect(line.title == command.title)
-            #expect(line.keys == command.keys.map { $0.displayName() }.joined(separator: ", "))
+            let keys = command.keys.map { $0.displayName() }.joined(separator: ", ")
+            #expect(line.keys == (keys.isEmpty ? "(no key)" : keys))
             #expect(line.palette.hasPrefix(":" + command.name.rawValue))
         }
     }
 
-    @Test func everyCommandNameIsInTheTableOnce() {
+    @Test(arguments: keymaps)
+    func everyCommandNameIsInTheTableOnce(keymap: Keymap) {
         let names = keymap.commands.map(\.name)
         #expect(Set(names) == Set(CommandName.allCases))
         #expect(names.count == Set(names).count)
     }
 
-    @Test func noKeyIsBoundTwice() {
+    @Test(arguments: keymaps)
+    func noKeyIsBoundTwice(keymap: Keymap) {
         let keys = keymap.commands.flatMap(\.keys)
         #expect(keys.count == Set(keys).count)
         for command in keymap.commands {
@@ -50,12 +67,24 @@ import Testing
         for (key, name) in cases { #expect(keymap.command(for: key) == name, "\(key)") }
     }
 
-    @Test func theHintBarOnlyNamesBoundCommands() {
-        let state = InterfaceFixtures.state()
+    @Test(arguments: keymaps)
+    func theHintBarNamesEachHintedCommandByItsFirstKey(keymap: Keymap) {
+        let state = InterfaceFixtures.state(keymap: keymap)
         let bottom = InterfaceView.render(state).text(row: 23)
         for command in keymap.commands where command.hint != nil && command.name != .back {
-            #expect(bottom.contains("\(command.keys[0].displayName()) \(command.hint!)"))
+            #expect(bottom.contains("\(command.keys[0].displayName()) \(command.hint!)"), "\(bottom)")
         }
+    }
+
+    @Test func overriddenKeysShowInHelpAndTheHintBar() {
+        let custom = Self.keymaps[1]
+        let help = HelpView.lines(keymap: custom, glyphs: .unicode).map(\.plainText)
+        #expect(help.contains { $0.hasPrefix("  n, ↓ ") && $0.contains("Move down") })
+        #expect(help.contains { $0.hasPrefix("  Q ") && $0.contains("Go back, or quit at the book") })
+        #expect(help.contains { $0.hasPrefix("  (no key) ") && $0.contains("Next match of the filter") })
+        let bottom = InterfaceView.render(InterfaceFixtures.state(keymap: custom)).text(row: 23)
+        #expect(bottom.contains("| filter") && bottom.contains("F2 help") && bottom.contains("Q quit"))
+        #expect(!bottom.contains("q quit") && !bottom.contains("/ filter"))
     }
 
     @Test func overridesMoveKeysBetweenCommands() {

@@ -124,6 +124,28 @@ import Testing
         #expect(selectedID(state) == "ACC-0002")
     }
 
+    @Test func theFirstRowsShowAtOnceAndTheWholeBookFollows() {
+        var state = AppState(size: ScreenSize(width: 100, height: 24), glyphs: .unicode, viewer: F.viewer, bands: F.bands)
+        #expect(Effect.start(state) == [.loadBookStart(rows: 100)])
+        let effects = reduce(&state, .bookStarted(Array(F.entries.prefix(10)), total: F.entries.count, scoresAsOf: F.asOf))
+        #expect(effects == [.loadBook])
+        #expect(!state.book.isComplete && state.book.total == 40 && state.book.rows.count == 10)
+        #expect(InterfaceView.render(state).text(row: 0).contains("40 accounts, loading… · sort: attention"))
+        _ = reduce(&state, .run(.moveDown))
+        _ = reduce(&state, .run(.moveDown))
+        _ = reduce(&state, .bookLoaded(LoadedBook(Array(F.entries.reversed()), scoresAsOf: F.asOf)))
+        #expect(state.book.isComplete && state.book.total == 40)
+        #expect(selectedID(state) == "ACC-0003", "the selection stays on its account")
+        #expect(InterfaceView.render(state).text(row: 0).contains("40 accounts · sort: attention"))
+        // A first page arriving after the whole book (a slow start) changes nothing.
+        #expect(reduce(&state, .bookStarted(Array(F.entries.prefix(3)), total: 40, scoresAsOf: F.asOf)).isEmpty)
+        #expect(state.book.entries.count == 40)
+        // A book that fits in its first rows is whole at once.
+        var small = AppState(size: ScreenSize(width: 100, height: 24), glyphs: .unicode, viewer: F.viewer, bands: F.bands)
+        #expect(reduce(&small, .bookStarted(F.entries, total: F.entries.count, scoresAsOf: F.asOf)).isEmpty)
+        #expect(small.book.isComplete)
+    }
+
     @Test func sortsFromThePalette() {
         var state = F.state()
         _ = reduce(&state, .run(.sort, argument: "arr"))
@@ -210,7 +232,7 @@ import Testing
         _ = reduce(&state, .run(.moveDown))
         let effects = reduce(&state, .run(.reload))
         #expect(effects == [.loadBook])
-        _ = reduce(&state, .bookLoaded(Array(F.entries.reversed()), scoresAsOf: F.asOf))
+        _ = reduce(&state, .bookLoaded(LoadedBook(Array(F.entries.reversed()), scoresAsOf: F.asOf)))
         #expect(selectedID(state) == "ACC-0002")
     }
 

@@ -32,19 +32,49 @@ extension TerminalTests {
                  viewer: Viewer(login: "amelie.durand", name: "Amélie Durand", role: "csm", database: "folio.db", asOf: Self.asOf))
     }
 
+    /// Answers the book effects from `loopEntries`: the first `firstRows` of them at the
+    /// start, all of them for the whole book; records what it was asked.
+    final class BookRunner: @unchecked Sendable {
+        let firstRows: Int
+        private let lock = NSLock()
+        private var asked: [Effect] = []
+        let wholeBookAsked = DispatchSemaphore(value: 0)
+
+        init(firstRows: Int = 100) { self.firstRows = firstRows }
+
+        var effects: [Effect] {
+            lock.lock()
+            defer { lock.unlock() }
+            return asked
+        }
+
+        func run(_ effect: Effect) -> Action? {
+            lock.lock()
+            asked.append(effect)
+            lock.unlock()
+            let entries = TerminalTests.loopEntries()
+            switch effect {
+            case .loadBookStart:
+                return .bookStarted(Array(entries.prefix(firstRows)), total: entries.count, scoresAsOf: TerminalTests.asOf)
+            case .loadBook:
+                wholeBookAsked.signal()
+                return .bookLoaded(LoadedBook(entries, scoresAsOf: TerminalTests.asOf))
+            default:
+                return nil
+            }
+        }
+    }
+
     @Test func loopRunsTypedKeysThenQuitsAndRestores() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
         let terminal = try openTerminal(pty)
-        var effects: [Effect] = []
-        let loop = InterfaceLoop(terminal: terminal, state: loopState(width: 80, height: 24)) { effect in
-            effects.append(effect)
-            return effect == .loadBook ? .bookLoaded(Self.loopEntries(), scoresAsOf: Self.asOf) : nil
-        }
+        let runner = BookRunner()
+        let loop = InterfaceLoop(terminal: terminal, state: loopState(width: 80, height: 24), runEffect: runner.run)
         pty.type("jj/ver\rq")
         let code = OutputDrain.while(pty) { loop.run() }
         _ = pty.readAvailableOutput()
         #expect(code == 0)
-        #expect(effects == [.loadBook])
+        #expect(runner.effects == [.loadBookStart(rows: 100)], "a small book is whole at the start")
         #expect(loop.state.book.filterText == "ver")
         #expect(loop.state.book.selectedEntry?.account.id == "ACC-0001")
         #expect(terminal.isRestored)
@@ -53,9 +83,7 @@ extension TerminalTests {
     @Test func loopDrawsTheBookAndReadsItBack() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
         let terminal = try openTerminal(pty)
-        let loop = InterfaceLoop(terminal: terminal, state: loopState(width: 80, height: 24)) { effect in
-            effect == .loadBook ? .bookLoaded(Self.loopEntries(), scoresAsOf: Self.asOf) : nil
-        }
+        let loop = InterfaceLoop(terminal: terminal, state: loopState(width: 80, height: 24), runEffect: BookRunner().run)
         pty.type("j\u{0E}q") // Ctrl-N is bound to nothing: ignored
         #expect(OutputDrain.while(pty) { loop.run() } == 0)
         // The last frame drawn is what curses holds, evil name and all made harmless.
@@ -66,6 +94,33 @@ extension TerminalTests {
         #expect(screen == expected.lines)
         #expect(screen.contains { $0.contains("Evil ^[]0;pwned^G Corp") })
         #expect(screen.contains { $0.contains("上海青松软件有限公司") })
+    }
+
+    @Test func theWholeBookLoadsInTheBackgroundWhileKeysWork() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        let terminal = try openTerminal(pty)
+        let runner = BookRunner(firstRows: 2)
+        let loop = InterfaceLoop(terminal: terminal, state: loopState(width: 80, height: 24), runEffect: runner.run)
+        pty.type("j")
+        let background = loop.background
+        // Typing is one write(2) on the pty's descriptor: safe from another thread.
+        nonisolated(unsafe) let keyboard = pty
+        let code = OutputDrain.while(pty) { () -> Int32 in
+            let typist = Thread {
+                // Once the whole book has been asked for and its result taken in, quit.
+                runner.wholeBookAsked.wait()
+                let deadline = Date().addingTimeInterval(10)
+                while background.isBusy, Date() < deadline { usleep(1_000) }
+                keyboard.type("q")
+            }
+            typist.start()
+            return loop.run()
+        }
+        _ = pty.readAvailableOutput()
+        #expect(code == 0)
+        #expect(runner.effects == [.loadBookStart(rows: 100), .loadBook])
+        #expect(loop.state.book.isComplete && loop.state.book.entries.count == 4)
+        #expect(loop.state.book.selectedEntry?.account.id == "ACC-0002", "the selection made on the first rows stays")
     }
 
     @Test func signalEndsTheLoopWithItsExitCode() throws {
@@ -79,7 +134,7 @@ extension TerminalTests {
 
     @Test func monochromeLooksOfTheBook() throws {
         var state = loopState(width: 80, height: 12)
-        _ = reduce(&state, .bookLoaded(Self.loopEntries(), scoresAsOf: Self.asOf))
+        _ = reduce(&state, .bookLoaded(LoadedBook(Self.loopEntries(), scoresAsOf: Self.asOf)))
         let canvas = InterfaceView.render(state)
         let text = MonochromeSnapshot.render(canvas)
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

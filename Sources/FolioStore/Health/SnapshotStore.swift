@@ -45,22 +45,43 @@ public enum SnapshotStore {
 
     /// Scores of the accounts on each of the given days (on or before each, within a week),
     /// for trends and sparklines: account id → scores in `days` order (nil where none).
+    /// A few accounts (a screenful) are read account by account through the
+    /// (account_id, date) index; many are read in one scan of the days' snapshots.
     public static func history(accountIDs: [String], days: [Day], in db: Database) throws -> [String: [Double?]] {
         guard let first = days.min(), let last = days.max() else { return [:] }
         var out: [String: [Double?]] = [:]
-        let wanted = Set(accountIDs)
-        let rows = try Row.fetchCursor(db, sql: "SELECT account_id, date, score FROM health_snapshot WHERE date BETWEEN ? AND ? ORDER BY account_id, date",
-                                       arguments: [first.adding(days: -6).iso, last.iso])
-        while let row = try rows.next() {
-            let id: String = row[0]
-            guard wanted.contains(id), let date = Day(iso: row[1] as String) else { continue }
-            let score: Double? = row[2]
+        let window: StatementArguments = [first.adding(days: -6).iso, last.iso]
+        func add(_ id: String, _ date: Day, _ score: Double?) {
             var series = out[id] ?? [Double?](repeating: nil, count: days.count)
             for (k, day) in days.enumerated() where date <= day && date > day.adding(days: -7) {
                 series[k] = score // rows come in date order: the latest within the week wins
             }
             out[id] = series
         }
+        if accountIDs.count <= seekLimit {
+            let statement = try db.cachedStatement(sql: """
+                SELECT date, score FROM health_snapshot WHERE account_id = ? AND date BETWEEN ? AND ? ORDER BY date
+                """)
+            for id in accountIDs {
+                let rows = try Row.fetchCursor(statement, arguments: [id] + window)
+                while let row = try rows.next() {
+                    guard let date = (row[0] as StoredDay?)?.day else { continue }
+                    add(id, date, row[1])
+                }
+            }
+            return out
+        }
+        let wanted = Set(accountIDs)
+        let rows = try Row.fetchCursor(db, sql: "SELECT account_id, date, score FROM health_snapshot WHERE date BETWEEN ? AND ? ORDER BY date",
+                                       arguments: window)
+        while let row = try rows.next() {
+            let id: String = row[0]
+            guard wanted.contains(id), let date = (row[1] as StoredDay?)?.day else { continue }
+            add(id, date, row[2])
+        }
         return out
     }
+
+    /// Up to this many accounts, `history` seeks per account rather than scanning.
+    static let seekLimit = 2_000
 }

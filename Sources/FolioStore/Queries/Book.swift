@@ -60,35 +60,106 @@ public enum Book {
     /// alert first, then the worst band, then the most revenue renewing soonest). `bands` ranks band names, worst first.
     public static func entries(for user: User, asOf: Day, bands: [String] = BandSet.redYellowGreen.bands.map(\.name),
                                in db: Database) throws -> [BookEntry] {
-        var filter: SQL
+        let entries = try lines(where: try scope(of: user, in: db), asOf: asOf, bands: bands, in: db)
+        return inAttentionOrder(entries, asOf: asOf, bands: bands)
+    }
+
+    /// The first `limit` lines of the book in attention order, and how many lines the whole
+    /// book has: what a screen shows at once, without reading the other lines. SQLite ranks
+    /// every account by the same key as `entries` (worst open alert, band, stake, id) and hands back the top
+    /// ones, so the page is exactly the start of `entries`.
+    public static func firstPage(for user: User, asOf: Day, bands: [String] = BandSet.redYellowGreen.bands.map(\.name),
+                                 limit: Int, in db: Database) throws -> (entries: [BookEntry], total: Int) {
+        let scope = try scope(of: user, in: db)
+        let count: SQLRequest<Int> = "SELECT COUNT(*) FROM account a WHERE a.status = 'active' AND \(scope)"
+        let total = try count.fetchOne(db) ?? 0
+        let latest = try latestScoreDay(asOf: asOf, in: db)
+        var rank: SQL = """
+            CASE CASE WHEN h.id IS NULL THEN (SELECT o.band FROM health_snapshot o WHERE o.account_id = a.id AND o.date <= \(asOf.iso)
+                                                ORDER BY o.date DESC LIMIT 1)
+                      ELSE h.band END
+            """
+        for (index, band) in bands.enumerated() { rank += " WHEN \(band) THEN \(Double(index))" }
+        rank += " ELSE 0.5 END"
+        let top: SQLRequest<String> = """
+            SELECT a.id FROM account a
+            LEFT JOIN health_snapshot h ON h.account_id = a.id AND h.date = \(latest?.iso)
+            WHERE a.status = 'active' AND \(scope)
+            ORDER BY COALESCE((SELECT MIN(CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END)
+                                FROM alert al WHERE al.account_id = a.id AND al.state != 'resolved' AND al.shadow = 0), 4),
+                     \(rank),
+                     CAST(a.arr_cents AS REAL) / MAX(CAST(julianday(a.renewal_date) - julianday(\(asOf.iso)) AS INTEGER), 1) DESC,
+                     a.id
+            LIMIT \(max(0, limit))
+            """
+        let ids = try top.fetchAll(db)
+        guard !ids.isEmpty else { return ([], total) }
+        let entries = try lines(where: "a.id IN \(ids)", asOf: asOf, bands: bands, in: db)
+        return (inAttentionOrder(entries, asOf: asOf, bands: bands), total)
+    }
+
+    /// Which accounts the user's book holds, as a condition on `account a`.
+    static func scope(of user: User, in db: Database) throws -> SQL {
         switch user.role {
         case .vp:
-            filter = "1"
+            return "1"
         case .ae:
-            filter = "a.ae = \(user.login)"
+            return "a.ae = \(user.login)"
         case .csm, .manager:
             let logins = try team(of: user, in: db)
-            filter = "a.owner IN \(logins)"
+            return "a.owner IN \(logins)"
         }
+    }
+
+    /// The newest day any account was scored on or before `asOf`: nearly every account's
+    /// latest snapshot is from that day (the daily run scores them all).
+    static func latestScoreDay(asOf: Day, in db: Database) throws -> Day? {
+        try String.fetchOne(db, sql: "SELECT MAX(date) FROM health_snapshot WHERE date <= ?", arguments: [asOf.iso]).flatMap { Day(iso: $0) }
+    }
+
+    /// The book lines of the active accounts matching `condition`, in no particular order.
+    /// Columns are read by position (no name lookups per row); the latest snapshot is one
+    /// index seek on the latest scoring day, with a search only for accounts not scored
+    /// that day; the latest NPS is read only where it can change the stage (advocate).
+    static func lines(where condition: SQL, asOf: Day, bands: [String], in db: Database) throws -> [BookEntry] {
+        let latest = try latestScoreDay(asOf: asOf, in: db)
         let request: SQLRequest<Row> = """
-            SELECT a.*, u.name AS owner_name,
-                   (SELECT MAX(date) FROM activity WHERE account_id = a.id AND date <= \(asOf.iso)) AS last_activity,
-                   h.score AS score, h.band AS band, h.low_confidence AS low_confidence,
-                   (SELECT c.score FROM nps_response c JOIN contact k ON k.id = c.contact_id
-                     WHERE k.account_id = a.id AND c.date <= \(asOf.iso) ORDER BY c.date DESC LIMIT 1) AS latest_nps
+            SELECT a.id, a.name, a.tier, a.owner, a.ae, a.arr_cents, a.contract_start, a.renewal_date, a.seats, a.timezone,
+                   a.email_opt_out, u.name,
+                   (SELECT MAX(date) FROM activity WHERE account_id = a.id AND date <= \(asOf.iso)),
+                   h.id, h.score, h.band, h.low_confidence, a.term_months
             FROM account a JOIN user u ON u.login = a.owner
-            LEFT JOIN health_snapshot h ON h.account_id = a.id
-                 AND h.date = (SELECT MAX(date) FROM health_snapshot WHERE account_id = a.id AND date <= \(asOf.iso))
-            WHERE a.status = 'active' AND \(filter)
+            LEFT JOIN health_snapshot h ON h.account_id = a.id AND h.date = \(latest?.iso)
+            WHERE a.status = 'active' AND \(condition)
             """
-        var entries = try Row.fetchAll(db, request).map { row in
-            let account = try Account(row: row)
-            let band: String? = row["band"]
+        let olderSnapshot = try db.cachedStatement(sql: """
+            SELECT score, band, low_confidence FROM health_snapshot WHERE account_id = ? AND date <= ? ORDER BY date DESC LIMIT 1
+            """)
+        let latestNPS = try db.cachedStatement(sql: """
+            SELECT c.score FROM nps_response c JOIN contact k ON k.id = c.contact_id
+            WHERE k.account_id = ? AND c.date <= ? ORDER BY c.date DESC LIMIT 1
+            """)
+        var entries: [BookEntry] = []
+        let rows = try Row.fetchCursor(db, request)
+        while let row = try rows.next() {
+            let account = Account(id: row[0], name: row[1], tier: Account.Tier(rawValue: row[2]) ?? .smb, owner: row[3], ae: row[4],
+                                  arr: Money(cents: row[5]), contractStart: (row[6] as StoredDay?)?.day ?? Day(ordinal: 0),
+                                  renewalDate: (row[7] as StoredDay?)?.day ?? Day(ordinal: 0), seats: row[8], timezone: row[9],
+                                  emailOptOut: row[10], status: .active, termMonths: row[17])
+            var score: Double? = row[14]
+            var band: String? = row[15]
+            var lowConfidence: Bool = row[16] ?? false
+            if row[13] == nil, let older = try Row.fetchOne(olderSnapshot, arguments: [account.id, asOf.iso]) {
+                (score, band, lowConfidence) = (older[0], older[1], older[2] ?? false)
+            }
             let isGreen = band.map { $0 == bands.last }
-            let nps: Int? = row["latest_nps"]
-            return BookEntry(account: account, ownerName: row["owner_name"], lastActivity: row.day("last_activity"),
-                             stage: LifecycleStage.of(account, asOf: asOf, isGreen: isGreen, latestNPS: nps.map(Double.init)),
-                             score: row["score"], band: band, lowConfidence: row["low_confidence"] ?? false)
+            var stage = LifecycleStage.of(account, asOf: asOf, isGreen: isGreen, latestNPS: nil)
+            if stage != LifecycleStage.of(account, asOf: asOf, isGreen: isGreen, latestNPS: 10),
+               let nps = try Int.fetchOne(latestNPS, arguments: [account.id, asOf.iso]) {
+                stage = LifecycleStage.of(account, asOf: asOf, isGreen: isGreen, latestNPS: Double(nps))
+            }
+            entries.append(BookEntry(account: account, ownerName: row[11], lastActivity: (row[12] as StoredDay?)?.day, stage: stage,
+                                     score: score, band: band, lowConfidence: lowConfidence))
         }
         let days = (0..<historyWeeks).reversed().map { asOf.adding(days: -7 * $0) }
         let history = try SnapshotStore.history(accountIDs: entries.map(\.account.id), days: days, in: db)
@@ -102,15 +173,28 @@ public enum Book {
                 entries[i].worstSeverity = worst
             }
         }
-        let rank = Dictionary(bands.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let severities = Alert.Severity.allCases.count
-        func key(_ e: BookEntry) -> (Int, Double, Double, String) {
-            let severity = e.worstSeverity.map { severities - 1 - Alert.Severity.allCases.firstIndex(of: $0)! } ?? severities
-            let r = e.band.flatMap { rank[$0] }.map(Double.init) ?? 0.5
-            return (severity, r, -AttentionOrder.stake(e.account.arr, e.account.daysToRenewal(asOf: asOf)), e.account.id)
-        }
-        entries.sort { key($0) < key($1) }
         return entries
+    }
+
+    /// Where the worst open alert puts an account: red 0, orange 1, amber 2, info 3, none 4.
+    static func alertRank(_ worst: Alert.Severity?) -> Int {
+        let all = Alert.Severity.allCases
+        return worst.map { all.count - 1 - all.firstIndex(of: $0)! } ?? all.count
+    }
+
+    /// Sorted by (worst open alert, band rank, -stake, id), each key computed once: the
+    /// worst alert first, then the worst band (no band between the worst and the next),
+    /// then the most revenue renewing soonest.
+    static func inAttentionOrder(_ entries: [BookEntry], asOf: Day, bands: [String]) -> [BookEntry] {
+        let rank = Dictionary(bands.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let keys = entries.map { e -> (Int, Double, Double) in
+            let r = e.band.flatMap { rank[$0] }.map(Double.init) ?? 0.5
+            return (alertRank(e.worstSeverity), r, -AttentionOrder.stake(e.account.arr, e.account.daysToRenewal(asOf: asOf)))
+        }
+        let order = entries.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : entries[a].account.id < entries[b].account.id
+        }
+        return order.map { entries[$0] }
     }
 
     /// Per account: how many alerts are not yet resolved, and the worst severity among them.

@@ -59,21 +59,4 @@ public struct BookFilter: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { bands.isEmpty && tiers.isEmpty && stages.isEmpty && words.isEmpty }
-
-    /// `searchText` is the entry's lowercased name and id (precomputed once per load).
-    func matches(_ entry: BookEntry, searchText: String) -> Bool {
-        if !bands.isEmpty {
-            let band = (entry.band ?? "none").lowercased()
-            guard bands.contains(where: { band.hasPrefix($0) }) else { return false }
-        }
-        if !tiers.isEmpty {
-            let tier = entry.account.tier
-            guard tiers.contains(where: { tier.rawValue.hasPrefix($0) || tier.short.hasPrefix($0) }) else { return false }
-        }
-        if !stages.isEmpty {
-            guard stages.contains(where: { entry.stage.rawValue.hasPrefix($0) }) else { return false }
-        }
-        for word in words where !searchText.contains(word) { return false }
-        return true
-    }
 }

@@ -14,8 +14,14 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         keepSelectionVisible(&state)
         clampAccountScroll(&state)
         return []
-    case .bookLoaded(let entries, let scoresAsOf):
-        state.book.load(entries, scoresAsOf: scoresAsOf)
+    case .bookStarted(let entries, let total, let scoresAsOf):
+        // A whole book that arrived first wins over its first page.
+        guard !state.book.isComplete else { return [] }
+        state.book.start(entries, total: total, scoresAsOf: scoresAsOf)
+        keepSelectionVisible(&state)
+        return state.book.isComplete ? [] : [.loadBook]
+    case .bookLoaded(let book):
+        state.book.load(book)
         keepSelectionVisible(&state)
         return []
     case .accountLoaded(var page):

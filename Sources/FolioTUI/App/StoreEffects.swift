@@ -21,12 +21,22 @@ public struct StoreEffects: Sendable {
     /// The action an effect results in; nil for effects the loop handles itself.
     public func run(_ effect: Effect) -> Action? {
         switch effect {
+        case .loadBookStart(let rows):
+            do {
+                let (page, scoresAsOf) = try database.read { db in
+                    (try Book.firstPage(for: user, asOf: asOf, bands: bands, limit: rows, in: db),
+                     try AccountDetail.latestScoreDay(asOf: asOf, in: db))
+                }
+                return .bookStarted(page.entries, total: page.total, scoresAsOf: scoresAsOf)
+            } catch {
+                return .loadFailed(accountID: nil, message: "could not load the book: \(error)")
+            }
         case .loadBook:
             do {
                 let (entries, scoresAsOf) = try database.read { db in
                     (try Book.entries(for: user, asOf: asOf, bands: bands, in: db), try AccountDetail.latestScoreDay(asOf: asOf, in: db))
                 }
-                return .bookLoaded(entries, scoresAsOf: scoresAsOf)
+                return .bookLoaded(LoadedBook(entries, scoresAsOf: scoresAsOf))
             } catch {
                 return .loadFailed(accountID: nil, message: "could not load the book: \(error)")
             }

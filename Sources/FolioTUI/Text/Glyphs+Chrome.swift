@@ -11,4 +11,6 @@ extension Glyphs {
     public var minus: String { isUnicode ? "−" : "-" }
     /// The × in a size: "80×24".
     public var times: String { isUnicode ? "×" : "x" }
+    /// After something under way: "loading…" (the table's `ellipsis` is one cell, `~` in ASCII).
+    public var underWay: String { isUnicode ? "…" : "..." }
 }

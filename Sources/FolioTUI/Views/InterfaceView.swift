@@ -53,7 +53,12 @@ public enum InterfaceView {
         case (_, .book):
             left += " \(g.dot) Book of \(state.viewer.name)"
             if book.isLoaded {
-                right = book.rows.count == book.entries.count ? "\(book.entries.count) accounts" : "\(book.rows.count) of \(book.entries.count) accounts"
+                if !book.isComplete {
+                    // Until the rest arrives, a filter or sort works on the rows already here.
+                    right = "\(book.total) accounts, loading\(g.underWay)"
+                } else {
+                    right = book.rows.count == book.entries.count ? "\(book.entries.count) accounts" : "\(book.rows.count) of \(book.entries.count) accounts"
+                }
                 right += " \(g.dot) sort: \(book.sort.rawValue) "
                 if !book.filterText.isEmpty, state.mode != .filter { right = "filter: \(book.filterText) \(g.dot) " + right }
             }
@@ -68,7 +73,10 @@ public enum InterfaceView {
             }
         }
         let rightWidth = DisplayWidth.of(TerminalText.sanitize(right))
-        canvas.put(text: left, at: .init(column: 0, row: 0), role: .title, maxWidth: max(0, state.size.width - rightWidth - 1), isBold: true)
+        // The left part (whose name it is) gives way with an ellipsis, a space before the right part.
+        let leftRoom = max(0, state.size.width - rightWidth - 2)
+        canvas.put(text: TerminalText.truncate(TerminalText.sanitize(left), toWidth: leftRoom, ellipsis: g.ellipsis),
+                   at: .init(column: 0, row: 0), role: .title, isBold: true)
         if rightWidth > 0, rightWidth < state.size.width {
             canvas.put(text: right, at: .init(column: state.size.width - rightWidth, row: 0), role: .title)
         }
@@ -104,15 +112,23 @@ public enum InterfaceView {
         let g = state.glyphs
         canvas.fill(row: row, role: .statusBar)
         let viewer = state.viewer
-        var text = " \(viewer.login) (\(viewer.role)) \(g.dot) \(viewer.database) \(g.dot) as of \(viewer.asOf)"
+        // Facts in the order they appear, each with a rank: on a narrow terminal the
+        // lowest ranks go first, whole, rather than the line being cut mid-word.
+        var facts: [(text: String, rank: Int)] = [("\(viewer.login) (\(viewer.role))", 5), (viewer.database, 1),
+                                                  ("as of \(viewer.asOf)", 4)]
         if let scores = state.book.scoresAsOf {
             let age = scores.days(until: viewer.asOf)
-            text += age <= 0 ? " \(g.dot) scores from today" : " \(g.dot) scores \(age) day\(age == 1 ? "" : "s") old"
+            facts.append((age <= 0 ? "scores from today" : "scores \(age) day\(age == 1 ? "" : "s") old", 2))
         } else if state.book.isLoaded {
-            text += " \(g.dot) no scores yet (folio tick)"
+            facts.append(("no scores yet (folio tick)", 2))
         }
-        if viewer.isReadonly { text += " \(g.dot) read-only" }
-        canvas.put(text: text, at: .init(column: 0, row: row), role: .statusBar)
+        if viewer.isReadonly { facts.append(("read-only", 3)) }
+        func line() -> String { " " + facts.map(\.text).joined(separator: " \(g.dot) ") }
+        while facts.count > 1, DisplayWidth.of(TerminalText.sanitize(line())) > state.size.width,
+              let lowest = facts.indices.min(by: { facts[$0].rank < facts[$1].rank }) {
+            facts.remove(at: lowest)
+        }
+        canvas.put(text: line(), at: .init(column: 0, row: row), role: .statusBar)
     }
 
     static func drawBottomLine(_ state: AppState, into canvas: inout Canvas, row: Int) {

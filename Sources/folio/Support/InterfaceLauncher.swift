@@ -21,6 +21,8 @@ enum InterfaceLauncher {
         // Checked before the demo is built or anything is written (DESIGN §1.2).
         if isatty(STDIN_FILENO) != 1 { fail(TerminalError.notATerminal(stream: "standard input")) }
         if isatty(STDOUT_FILENO) != 1 { fail(TerminalError.notATerminal(stream: "standard output")) }
+        // Before the demo is built: a bad config changes nothing (exit 2).
+        let keymap = loadKeymap()
         FolioLogging.bootstrap()
         let logger = Logger(label: "folio.tui")
 
@@ -48,13 +50,28 @@ enum InterfaceLauncher {
         logger.info("interface started", metadata: ["user": "\(viewer.login)", "term": "\(terminal.terminalType)",
                                                     "colors": "\(terminal.colorDepth)", "utf8": "\(terminal.isUTF8)"])
         var state = AppState(size: terminal.size, glyphs: Glyphs.forLocale(isUTF8: terminal.isUTF8), viewer: viewer,
-                             bands: effects.bands)
+                             keymap: keymap, bands: effects.bands)
         if let note = terminal.notes.first { state.flash = Flash(note) }
         let loop = InterfaceLoop(terminal: terminal, state: state, runEffect: { [effects] in effects!.run($0) },
                                  log: { logger.info("\($0)") })
         let code = loop.run()
         terminal.restore()
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The user's config file (DESIGN §1.1: users may override keys).
+    static var configPath: String { XDG.configHome.appendingPathComponent("folio/config.yaml").path }
+
+    /// The standard keymap with the user's overrides; a bad config file exits 2 with
+    /// every problem as `path:line:column: message`, before anything else happens.
+    private static func loadKeymap() -> Keymap {
+        do {
+            return try UserConfig.load(path: configPath).applied(to: .standard)
+        } catch {
+            complain(error.description)
+            complain("folio: \(configPath) was not used; fix it or move it away")
+            Foundation.exit(Exit.usage.rawValue)
+        }
     }
 
     private static func fail(_ error: TerminalError) -> Never {

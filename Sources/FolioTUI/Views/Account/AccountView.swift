@@ -5,12 +5,17 @@ import FolioStore
 /// changed, what would lift it a band, usage, the activity timeline and the contacts.
 /// A section appears only when there is data for it. The lines scroll in the loop.
 public enum AccountView {
+    /// The widest a wrapped sentence gets.
+    static let proseWidth = 118
+
     public static func lines(for page: AccountPage, width: Int, asOf: Day, glyphs: Glyphs,
                              policy: CheckInPolicy = .standard) -> [StyledLine] {
         var out: [StyledLine] = []
         let g = glyphs
         let account = page.account
         let inner = max(20, width - 2)
+        // Sentences wrap at a reading width even on a 200-column terminal; tables use it all.
+        let prose = min(inner, proseWidth)
 
         // Header.
         out.append([Span(account.name, .title, bold: true), Span("  \(account.id)", .dim)])
@@ -18,7 +23,7 @@ public enum AccountView {
         let renewal = toRenewal >= 0 ? "renews \(account.renewalDate) (in \(toRenewal) days)" : "renewal \(account.renewalDate) (\(-toRenewal) days ago)"
         var facts = "\(account.tier.rawValue) \(g.dot) ARR \(account.arr.grouped) \(g.dot) owner \(page.ownerName)"
         if let ae = page.aeName { facts += " \(g.dot) AE \(ae)" }
-        out.append(contentsOf: wrap(facts, width: inner, role: .normal))
+        out.append(contentsOf: wrap(facts, width: prose, role: .normal))
         var second = [Span(renewal, toRenewal <= 90 && toRenewal >= 0 ? .warning : .normal)]
         if let entry = page.entry {
             second.append(Span(" \(g.dot) stage \(entry.stage.rawValue)"))
@@ -41,7 +46,7 @@ public enum AccountView {
                                         Span("  as of \(snapshot.date)", .dim)]
             if snapshot.lowConfidence { headline.append(Span("  LOW CONFIDENCE: mostly stale inputs", .warning)) }
             out.append(headline)
-            out.append(contentsOf: wrap(explanation.summary, width: inner, role: .normal))
+            out.append(contentsOf: wrap(explanation.summary, width: prose, role: .normal))
             out.append([])
             out.append(contentsOf: measureTable(explanation, page: page, width: inner, glyphs: glyphs))
 
@@ -62,7 +67,7 @@ public enum AccountView {
                 }
             }
             if let lift = explanation.lift {
-                out.append(contentsOf: wrap("To reach \(lift.band): \(lift.sentence)", width: inner, role: .accent))
+                out.append(contentsOf: wrap("To reach \(lift.band): \(lift.sentence)", width: prose, role: .accent))
             } else if snapshot.band == page.bands.last {
                 out.append([Span("Already in the top band.", .positive)])
             } else if snapshot.score != nil {
@@ -143,11 +148,13 @@ public enum AccountView {
         if !activities.isEmpty {
             out.append([])
             out.append([Span("Activity", .header), Span("  latest \(activities.count)", .dim)])
+            // Authors padded to the longest (up to 18 cells), so the summaries line up.
+            let authorWidth = min(18, activities.map { DisplayWidth.of(TerminalText.sanitize($0.authorName)) }.max() ?? 0)
             for line in activities {
                 let activity = line.activity
                 let direction = activity.direction == .inbound ? "in " : "out"
                 let prefix = "  \(activity.date)  \(TerminalText.pad(activity.kind.rawValue, toWidth: 8)) \(direction)  "
-                let author = TerminalText.truncate(TerminalText.sanitize(line.authorName), toWidth: 18, ellipsis: glyphs.ellipsis)
+                let author = TerminalText.fit(line.authorName, toWidth: authorWidth, ellipsis: glyphs.ellipsis)
                 let room = inner - DisplayWidth.of(prefix) - DisplayWidth.of(author) - 2
                 var spans = [Span(prefix, .dim), Span(author)]
                 if room > 4, !activity.summary.isEmpty {

@@ -75,7 +75,7 @@ public enum BookView {
 
         if book.rows.isEmpty {
             let message: String
-            if !book.isLoaded { message = "Loading the book\(g.ellipsis)" }
+            if !book.isLoaded { message = "Loading the book\(g.underWay)" }
             else if book.entries.isEmpty { message = "No accounts in this book yet." }
             else { message = "No account matches \"\(book.filterText)\" (Esc clears the filter)." }
             canvas.put(text: message, at: .init(column: rect.column + gutter, row: bodyTop), role: .dim, maxWidth: rect.width - gutter)

@@ -1,0 +1,31 @@
+/// One thing wrong with the user's config file, where it is: `path:line:column: message`
+/// (line and column count from 1, as editors do).
+public struct ConfigProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}
+
+/// A config file that was refused as a whole: nothing of it applies. Every problem
+/// found, in file order.
+public struct ConfigFailed: Error, Sendable, CustomStringConvertible {
+    public var problems: [ConfigProblem]
+
+    public init(problems: [ConfigProblem]) {
+        self.problems = problems.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }.map(\.element)
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
