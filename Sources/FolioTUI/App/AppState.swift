@@ -44,6 +44,8 @@ public struct BookState: Sendable {
     public private(set) var total = 0
     /// The newest score's day, for the status bar's "scores N days old".
     public var scoresAsOf: Day?
+    /// Some account of the book has an open alert (the table gives alerts a column then).
+    public private(set) var hasAlerts = false
 
     public init() {}
 
@@ -61,6 +63,7 @@ public struct BookState: Sendable {
     private mutating func replace(with entries: [BookEntry], total: Int, scoresAsOf: Day?, index: BookSearchIndex) {
         let selectedID = selectedEntry?.account.id
         self.entries = entries
+        hasAlerts = entries.contains { $0.openAlerts > 0 }
         self.total = total
         self.scoresAsOf = scoresAsOf
         searchIndex = index

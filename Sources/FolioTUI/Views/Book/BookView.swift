@@ -8,7 +8,7 @@ public enum BookView {
     /// One column: a header, a fixed width (the name's is flexible) and a priority
     /// (higher survives longer).
     struct Column {
-        enum ID { case name, tier, arr, score, trend, spark, stage, owner, lastActivity, renewal }
+        enum ID { case name, tier, arr, score, trend, spark, stage, owner, lastActivity, renewal, alerts }
         var id: ID
         var header: String
         var width: Int
@@ -23,7 +23,7 @@ public enum BookView {
     static let separator = 2
 
     /// The columns that fit in `width`, with their widths.
-    static func layout(width: Int, bands: [String], showsOwner: Bool) -> [Column] {
+    static func layout(width: Int, bands: [String], showsOwner: Bool, showsAlerts: Bool = false) -> [Column] {
         let bandWidth = bands.map { DisplayWidth.of($0) }.max() ?? 6
         var columns: [Column] = [
             Column(id: .name, header: "ACCOUNT", width: nameMinimum, alignment: .left, priority: 10),
@@ -36,6 +36,9 @@ public enum BookView {
             Column(id: .lastActivity, header: "LAST ACT", width: 8, alignment: .right, priority: 7),
             Column(id: .renewal, header: "RENEWAL", width: 8, alignment: .right, priority: 9),
         ]
+        if showsAlerts {
+            columns.append(Column(id: .alerts, header: "ALERTS", width: 8, alignment: .left, priority: 10))
+        }
         if showsOwner {
             columns.insert(Column(id: .owner, header: "OWNER", width: 16, alignment: .left, priority: 2), at: 6)
         }
@@ -62,7 +65,7 @@ public enum BookView {
     static func draw(_ state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) {
         let book = state.book
         let g = state.glyphs
-        let columns = layout(width: rect.width, bands: state.bands, showsOwner: state.viewer.role != "csm")
+        let columns = layout(width: rect.width, bands: state.bands, showsOwner: state.viewer.role != "csm", showsAlerts: book.hasAlerts)
         var column = rect.column + gutter
         for spec in columns {
             canvas.put(text: TerminalText.fit(spec.header, toWidth: spec.width, alignment: spec.alignment),
@@ -136,6 +139,10 @@ public enum BookView {
             let days = account.daysToRenewal(asOf: asOf)
             let text = days >= 0 ? "in \(days)d" : "\(-days)d ago"
             return (text, days <= 90 ? .warning : .normal)
+        case .alerts:
+            // "2 red": the count and the worst, in words, so it reads without colour.
+            guard let worst = entry.worstSeverity else { return ("", .normal) }
+            return (BookTable.alertsText(entry), AccountView.role(of: worst))
         }
     }
 
