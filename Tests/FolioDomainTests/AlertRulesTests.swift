@@ -23,7 +23,7 @@ struct AlertRulesTests {
             let result = AlertRules.evaluate(signals, levels: levels, open: open, policy: policy, asOf: asOf)
             for d in result.decisions {
                 switch d {
-                case .raise(let k, let s, _), .escalate(let k, let s, _): open[k] = s
+                case .raise(let k, let s, _), .escalate(let k, let s, _), .ease(let k, let s, _): open[k] = s
                 case .recover(let k, _): open[k] = nil
                 }
             }
@@ -45,6 +45,7 @@ struct AlertRulesTests {
                 switch d {
                 case .raise(.healthDrop, let s, _): "raise \(s.rawValue)"
                 case .escalate(.healthDrop, let s, _): "escalate \(s.rawValue)"
+                case .ease(.healthDrop, let s, _): "ease \(s.rawValue)"
                 case .recover(.healthDrop, _): "recover"
                 default: nil
                 }
@@ -60,8 +61,10 @@ struct AlertRulesTests {
         ([80, 40], ["", "raise red"]),                                             // straight to red
         ([68, 74, 75, 69], ["raise amber", "", "recover", "raise amber"]),         // recovers at 70 + 5, then re-arms
         ([68, 74, 68], ["raise amber", "", ""]),                                   // 74 is not enough to re-arm
-        ([44, 62, 44], ["raise red", "", ""]),                                     // still open: nothing new
+        ([44, 62, 44], ["raise red", "ease orange", "escalate red"]),             // eased, then red again: say so
         ([70, 69.99], ["", "raise amber"]),                                        // the edge: below 70 is amber
+        ([80, 40, 52, 62, 68, 75], ["", "raise red", "ease orange", "", "ease amber", "recover"]), // eases as it climbs back
+        ([80, 40, 48, 44], ["", "raise red", "", ""]),                             // 48 is within the hysteresis of 45
     ] as [([Double], [String])])
     func healthDrop(_ scores: [Double], _ expected: [String]) {
         #expect(Self.health(scores) == expected)

@@ -64,12 +64,15 @@ public enum AlertDecision: Hashable, Sendable {
     case raise(Alert.Kind, Alert.Severity, reason: String)
     /// The open alert of this kind goes up to a severity (health drop only).
     case escalate(Alert.Kind, Alert.Severity, reason: String)
+    /// The condition eased but has not cleared: the open alert comes down to a severity
+    /// (health drop only), so its severity always says where the account is.
+    case ease(Alert.Kind, Alert.Severity, reason: String)
     /// The condition cleared: the open alert of this kind is resolved as recovered.
     case recover(Alert.Kind, reason: String)
 
     public var kind: Alert.Kind {
         switch self {
-        case .raise(let k, _, _), .escalate(let k, _, _), .recover(let k, _): k
+        case .raise(let k, _, _), .escalate(let k, _, _), .ease(let k, _, _), .recover(let k, _): k
         }
     }
 }
@@ -175,6 +178,11 @@ public enum AlertRules {
         } else if newLevel == 0, level > 0, open[.healthDrop] != nil {
             let first = thresholds.first.map { Int($0.below + policy.hysteresis) } ?? 0
             out.decisions.append(.recover(.healthDrop, reason: "\(before), back at or above \(first)"))
+        } else if newLevel > 0, let current = open[.healthDrop],
+                  let currentLevel = thresholds.firstIndex(where: { $0.severity == current }).map({ $0 + 1 }), newLevel < currentLevel {
+            let eased = thresholds[newLevel - 1], cleared = thresholds[newLevel]
+            out.decisions.append(.ease(.healthDrop, eased.severity,
+                                       reason: "\(before), back at or above \(Int(cleared.below + policy.hysteresis)); still below \(Int(eased.below)) (\(eased.severity.rawValue))"))
         }
     }
 

@@ -120,6 +120,14 @@ public struct AlertStep: TickStep {
             try AlertEvents.record("escalate", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
             if !heldOut { context.summary.alertsEscalated += 1 }
 
+        case .ease(let kind, let severity, _):
+            guard var alert = open[kind] else { return }
+            let before = alert
+            alert.severity = severity
+            // The recipients and the SLA stay: easing asks nothing more of anyone.
+            try alert.update(in: db)
+            try AlertEvents.record("ease", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
+
         case .recover(let kind, let reason):
             guard var alert = open[kind] else { return }
             let before = alert
