@@ -84,9 +84,11 @@ public enum Book {
         let top: SQLRequest<String> = """
             SELECT a.id FROM account a
             LEFT JOIN health_snapshot h ON h.account_id = a.id AND h.date = \(latest?.iso)
+            -- The worst open alert per account, gathered once (the open alerts are few).
+            LEFT JOIN (SELECT account_id, MIN(CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END) AS rank
+                       FROM alert WHERE state != 'resolved' AND shadow = 0 GROUP BY account_id) al ON al.account_id = a.id
             WHERE a.status = 'active' AND \(scope)
-            ORDER BY COALESCE((SELECT MIN(CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END)
-                                FROM alert al WHERE al.account_id = a.id AND al.state != 'resolved' AND al.shadow = 0), 4),
+            ORDER BY COALESCE(al.rank, 4),
                      \(rank),
                      CAST(a.arr_cents AS REAL) / MAX(CAST(julianday(a.renewal_date) - julianday(\(asOf.iso)) AS INTEGER), 1) DESC,
                      a.id
