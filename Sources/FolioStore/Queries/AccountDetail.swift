@@ -36,10 +36,14 @@ public struct AccountDetail: Sendable, Hashable {
     /// Alerts not yet resolved, worst first, then those resolved in the last `recentAlertDays`
     /// (control-group shadows apart).
     public var alerts: [Alert]
+    /// The open renewal opportunity, if the renewal is near enough to have one.
+    public var renewal: RenewalOpportunity?
 
     public init(contacts: [ContactLine] = [], activities: [ActivityLine] = [], usage: [UsageWeek] = [],
-                openCases: [SupportCase] = [], payment: PaymentStatus? = nil, alerts: [Alert] = []) {
+                openCases: [SupportCase] = [], payment: PaymentStatus? = nil, alerts: [Alert] = [],
+                renewal: RenewalOpportunity? = nil) {
         self.alerts = alerts
+        self.renewal = renewal
         self.contacts = contacts
         self.activities = activities
         self.usage = usage
@@ -87,8 +91,12 @@ public struct AccountDetail: Sendable, Hashable {
             ORDER BY state = 'resolved', CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, raised_at DESC
             """, arguments: [accountID, day, Int64(asOf.adding(days: -recentAlertDays).ordinal) * 86_400])
 
+        let renewal = try RenewalOpportunity.fetchOne(db, sql: """
+            SELECT * FROM renewal_opportunity WHERE account_id = ? AND closed_on IS NULL ORDER BY close_date LIMIT 1
+            """, arguments: [accountID])
+
         return AccountDetail(contacts: contactLines, activities: activities, usage: Array(usage), openCases: cases, payment: payment,
-                             alerts: alerts)
+                             alerts: alerts, renewal: renewal)
     }
 
     /// The day of the newest health snapshot on or before `asOf` across the book: how old the scores are.

@@ -99,6 +99,15 @@ public enum AccountView {
             }
         }
 
+        // The renewal opportunity, once the renewal is near.
+        if let renewal = page.detail.renewal {
+            out.append([])
+            let role: StyleRole = renewal.stage == .atRisk ? .severityRed : renewal.stage == .committed ? .positive : .warning
+            let who = renewal.movedBy.map { $0 == "folio" ? " (moved by the daily run)" : " (moved by \($0))" } ?? ""
+            out.append([Span("Renewal", .header), Span("  \(renewal.stage.rawValue)", role),
+                        Span("  \(renewal.amount.grouped) closing \(renewal.closeDate)\(TerminalText.sanitize(who))", .dim)])
+        }
+
         // Open and recent alerts.
         let alerts = page.detail.alerts
         if !alerts.isEmpty {
