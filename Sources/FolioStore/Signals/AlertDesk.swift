@@ -138,8 +138,8 @@ public enum AlertDesk {
             }
             try alert.update(in: db)
             try AlertEvents.record(action.verb, alert: id, actor: user.login, at: now, before: before, after: alert, in: db)
-            try db.execute(sql: "INSERT INTO audit_entry (actor, at, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [user.login, now, "alert.\(action.verb)", "alert \(id)", before.auditText, alert.auditText])
+            try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "alert.\(action.verb)", subject: "alert \(id)",
+                                             before: before.auditText, after: alert.auditText), in: db)
             return .success(alert)
         }
         return try result.get()
@@ -149,14 +149,12 @@ public enum AlertDesk {
     static func refusal(of user: User, for alert: Alert, owner: String, in db: Database) throws -> String? {
         if alert.shadow { return "it is a control-group alert, recorded but routed to no one" }
         if user.login == owner || alert.recipients.contains(user.login) { return nil }
-        var users: [String: User] = [:]
-        for u in try User.fetchAll(db, sql: "SELECT * FROM user") { users[u.login] = u }
-        if AlertRouting.chain(above: owner, users: users).contains(user.login) { return nil }
+        if try ReportingChain.managers(of: owner, in: db).contains(user.login) { return nil }
         return "only the account's CSM (\(owner)), their managers, or the alert's recipients may"
     }
 
     static func conflict(_ action: AlertAction, with alert: Alert) -> String? {
-        let by = { (login: String?, at: Int64?) in "by \(login ?? "someone") at \(at.map(Instant.text) ?? "an unknown time")" }
+        let by = { (login: String?, at: Int64?) in "by \(login ?? "someone") at \(at.map { Moment(seconds: $0).utc } ?? "an unknown time")" }
         switch (action, alert.state) {
         case (_, .resolved):
             let outcome = alert.outcome.map { " (\($0.rawValue))" } ?? ""
@@ -167,18 +165,4 @@ public enum AlertDesk {
             return nil
         }
     }
-}
-
-/// Seconds since 1970 as people read them, in UTC: "2026-11-23 09:14 UTC".
-public enum Instant {
-    public static func text(_ seconds: Int64) -> String {
-        let day = Day(ordinal: Int(seconds.floorDiv(86_400)))
-        let rest = Int(seconds - Int64(day.ordinal) * 86_400)
-        let h = rest / 3600, m = rest % 3600 / 60
-        return "\(day.iso) \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m) UTC"
-    }
-}
-
-private extension Int64 {
-    func floorDiv(_ d: Int64) -> Int64 { self >= 0 ? self / d : (self - d + 1) / d }
 }

@@ -30,9 +30,7 @@ extension Alert {
                           acknowledgedBy: acknowledgedBy, acknowledgedAt: acknowledgedAt, snoozedUntil: snoozedUntil?.iso,
                           snoozeReason: snoozeReason, resolvedBy: resolvedBy, resolvedAt: resolvedAt,
                           outcome: outcome?.rawValue, note: note)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(audit), as: UTF8.self)) ?? "{}"
+        return (try? AuditTrail.json(audit)) ?? "{}"
     }
 
     /// Writes every column but the id back.

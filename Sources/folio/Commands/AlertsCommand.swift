@@ -149,7 +149,7 @@ struct AlertJSON: Encodable {
 
     /// ISO 8601 in UTC: "2026-11-23T06:00:00Z".
     static func iso(_ seconds: Int64) -> String {
-        Instant.text(seconds).replacingOccurrences(of: " UTC", with: ":00Z").replacingOccurrences(of: " ", with: "T")
+        Moment(seconds: seconds).utc.replacingOccurrences(of: " UTC", with: ":00Z").replacingOccurrences(of: " ", with: "T")
     }
 }
 
