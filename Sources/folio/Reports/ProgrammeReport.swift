@@ -11,21 +11,21 @@ enum ProgrammeReport {
             var recovered: Int
             var decided: Int
             var pending: Int
-            var recoveryRate: Double?
+            @NullEncoded var recoveryRate: Double?
             var churned: Int
-            var churnRate: Double?
+            @NullEncoded var churnRate: Double?
         }
         struct Severity: Encodable {
             var severity: String
             var recovered: Int
             var decided: Int
-            var recoveryRate: Double?
+            @NullEncoded var recoveryRate: Double?
         }
         struct Response: Encodable {
             var alerts: Int
             var recovered: Int
             var decided: Int
-            var recoveryRate: Double?
+            @NullEncoded var recoveryRate: Double?
         }
         var report: String
         var asOf: String
@@ -37,9 +37,9 @@ enum ProgrammeReport {
         var alerted: Group
         var control: Group
         var comparable: Bool
-        var note: String?
-        var recoveryLiftPoints: Double?
-        var churnReductionPoints: Double?
+        @NullEncoded var note: String?
+        @NullEncoded var recoveryLiftPoints: Double?
+        @NullEncoded var churnReductionPoints: Double?
         var recoveryBySeverity: [Severity]
         var fast: Response
         var slow: Response

@@ -7,7 +7,7 @@ enum RenewalRateReport {
     struct Rate: Encodable {
         var closed: Int
         var won: Int
-        var rate: Double?
+        @NullEncoded var rate: Double?
 
         init(_ r: Ratio) {
             closed = r.of
@@ -21,7 +21,7 @@ enum RenewalRateReport {
         var name: String
         var closed: Int
         var won: Int
-        var rate: Double?
+        @NullEncoded var rate: Double?
     }
 
     struct JSON: Encodable {
@@ -33,7 +33,7 @@ enum RenewalRateReport {
         var renewals: Rate
         var covered: Rate
         var uncovered: Rate
-        var liftPoints: Double?
+        @NullEncoded var liftPoints: Double?
         var byCsm: [CSMRate]
     }
 

@@ -6,20 +6,20 @@ import FolioTUI
 enum TeamReport {
     struct Line: Encodable {
         /// Nil on the line for everyone together.
-        var login: String?
+        @NullEncoded var login: String?
         var name: String
         var alerts: Int
         var acknowledged: Int
-        var medianAckHours: Double?
-        var p90AckHours: Double?
+        @NullEncoded var medianAckHours: Double?
+        @NullEncoded var p90AckHours: Double?
         var withinSla: Int
         var slaDecided: Int
         var recovered: Int
         var decided: Int
-        var recoveryRate: Double?
+        @NullEncoded var recoveryRate: Double?
         var covered: Int
         var accounts: Int
-        var coverageRate: Double?
+        @NullEncoded var coverageRate: Double?
         var coverageFlagged: Bool
     }
 
