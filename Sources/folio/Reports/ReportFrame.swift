@@ -1,7 +1,7 @@
 import FolioDomain
 
 /// What every `folio report` says about itself, and the way its figures read.
-struct ReportFrame: Encodable {
+struct ReportFrame {
     var report: String
     var asOf: String
     var from: String
