@@ -31,6 +31,12 @@ struct ReportCommandTests {
         #expect(text.status == 0)
         #expect(text.stdout.contains("Did alerting help?"))
         #expect(text.stdout.contains("alerted") && text.stdout.contains("control"))
+
+        // A period before any history: nothing to count, said as such rather than as 0 %.
+        let empty = try folio.run("report", "program", "--user", "helena.vasquez", "--from", "2020-01-01", "--to", "2020-03-31")
+        #expect(empty.status == 0)
+        #expect(empty.stdout.contains("0 of 0 (not enough data)"))
+        #expect(!empty.stdout.contains("0 %"))
     }
 
     @Test func everyReportPrintsCSVThatParses() throws {

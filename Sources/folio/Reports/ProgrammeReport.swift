@@ -111,10 +111,13 @@ enum ProgrammeReport {
         }
         out.append(contentsOf: table.render(maxWidth: maxWidth, glyphs: glyphs))
         out.append("")
-        let recovery = (c.alerted.recovery.overall.rate, c.control.recovery.overall.rate)
-        out.append("Recovery: alerted \(ReportFrame.percent(recovery.0)) against control \(ReportFrame.percent(recovery.1)) "
-                   + "(\(ReportFrame.points(c.recoveryLift))). Churn: alerted \(ReportFrame.percent(c.alerted.churn.rate)) against control "
-                   + "\(ReportFrame.percent(c.control.churn.rate)) (\(ReportFrame.points(c.churnReduction.map { -$0 }))).")
+        /// "alerted 67 % against control 50 % (+17 points)", or why there is no comparison.
+        func compared(_ alerted: Double?, _ control: Double?, _ difference: Double?) -> String {
+            guard difference != nil else { return "\(ReportFrame.notEnoughData) to compare" }
+            return "alerted \(ReportFrame.percent(alerted)) against control \(ReportFrame.percent(control)) (\(ReportFrame.points(difference)))"
+        }
+        out.append("Recovery: \(compared(c.alerted.recovery.overall.rate, c.control.recovery.overall.rate, c.recoveryLift)). "
+                   + "Churn: \(compared(c.alerted.churn.rate, c.control.churn.rate, c.churnReduction.map { -$0 })).")
         if let note = c.note { out.append(note) }
         out.append("")
 
