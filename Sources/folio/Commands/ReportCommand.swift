@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Measure the programme: did alerting help, the team's response and coverage, renewals, health by week.",
         discussion: """
             Each report covers a period (--from, --to; by default the 90 days up to the as-of day) of the accounts you may see: \
-            a CSM their own, a manager their team's, a VP all. A group with nothing to count says "not enough data", never 0 %. \
+            a CSM their own, a manager their team's, a VP all. A group with nothing to count says "not enough data" rather than a zero rate. \
             --json prints one document and --csv one table with a header row (README, "folio report --json").
             """,
         subcommands: [Program.self, Team.self, Renewals.self, Health.self]
