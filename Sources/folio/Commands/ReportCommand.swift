@@ -1,0 +1,177 @@
+import ArgumentParser
+import FolioDomain
+import FolioStore
+import FolioTUI
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Measure the programme: did alerting help, the team's response and coverage, renewals, health by week.",
+        discussion: """
+            Each report covers a period (--from, --to; by default the 90 days up to the as-of day) of the accounts you may see: \
+            a CSM their own, a manager their team's, a VP all. A group with nothing to count says "not enough data" rather than a zero rate. \
+            --json prints one document and --csv one table with a header row (README, "folio report --json").
+            """,
+        subcommands: [Program.self, Team.self, Renewals.self, Health.self]
+    )
+
+    /// The history of the period in the user's scope, with what every report needs around it.
+    struct Loaded {
+        var context: AppContext
+        var period: ReportPeriod
+        var history: ProgrammeHistory
+        var names: [String: String]
+        var frame: ReportFrame
+        var heading: String
+        var glyphs: Glyphs { Glyphs.forEnvironment(ProcessInfo.processInfo.environment) }
+    }
+
+    static func load(_ name: String, global: GlobalOptions, options: ReportOptions, policy: AlertPolicy = .standard,
+                     profile: HealthProfile = .standard) throws -> Loaded {
+        let context = try AppContext.open(global, profile: profile, readonly: true)
+        let period = try options.period(asOf: context.asOf)
+        let (history, names) = try context.database.read { db in
+            let history = try ProgrammeData.load(for: context.user, period: period, asOf: context.asOf, policy: policy, in: db)
+            let names = Dictionary(try Book.users(in: db).map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a })
+            return (history, names)
+        }
+        let scope = PortfolioScope.natural(for: context.user)
+        let frame = ReportFrame(report: name, asOf: context.asOf.iso, from: period.from.iso, to: period.to.iso, scope: scope.rawValue)
+        return Loaded(context: context, period: period, history: history, names: names, frame: frame,
+                      heading: scope.label(for: context.user))
+    }
+
+    struct Program: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "program",
+            abstract: "Did alerting help? Recovery and churn of alerted health drops against the control group, with group sizes.",
+            discussion: """
+                The control group's drops were recorded as shadow alerts and routed to no one. An alert is recovered when the score \
+                came back at or above the threshold it was raised below within 60 days; alerts still inside their 60 days are \
+                pending and left out of the rate. Groups under 10 accounts are flagged as too small to compare.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ReportOptions
+        @OptionGroup var alertsOption: AlertsOption
+
+        func run() throws {
+            try reportingFailures {
+                let l = try ReportCommand.load("program", global: global, options: options, policy: try alertsOption.load())
+                let asOf = l.context.asOf
+                let comparison = ControlComparison(l.history, period: l.period, asOf: asOf)
+                let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
+                if options.json {
+                    print(try JSONOutput.render(ProgrammeReport.json(comparison, speed: speed, frame: l.frame)))
+                } else if options.csv {
+                    print(ProgrammeReport.csv(comparison, speed: speed), terminator: "")
+                } else {
+                    for line in ProgrammeReport.lines(comparison, speed: speed, frame: l.frame, heading: l.heading,
+                                                      maxWidth: TerminalWidth.current(), glyphs: l.glyphs) {
+                        print(line)
+                    }
+                }
+            }
+        }
+    }
+
+    struct Team: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "team",
+            abstract: "Per CSM: time to acknowledge health drops (median, p90), answered within SLA, recovery, check-in coverage.",
+            discussion: """
+                Time to acknowledge runs from the alert to the first acknowledgement, snooze or resolve by a person. Coverage is \
+                taken on the period's last day; a CSM or team under 80 % is flagged.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ReportOptions
+        @OptionGroup var alertsOption: AlertsOption
+
+        func run() throws {
+            try reportingFailures {
+                let policy = try alertsOption.load()
+                let l = try ReportCommand.load("team", global: global, options: options, policy: policy)
+                let asOf = l.context.asOf
+                let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
+                let recovery = RecoveryRate(l.history, period: l.period, asOf: asOf)
+                let coverage = try l.context.database.read { db in
+                    try CheckInBoard.load(for: l.context.user, asOf: l.period.to, bands: BandSet.redYellowGreen.bands.map(\.name),
+                                          policy: policy.checkIns, in: db).coverage
+                }
+                if options.json {
+                    print(try JSONOutput.render(TeamReport.json(speed: speed, recovery: recovery, coverage: coverage, names: l.names,
+                                                                frame: l.frame)))
+                } else if options.csv {
+                    print(TeamReport.csv(speed: speed, recovery: recovery, coverage: coverage, names: l.names), terminator: "")
+                } else {
+                    for line in TeamReport.text(speed: speed, recovery: recovery, coverage: coverage, names: l.names, frame: l.frame,
+                                                heading: l.heading, maxWidth: TerminalWidth.current(), glyphs: l.glyphs) {
+                        print(line)
+                    }
+                }
+            }
+        }
+    }
+
+    struct Renewals: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "renewals",
+            abstract: "Renewal rate (closed won over closed in the period) and the lift of covered accounts over uncovered ones."
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ReportOptions
+        @OptionGroup var alertsOption: AlertsOption
+
+        func run() throws {
+            try reportingFailures {
+                let policy = try alertsOption.load()
+                let l = try ReportCommand.load("renewals", global: global, options: options, policy: policy)
+                let rate = RenewalRate(l.history.renewals, period: l.period, policy: policy.checkIns)
+                if options.json {
+                    print(try JSONOutput.render(RenewalRateReport.json(rate, names: l.names, frame: l.frame)))
+                } else if options.csv {
+                    print(RenewalRateReport.csv(rate), terminator: "")
+                } else {
+                    for line in RenewalRateReport.text(rate, names: l.names, frame: l.frame, heading: l.heading,
+                                                       maxWidth: TerminalWidth.current(), glyphs: l.glyphs) {
+                        print(line)
+                    }
+                }
+            }
+        }
+    }
+
+    struct Health: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "health",
+            abstract: "How many accounts were in each band, week by week."
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ReportOptions
+        @OptionGroup var profileOption: ProfileOption
+
+        func run() throws {
+            try reportingFailures {
+                let profile = try profileOption.load()
+                let l = try ReportCommand.load("health", global: global, options: options, profile: profile)
+                let distribution = HealthDistribution(l.history.scores, period: l.period, bands: profile.bands.bands.map(\.name))
+                if options.json {
+                    print(try JSONOutput.render(HealthReport.json(distribution, frame: l.frame)))
+                } else if options.csv {
+                    print(HealthReport.csv(distribution), terminator: "")
+                } else {
+                    for line in HealthReport.text(distribution, frame: l.frame, heading: l.heading, maxWidth: TerminalWidth.current(),
+                                                  glyphs: l.glyphs) {
+                        print(line)
+                    }
+                }
+            }
+        }
+    }
+}
