@@ -14,31 +14,6 @@ public enum Key: Hashable, Sendable {
     /// The terminal now has this size; redraw everything.
     case resize(width: Int, height: Int)
 
-    /// How the key is written in hints and help ("Enter", "PgDn", "Ctrl-R", "F5", "q").
-    public var displayName: String {
-        switch self {
-        case .char(" "): return "Space"
-        case .char(let character): return String(character)
-        case .up: return "↑"
-        case .down: return "↓"
-        case .left: return "←"
-        case .right: return "→"
-        case .pageUp: return "PgUp"
-        case .pageDown: return "PgDn"
-        case .home: return "Home"
-        case .end: return "End"
-        case .enter: return "Enter"
-        case .escape: return "Esc"
-        case .backspace: return "Backspace"
-        case .delete: return "Del"
-        case .tab: return "Tab"
-        case .backTab: return "Shift-Tab"
-        case .ctrl(let character): return "Ctrl-" + String(character).uppercased()
-        case .function(let number): return "F\(number)"
-        case .resize(let width, let height): return "resize \(width)×\(height)"
-        }
-    }
-
     /// Decodes a `wget_wch` result: `status` is its return value (`OK` for a character,
     /// `KEY_CODE_YES` for a function key), `code` the value it stored. Keys Folio has no
     /// use for (mouse, shifted arrows) decode to nil. A resize decodes with the size

@@ -230,9 +230,6 @@ import FolioTUI
         #expect(Key.decode(status: OK_STATUS, code: 0x1B, size: size) == .escape)
         #expect(Key.decode(status: OK_STATUS, code: 0x1C, size: size) == .ctrl("\\"))
         #expect(Key.decode(status: OK_STATUS, code: 0x41, size: size) == .char("A"))
-        #expect(Key.ctrl("x").displayName == "Ctrl-X")
-        #expect(Key.pageDown.displayName == "PgDn")
-        #expect(Key.char(" ").displayName == "Space")
     }
 }
 
