@@ -25,8 +25,8 @@ enum DemoTeam {
             if roll % 10 == 9 && !isLastWeek && alert.severity != .red {
                 _ = try? AlertDesk.perform(.snooze(until: day.adding(days: 14), reason: "customer away; follow up when they are back"),
                                        on: id, by: csm, at: start + hours * 3_600, asOf: day, in: database)
-            } else {
-                _ = try? AlertDesk.perform(.acknowledge, on: id, by: csm, at: start + hours * 3_600, asOf: day, in: database)
+            } else if (try? AlertDesk.perform(.acknowledge, on: id, by: csm, at: start + hours * 3_600, asOf: day, in: database)) != nil {
+                try reachOut(about: alert, by: csm, at: start + hours * 3_600, asOf: day, in: database)
             }
         }
         // Sponsors, critical cases and silence take longer than a demo's weeks to settle, and
@@ -43,6 +43,39 @@ enum DemoTeam {
                                    at: start + Int64(2 + roll % 6) * 3_600, asOf: day, in: database)
         }
     }
+
+    /// What the CSM does once they have seen the alert: an email, a rescue call for a
+    /// detractor, a meeting for a red or orange health drop, logged as a person would log it. The control group gets no such
+    /// call: this is the difference `folio report program` measures.
+    static func reachOut(about alert: Alert, by csm: User, at moment: Int64, asOf: Day, in database: FolioDatabase) throws {
+        // Only the signals a recovery answers (a drop in health or usage, a detractor); a
+        // quiet account is the CSM's own habit, which the demo's stories leave as it is.
+        guard [.healthDrop, .usageDrop, .detractor].contains(alert.kind), let account = try database.read({ db in
+            try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [alert.accountID])
+        }) else { return }
+        let day = min(Moment(seconds: moment).day, asOf)
+        let meeting = alert.kind == .healthDrop && alert.severity >= .orange
+        let summary: String = switch alert.kind {
+        case .healthDrop: meeting ? "Working session after the health drop: went through usage and agreed a plan" : "Wrote about the dip in usage, with two things to try"
+        case .usageDrop: "Wrote about the drop in key actions; offered a training for the team"
+        case .detractor: "Rescue call after the NPS response; listened, agreed fixes and a follow-up"
+        case .checkinOverdue, .goneDark: "Check-in call: caught up on their plans"
+        case .paymentOverdue: "Call with finance about the overdue invoice"
+        case .criticalCases: "Call with the support lead about the open critical cases"
+        case .sponsorLeft: "Call to find the new executive sponsor"
+        case .usageSurge: "Call about the growth in usage; introduced the AE"
+        }
+        // A meeting for a serious drop, a rescue call for a detractor, otherwise an email;
+        // the stretched CSM of STORIES.md (the weak book, coverage under 80 %) only writes.
+        let stretched = csm.login == stretchedCSM
+        let kind: Activity.Kind = stretched ? .email : meeting ? .meeting : alert.kind == .detractor ? .call : .email
+        let said = kind == .email && (meeting || alert.kind == .detractor) ? "Wrote after the alert, proposing a call" : summary
+        let draft = ActivityDraft(kind: kind, direction: .outbound, date: day, summary: said)
+        _ = try? ActivityLog(database: database).record(draft, on: account, by: csm, asOf: asOf, now: moment)
+    }
+
+    /// SampleData/STORIES.md: "jonas.muller has the weak book".
+    static let stretchedCSM = "jonas.muller"
 
     private static func ownerOf(_ alert: Alert, in database: FolioDatabase) throws -> String? {
         try database.read { db in try String.fetchOne(db, sql: "SELECT owner FROM account WHERE id = ?", arguments: [alert.accountID]) }
