@@ -2,33 +2,9 @@ import Foundation
 import Testing
 
 extension Folio {
-    /// Runs `folio` with an argument list (the variadic `run` cannot take an array).
-    func run(arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = Folio.binary
-        process.arguments = arguments
-        var env = ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-                   "XDG_STATE_HOME": home.appendingPathComponent("state").path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        env.merge(extra) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdout = Data()
-        group.enter()
-        DispatchQueue.global().async { stdout = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
+    /// Runs `folio` and parses its JSON output, expecting success.
     func json(_ arguments: String...) throws -> Any {
-        let result = try run(arguments: arguments)
+        let result = try run(arguments)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }
@@ -161,7 +137,7 @@ struct RenewalsAndCheckInsTests {
         let id = String(try #require(nordlicht["id"] as? Int))
         let results = ResultBox()
         DispatchQueue.concurrentPerform(iterations: 2) { k in
-            let r = try? folio.run(arguments: ["renewals", "move", id, k == 0 ? "closed-won" : "churned", "--expect", "60-days-out",
+            let r = try? folio.run(["renewals", "move", id, k == 0 ? "closed-won" : "churned", "--expect", "60-days-out",
                                                "--user", k == 0 ? "amelie.durand" : "marta.novak"])
             results.add(r)
         }

@@ -1,20 +1,7 @@
+import FolioStore
 /// One thing wrong with the user's config file, where it is: `path:line:column: message`
-/// (line and column count from 1, as editors do).
-public struct ConfigProblem: Error, Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String { "\(file):\(line):\(column): \(message)" }
-}
+/// (line and column count from 1, as editors do) — the same shape as an import problem.
+public typealias ConfigProblem = ImportProblem
 
 /// A config file that was refused as a whole: nothing of it applies. Every problem
 /// found, in file order.

@@ -63,16 +63,10 @@ struct ReportCommand: ParsableCommand {
                 let asOf = l.context.asOf
                 let comparison = ControlComparison(l.history, period: l.period, asOf: asOf)
                 let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
-                if options.json {
-                    print(try JSONOutput.render(ProgrammeReport.json(comparison, speed: speed, frame: l.frame)))
-                } else if options.csv {
-                    print(ProgrammeReport.csv(comparison, speed: speed), terminator: "")
-                } else {
-                    for line in ProgrammeReport.lines(comparison, speed: speed, frame: l.frame, heading: l.heading,
-                                                      maxWidth: TerminalWidth.current(), glyphs: l.glyphs) {
-                        print(line)
-                    }
-                }
+                try options.emit(json: { ProgrammeReport.json(comparison, speed: speed, frame: l.frame) },
+                                 csv: { ProgrammeReport.csv(comparison, speed: speed) },
+                                 text: { width in ProgrammeReport.lines(comparison, speed: speed, frame: l.frame, heading: l.heading,
+                                                      maxWidth: width, glyphs: l.glyphs) })
             }
         }
     }
@@ -102,17 +96,11 @@ struct ReportCommand: ParsableCommand {
                     try CheckInBoard.load(for: l.context.user, asOf: l.period.to, bands: BandSet.redYellowGreen.bands.map(\.name),
                                           policy: policy.checkIns, in: db).coverage
                 }
-                if options.json {
-                    print(try JSONOutput.render(TeamReport.json(speed: speed, recovery: recovery, coverage: coverage, names: l.names,
-                                                                frame: l.frame)))
-                } else if options.csv {
-                    print(TeamReport.csv(speed: speed, recovery: recovery, coverage: coverage, names: l.names), terminator: "")
-                } else {
-                    for line in TeamReport.text(speed: speed, recovery: recovery, coverage: coverage, names: l.names, frame: l.frame,
-                                                heading: l.heading, maxWidth: TerminalWidth.current(), glyphs: l.glyphs) {
-                        print(line)
-                    }
-                }
+                try options.emit(json: { TeamReport.json(speed: speed, recovery: recovery, coverage: coverage, names: l.names,
+                                                                frame: l.frame) },
+                                 csv: { TeamReport.csv(speed: speed, recovery: recovery, coverage: coverage, names: l.names) },
+                                 text: { width in TeamReport.text(speed: speed, recovery: recovery, coverage: coverage, names: l.names, frame: l.frame,
+                                                heading: l.heading, maxWidth: width, glyphs: l.glyphs) })
             }
         }
     }
@@ -132,16 +120,10 @@ struct ReportCommand: ParsableCommand {
                 let policy = try alertsOption.load()
                 let l = try ReportCommand.load("renewals", global: global, options: options, policy: policy)
                 let rate = RenewalRate(l.history.renewals, period: l.period, policy: policy.checkIns)
-                if options.json {
-                    print(try JSONOutput.render(RenewalRateReport.json(rate, names: l.names, frame: l.frame)))
-                } else if options.csv {
-                    print(RenewalRateReport.csv(rate), terminator: "")
-                } else {
-                    for line in RenewalRateReport.text(rate, names: l.names, frame: l.frame, heading: l.heading,
-                                                       maxWidth: TerminalWidth.current(), glyphs: l.glyphs) {
-                        print(line)
-                    }
-                }
+                try options.emit(json: { RenewalRateReport.json(rate, names: l.names, frame: l.frame) },
+                                 csv: { RenewalRateReport.csv(rate) },
+                                 text: { width in RenewalRateReport.text(rate, names: l.names, frame: l.frame, heading: l.heading,
+                                                       maxWidth: width, glyphs: l.glyphs) })
             }
         }
     }
@@ -161,16 +143,10 @@ struct ReportCommand: ParsableCommand {
                 let profile = try profileOption.load()
                 let l = try ReportCommand.load("health", global: global, options: options, profile: profile)
                 let distribution = HealthDistribution(l.history.scores, period: l.period, bands: profile.bands.bands.map(\.name))
-                if options.json {
-                    print(try JSONOutput.render(HealthReport.json(distribution, frame: l.frame)))
-                } else if options.csv {
-                    print(HealthReport.csv(distribution), terminator: "")
-                } else {
-                    for line in HealthReport.text(distribution, frame: l.frame, heading: l.heading, maxWidth: TerminalWidth.current(),
-                                                  glyphs: l.glyphs) {
-                        print(line)
-                    }
-                }
+                try options.emit(json: { HealthReport.json(distribution, frame: l.frame) },
+                                 csv: { HealthReport.csv(distribution) },
+                                 text: { width in HealthReport.text(distribution, frame: l.frame, heading: l.heading, maxWidth: width,
+                                                  glyphs: l.glyphs) })
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioDomain
+import Foundation
 
 /// What every `folio report` takes besides the global options: the period and the format.
 struct ReportOptions: ParsableArguments {
@@ -33,5 +34,16 @@ struct ReportOptions: ParsableArguments {
             throw ValidationError("--from \(explicitStart) is after --to \(explicitEnd)")
         }
         return ReportPeriod(from: start, to: max(start, end))
+    }
+
+    /// Prints the report in the format asked for: JSON, CSV, or the readable lines.
+    func emit(json: () throws -> some Encodable, csv: () -> String, text: (_ maxWidth: Int?) -> [String]) throws {
+        if self.json {
+            print(try JSONOutput.render(try json()))
+        } else if self.csv {
+            print(csv(), terminator: "")
+        } else {
+            for line in text(TerminalWidth.current()) { print(line) }
+        }
     }
 }
