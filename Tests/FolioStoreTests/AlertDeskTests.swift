@@ -152,7 +152,7 @@ struct AlertDeskTests {
         let (scratch, db) = try portfolio()
         defer { withExtendedLifetime(scratch) {} }
         try Self.run.run(asOf: Self.asOf, in: db, now: 1)
-        let accounts = { (login: String, scope: AlertDesk.Scope) in
+        let accounts = { (login: String, scope: PortfolioScope) in
             Set(try db.read { try AlertDesk.list(for: try Book.user(login, in: $0)!, scope: scope, in: $0) }.map(\.alert.accountID))
         }
         #expect(try accounts("ana", .mine) == ["A1"])

@@ -47,35 +47,14 @@ public enum AlertActionFailure: Error, Equatable, CustomStringConvertible {
 /// one checked (who may act, what state it is in) and written with its trail in one
 /// transaction, so of two people acting at once exactly one wins and the other is told.
 public enum AlertDesk {
-    public enum Scope: String, Sendable, CaseIterable {
-        /// Routed to me, or on my accounts.
-        case mine
-        /// On my team's accounts (everyone below me).
-        case team
-        /// Every alert I may see (a VP: all).
-        case all
-    }
-
-    public static func list(for user: User, scope: Scope, includeResolved: Bool = false, shadow: Bool = false,
+    /// The alerts `user` sees in `scope` (clamped to their role): those on the accounts of
+    /// that scope, and any routed to them.
+    public static func list(for user: User, scope: PortfolioScope, includeResolved: Bool = false, shadow: Bool = false,
                             in db: Database) throws -> [AlertListing] {
-        var filters: [SQL] = []
-        filters.append(includeResolved ? "1" : "al.state != 'resolved'")
-        filters.append(shadow ? "al.shadow = 1" : "al.shadow = 0")
-        switch scope {
-        case .mine:
-            filters.append("(a.owner = \(user.login) OR ';' || al.recipients || ';' LIKE \("%;" + user.login + ";%"))")
-        case .team:
-            let team = try Book.team(of: user, in: db)
-            filters.append("(a.owner IN \(team) OR ';' || al.recipients || ';' LIKE \("%;" + user.login + ";%"))")
-        case .all:
-            switch user.role {
-            case .vp: break
-            case .ae: filters.append("(a.ae = \(user.login) OR ';' || al.recipients || ';' LIKE \("%;" + user.login + ";%"))")
-            case .csm, .manager:
-                let team = try Book.team(of: user, in: db)
-                filters.append("(a.owner IN \(team) OR ';' || al.recipients || ';' LIKE \("%;" + user.login + ";%"))")
-            }
-        }
+        let routedToMe: SQL = "';' || al.recipients || ';' LIKE \("%;" + user.login + ";%")"
+        let filters: [SQL] = [includeResolved ? "1" : "al.state != 'resolved'",
+                              shadow ? "al.shadow = 1" : "al.shadow = 0",
+                              "(\(try scope.accountFilter(for: user, in: db)) OR \(routedToMe))"]
         let request: SQLRequest<Row> = """
             SELECT al.*, a.name AS account_name, a.owner AS account_owner, a.tier AS account_tier, a.arr_cents AS account_arr
             FROM alert al JOIN account a ON a.id = al.account_id

@@ -40,7 +40,8 @@ struct AlertsList: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let context = try AppContext.open(global)
-            let scope: AlertDesk.Scope = mine ? .mine : team ? .team : all ? .all : Self.defaultScope(for: context.user.role)
+            let asked: PortfolioScope = mine ? .mine : team ? .team : all ? .all : .natural(for: context.user)
+            let scope = asked.clamped(for: context.user)
             let listings = try context.database.read { db in
                 try AlertDesk.list(for: context.user, scope: scope, includeResolved: resolved, shadow: shadow, in: db)
             }
@@ -68,14 +69,6 @@ struct AlertsList: ParsableCommand {
             for line in table.render(maxWidth: TerminalWidth.current(), glyphs: glyphs) { print(line) }
             let overdue = listings.filter { $0.alert.isOverdue(at: now) }.count
             complain("\(listings.count) alert\(listings.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "") · \(scope.rawValue) · \(context.user.login) (\(context.user.role.rawValue)) as of \(context.asOf)")
-        }
-    }
-
-    static func defaultScope(for role: User.Role) -> AlertDesk.Scope {
-        switch role {
-        case .csm, .ae: .mine
-        case .manager: .team
-        case .vp: .all
         }
     }
 
