@@ -2,7 +2,8 @@ import FolioDomain
 import GRDB
 
 /// Logging an activity by hand (`folio log`): validated, written with the user as its author
-/// in one transaction with its audit entry, and any check-in it completes marked done at once.
+/// in one transaction with its audit entry, and any check-in it completes marked done at once;
+/// a reply or a meeting stops the account's recovery sequence in the same transaction.
 public struct ActivityLog {
     public let database: FolioDatabase
     /// The check-in windows, to find the check-ins an activity completes.
@@ -50,6 +51,8 @@ public struct ActivityLog {
                                  activity.date.iso, activity.author, activity.summary])
             try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "activity.log", subject: "activity \(id) on \(account.id)",
                                              after: try AuditTrail.json(activity)), in: db)
+            // A reply or a meeting ends the account's recovery sequence now, before its next email.
+            try SequenceStops.afterActivity(activity, by: user.login, at: now, in: db)
 
             var completed: [CheckIn] = []
             guard activity.kind.countsAsCheckIn else { return Logged(activity: activity, completed: completed) }

@@ -90,21 +90,11 @@ struct AlertPolicyReader {
     }
 
     mutating func bounded(_ node: Node, _ what: String, _ range: ClosedRange<Double>) -> Double? {
-        guard let v = base.number(node, what) else { return nil }
-        guard range.contains(v) else {
-            base.problem(node, "\(what) must be between \(ProfileReader.show(range.lowerBound)) and \(ProfileReader.show(range.upperBound)), not \(ProfileReader.show(v))")
-            return nil
-        }
-        return v
+        base.bounded(node, what, range)
     }
 
     mutating func whole(_ node: Node, _ what: String, _ range: ClosedRange<Int>) -> Int? {
-        guard let v = base.wholeNumber(node, what) else { return nil }
-        guard range.contains(v) else {
-            base.problem(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(v)")
-            return nil
-        }
-        return v
+        base.whole(node, what, range)
     }
 
     /// `{amber: 70, orange: 60, red: 45}`: deeper severities at lower scores.
@@ -217,5 +207,27 @@ struct AlertPolicyReader {
             if let days = Int(text.dropFirst(prefix.count)), (0...3_650).contains(days) { return make(days) }
         }
         return nil
+    }
+}
+
+extension ProfileReader {
+    /// A number within a range, or a problem saying which.
+    mutating func bounded(_ node: Node, _ what: String, _ range: ClosedRange<Double>) -> Double? {
+        guard let v = number(node, what) else { return nil }
+        guard range.contains(v) else {
+            problem(node, "\(what) must be between \(Self.show(range.lowerBound)) and \(Self.show(range.upperBound)), not \(Self.show(v))")
+            return nil
+        }
+        return v
+    }
+
+    /// A whole number within a range, or a problem saying which.
+    mutating func whole(_ node: Node, _ what: String, _ range: ClosedRange<Int>) -> Int? {
+        guard let v = wholeNumber(node, what) else { return nil }
+        guard range.contains(v) else {
+            problem(node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(v)")
+            return nil
+        }
+        return v
     }
 }

@@ -33,7 +33,8 @@ public enum DemoPortfolio {
 
     /// Imports the sample portfolio, then replays the engine week by week (one run per
     /// Monday, `replayWeeks` of them up to `asOf`) so the demo has real history, with the
-    /// demo's people moving renewals along the way (`DemoRenewals`).
+    /// demo's people moving renewals (`DemoRenewals`), handling alerts (`DemoTeam`) and
+    /// sending and answering recovery emails (`DemoOutreach`) along the way.
     @discardableResult
     public static func build(at path: String, from sampleData: URL, force: Bool, actor: String, at: Int64,
                              profile: HealthProfile = .standard) throws -> ImportSummary {
@@ -58,7 +59,8 @@ public enum DemoPortfolio {
                 if let manager { try Settings.set(defaultUserSetting, to: manager, in: db) }
             }
             try keepStoriesAlerted(sampleData: sampleData, in: database, policy: AlertPolicy(holdoutShare: demoHoldoutShare))
-            let run = DailyRun(profile: profile)
+            let library = try SequenceLoader.load(path: sampleData.appendingPathComponent("sequences.yaml").path)
+            let run = DailyRun(profile: profile, steps: DailyRun.defaultSteps + [SequenceStep(library: library)])
             var people = DemoRenewals(database: database, profile: profile)
             try people.prepare()
             for week in (0..<replayWeeks).reversed() {
@@ -67,6 +69,7 @@ public enum DemoPortfolio {
                 try run.run(asOf: day, in: database, now: at)
                 try people.afterRun(on: day)
                 try DemoTeam.work(after: day, isLastWeek: week == 0, in: database)
+                try DemoOutreach.work(after: day, isLastWeek: week == 0, planner: SequencePlanner(library: library), in: database)
             }
             try people.finish()
             // Fold the WAL into the file so the rename moves one complete file.

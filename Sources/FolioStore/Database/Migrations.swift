@@ -262,6 +262,66 @@ enum Migrations {
                 """)
         }
 
+        m.registerMigration("v6-sequences") { db in
+            try db.execute(sql: """
+                -- Recovery sequences (DESIGN §2.6): an account in one at a time, for one alert once.
+                CREATE TABLE sequence_enrolment (
+                    id INTEGER PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    contact_id TEXT,
+                    sequence TEXT NOT NULL,
+                    alert_id INTEGER REFERENCES alert(id) ON DELETE SET NULL,
+                    started_on TEXT NOT NULL,
+                    started_at INTEGER NOT NULL,
+                    started_by TEXT NOT NULL,
+                    -- internal: the band when it started (recovering out of it stops it)
+                    trigger_band TEXT,
+                    state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'completed', 'stopped', 'skipped')),
+                    stop_reason TEXT,
+                    stopped_at INTEGER,
+                    stopped_by TEXT
+                );
+                CREATE UNIQUE INDEX sequence_enrolment_one_active ON sequence_enrolment(account_id) WHERE state = 'active';
+                CREATE INDEX sequence_enrolment_alert ON sequence_enrolment(alert_id);
+
+                -- The outbox: every customer email from draft to sent, each delivered once.
+                CREATE TABLE outbox_message (
+                    id INTEGER PRIMARY KEY,
+                    enrolment_id INTEGER REFERENCES sequence_enrolment(id) ON DELETE SET NULL,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    contact_id TEXT NOT NULL,
+                    to_name TEXT NOT NULL,
+                    to_address TEXT NOT NULL,
+                    from_name TEXT NOT NULL,
+                    from_address TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('draft', 'scheduled', 'sending', 'unconfirmed', 'sent', 'cancelled', 'failed')),
+                    scheduled_at INTEGER NOT NULL,
+                    sequence TEXT NOT NULL,
+                    step INTEGER NOT NULL,
+                    message_id TEXT NOT NULL UNIQUE,
+                    created_at INTEGER NOT NULL,
+                    approved_by TEXT,
+                    approved_at INTEGER,
+                    sent_at INTEGER,
+                    transport TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER,
+                    last_error TEXT,
+                    claimed_at INTEGER,
+                    claimed_by TEXT,
+                    cancelled_by TEXT,
+                    cancel_reason TEXT,
+                    UNIQUE (enrolment_id, step)
+                );
+                CREATE INDEX outbox_message_pending ON outbox_message(state, scheduled_at)
+                    WHERE state IN ('draft', 'scheduled', 'sending', 'unconfirmed');
+                CREATE INDEX outbox_message_contact ON outbox_message(contact_id);
+                CREATE INDEX outbox_message_account ON outbox_message(account_id);
+                """)
+        }
+
         return m
     }()
 }

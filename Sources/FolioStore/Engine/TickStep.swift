@@ -60,6 +60,13 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public var checkInsPlanned: Int = 0
     public var checkInsDone: Int = 0
     public var checkInsMissed: Int = 0
+    /// Recovery sequences started (and skipped for want of a contact), stopped, completed;
+    /// customer emails written into the outbox.
+    public var sequencesStarted: Int = 0
+    public var sequencesSkipped: Int = 0
+    public var sequencesStopped: Int = 0
+    public var sequencesCompleted: Int = 0
+    public var emailsPlanned: Int = 0
     public var seconds: Double = 0
     /// Where the time went: reading the inputs, then each step in order.
     public var timings: [Timing] = []
@@ -99,7 +106,12 @@ public struct TickSummary: Sendable, Codable, Equatable {
                      count(renewalsMoved, "renewal", "renewals", "moved on"),
                      count(checkInsPlanned, "check-in", "check-ins", "planned"),
                      count(checkInsDone, "check-in", "check-ins", "done"),
-                     count(checkInsMissed, "check-in", "check-ins", "missed")].compactMap { $0 }
+                     count(checkInsMissed, "check-in", "check-ins", "missed"),
+                     count(sequencesStarted, "sequence", "sequences", "started"),
+                     count(sequencesSkipped, "sequence", "sequences", "skipped (no contact to write to)"),
+                     count(sequencesStopped, "sequence", "sequences", "stopped"),
+                     count(sequencesCompleted, "sequence", "sequences", "completed"),
+                     count(emailsPlanned, "email", "emails", "written to the outbox")].compactMap { $0 }
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 }

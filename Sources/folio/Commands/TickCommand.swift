@@ -6,17 +6,19 @@ import Foundation
 struct TickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tick",
-        abstract: "Run the daily engine for --as-of: scores, check-ins and renewal opportunities for every active account.",
+        abstract: "Run the daily engine for --as-of: scores, alerts, check-ins, renewal opportunities and recovery sequences.",
         discussion: """
             Everything happens in one transaction; running the same day again on the same data \
             changes nothing. Prints a one-line summary (accounts scored, band moves, renewals opened \
-            and moved, check-ins planned, done and missed, time taken).
+            and moved, check-ins planned, done and missed, sequences started, stopped and completed, \
+            emails written to the outbox, time taken).
             """
     )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var profileOption: ProfileOption
     @OptionGroup var alertsOption: AlertsOption
+    @OptionGroup var sequencesOption: SequencesOption
 
     @Flag(help: "Print the summary as JSON.")
     var json = false
@@ -28,9 +30,12 @@ struct TickCommand: ParsableCommand {
         try reportingFailures {
             let profile = try profileOption.load()
             let policy = try alertsOption.load()
+            let library = try sequencesOption.loadIfPresent()
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
-            let summary = try DailyRun(profile: profile, steps: [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep()]).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
+            var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep()]
+            if let library { steps.append(SequenceStep(library: library, policy: policy)) }
+            let summary = try DailyRun(profile: profile, steps: steps).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
             if json {
                 print(try JSONOutput.render(summary))
             } else {

@@ -30,6 +30,12 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as DemoPortfolio.Failure {
         complain("folio: \(error)")
         throw Exit.failure
+    } catch let error as OutreachFailure {
+        complain("folio: \(error)")
+        switch error {
+        case .notFound, .invalid: throw Exit.usage
+        case .notAllowed, .conflict: throw Exit.failure
+        }
     } catch let error as UsageFailure {
         complain("folio: \(error.message)")
         throw Exit.usage

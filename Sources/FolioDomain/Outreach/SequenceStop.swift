@@ -1,0 +1,33 @@
+/// Why a sequence stops before its last step (DESIGN §2.6), in words kept with it.
+public enum SequenceStop: Hashable, Sendable {
+    case replied(on: Day)
+    case meeting(on: Day)
+    /// Back out of the band that started it, or the alert cleared by itself.
+    case recovered(String)
+    case optedOut(String)
+    case contactLeft(String)
+    case churned
+    case person(login: String, reason: String?)
+
+    public var reason: String {
+        switch self {
+        case .replied(let day): return "the customer replied (inbound activity on \(day))"
+        case .meeting(let day): return "a meeting was logged on \(day)"
+        case .recovered(let how): return "the account recovered (\(how))"
+        case .optedOut(let who): return "\(who) opted out of email"
+        case .contactLeft(let who): return "\(who) left the company"
+        case .churned: return "the account churned"
+        case let .person(login, reason): return "stopped by \(login)" + (reason.map { ": \($0)" } ?? "")
+        }
+    }
+
+    /// An activity that ends a sequence: a reply, a meeting, dated after `after` (the day
+    /// before the start for one logged after it began; the start day itself for the daily
+    /// run, which cannot tell an activity imported for that day from one before the alert).
+    public static func ending(_ activity: Activity, after: Day) -> SequenceStop? {
+        guard activity.date > after else { return nil }
+        if activity.direction == .inbound && activity.kind != .note { return .replied(on: activity.date) }
+        if activity.kind == .meeting || activity.kind == .qbr { return .meeting(on: activity.date) }
+        return nil
+    }
+}

@@ -1,0 +1,189 @@
+import FolioDomain
+import Foundation
+import GRDB
+
+/// `folio outbox send`: delivers the messages that are due, each exactly once. A message is
+/// claimed (`sending`) in a transaction before it is handed over and marked `sent` in
+/// another after; a run that dies in between leaves it `sending`, and the next run marks
+/// it `unconfirmed` for a person to check — it is never resent blindly. A failure leaves
+/// it scheduled for a later attempt, with a growing wait, until the attempts run out.
+public struct OutboxDelivery: Sendable {
+    public let planner: SequencePlanner
+    public let transport: any MailTransport
+    /// A claim older than this (wall clock) belongs to a run that is gone.
+    public var staleAfter: Int64
+
+    public init(library: SequenceLibrary, transport: any MailTransport, staleAfter: Int64 = 600) {
+        planner = SequencePlanner(library: library)
+        self.transport = transport
+        self.staleAfter = staleAfter
+    }
+
+    public struct Item: Sendable, Codable, Equatable {
+        public var id: Int64
+        public var account: String
+        public var to: String
+        public var subject: String
+        public var note: String?
+    }
+
+    /// What a run did.
+    public struct Report: Sendable, Codable, Equatable {
+        public var sent: [Item] = []
+        /// Failed this time; tried again later.
+        public var retrying: [Item] = []
+        public var failed: [Item] = []
+        /// Found interrupted in a run that is gone: a person checks them.
+        public var unconfirmed: [Item] = []
+        /// Their sequence had stopped, or the contact may no longer be written to.
+        public var cancelled: [Item] = []
+        /// Due, but outside the account's working hours or too soon after another email to the contact.
+        public var waiting: [Item] = []
+    }
+
+    /// This process, as a claim names it: `host:pid`.
+    public static var worker: String { "\(machineName):\(getpid())" }
+
+    public static let machineName: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, 255) == 0 else { return "localhost" }
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return bytes.isEmpty ? "localhost" : String(decoding: bytes, as: UTF8.self)
+    }()
+
+    /// Is the run that made this claim still going? Only known for this machine; elsewhere, by age.
+    static func isAlive(_ claimant: String?) -> Bool? {
+        guard let claimant, let colon = claimant.lastIndex(of: ":"), claimant[..<colon] == machineName,
+              let pid = pid_t(claimant[claimant.index(after: colon)...]) else { return nil }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// Delivers what is due at `now` (the as-of moment); `wall` is the real clock for claims.
+    public func run(now: Int64, wall: Int64, in database: FolioDatabase) throws -> Report {
+        var report = Report()
+        let claimed = try claim(now: now, wall: wall, report: &report, in: database)
+        let settings = planner.settings
+        for message in claimed {
+            guard let id = message.id else { continue }
+            let item = Item(id: id, account: message.accountID, to: message.to, subject: message.subject)
+            var outcome: DeliveryError?
+            do {
+                let text = try message.mail(at: now).rendered()
+                try transport.deliver(text, to: message.to)
+            } catch let problem as MailMessage.Problem {
+                outcome = DeliveryError(problem.description, isRetryable: false)
+            } catch let error as DeliveryError {
+                outcome = error
+            } catch {
+                outcome = DeliveryError("\(error)")
+            }
+            try database.write { db in
+                guard var m = try Outbox.message(id, in: db), m.state == .sending, m.claimedBy == Self.worker else { return }
+                m.claimedAt = nil
+                m.claimedBy = nil
+                if let outcome {
+                    m.lastError = outcome.message
+                    if !outcome.isRetryable || m.attempts >= settings.maxAttempts {
+                        m.state = .failed
+                        report.failed.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
+                                                  note: "\(outcome.message) (attempt \(m.attempts) of \(settings.maxAttempts))"))
+                    } else {
+                        m.state = .scheduled
+                        let wait = settings.retryDelay(afterAttempts: m.attempts)
+                        m.nextAttemptAt = now + wait
+                        report.retrying.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
+                                                    note: "\(outcome.message); attempt \(m.attempts) of \(settings.maxAttempts), next in \(wait / 60) min"))
+                    }
+                } else {
+                    m.state = .sent
+                    m.sentAt = now
+                    m.transport = transport.name
+                    m.lastError = nil
+                    m.nextAttemptAt = nil
+                    report.sent.append(item)
+                }
+                try m.update(in: db)
+            }
+        }
+        return report
+    }
+
+    /// One transaction: interrupted claims marked unconfirmed, then each due message either
+    /// cancelled (its sequence stopped, its contact gone), put off (working hours, the contact
+    /// gap) or claimed for this run.
+    func claim(now: Int64, wall: Int64, report: inout Report, in database: FolioDatabase) throws -> [OutboxMessage] {
+        let settings = planner.settings
+        return try database.write { db in
+            for var m in try OutboxMessage.fetchAll(db, sql: "SELECT * FROM outbox_message WHERE state = 'sending' ORDER BY id") {
+                let alive = Self.isAlive(m.claimedBy)
+                guard alive == false || (alive == nil && wall - (m.claimedAt ?? 0) > staleAfter) else { continue }
+                m.state = .unconfirmed
+                m.lastError = "a delivery run (\(m.claimedBy ?? "unknown")) stopped while handing it over"
+                    + (m.claimedAt.map { " at \(Moment(seconds: $0).utc)" } ?? "")
+                    + "; it may or may not have left: check the mail log, then `folio outbox retry \(m.id ?? 0)` or `cancel \(m.id ?? 0)`"
+                m.claimedAt = nil
+                m.claimedBy = nil
+                try m.update(in: db)
+                report.unconfirmed.append(Item(id: m.id ?? 0, account: m.accountID, to: m.to, subject: m.subject, note: m.lastError))
+            }
+            let due = try OutboxMessage.fetchAll(db, sql: """
+                SELECT * FROM outbox_message WHERE state = 'scheduled' AND scheduled_at <= ? AND COALESCE(next_attempt_at, 0) <= ?
+                ORDER BY scheduled_at, id
+                """, arguments: [now, now])
+            var claimed: [OutboxMessage] = []
+            var contactsThisRun = Set<String>()
+            for var m in due {
+                guard let id = m.id,
+                      let account = try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [m.accountID]) else { continue }
+                let contact = try Contact.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [m.contactID])
+                let enrolment = try m.enrolmentID.flatMap {
+                    try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE id = ?", arguments: [$0])
+                }
+                var stop: String?
+                if account.status == .churned { stop = SequenceStop.churned.reason }
+                else if account.emailOptOut { stop = SequenceStop.optedOut(account.name).reason }
+                else if contact?.optOut ?? true { stop = SequenceStop.optedOut(contact?.name ?? m.toName).reason }
+                else if contact?.leftCompany == true { stop = SequenceStop.contactLeft(contact?.name ?? m.toName).reason }
+                else if let e = enrolment, e.state != .active { stop = "its sequence is \(e.state.rawValue)" + (e.stopReason.map { ": \($0)" } ?? "") }
+                if let stop {
+                    m.state = .cancelled
+                    m.cancelledBy = AlertStep.actor
+                    m.cancelReason = stop
+                    try m.update(in: db)
+                    if let e = enrolment, e.state == .active {
+                        try SequenceStops.stop(e, .person(login: AlertStep.actor, reason: stop), by: AlertStep.actor, at: now, in: db)
+                    }
+                    report.cancelled.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject, note: stop))
+                    continue
+                }
+                let offset = SequencePlanner.offset(account.timezone)
+                if !settings.workingHours.contains(local: now + offset(now)) {
+                    let next = settings.workingHours.next(atOrAfter: now, offset: offset)
+                    report.waiting.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
+                                               note: "outside working hours in \(account.timezone ?? "UTC")" + (next.map { "; next window \(Moment(seconds: $0).utc)" } ?? "")))
+                    continue
+                }
+                let gap = Int64(settings.contactGapDays) * 86_400
+                let lastSent = try Int64.fetchOne(db, sql: """
+                    SELECT MAX(sent_at) FROM outbox_message WHERE contact_id = ? AND state = 'sent' AND id != ?
+                    """, arguments: [m.contactID, id])
+                if contactsThisRun.contains(m.contactID) || (lastSent.map { now - $0 < gap } ?? false) {
+                    m.scheduledAt = try planner.sendTime(atOrAfter: max(now + 60, (lastSent ?? now) + gap), account: account,
+                                                         contactID: m.contactID, excluding: id, in: db)
+                    try m.update(in: db)
+                    report.waiting.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
+                                               note: "another email reached \(m.toName) less than \(settings.contactGapDays) days ago; moved to \(Moment(seconds: m.scheduledAt).utc)"))
+                    continue
+                }
+                m.state = .sending
+                m.claimedAt = wall
+                m.claimedBy = Self.worker
+                m.attempts += 1
+                try m.update(in: db)
+                contactsThisRun.insert(m.contactID)
+                claimed.append(m)
+            }
+            return claimed
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import FolioDomain
+import GRDB
+
+/// The daily run's sequences: active ones stop when a stop condition holds (a reply, a
+/// meeting, recovery out of the band that started them, opt-out, a contact gone, churn),
+/// move on to their next step once the previous one was sent, complete after the last;
+/// then alerts raised lately that an email can answer enrol their account — one sequence
+/// per account at a time, one per alert ever. Control-group alerts start nothing.
+public struct SequenceStep: TickStep {
+    public let name = "sequences"
+    public var planner: SequencePlanner
+    /// How far back an alert may have been raised and still start a sequence (days).
+    public var lookbackDays = 7
+    /// For the run's hour, as the alerts step has it.
+    public var policy: AlertPolicy
+
+    public init(library: SequenceLibrary, policy: AlertPolicy = .standard) {
+        planner = SequencePlanner(library: library)
+        self.policy = policy
+    }
+
+    public func run(_ context: inout TickContext) throws {
+        let db = context.db, asOf = context.asOf
+        let now = policy.runInstant(of: asOf)
+        let actor = AlertStep.actor
+        let bands = context.profile.bands.bands.map(\.name)
+        var accounts: [String: Account] = [:]
+        for a in context.accounts { accounts[a.id] = a }
+        var todaysBand: [String: String] = [:]
+        for s in context.snapshots { if let band = s.band { todaysBand[s.accountID] = band } }
+
+        // 1. Active sequences: stop, move on, or complete.
+        for enrolment in try SequenceEnrolment.fetchAll(db, sql: "SELECT * FROM sequence_enrolment WHERE state = 'active' ORDER BY id") {
+            guard let account = try accounts[enrolment.accountID]
+                ?? Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [enrolment.accountID]) else { continue }
+            if let why = try stopCondition(for: enrolment, account: account, band: todaysBand[account.id], bands: bands, in: db) {
+                try SequenceStops.stop(enrolment, why, by: actor, at: now, in: db)
+                context.summary.sequencesStopped += 1
+                continue
+            }
+            try advance(enrolment, account: account, asOf: asOf, now: now, context: &context)
+        }
+
+        // 2. New alerts an email can answer.
+        let candidates = try Alert.fetchAll(db, sql: """
+            SELECT al.* FROM alert al JOIN account a ON a.id = al.account_id
+            WHERE al.shadow = 0 AND al.state IN ('open', 'acknowledged') AND al.raised_on >= ? AND al.raised_on <= ?
+              AND a.status = 'active' AND a.email_opt_out = 0
+              AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.alert_id = al.id)
+              AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.account_id = al.account_id AND e.state = 'active')
+            ORDER BY CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, al.raised_at, al.id
+            """, arguments: [asOf.adding(days: -lookbackDays).iso, asOf.iso])
+        var enrolled = Set<String>()
+        for alert in candidates where !enrolled.contains(alert.accountID) {
+            guard let account = accounts[alert.accountID],
+                  let situation = try SequencePlanner.situation(of: account, alertKind: alert.kind, asOf: asOf, in: db),
+                  let sequence = planner.suggestion(for: alert.kind, facts: situation.facts) else { continue }
+            let started = try planner.enrol(situation, in: sequence, alert: alert, by: actor, asOf: asOf, now: now, in: db)
+            enrolled.insert(alert.accountID)
+            if started.enrolment.state == .skipped { context.summary.sequencesSkipped += 1 } else { context.summary.sequencesStarted += 1 }
+            if started.message != nil { context.summary.emailsPlanned += 1 }
+        }
+    }
+
+    /// Why this sequence must end now, if it must.
+    func stopCondition(for e: SequenceEnrolment, account: Account, band: String?, bands: [String], in db: Database) throws -> SequenceStop? {
+        if account.status == .churned { return .churned }
+        if account.emailOptOut { return .optedOut(account.name) }
+        if let contactID = e.contactID,
+           let contact = try Contact.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [contactID]) {
+            if contact.optOut { return .optedOut(contact.name) }
+            if contact.leftCompany { return .contactLeft(contact.name) }
+        }
+        let activities = try Activity.fetchAll(db, sql: """
+            SELECT * FROM activity WHERE account_id = ? AND date > ? ORDER BY date, id
+            """, arguments: [e.accountID, e.startedOn.iso])
+        for activity in activities {
+            if let why = SequenceStop.ending(activity, after: e.startedOn) { return why }
+        }
+        // Better than the band it started in (bands are worst first), or the alert cleared by itself.
+        if let start = e.triggerBand, let band, let from = bands.firstIndex(of: start), let to = bands.firstIndex(of: band), to > from {
+            return .recovered("\(start) → \(band)")
+        }
+        if let alertID = e.alertID, let alert = try Alert.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [alertID]),
+           alert.state == .resolved, alert.outcome == .recovered, alert.resolvedBy == AlertStep.actor {
+            return .recovered("the \(alert.kind.title) alert cleared")
+        }
+        return nil
+    }
+
+    /// The next step once the previous one was sent; completion after the last.
+    func advance(_ e: SequenceEnrolment, account: Account, asOf: Day, now: Int64, context: inout TickContext) throws {
+        let db = context.db
+        guard let id = e.id, let sequence = planner.library.catalog[e.sequence] else { return }
+        let messages = try OutboxMessage.fetchAll(db, sql: "SELECT * FROM outbox_message WHERE enrolment_id = ? ORDER BY step",
+                                                  arguments: [id])
+        guard let last = messages.last else { return }
+        switch last.state {
+        case .failed:
+            try SequenceStops.stop(e, .person(login: AlertStep.actor, reason: "email \(last.id ?? 0) could not be delivered"),
+                                   by: AlertStep.actor, at: now, in: db)
+            context.summary.sequencesStopped += 1
+        case .sent:
+            guard last.step < sequence.steps.count else {
+                try db.execute(sql: "UPDATE sequence_enrolment SET state = 'completed' WHERE id = ?", arguments: [id])
+                context.summary.sequencesCompleted += 1
+                return
+            }
+            guard let contactID = e.contactID,
+                  let contact = try Contact.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [contactID]),
+                  let situation = try SequencePlanner.situation(of: account, alertKind: try alertKind(of: e, in: db), asOf: asOf, in: db)
+            else { return }
+            let delay = Int64(sequence.steps[last.step].delayDays) * 86_400
+            let earliest = max(now, (last.sentAt ?? now) + delay)
+            if try planner.writeStep(last.step, of: sequence, enrolment: e, situation: situation, contact: contact, earliest: earliest,
+                                     asOf: asOf, now: now, in: db) != nil {
+                context.summary.emailsPlanned += 1
+            }
+        default:
+            return
+        }
+    }
+
+    func alertKind(of e: SequenceEnrolment, in db: Database) throws -> Alert.Kind {
+        guard let id = e.alertID, let raw = try String.fetchOne(db, sql: "SELECT kind FROM alert WHERE id = ?", arguments: [id]),
+              let kind = Alert.Kind(rawValue: raw) else {
+            return planner.library.catalog.signal(of: e.sequence) == .usageSurge ? .usageSurge : .healthDrop
+        }
+        return kind
+    }
+}

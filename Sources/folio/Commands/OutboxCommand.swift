@@ -1,0 +1,334 @@
+import ArgumentParser
+import FolioDomain
+import FolioStore
+import FolioTUI
+import Foundation
+
+struct OutboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outbox",
+        abstract: "The customer emails of recovery sequences: list, show, approve, cancel, retry, send.",
+        subcommands: [OutboxList.self, OutboxShow.self, OutboxSend.self, OutboxApprove.self, OutboxCancel.self, OutboxRetry.self],
+        defaultSubcommand: OutboxList.self
+    )
+}
+
+struct OutboxList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the outbox: drafts, scheduled, unconfirmed and failed emails, the next to go first.",
+        discussion: """
+            States: draft (waiting for a person's approval: enterprise accounts), scheduled (goes at its time; can be cancelled), \
+            sending, unconfirmed (a delivery was interrupted: check the mail log, then retry or cancel), sent, cancelled, failed.
+            --json prints an array of {id, account, accountName, contact, contactName, to, subject, state, scheduledAt, sentAt, \
+            sequence, step, attempts, lastError, messageId, approvedBy, cancelReason}.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Include sent and cancelled emails.") var all = false
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    func run() throws {
+        try reportingFailures {
+            let context = try AppContext.open(global)
+            let scope = PortfolioScope.natural(for: context.user)
+            let listings = try context.database.read { db in try Outbox.list(for: context.user, scope: scope, all: all, in: db) }
+            if json {
+                print(try JSONOutput.render(listings.map(OutboxJSON.init)))
+                return
+            }
+            let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
+            var table = TextTable(columns: [
+                .init("ID", alignment: .right, priority: 10),
+                .init("STATE", priority: 9),
+                .init("WHEN", priority: 8),
+                .init("ACCOUNT", minWidth: 10, maxWidth: 28, priority: 9),
+                .init("TO", minWidth: 8, maxWidth: 24, priority: 6),
+                .init("SEQUENCE", priority: 5),
+                .init("SUBJECT", minWidth: 16, priority: 7, isFlexible: true),
+            ])
+            table.showsRule = true
+            for l in listings {
+                let m = l.message
+                let when = m.state == .sent ? (m.sentAt.map { Moment(seconds: $0).utc } ?? "") : Moment(seconds: m.scheduledAt).utc
+                table.append([String(m.id ?? 0), m.state.rawValue, when, TerminalText.sanitize(l.accountName),
+                              TerminalText.sanitize(m.toName), "\(m.sequence) \(m.step)", TerminalText.sanitize(m.subject)])
+            }
+            for line in table.render(maxWidth: TerminalWidth.current(), glyphs: glyphs) { print(line) }
+            let drafts = listings.filter { $0.message.state == .draft }.count
+            let due = listings.filter { $0.message.state == .scheduled && $0.message.scheduledAt <= context.now }.count
+            complain("\(listings.count) email\(listings.count == 1 ? "" : "s")\(drafts > 0 ? ", \(drafts) draft\(drafts == 1 ? "" : "s") to review" : "")\(due > 0 ? ", \(due) due now" : "") · \(context.user.login) (\(context.user.role.rawValue)) as of \(context.asOf)")
+        }
+    }
+}
+
+/// `folio outbox --json`: field names are stable (README, "Machine-readable output").
+struct OutboxJSON: Encodable {
+    var id: Int64
+    var account: String
+    var accountName: String
+    var contact: String
+    var contactName: String
+    var to: String
+    var subject: String
+    var state: String
+    var scheduledAt: String
+    var sentAt: String?
+    var sequence: String
+    var step: Int
+    var attempts: Int
+    var lastError: String?
+    var messageId: String
+    var approvedBy: String?
+    var cancelReason: String?
+
+    init(_ l: OutboxListing) {
+        let m = l.message
+        id = m.id ?? 0
+        account = m.accountID
+        accountName = l.accountName
+        contact = m.contactID
+        contactName = m.toName
+        to = m.to
+        subject = m.subject
+        state = m.state.rawValue
+        scheduledAt = ISOMoment.text(m.scheduledAt)
+        sentAt = m.sentAt.map(ISOMoment.text)
+        sequence = m.sequence
+        step = m.step
+        attempts = m.attempts
+        lastError = m.lastError
+        messageId = m.messageID
+        approvedBy = m.approvedBy
+        cancelReason = m.cancelReason
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(account, forKey: .account)
+        try c.encode(accountName, forKey: .accountName)
+        try c.encode(contact, forKey: .contact)
+        try c.encode(contactName, forKey: .contactName)
+        try c.encode(to, forKey: .to)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(state, forKey: .state)
+        try c.encode(scheduledAt, forKey: .scheduledAt)
+        try c.encode(sentAt, forKey: .sentAt)
+        try c.encode(sequence, forKey: .sequence)
+        try c.encode(step, forKey: .step)
+        try c.encode(attempts, forKey: .attempts)
+        try c.encode(lastError, forKey: .lastError)
+        try c.encode(messageId, forKey: .messageId)
+        try c.encode(approvedBy, forKey: .approvedBy)
+        try c.encode(cancelReason, forKey: .cancelReason)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, account, accountName, contact, contactName, to, subject, state, scheduledAt, sentAt, sequence, step, attempts,
+             lastError, messageId, approvedBy, cancelReason
+    }
+}
+
+/// `2026-11-23T06:00:00Z`.
+enum ISOMoment {
+    static func text(_ seconds: Int64) -> String {
+        let m = Moment(seconds: seconds)
+        let into = Int(seconds - Int64(m.day.ordinal) * 86_400)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(m.day.iso)T\(two(into / 3600)):\(two(into % 3600 / 60)):\(two(into % 60))Z"
+    }
+
+    /// `2026-11-24T15:00:00Z`, `2026-11-24T15:00Z`, or `15:00` (on `day`, UTC).
+    static func parse(_ text: String, on day: Day) -> Int64? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var base = day
+        if rest.count >= 10, let d = Day(iso: rest.prefix(10)) {
+            base = d
+            rest = rest.dropFirst(10)
+            if rest.isEmpty { return Int64(base.ordinal) * 86_400 }
+            guard rest.first == "T" || rest.first == " " else { return nil }
+            rest = rest.dropFirst()
+        }
+        if rest.last == "Z" { rest = rest.dropLast() }
+        let parts = rest.split(separator: ":")
+        guard (2...3).contains(parts.count), let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        let s = parts.count == 3 ? Int(parts[2]) ?? -1 : 0
+        guard (0..<60).contains(s) else { return nil }
+        return Int64(base.ordinal) * 86_400 + Int64(h * 3600 + m * 60 + s)
+    }
+}
+
+struct OutboxShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one email exactly as it will leave (headers and body).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The message id (folio outbox lists them).", valueName: "id")) var id: Int64
+
+    func run() throws {
+        try reportingFailures {
+            let context = try AppContext.open(global)
+            let visible = try context.database.read { db in
+                try Outbox.list(for: context.user, scope: .natural(for: context.user), all: true, in: db).first { $0.message.id == id }
+            }
+            guard let listing = visible else { throw UsageFailure("no message \(id) in the outbox you may see") }
+            let m = listing.message
+            print(TerminalText.sanitize("# \(m.state.rawValue) · \(m.sequence) step \(m.step) · \(m.accountID) \(listing.accountName)"
+                + (m.lastError.map { " · last error: \($0)" } ?? "") + (m.cancelReason.map { " · \($0)" } ?? "")))
+            let text: String
+            do { text = try m.mail(at: m.sentAt ?? m.scheduledAt).rendered() } catch { text = "(cannot be sent: \(error))" }
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) { print(TerminalText.sanitize(String(line))) }
+        }
+    }
+}
+
+struct OutboxSend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Deliver the emails that are due, each exactly once.",
+        discussion: """
+            Delivers through a sendmail-compatible command (default `sendmail -t -i`, or FOLIO_SENDMAIL) or into a Maildir. \
+            Only scheduled emails whose time has come go, in the account's working hours and at most one per contact in the \
+            gap (sequences.yaml). Each is claimed before it is handed over; a run that is interrupted leaves it unconfirmed, \
+            never resent blindly (check, then folio outbox retry ID or cancel ID). A failure is retried on later runs with a \
+            growing wait, and marked failed after the last attempt. Run it from cron every few minutes. Exit 1 when anything \
+            failed this time.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var sequencesOption: SequencesOption
+
+    @Option(help: ArgumentHelp("The sendmail-compatible command, run by /bin/sh with the message on stdin.", valueName: "command"))
+    var sendmail: String?
+
+    @Option(help: ArgumentHelp("Deliver into this Maildir instead (created if missing).", valueName: "dir"))
+    var maildir: String?
+
+    @Option(help: ArgumentHelp("Send as of this moment (2026-11-24T15:00:00Z, or HH:MM UTC on the as-of day) instead of now.", valueName: "moment"))
+    var at: String?
+
+    @Option(help: ArgumentHelp("Seconds a sendmail command may take before it is stopped (default 60).", valueName: "seconds"))
+    var timeout: Double = 60
+
+    @Flag(help: "Print what happened as JSON.") var json = false
+
+    func validate() throws {
+        if sendmail != nil && maildir != nil { throw ValidationError("pick one of --sendmail and --maildir") }
+        if timeout <= 0 || timeout > 3_600 { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let library = try sequencesOption.load()
+            let database = try FolioDatabase(path: global.databasePath)
+            let asOf = try database.read { try AppContext.asOf(global, in: $0) }
+            let wall = AppContext.now()
+            var now = Int64(asOf.ordinal) * 86_400 + wall % 86_400
+            if let at {
+                guard let moment = ISOMoment.parse(at, on: asOf) else {
+                    throw UsageFailure("--at: \"\(at)\" is not a moment; expected 2026-11-24T15:00:00Z or HH:MM")
+                }
+                now = moment
+            }
+            let transport: any MailTransport
+            if let maildir {
+                transport = MaildirTransport(folder: (maildir as NSString).expandingTildeInPath)
+            } else {
+                let env = ProcessInfo.processInfo.environment["FOLIO_SENDMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+                transport = SendmailTransport(command: sendmail ?? env ?? "sendmail -t -i", timeout: timeout)
+            }
+            let report = try OutboxDelivery(library: library, transport: transport, staleAfter: Int64(timeout) + 120)
+                .run(now: now, wall: wall, in: database)
+            if json {
+                print(try JSONOutput.render(report))
+            } else {
+                func show(_ items: [OutboxDelivery.Item], _ what: String) {
+                    for i in items {
+                        print(TerminalText.sanitize("\(what) \(i.id) to \(i.to) (\(i.account)): \(i.subject)\(i.note.map { " — \($0)" } ?? "")"))
+                    }
+                }
+                show(report.sent, "sent")
+                show(report.unconfirmed, "unconfirmed")
+                show(report.failed, "failed")
+                show(report.retrying, "will retry")
+                show(report.cancelled, "cancelled")
+                show(report.waiting, "waiting")
+                var parts = ["\(report.sent.count) sent via \(transport.name)"]
+                if !report.retrying.isEmpty { parts.append("\(report.retrying.count) to retry") }
+                if !report.failed.isEmpty { parts.append("\(report.failed.count) failed") }
+                if !report.unconfirmed.isEmpty { parts.append("\(report.unconfirmed.count) unconfirmed (check them)") }
+                if !report.cancelled.isEmpty { parts.append("\(report.cancelled.count) cancelled (sequence stopped)") }
+                if !report.waiting.isEmpty { parts.append("\(report.waiting.count) waiting (working hours or contact gap)") }
+                complain("outbox as of \(Moment(seconds: now).utc): " + parts.joined(separator: ", "))
+            }
+            if !report.failed.isEmpty || !report.retrying.isEmpty || !report.unconfirmed.isEmpty { throw Exit.failure }
+        }
+    }
+}
+
+/// approve / cancel / retry share their shape: ids, the acting user, one line each.
+protocol OutboxChangeCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    var sequencesOption: SequencesOption { get }
+    var ids: [Int64] { get }
+    var change: Outbox.Change { get }
+    var past: String { get }
+}
+
+extension OutboxChangeCommand {
+    func run() throws {
+        try reportingFailures {
+            let library = try sequencesOption.load()
+            let context = try AppContext.open(global)
+            try context.requireActingUser(global)
+            let outbox = Outbox(library: library)
+            var failed = 0
+            for id in ids {
+                do {
+                    let m = try outbox.perform(change, on: id, by: context.user, now: context.now, in: context.database)
+                    let extra = m.state == .scheduled ? ", goes \(Moment(seconds: m.scheduledAt).utc)" : ""
+                    print(TerminalText.sanitize("message \(id) \(past) (\(m.sequence) step \(m.step) to \(m.toName), \(m.accountID))\(extra)"))
+                } catch let failure as OutreachFailure {
+                    complain("folio: \(failure)")
+                    failed += 1
+                }
+            }
+            if failed > 0 { throw Exit.failure }
+        }
+    }
+}
+
+struct OutboxApprove: OutboxChangeCommand {
+    static let configuration = CommandConfiguration(commandName: "approve",
+                                                    abstract: "Approve drafts: they go at their time (or the next working hour).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var sequencesOption: SequencesOption
+    @Argument(help: ArgumentHelp("Message ids.", valueName: "id")) var ids: [Int64]
+    var change: Outbox.Change { .approve }
+    var past: String { "approved" }
+}
+
+struct OutboxCancel: ParsableCommand, OutboxChangeCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel",
+                                                    abstract: "Cancel emails that have not gone; their sequence stops.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var sequencesOption: SequencesOption
+    @Argument(help: ArgumentHelp("Message ids.", valueName: "id")) var ids: [Int64]
+    @Option(help: ArgumentHelp("Why (kept with the message).", valueName: "text")) var reason: String?
+    var change: Outbox.Change { .cancel(reason: reason) }
+    var past: String { "cancelled" }
+}
+
+struct OutboxRetry: OutboxChangeCommand {
+    static let configuration = CommandConfiguration(commandName: "retry",
+                                                    abstract: "Schedule an unconfirmed or failed email again, once you have checked it did not leave.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var sequencesOption: SequencesOption
+    @Argument(help: ArgumentHelp("Message ids.", valueName: "id")) var ids: [Int64]
+    var change: Outbox.Change { .retry }
+    var past: String { "scheduled again" }
+}
