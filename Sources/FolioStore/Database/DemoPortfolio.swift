@@ -61,6 +61,7 @@ public enum DemoPortfolio {
             try keepStoriesAlerted(sampleData: sampleData, in: database, policy: AlertPolicy(holdoutShare: demoHoldoutShare))
             let library = try SequenceLoader.load(path: sampleData.appendingPathComponent("sequences.yaml").path)
             let run = DailyRun(profile: profile, steps: DailyRun.defaultSteps + [SequenceStep(library: library)])
+            let stories = storyAccounts(sampleData: sampleData)
             var people = DemoRenewals(database: database, profile: profile)
             try people.prepare()
             for week in (0..<replayWeeks).reversed() {
@@ -69,7 +70,8 @@ public enum DemoPortfolio {
                 try run.run(asOf: day, in: database, now: at)
                 try people.afterRun(on: day)
                 try DemoTeam.work(after: day, isLastWeek: week == 0, in: database)
-                try DemoOutreach.work(after: day, isLastWeek: week == 0, planner: SequencePlanner(library: library), in: database)
+                try DemoOutreach.work(after: day, isLastWeek: week == 0, planner: SequencePlanner(library: library),
+                                      stories: stories, in: database)
             }
             try people.finish()
             // Fold the WAL into the file so the rename moves one complete file.
@@ -90,6 +92,17 @@ public enum DemoPortfolio {
     /// The control group of the demo: a share of the accounts, but never an account that
     /// SampleData/STORIES.md tells a story about (its alerts are the walkthrough).
     static func keepStoriesAlerted(sampleData: URL, in database: FolioDatabase, policy: AlertPolicy = .standard) throws {
+        let told = storyAccounts(sampleData: sampleData)
+        try database.write { db in
+            for id in try String.fetchAll(db, sql: "SELECT id FROM account ORDER BY id") {
+                try db.execute(sql: "INSERT INTO control_group (account_id, held_out, since) VALUES (?, ?, ?)",
+                               arguments: [id, !told.contains(id) && policy.isHeldOut(id), asOf.adding(days: -7 * (replayWeeks - 1)).iso])
+            }
+        }
+    }
+
+    /// The accounts SampleData/STORIES.md tells a story about: the replay leaves their data as told.
+    static func storyAccounts(sampleData: URL) -> Set<String> {
         let stories = (try? String(contentsOf: sampleData.appendingPathComponent("STORIES.md"), encoding: .utf8)) ?? ""
         var told = Set<String>()
         var rest = Substring(stories)
@@ -98,12 +111,7 @@ public enum DemoPortfolio {
             if !digits.isEmpty { told.insert("ACC-" + digits) }
             rest = rest[start.upperBound...]
         }
-        try database.write { db in
-            for id in try String.fetchAll(db, sql: "SELECT id FROM account ORDER BY id") {
-                try db.execute(sql: "INSERT INTO control_group (account_id, held_out, since) VALUES (?, ?, ?)",
-                               arguments: [id, !told.contains(id) && policy.isHeldOut(id), asOf.adding(days: -7 * (replayWeeks - 1)).iso])
-            }
-        }
+        return told
     }
 
     static func removeDatabase(at path: String) {

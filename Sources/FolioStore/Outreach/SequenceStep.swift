@@ -53,8 +53,9 @@ public struct SequenceStep: TickStep {
         var enrolled = Set<String>()
         for alert in candidates where !enrolled.contains(alert.accountID) {
             guard let account = accounts[alert.accountID],
-                  let situation = try SequencePlanner.situation(of: account, alertKind: alert.kind, asOf: asOf, in: db),
+                  var situation = try SequencePlanner.situation(of: account, alertKind: alert.kind, asOf: asOf, in: db),
                   let sequence = planner.suggestion(for: alert.kind, facts: situation.facts) else { continue }
+            situation.band = todaysBand[account.id] ?? situation.band
             let started = try planner.enrol(situation, in: sequence, alert: alert, by: actor, asOf: asOf, now: now, in: db)
             enrolled.insert(alert.accountID)
             if started.enrolment.state == .skipped { context.summary.sequencesSkipped += 1 } else { context.summary.sequencesStarted += 1 }
