@@ -11,7 +11,7 @@ struct Folio: ParsableCommand {
             no database yet). Exit codes: 0 ok, 1 failure, 2 usage or terminal problem, 65 bad input data.
             """,
         subcommands: [TUICommand.self, AccountsCommand.self, AlertsCommand.self, ExplainCommand.self, CheckInsCommand.self, RenewalsCommand.self, ReportCommand.self, LogCommand.self,
-                      TickCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self]
+                      TickCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self, ServeCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
