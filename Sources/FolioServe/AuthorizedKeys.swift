@@ -47,7 +47,8 @@ public struct AuthorizedKeys: Sendable {
             let number = index + 1
             var fields = Self.fields(of: line)
             var options: [String] = []
-            if let first = fields.first, !Self.keyTypes.contains(first), !Self.unsupportedKeyTypes.contains(first) {
+            let isType = { (field: String) in Self.keyTypes.contains(field) || Self.unsupportedKeyTypes.contains(field) }
+            if let first = fields.first, !isType(first), first.contains("=") || (fields.count > 1 && isType(fields[1])) {
                 options = Self.options(of: first)
                 fields.removeFirst()
             }
