@@ -58,8 +58,10 @@ final class SessionHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
-            terminal = TerminalRequest(term: request.term, columns: max(1, request.terminalCharacterWidth),
-                                       rows: max(1, request.terminalRowHeight))
+            // 0 means "not said" (RFC 4254 §6.2), as from `ssh -tt` without a terminal of its own.
+            terminal = TerminalRequest(term: request.term,
+                                       columns: request.terminalCharacterWidth > 0 ? request.terminalCharacterWidth : 80,
+                                       rows: request.terminalRowHeight > 0 ? request.terminalRowHeight : 24)
             reply(true, wanted: request.wantReply, context: context)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             let passed = Self.passedEnvironment.contains(request.name)
@@ -81,8 +83,8 @@ final class SessionHandler: ChannelInboundHandler {
             refuse("Folio offers only its interface; there is no \(request.subsystem) here",
                    logged: "subsystem refused", command: request.subsystem, wantReply: request.wantReply, context: context)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
-            terminal?.columns = max(1, request.terminalCharacterWidth)
-            terminal?.rows = max(1, request.terminalRowHeight)
+            if request.terminalCharacterWidth > 0 { terminal?.columns = request.terminalCharacterWidth }
+            if request.terminalRowHeight > 0 { terminal?.rows = request.terminalRowHeight }
             if let terminal, ending == nil { child?.resize(columns: terminal.columns, rows: terminal.rows) }
         case let idle as IdleStateHandler.IdleStateEvent where idle == .read:
             idleTimedOut(context: context)

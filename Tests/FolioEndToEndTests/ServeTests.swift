@@ -95,8 +95,8 @@ struct ServeTests {
         second.waitFor("help for the second visitor") { $0.contains("Folio · Help") }
     }
 
-    @Test func nothingButTheInterfaceIsOffered() throws {
-        let server = try ServeProcess([])
+    @Test func nothingButTheInterfaceIsOfferedAndAnIdleSessionCloses() throws {
+        let server = try ServeProcess(["--idle-timeout", "2s"])
         defer { server.stop() }
         let exec = try server.ssh(command: ["ls", "/"], user: "demo")
         #expect(exec.status == 2)
@@ -115,6 +115,13 @@ struct ServeTests {
         #expect(forward.status == 255)
         #expect(forward.stderr.contains("remote port forwarding failed"))
         #expect(server.visitorDatabases().isEmpty)
+
+        // A visitor who types nothing for the idle timeout is hung up (the watchdog is far later).
+        let idle = try server.ssh(["-tt"], user: "demo", timeout: 60)
+        #expect(idle.stdout.contains("Book of Marta"), "the interface was shown first")
+        #expect(idle.stderr.contains("no input for 2s; closing the session"))
+        #expect(idle.status == 129, "the interface's status after SIGHUP")
+        ServeProcess.waitUntil("the idle visitor's copy to be deleted") { server.visitorDatabases().isEmpty }
     }
 
     @Test func teamModeLetsInOnlyTheKeysListedEachAsItsLogin() throws {
