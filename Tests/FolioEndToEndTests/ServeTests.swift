@@ -22,6 +22,7 @@ struct ServeTests {
 
         let visitor = try TmuxSession(width: 100, height: 30, command: server.interactiveCommand(user: "demo"))
         let book = visitor.waitFor("the demo's book as its manager") { isBook($0) }
+        #expect(book.contains("Your own copy of the Folio demo: change anything; it goes when you leave"))
         let database = try #require(databaseShown(book, in: server))
         let pid = try #require(ServeProcess.interfacePID(database: database))
         let top = visitor.selectedLine(book)

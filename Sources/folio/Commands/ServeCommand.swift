@@ -85,7 +85,7 @@ struct ServeCommand: ParsableCommand {
             let configuration = ServeConfiguration(
                 listen: try ListenAddress(parsing: listen), mode: mode, sessions: sessions, authorizedKeys: keys,
                 maxSessions: maxSessions, idleTimeout: try IdleTimeout(parsing: idleTimeout), connectionsPerMinute: rateLimit,
-                executable: Self.executablePath, childArguments: childArguments, childEnvironment: Self.childEnvironment)
+                executable: Self.executablePath, childArguments: childArguments, childEnvironment: childEnvironment)
             let server = SSHServer(configuration: configuration, hostKey: key, logger: logger)
             let bound = try server.start()
             say("""
@@ -158,10 +158,14 @@ struct ServeCommand: ParsableCommand {
 
     /// What the interface needs from the server's environment (its logs, config and
     /// sample data); the session adds TERM and the locale.
-    static var childEnvironment: [String: String] {
+    /// In demo mode, the interface's greeting too.
+    private var childEnvironment: [String: String] {
         let names = ["HOME", "PATH", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "FOLIO_SAMPLE_DATA", "FOLIO_PROFILE", "TZ"]
-        let environment = ProcessInfo.processInfo.environment
-        return environment.filter { names.contains($0.key) }
+        var environment = ProcessInfo.processInfo.environment.filter { names.contains($0.key) }
+        if mode == .demo {
+            environment["FOLIO_WELCOME"] = "Your own copy of the Folio demo: change anything; it goes when you leave"
+        }
+        return environment
     }
 
     /// Blocks until SIGINT or SIGTERM.
