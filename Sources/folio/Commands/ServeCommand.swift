@@ -168,11 +168,11 @@ struct ServeCommand: ParsableCommand {
         return environment
     }
 
-    /// Blocks until SIGINT or SIGTERM.
+    /// Blocks until SIGINT, SIGTERM or SIGHUP (the operator's terminal closing).
     private static func waitForStopSignal() {
         let stop = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { stop.signal() }
