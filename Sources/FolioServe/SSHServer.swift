@@ -37,6 +37,9 @@ public final class SSHServer: Sendable {
         let channel: Channel
         do {
             channel = try bootstrap.bind(host: configuration.listen.host, port: configuration.listen.port).wait()
+        } catch let error as IOError {
+            let hint = error.errnoCode == EADDRINUSE ? "; another server has the port, pick another with --listen" : ""
+            throw ServeError("cannot listen on \(configuration.listen): \(String(cString: strerror(error.errnoCode)).lowercased())\(hint)")
         } catch {
             throw ServeError("cannot listen on \(configuration.listen): \(error)")
         }
