@@ -125,6 +125,18 @@ struct ServeTests {
         ServeProcess.waitUntil("the idle visitor's copy to be deleted") { server.visitorDatabases().isEmpty }
     }
 
+    @Test func anAddressConnectingTooOftenIsTurnedAway() throws {
+        let server = try ServeProcess(["--rate-limit", "1"])
+        defer { server.stop() }
+        let first = try server.ssh(command: ["ls"], user: "demo")
+        #expect(first.status == 2 && first.stderr.contains("Folio offers only its interface"))
+        let second = try server.ssh(command: ["ls"], user: "demo")
+        #expect(second.status == 255, "closed before the SSH handshake: \(second.stderr)")
+        #expect(!second.stderr.contains("Folio offers"))
+        let log = try String(contentsOf: server.logFile, encoding: .utf8)
+        #expect(log.contains("refused: rate limit address=127.0.0.1 perMinute=1"))
+    }
+
     @Test func teamModeLetsInOnlyTheKeysListedEachAsItsLogin() throws {
         let setup = Folio()
         defer { setup.remove() }
