@@ -214,6 +214,19 @@ final class SessionHandler: ChannelInboundHandler {
         }
     }
 
+    /// A slow client: stop reading the interface's terminal until its output has gone out
+    /// (the interface then waits on its own writes; nothing piles up in the server).
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        terminalChannel?.setOption(ChannelOptions.autoRead, value: context.channel.isWritable).whenFailure { _ in }
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// An interface that does not read its keys: stop taking the client's until it does
+    /// (the SSH window closes, so the client waits).
+    func terminalWritabilityChanged(isWritable: Bool) {
+        channel?.setOption(ChannelOptions.autoRead, value: isWritable).whenFailure { _ in }
+    }
+
     /// A frame (or part of one) from the interface.
     func interfaceDrew(_ bytes: ByteBuffer) {
         channel?.write(SSHChannelData(type: .channel, data: .byteBuffer(bytes)), promise: nil)

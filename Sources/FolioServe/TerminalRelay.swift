@@ -20,6 +20,11 @@ final class TerminalRelay: ChannelInboundHandler {
         session.interfaceFinishedDrawing()
     }
 
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        session.terminalWritabilityChanged(isWritable: context.channel.isWritable)
+        context.fireChannelWritabilityChanged()
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         // EIO once the child is gone: the terminal is done.
         context.close(promise: nil)
