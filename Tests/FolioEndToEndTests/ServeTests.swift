@@ -50,6 +50,7 @@ struct ServeTests {
 
         let log = try String(contentsOf: server.logFile, encoding: .utf8)
         #expect(log.contains("folio.serve: session started") && log.contains("login=marta.novak"))
+        #expect(log.range(of: "size=100x30 term=(tmux|screen)", options: .regularExpression) != nil, "the pane's size and TERM")
         #expect(log.contains("folio.serve: session ended") && log.contains("ending=exited(0)"))
         #expect(log.contains("visitor disconnected; hanging up the interface"))
         #expect(log.contains("folio.serve: connection closed") && log.contains("seconds="))
