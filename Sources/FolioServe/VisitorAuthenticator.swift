@@ -39,12 +39,12 @@ final class VisitorAuthenticator: NIOSSHServerUserAuthenticationDelegate {
             let matches = keys.entries(for: offer.publicKey)
             // A key listed for several logins picks by the name given (ssh LOGIN@host).
             guard let entry = matches.first(where: { $0.login == request.username }) ?? matches.first else {
-                refuse("key \(offer.publicKey.fingerprint) for \(request.username) is not in \(keys.path)", responsePromise)
+                refuse("key \(offer.publicKey.fingerprint) for \(ClientText.loggable(request.username)) is not in \(keys.path)", responsePromise)
                 return
             }
             admit(Visitor(sshUser: request.username, login: entry.login, credential: offer.publicKey.fingerprint), responsePromise)
         case (.keys, .password):
-            refuse("password for \(request.username) refused: keys only", responsePromise)
+            refuse("password for \(ClientText.loggable(request.username)) refused: keys only", responsePromise)
         case (.keys, _):
             responsePromise.succeed(.failure)
         }

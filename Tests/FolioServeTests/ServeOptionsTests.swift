@@ -35,3 +35,14 @@ struct ServeOptionsTests {
         #expect(IdleTimeout.standard.description == "30m")
     }
 }
+
+@Suite("client text in logs")
+struct ClientTextTests {
+    @Test(arguments: [
+        ("demo", "demo"), ("a\nb", "a\\u{a}b"), ("\u{1B}[31mred", "\\u{1b}[31mred"), ("Amélie", "Amélie"),
+        (String(repeating: "x", count: 205), String(repeating: "x", count: 200) + "…"),
+    ])
+    func controlCharactersAreEscapedAndLongTextCut(text: String, logged: String) {
+        #expect(ClientText.loggable(text) == logged)
+    }
+}
