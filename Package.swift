@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure rules: model types and decisions, no I/O, "today" always passed in.
@@ -36,10 +39,26 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only importer of CNcursesw: terminal setup/restore, keys, drawing.
         .target(name: "FolioTerminal", dependencies: ["FolioTUI", "CNcursesw"]),
+        // Starts a session's child in a pseudo-terminal of its own (fork, setsid, TIOCSCTTY, exec).
+        .target(name: "CSessionTerminal"),
+        // The built-in SSH server (`folio serve`): keys, auth, limits, a child in a pty per session. No curses.
+        .target(
+            name: "FolioServe",
+            dependencies: [
+                "CSessionTerminal",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "folio",
             dependencies: [
                 "FolioTerminal",
+                "FolioServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,6 +67,7 @@ let package = Package(
         .testTarget(name: "FolioStoreTests", dependencies: ["FolioStore"]),
         .testTarget(name: "FolioTUITests", dependencies: ["FolioTUI"]),
         .testTarget(name: "FolioTerminalTests", dependencies: ["FolioTerminal"]),
+        .testTarget(name: "FolioServeTests", dependencies: ["FolioServe"]),
         // Runs the real `folio` binary (built because the target depends on it).
         .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioStore", "folio"]),
     ]

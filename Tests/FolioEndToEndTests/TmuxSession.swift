@@ -30,6 +30,12 @@ final class TmuxSession {
         try send("Enter")
     }
 
+    /// Runs any shell `command` in the pane (an SSH client, say), then prints
+    /// `FOLIO-EXITED-<status>`.
+    init(width: Int, height: Int, command: String) throws {
+        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "\(command); echo FOLIO-EXITED-$?; sleep 60"])
+    }
+
     deinit {
         _ = try? tmux("kill-server")
         folio.remove()

@@ -36,11 +36,11 @@ final class LogFile: @unchecked Sendable {
     init(path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        handle = try FileHandle(forWritingTo: url)
-        handle.seekToEndOfFile()
+        // O_APPEND: several processes (every `folio serve` session, a cron tick) write this
+        // file at once, and each line must land at the end, not over another's.
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     static var defaultPath: String { XDG.stateHome.appendingPathComponent("folio/folio.log").path }

@@ -52,6 +52,8 @@ enum InterfaceLauncher {
         var state = AppState(size: terminal.size, glyphs: Glyphs.forLocale(isUTF8: terminal.isUTF8), viewer: viewer,
                              keymap: keymap, bands: effects.bands)
         if let note = terminal.notes.first { state.flash = Flash(note) }
+        // `folio serve` greets each demo visitor (its own copy, deleted when they leave).
+        if state.flash == nil, let welcome = environment["FOLIO_WELCOME"], !welcome.isEmpty { state.flash = Flash(TerminalText.sanitize(welcome)) }
         let loop = InterfaceLoop(terminal: terminal, state: state, runEffect: { [effects] in effects!.run($0) },
                                  log: { logger.info("\($0)") })
         let code = loop.run()
