@@ -95,3 +95,23 @@ import FolioDomain
         #expect(HealthDistribution([], period: ReportPeriod(from: F.day(0), to: F.day(13)), bands: ["Green"]).weeks.isEmpty)
     }
 }
+
+@Suite("Sequence response rate")
+struct SequenceResponseTests {
+    @Test func onlySequencesThatEmailedCountAndAMeetingIsAnAnswer() {
+        let r = SequenceResponse([
+            .init(sequence: "re-engagement", emailed: true, answered: true),
+            .init(sequence: "re-engagement", emailed: true, answered: false),
+            .init(sequence: "expansion", emailed: true, answered: true),
+            .init(sequence: "expansion", emailed: false, answered: true),  // answered before any email: not the email's doing
+        ])
+        #expect(r.overall == Ratio(2, of: 3))
+        #expect(r.bySequence.map(\.sequence) == ["expansion", "re-engagement"])
+        #expect(r.bySequence.map(\.rate) == [Ratio(1, of: 1), Ratio(1, of: 2)])
+    }
+
+    @Test func nothingEmailedIsNotEnoughDataNotZero() {
+        let r = SequenceResponse([.init(sequence: "expansion", emailed: false, answered: false)])
+        #expect(r.overall.rate == nil && r.bySequence.isEmpty)
+    }
+}

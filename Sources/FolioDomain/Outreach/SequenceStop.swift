@@ -9,6 +9,19 @@ public enum SequenceStop: Hashable, Sendable {
     case churned
     case person(login: String, reason: String?)
 
+    /// The stop's kind as stored: `replied` and `meeting` are the customer answering.
+    public var kind: String {
+        switch self {
+        case .replied: return "replied"
+        case .meeting: return "meeting"
+        case .recovered: return "recovered"
+        case .optedOut: return "opted-out"
+        case .contactLeft: return "contact-left"
+        case .churned: return "churned"
+        case .person: return "person"
+        }
+    }
+
     public var reason: String {
         switch self {
         case .replied(let day): return "the customer replied (inbound activity on \(day))"

@@ -75,6 +75,8 @@ public struct ProgrammeHistory: Hashable, Sendable {
     /// The day each churned account left; `nil` for one whose day is not recorded.
     public var churned: [String: Day?]
     public var renewals: [ClosedRenewal]
+    /// Recovery sequences started in the period, with whether they emailed and were answered.
+    public var sequences: [SequenceResponse.Outcome] = []
 
     public init(alerts: [HealthAlert] = [], scores: [Score] = [], churned: [String: Day?] = [:], renewals: [ClosedRenewal] = []) {
         self.alerts = alerts

@@ -278,6 +278,8 @@ enum Migrations {
                     trigger_band TEXT,
                     state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'completed', 'stopped', 'skipped')),
                     stop_reason TEXT,
+                    -- replied, meeting, recovered, opted-out, contact-left, churned, person
+                    stop_kind TEXT,
                     stopped_at INTEGER,
                     stopped_by TEXT
                 );

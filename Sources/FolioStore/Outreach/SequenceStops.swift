@@ -7,8 +7,9 @@ enum SequenceStops {
     static func stop(_ enrolment: SequenceEnrolment, _ stop: SequenceStop, by actor: String, at now: Int64, in db: Database) throws {
         guard let id = enrolment.id else { return }
         try db.execute(sql: """
-            UPDATE sequence_enrolment SET state = 'stopped', stop_reason = ?, stopped_at = ?, stopped_by = ? WHERE id = ? AND state = 'active'
-            """, arguments: [stop.reason, now, actor, id])
+            UPDATE sequence_enrolment SET state = 'stopped', stop_reason = ?, stop_kind = ?, stopped_at = ?, stopped_by = ?
+            WHERE id = ? AND state = 'active'
+            """, arguments: [stop.reason, stop.kind, now, actor, id])
         try db.execute(sql: """
             UPDATE outbox_message SET state = 'cancelled', cancelled_by = ?, cancel_reason = ?
             WHERE enrolment_id = ? AND state IN ('draft', 'scheduled')

@@ -76,6 +76,18 @@ public enum ProgrammeData {
                 closedOn: closedOn, won: row["stage"] == RenewalOpportunity.Stage.closedWon.rawValue,
                 lastCheckIn: row.day("last_checkin")))
         }
+
+        let sequenceRequest: SQLRequest<Row> = """
+            SELECT e.sequence, e.stop_kind,
+                   EXISTS (SELECT 1 FROM outbox_message m WHERE m.enrolment_id = e.id AND m.state = 'sent') AS emailed
+            FROM sequence_enrolment e JOIN account a ON a.id = e.account_id
+            WHERE e.state != 'skipped' AND e.started_on BETWEEN \(period.from.iso) AND \(period.to.iso) AND \(filter)
+            """
+        for row in try Row.fetchAll(db, sequenceRequest) {
+            let kind: String? = row["stop_kind"]
+            history.sequences.append(SequenceResponse.Outcome(sequence: row["sequence"], emailed: row["emailed"],
+                                                              answered: kind == "replied" || kind == "meeting"))
+        }
         return history
     }
 

@@ -49,7 +49,8 @@ struct ReportCommand: ParsableCommand {
             discussion: """
                 The control group's drops were recorded as shadow alerts and routed to no one. An alert is recovered when the score \
                 came back at or above the threshold it was raised below within 60 days; alerts still inside their 60 days are \
-                pending and left out of the rate. Groups under 10 accounts are flagged as too small to compare.
+                pending and left out of the rate. Groups under 10 accounts are flagged as too small to compare. Recovery \
+                sequences: of those started in the period that emailed the customer, the share answered (a reply or a meeting).
                 """
         )
 
@@ -63,10 +64,11 @@ struct ReportCommand: ParsableCommand {
                 let asOf = l.context.asOf
                 let comparison = ControlComparison(l.history, period: l.period, asOf: asOf)
                 let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
-                try options.emit(json: { ProgrammeReport.json(comparison, speed: speed, frame: l.frame) },
+                let sequences = SequenceResponse(l.history.sequences)
+                try options.emit(json: { ProgrammeReport.json(comparison, speed: speed, sequences: sequences, frame: l.frame) },
                                  csv: { ProgrammeReport.csv(comparison, speed: speed) },
-                                 text: { width in ProgrammeReport.lines(comparison, speed: speed, frame: l.frame, heading: l.heading,
-                                                      maxWidth: width, glyphs: l.glyphs) })
+                                 text: { width in ProgrammeReport.lines(comparison, speed: speed, sequences: sequences, frame: l.frame,
+                                                                        heading: l.heading, maxWidth: width, glyphs: l.glyphs) })
             }
         }
     }

@@ -43,6 +43,19 @@ enum ProgrammeReport {
         var recoveryBySeverity: [Severity]
         var fast: Response
         var slow: Response
+        var sequenceResponse: Sequences
+        struct Sequences: Encodable {
+            struct One: Encodable {
+                var sequence: String
+                var emailed: Int
+                var answered: Int
+                @NullEncoded var responseRate: Double?
+            }
+            var emailed: Int
+            var answered: Int
+            @NullEncoded var responseRate: Double?
+            var bySequence: [One]
+        }
     }
 
     static func group(_ g: ControlComparison.Group) -> JSON.Group {
@@ -55,7 +68,7 @@ enum ProgrammeReport {
         JSON.Response(alerts: b.alerts, recovered: b.recovery.count, decided: b.recovery.of, recoveryRate: ReportFrame.rounded(b.recovery.rate))
     }
 
-    static func json(_ c: ControlComparison, speed: ResponseSpeed, frame: ReportFrame) -> JSON {
+    static func json(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, frame: ReportFrame) -> JSON {
         JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope,
              recoveryWindowDays: RecoveryRate.windowDays, minimumGroup: c.minimum, alerted: group(c.alerted),
              control: group(c.control), comparable: c.isComparable, note: c.note,
@@ -65,7 +78,13 @@ enum ProgrammeReport {
                  JSON.Severity(severity: $0.severity.rawValue, recovered: $0.rate.count, decided: $0.rate.of,
                                recoveryRate: ReportFrame.rounded($0.rate.rate))
              },
-             fast: response(speed.fast), slow: response(speed.slow))
+             fast: response(speed.fast), slow: response(speed.slow),
+             sequenceResponse: JSON.Sequences(emailed: sequences.overall.of, answered: sequences.overall.count,
+                                              responseRate: ReportFrame.rounded(sequences.overall.rate),
+                                              bySequence: sequences.bySequence.map {
+                                                  JSON.Sequences.One(sequence: $0.sequence, emailed: $0.rate.of, answered: $0.rate.count,
+                                                                     responseRate: ReportFrame.rounded($0.rate.rate))
+                                              }))
     }
 
     static let csvHeader = ["group", "accounts", "alerts", "recovered", "decided", "pending", "recovery_rate", "churned", "churn_rate"]
@@ -89,8 +108,8 @@ enum ProgrammeReport {
         return CSVText.render(header: csvHeader, rows: rows)
     }
 
-    static func lines(_ c: ControlComparison, speed: ResponseSpeed, frame: ReportFrame, heading: String, maxWidth: Int?,
-                      glyphs: Glyphs) -> [String] {
+    static func lines(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, frame: ReportFrame, heading: String,
+                      maxWidth: Int?, glyphs: Glyphs) -> [String] {
         var out: [String] = []
         out.append(TerminalText.sanitize("Did alerting help? Health drops in \(heading), \(frame.from) to \(frame.to) (as of \(frame.asOf))"))
         out.append("Recovered: back at or above the alert's threshold within \(RecoveryRate.windowDays) days. Control: held-out accounts, "
@@ -138,6 +157,15 @@ enum ProgrammeReport {
         response.append(["fast: acknowledged within SLA", "\(speed.fast.alerts)", ReportFrame.ratio(speed.fast.recovery)])
         response.append(["slow: late or never", "\(speed.slow.alerts)", ReportFrame.ratio(speed.slow.recovery)])
         out.append(contentsOf: response.render(maxWidth: maxWidth, glyphs: glyphs))
+        out.append("")
+
+        var outreach = TextTable(columns: [
+            .init("RECOVERY SEQUENCE", priority: 10),
+            .init("ANSWERED (REPLY OR MEETING) OF EMAILED", alignment: .right, priority: 9),
+        ])
+        for s in sequences.bySequence { outreach.append([s.sequence, ReportFrame.ratio(s.rate)]) }
+        outreach.append(["all sequences", ReportFrame.ratio(sequences.overall)])
+        out.append(contentsOf: outreach.render(maxWidth: maxWidth, glyphs: glyphs))
         return out
     }
 }
