@@ -141,9 +141,7 @@ struct AlertJSON: Encodable {
     }
 
     /// ISO 8601 in UTC: "2026-11-23T06:00:00Z".
-    static func iso(_ seconds: Int64) -> String {
-        Moment(seconds: seconds).utc.replacingOccurrences(of: " UTC", with: ":00Z").replacingOccurrences(of: " ", with: "T")
-    }
+    static func iso(_ seconds: Int64) -> String { ISOMoment.text(seconds) }
 }
 
 /// What the three actions share: the alerts named, who acts, and a line per alert.
