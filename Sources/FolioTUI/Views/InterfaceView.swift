@@ -210,10 +210,19 @@ public enum InterfaceView {
             hinted.removeAll { $0.name == .filter }
         }
         if state.viewer.refusalToAct != nil { hinted.removeAll(where: \.changesData) }
-        for command in hinted {
+        // What fits, chosen by importance (moving, help, quit, then the rest in table order), drawn in table order.
+        let rank: (Command) -> Int = { [.open, .back].contains($0.name) ? 0 : $0.name == .help ? 1 : $0.name == .quit ? 2 : 3 }
+        var used = 0
+        var kept = Set<CommandName>()
+        for command in hinted.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }).map(\.element) {
             guard let key = command.keys.first?.displayName(glyphs: state.glyphs), let hint = command.hint else { continue }
             let needed = DisplayWidth.of(key) + DisplayWidth.of(hint) + 3
-            if column + needed > state.size.width { break }
+            if used + needed > state.size.width { continue }
+            used += needed
+            kept.insert(command.name)
+        }
+        for command in hinted where kept.contains(command.name) {
+            guard let key = command.keys.first?.displayName(glyphs: state.glyphs), let hint = command.hint else { continue }
             column = canvas.put(text: " " + key, at: .init(column: column, row: row), role: .hintKey)
             column = canvas.put(text: " " + hint + " ", at: .init(column: column, row: row), role: .hint)
         }
