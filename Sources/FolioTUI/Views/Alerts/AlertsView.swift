@@ -12,7 +12,7 @@ enum AlertsView {
         var columns: [ListColumn<Column>] = [
             ListColumn(.severity, "SEV", width: 6, priority: 10),
             ListColumn(.due, "SLA", width: 12, priority: 10),
-            ListColumn(.account, "ACCOUNT", width: 14, priority: 9, grows: 28),
+            ListColumn(.account, "ACCOUNT", width: 18, priority: 9, grows: 28),
             ListColumn(.kind, "KIND", width: 15, priority: 6),
             ListColumn(.age, "AGE", width: 4, alignment: .right, priority: 5),
             ListColumn(.reason, "REASON", width: 20, priority: 7, grows: nil),

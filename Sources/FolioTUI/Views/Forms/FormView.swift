@@ -34,10 +34,12 @@ enum FormView {
                 }
             }
             var out = [line]
+            // Problems wrap under the field, whole: a message cut short is no message.
+            let indent = Span(String(repeating: " ", count: labelWidth))
             if let problem = field.problem {
-                out.append([Span(String(repeating: " ", count: labelWidth)), Span("! \(problem)", .error)])
+                out += AccountView.wrap("! \(problem)", width: valueWidth, role: .error).map { [indent] + $0 }
             } else if withNote, focused, let note = field.note {
-                out.append([Span(String(repeating: " ", count: labelWidth)), Span(note, .dim)])
+                out += AccountView.wrap(note, width: valueWidth, role: .dim).map { [indent] + $0 }
             }
             return out
         }
@@ -50,7 +52,7 @@ enum FormView {
             body += fieldLines(index, withNote: true)
         }
         var tail: [StyledLine] = []
-        if let error = form.error { tail.append([Span("! \(error)", .error)]) }
+        if let error = form.error { tail += AccountView.wrap("! \(error)", width: width, role: .error) }
         // As much as fits: title, context, a blank, the fields, the error.
         if head.count + context.count + 1 + body.count + tail.count <= height {
             return head + context + [[]] + body + tail
@@ -104,12 +106,18 @@ enum Panel {
         box.height = min(rect.height, shown.count + 2)
         box.row = rect.row + max(0, (rect.height - box.height) / 3)
         canvas.fill(box, role: .normal)
+        let bottom = box.row + box.height - 1
         canvas.fill(Canvas.Rect(column: box.column, row: box.row, width: box.width, height: 1), with: Character(g.horizontalLine), role: .border)
-        canvas.fill(Canvas.Rect(column: box.column, row: box.row + box.height - 1, width: box.width, height: 1), with: Character(g.horizontalLine), role: .border)
-        for row in (box.row + 1)..<max(box.row + 1, box.row + box.height - 1) {
+        canvas.fill(Canvas.Rect(column: box.column, row: bottom, width: box.width, height: 1), with: Character(g.horizontalLine), role: .border)
+        for row in (box.row + 1)..<max(box.row + 1, bottom) {
             canvas.put(text: g.verticalLine, at: .init(column: box.column, row: row), role: .border)
             canvas.put(text: g.verticalLine, at: .init(column: box.column + box.width - 1, row: row), role: .border)
         }
+        let corners = g.isUnicode ? ["┌", "┐", "└", "┘"] : ["+", "+", "+", "+"]
+        canvas.put(text: corners[0], at: .init(column: box.column, row: box.row), role: .border)
+        canvas.put(text: corners[1], at: .init(column: box.column + box.width - 1, row: box.row), role: .border)
+        canvas.put(text: corners[2], at: .init(column: box.column, row: bottom), role: .border)
+        canvas.put(text: corners[3], at: .init(column: box.column + box.width - 1, row: bottom), role: .border)
         for (index, line) in shown.enumerated() {
             canvas.put(line: line, at: .init(column: box.column + 2, row: box.row + 1 + index), maxWidth: box.width - 4)
         }

@@ -72,8 +72,7 @@ enum TeamView {
             canvas.put(text: "Loading the team\(g.underWay)", at: .init(column: rect.column + 1, row: rect.row), role: .dim)
             return
         }
-        let title: StyledLine = [Span("Team of \(state.viewer.name)", .header),
-                                 Span(" \(g.dot) acknowledgement over \(board.period.from) to \(board.period.to) \(g.dot) Enter on a CSM opens their book", .dim)]
+        let title: StyledLine = [Span("Median acknowledgement over \(board.period.from) to \(board.period.to) \(g.dot) Enter on a CSM opens their book", .dim)]
         canvas.put(line: title, at: .init(column: rect.column + 1, row: rect.row), maxWidth: rect.width - 2)
         let all = lines(state)
         let selection = state.team.cursor.selection
