@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "FolioTUITests", dependencies: ["FolioTUI"]),
         .testTarget(name: "FolioTerminalTests", dependencies: ["FolioTerminal"]),
         // Runs the real `folio` binary (built because the target depends on it).
-        .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioStore", "folio"]),
+        .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioStore", "FolioTUI", "folio"]),
     ]
 )

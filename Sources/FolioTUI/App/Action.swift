@@ -94,6 +94,14 @@ public enum Effect: Sendable, Hashable {
         }
     }
 
+    /// A write: its answer is a `.changeFinished`.
+    public var isChange: Bool {
+        switch self {
+        case .changeAlerts, .logActivity, .moveRenewal: return true
+        default: return false
+        }
+    }
+
     /// What the interface asks for when it opens: a screenful or two of the book (the
     /// rest follows in the background when the book is bigger).
     public static func start(_ state: AppState) -> [Effect] {

@@ -37,6 +37,10 @@ public struct StoreEffects: Sendable {
 
     /// The action an effect results in; nil for effects the loop handles itself.
     public func run(_ effect: Effect) -> Action? {
+        if effect.isChange, user.role == .ae {
+            // The reducer says so first; the store side holds the line too.
+            return .changeFinished(ChangeResult(message: "\(user.login) is an account executive: accounts are read-only for AEs", isError: true))
+        }
         let reader = subject.user
         switch effect {
         case .loadBookStart(let rows):
