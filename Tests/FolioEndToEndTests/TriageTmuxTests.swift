@@ -205,4 +205,23 @@ struct TriageTmuxTests {
         #expect(ae.isError && ae.message.contains("read-only for AEs"))
         #expect(Self.alert(id, in: try Self.alerts(folio, db, "jonas.muller"))?["state"] as? String == "open")
     }
+
+    @Test func theDemoOpensAsItsManagerWithABannerAndElsewhereAStrangerIsRefused() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = try Self.demo(folio)
+        let demo = try TmuxSession(width: 120, height: 30, arguments: "--db '\(db)' --user nobody")
+        let screen = demo.waitFor("the banner") { $0.contains("Demo: nobody is not one of its people, so this is Marta Nováková") }
+        #expect(screen.contains("Book of Marta Nováková"))
+        try demo.send("q")
+        demo.waitFor("FOLIO-EXITED-0")
+
+        try FolioDatabase(path: db).write { db in try db.execute(sql: "DELETE FROM setting WHERE key = 'demo_user'") }
+        let refused = try TmuxSession(width: 200, height: 12, arguments: "--db '\(db)' --user stranger")
+        // The message wraps in the pane: read it as one line.
+        let text = refused.waitFor("FOLIO-EXITED-2").replacingOccurrences(of: "\n", with: "")
+        #expect(text.contains("\"stranger\" is not a user of this database"))
+        #expect(text.contains("import users.csv"))
+        #expect(!text.contains("Book of"))
+    }
 }

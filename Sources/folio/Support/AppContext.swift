@@ -59,8 +59,9 @@ struct AppContext {
             throw UsageFailure("the database has no users yet; import users.csv first (folio import)")
         }
         let who = login.map { "\"\($0)\" is not a user of this database" } ?? "no user given"
-        throw UsageFailure("\(who); use --user or FOLIO_USER with one of: \(logins.prefix(12).joined(separator: ", "))\(logins.count > 12 ? ", …" : ""), "
-                           + "or add them: a line \(login ?? "LOGIN"),Full Name,email,csm|manager|vp|ae,MANAGER in a users.csv (login,name,email,role,manager), then folio import users.csv")
+        throw UsageFailure("\(who); use --user or FOLIO_USER with one of: \(logins.prefix(12).joined(separator: ", "))\(logins.count > 12 ? ", …" : ""); "
+                           + "to add \(login ?? "someone"), put a line like \"\(login ?? "login"),Their Name,them@example.com,csm,\(logins.last ?? "manager")\" "
+                           + "in a users.csv (login,name,email,role,manager) and run folio import users.csv")
     }
 }
 

@@ -17,6 +17,7 @@ public enum HelpView {
                 let keyText = TerminalText.pad(keys.isEmpty ? "(no key)" : keys, toWidth: keyColumnWidth - 2)
                 var palette = "  :\(command.name.rawValue)"
                 if !command.arguments.isEmpty { palette += " \(command.arguments.joined(separator: "|"))" }
+                if let argument = command.argumentName { palette += " [\(argument)]" }
                 lines.append([Span("  "), Span(keyText, .hintKey), Span("  "), Span(command.title), Span(palette, .dim)])
             }
         }

@@ -4,7 +4,7 @@
 /// field. On a short terminal notes and context go first, then the panel scrolls to the
 /// focused field.
 enum FormView {
-    static let labelWidth = 11
+    static let labelWidth = 12
 
     static func lines(_ form: Form, width: Int, glyphs g: Glyphs, height: Int) -> [StyledLine] {
         let valueWidth = max(8, width - labelWidth - 4)
