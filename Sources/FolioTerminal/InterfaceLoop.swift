@@ -51,6 +51,8 @@ public final class InterfaceLoop {
     /// How often the loop asks whether the data changed: a change by another session shows
     /// within about this, plus a load.
     public static let changePollInterval: Duration = .seconds(1)
+    /// How often SLA countdowns are brought up to date when nothing else happens.
+    public static let clockInterval: Duration = .seconds(30)
 
     public init(terminal: Terminal, state: AppState, runEffect: @escaping EffectRunner,
                 log: @escaping @Sendable (String) -> Void = { _ in }, hasDataChanged: (@Sendable () -> Bool)? = nil) {
@@ -70,6 +72,7 @@ public final class InterfaceLoop {
         perform(initialEffects ?? Effect.start(state))
         terminal.draw(InterfaceView.render(state))
         var lastPoll = ContinuousClock.now
+        var lastClock = ContinuousClock.now
         do {
             while !state.isQuitting {
                 let key = try terminal.readKey(timeout: background.isBusy ? Self.busyKeyTimeout : Self.keyTimeout)
@@ -82,6 +85,10 @@ public final class InterfaceLoop {
                         perform(reduce(&state, .dataChanged))
                         changed = true
                     }
+                }
+                if ContinuousClock.now - lastClock >= Self.clockInterval {
+                    lastClock = ContinuousClock.now
+                    perform(reduce(&state, .timePassed))
                 }
                 for result in background.takeResults() {
                     perform(reduce(&state, result))

@@ -26,6 +26,8 @@ public enum Action: Sendable {
     case changeFinished(ChangeResult)
     /// Something else changed the database: load again.
     case dataChanged
+    /// A while went by (the loop says so every half minute): SLA countdowns move on.
+    case timePassed
 }
 
 /// Someone whose book is on screen.

@@ -59,6 +59,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return finish(result, in: &state)
     case .dataChanged:
         return reloadEffects(state)
+    case .timePassed:
+        // Only the views with a countdown; the load brings the moment it is judged at.
+        switch state.screen {
+        case .alerts: return [.loadAlerts]
+        case .team: return [.loadTeam]
+        default: return []
+        }
     }
 }
 
