@@ -8,7 +8,8 @@ import FolioStore
 enum AlertsView {
     enum Column: Hashable { case severity, due, account, kind, age, owner, reason }
 
-    static func columns(width: Int, showsOwner: Bool) -> [ListColumn<Column>] {
+    /// `ownerPriority`: how long the owner survives narrowing (the team view's escalations keep it longer).
+    static func columns(width: Int, showsOwner: Bool, ownerPriority: Int = 3) -> [ListColumn<Column>] {
         var columns: [ListColumn<Column>] = [
             ListColumn(.severity, "SEV", width: 6, priority: 10),
             ListColumn(.due, "SLA", width: 12, priority: 10),
@@ -17,7 +18,7 @@ enum AlertsView {
             ListColumn(.age, "AGE", width: 4, alignment: .right, priority: 5),
             ListColumn(.reason, "REASON", width: 20, priority: 7, grows: nil),
         ]
-        if showsOwner { columns.insert(ListColumn(.owner, "OWNER", width: 14, priority: 3), at: 4) }
+        if showsOwner { columns.insert(ListColumn(.owner, "OWNER", width: 13, priority: ownerPriority), at: 4) }
         return ListTable.layout(columns, width: width - ListTable.gutter(marking: true))
     }
 
@@ -52,7 +53,8 @@ enum AlertsView {
         guard alerts.isLoaded else { return [Span("Loading the alerts\(state.glyphs.underWay)", .dim)] }
         let g = state.glyphs
         let overdue = alerts.listings.filter { $0.alert.isOverdue(at: alerts.now) }.count
-        var line: StyledLine = [Span("\(alerts.listings.count) alert\(alerts.listings.count == 1 ? "" : "s") waiting")]
+        let unanswered = alerts.listings.filter { $0.alert.state == .open }.count
+        var line: StyledLine = [Span("\(alerts.listings.count) alert\(alerts.listings.count == 1 ? "" : "s"), \(unanswered) not yet acknowledged")]
         if overdue > 0 { line.append(Span(" \(g.dot) "));  line.append(Span("\(overdue) OVERDUE", .overdue)) }
         if !alerts.marks.isEmpty { line.append(Span(" \(g.dot) \(alerts.marks.count) marked", .accent)) }
         return line

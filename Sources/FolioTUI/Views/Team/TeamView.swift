@@ -87,7 +87,7 @@ enum TeamView {
         guard height > 0 else { return }
         let scroll = max(0, min(selectedLine - height + 1, all.count - height))
         let teamColumns = columns(width: rect.width)
-        let alertColumns = AlertsView.columns(width: rect.width, showsOwner: true)
+        let alertColumns = AlertsView.columns(width: rect.width, showsOwner: true, ownerPriority: 8)
         for (offset, line) in all.dropFirst(max(0, scroll)).prefix(height).enumerated() {
             let row = rect.row + 1 + offset
             switch line {
