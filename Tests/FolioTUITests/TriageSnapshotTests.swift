@@ -109,4 +109,16 @@ import Testing
         _ = reduce(&state, .bookLoaded(LoadedBook(F.entries, scoresAsOf: F.asOf.adding(days: -1), owner: "amelie.durand")))
         Snapshot.assert(InterfaceView.render(state).snapshot(), named: "book-banner-as-80x24")
     }
+
+    /// A long question (as a sequence's preview will be) scrolls its details and keeps its buttons.
+    @Test func aLongConfirmationScrolls() {
+        var state = F.state(width: 60, height: 12)
+        let details = (1...30).map { "step \($0): line of the preview" }
+        state.mode = .confirm(Confirmation(question: "Send it?", details: details, yesLabel: "Send", onYes: [.redraw]))
+        _ = reduce(&state, .key(.char("j")))
+        _ = reduce(&state, .key(.down))
+        let text = InterfaceView.render(state).snapshot()
+        Snapshot.assert(text, named: "confirm-long-60x12")
+        #expect(text.contains("step 3:") && !text.contains("step 2:") && text.contains("[ No ]"))
+    }
 }
