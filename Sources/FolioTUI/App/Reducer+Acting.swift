@@ -12,9 +12,10 @@ struct AlertTarget {
 }
 
 func alertTargets(_ state: AppState) -> [AlertTarget] {
+    let dot = state.glyphs.dot
     func target(_ alert: Alert, _ account: String) -> AlertTarget? {
         guard let id = alert.id else { return nil }
-        return AlertTarget(id: id, state: alert.state, label: "#\(id) \(alert.severity.rawValue) \(alert.kind.title) \(g(state).dot) \(account)")
+        return AlertTarget(id: id, state: alert.state, label: "#\(id) \(alert.severity.rawValue) \(alert.kind.title) \(dot) \(account)")
     }
     switch state.screen {
     case .alerts: return state.alerts.targets.compactMap { target($0.alert, $0.accountName) }
@@ -24,8 +25,6 @@ func alertTargets(_ state: AppState) -> [AlertTarget] {
     default: return []
     }
 }
-
-private func g(_ state: AppState) -> Glyphs { state.glyphs }
 
 func act(_ name: CommandName, in state: inout AppState) -> [Effect] {
     var targets = alertTargets(state)
