@@ -88,6 +88,7 @@ import Testing
         _ = reduce(&state, .key(.right))
         _ = reduce(&state, .key(.right))
         #expect(form(state)?.value("until") == "1w")
+        #expect(form(state)?.fields[0].note?.hasPrefix("reopens on 2026-11-30") == true)
         _ = reduce(&state, .key(.ctrl("u")))
         type("2026-11-20", into: &state)
         _ = reduce(&state, .key(.tab))

@@ -40,7 +40,9 @@ func act(_ name: CommandName, in state: inout AppState) -> [Effect] {
     case .acknowledge:
         return [.changeAlerts(ids: ids, .acknowledge)]
     case .snooze:
-        state.mode = .form(Forms.snooze(alerts: ids, context: context))
+        var form = Forms.snooze(alerts: ids, context: context)
+        FormSubmission.annotate(&form, asOf: state.viewer.asOf)
+        state.mode = .form(form)
     case .resolve:
         state.mode = .form(Forms.resolve(alerts: ids, context: context))
     default:

@@ -10,6 +10,7 @@ func edit(_ form: Form, with key: KeyPress, in state: inout AppState) -> [Effect
     var form = form
     switch form.edit(key) {
     case .edited:
+        FormSubmission.annotate(&form, asOf: state.viewer.asOf)
         state.mode = .form(form)
     case .cancel:
         state.mode = .normal

@@ -64,6 +64,18 @@ public enum FormSubmission: Sendable, Hashable {
         }
     }
 
+    /// Notes that follow what is typed, after every key: the snooze form says which day
+    /// "1w" is.
+    public static func annotate(_ form: inout Form, asOf: Day) {
+        guard case .snoozeAlerts = form.purpose, let index = form.fields.firstIndex(where: { $0.id == "until" }) else { return }
+        let hint = "←/→ 1d 3d 1w 2w, or type YYYY-MM-DD"
+        if let day = SnoozeUntil.day(form.fields[index].value, from: asOf), day > asOf {
+            form.fields[index].note = "reopens on \(day); \(hint)"
+        } else {
+            form.fields[index].note = hint
+        }
+    }
+
     /// `ActivityDraft` names problems by the CLI option (`--summary`); the form by field id.
     static func fieldID(_ option: String) -> String {
         switch option {
