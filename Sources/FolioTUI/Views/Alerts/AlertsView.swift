@@ -80,5 +80,10 @@ enum AlertsView {
                               isMarked: alerts.marks.contains(listing.alert.id ?? -1), marking: true, glyphs: state.glyphs,
                               into: &canvas) { cell($0, listing, now: alerts.now, ownerName: listing.owner) }
         }
+        if let selected = alerts.selectedListing {
+            let a = selected.alert
+            ListTable.drawDetail("\(a.kind.title) on \(selected.accountName): \(a.reason)", label: "#\(a.id ?? 0)", in: rect,
+                                 below: top + end - alerts.cursor.scroll - 1, into: &canvas)
+        }
     }
 }

@@ -10,11 +10,11 @@ enum CheckInsView {
     static func columns(width: Int, showsOwner: Bool) -> [ListColumn<Column>] {
         var columns: [ListColumn<Column>] = [
             ListColumn(.status, "STATUS", width: 7, priority: 10),
-            ListColumn(.due, "DUE", width: 10, priority: 9),
-            ListColumn(.account, "ACCOUNT", width: 14, priority: 9, grows: 28),
-            ListColumn(.title, "CHECK-IN", width: 20, priority: 7, grows: 26),
+            ListColumn(.due, "DUE", width: 5, priority: 9),
+            ListColumn(.account, "ACCOUNT", width: 14, priority: 9, grows: 24),
+            ListColumn(.title, "CHECK-IN", width: 20, priority: 7, grows: 24),
             ListColumn(.stage, "STAGE", width: 10, priority: 4),
-            ListColumn(.hint, "WHAT TO TALK ABOUT", width: 20, priority: 6, grows: nil),
+            ListColumn(.hint, "WHAT TO TALK ABOUT", width: 20, priority: 8, grows: nil),
         ]
         if showsOwner { columns.insert(ListColumn(.owner, "OWNER", width: 14, priority: 3), at: 5) }
         return ListTable.layout(columns, width: width - ListTable.gutter(marking: false))
@@ -29,7 +29,8 @@ enum CheckInsView {
             case .due: return ("due", .warning)
             default: return (line.standing.rawValue, .normal)
             }
-        case .due: return (line.checkIn.due.iso, .normal)
+        // The month and day: the year is this one or the next, and the width goes to the hint.
+        case .due: return (String(line.checkIn.due.iso.dropFirst(5)), .normal)
         case .account: return (line.accountName, .normal)
         case .title: return (line.title, .normal)
         case .stage: return (line.stage.rawValue, .dim)
@@ -68,6 +69,10 @@ enum CheckInsView {
         for index in checkIns.cursor.scroll..<end {
             ListTable.drawRow(columns, at: top + index - checkIns.cursor.scroll, in: rect, isSelected: index == checkIns.cursor.selection,
                               isMarked: false, marking: false, glyphs: state.glyphs, into: &canvas) { cell($0, lines[index]) }
+        }
+        if let selected = checkIns.selectedLine {
+            ListTable.drawDetail("\(selected.title) at \(selected.accountName), due \(selected.checkIn.due): \(selected.hint)",
+                                 label: "Talk about", in: rect, below: top + end - checkIns.cursor.scroll - 1, into: &canvas)
         }
     }
 }

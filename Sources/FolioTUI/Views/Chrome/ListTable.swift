@@ -80,4 +80,17 @@ enum ListTable {
     static func drawMessage(_ text: String, at row: Int, in rect: Canvas.Rect, into canvas: inout Canvas) {
         canvas.put(text: text, at: .init(column: rect.column + 2, row: row), role: .dim, maxWidth: rect.width - 2)
     }
+
+    /// The selected line in full (a long reason, a hint) at the foot of the view, when the
+    /// table leaves room for it below its last row: nothing is lost to truncation.
+    static func drawDetail(_ text: String, label: String, in rect: Canvas.Rect, below lastRow: Int, into canvas: inout Canvas) {
+        let width = max(10, rect.width - 4)
+        let lines = AccountView.wrap(text, width: width - DisplayWidth.of(label) - 1, role: .normal).prefix(3)
+        let top = rect.row + rect.height - lines.count
+        guard !lines.isEmpty, top > lastRow + 1 else { return }
+        for (index, line) in lines.enumerated() {
+            let lead = index == 0 ? label : String(repeating: " ", count: DisplayWidth.of(label))
+            canvas.put(line: [Span(lead + " ", .header)] + line, at: .init(column: rect.column + 2, row: top + index), maxWidth: width)
+        }
+    }
 }
