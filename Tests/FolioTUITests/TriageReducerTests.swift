@@ -230,6 +230,12 @@ import Testing
         #expect(form(state)?.title == "Snooze 2 alerts")
     }
 
+    @Test func spaceMarksInTheInboxAndPagesDownInTheBook() {
+        var state = F.state()
+        _ = reduce(&state, .key(.char(" ")))
+        #expect(state.book.selection == state.bookPageHeight - 1 && state.flash == nil)
+    }
+
     @Test func commandsSayWhereTheyWork() {
         var state = F.state()
         #expect(reduce(&state, .key(.char("a"))) == [])

@@ -132,7 +132,7 @@ public struct Keymap: Sendable {
                 changesData: true, screens: [.alerts, .account, .team]),
         Command(.resolve, "Resolve the alert with an outcome and a note", group: .acting, keys: [.char("x")], hint: "resolve",
                 changesData: true, screens: [.alerts, .account, .team]),
-        Command(.mark, "Mark or unmark the alert; a, s and x then act on every marked one", group: .acting, keys: [.char(" ")],
+        Command(.mark, "Mark or unmark the alert; a, s and x then act on every marked one (elsewhere: page down)", group: .acting, keys: [.char(" ")],
                 hint: "mark", screens: [.alerts, .team]),
         Command(.logActivity, "Log an activity (call, email, meeting, QBR, check-in, note) on the account", group: .acting,
                 keys: [.char("l")], hint: "log", changesData: true, screens: [.book, .alerts, .account, .checkIns, .renewals, .team]),

@@ -245,6 +245,10 @@ func run(_ name: CommandName, argument: String?, in state: inout AppState) -> [E
         state.flash = Flash("\(name.rawValue) is not available here", kind: .error)
         return []
     }
+    // Space marks where there is something to mark, and pages down elsewhere (as it did before marking).
+    if name == .mark, !command.works(on: state.screen.kind), state.keymap.command(named: .pageDown) != nil {
+        return run(.pageDown, argument: nil, in: &state)
+    }
     guard command.works(on: state.screen.kind) else {
         let places = ScreenKind.allCases.filter { command.works(on: $0) }.map(\.title)
         state.flash = Flash("\(command.name.rawValue) works in \(places.joined(separator: ", ")), not here", kind: .error)
