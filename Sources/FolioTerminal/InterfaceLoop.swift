@@ -147,6 +147,8 @@ final class BackgroundEffects: @unchecked Sendable {
     private let lock = NSLock()
     private var running = 0
     private var results: [Action] = []
+    /// Queued and not started yet.
+    private var waiting: Set<Effect> = []
 
     /// True while an effect runs or its result waits.
     var isBusy: Bool {
@@ -157,9 +159,19 @@ final class BackgroundEffects: @unchecked Sendable {
 
     func run(_ effect: Effect, with runner: @escaping InterfaceLoop.EffectRunner, log: @escaping @Sendable (String) -> Void) {
         lock.lock()
+        // The same load already waiting will read the newest data when it starts: once is enough
+        // (a change noticed twice, by the action and by the watch, loads a big book once).
+        if waiting.contains(effect) {
+            lock.unlock()
+            return
+        }
+        waiting.insert(effect)
         running += 1
         lock.unlock()
         queue.async { [self] in
+            lock.lock()
+            waiting.remove(effect)
+            lock.unlock()
             let started = ContinuousClock.now
             let result = runner(effect)
             log("\(effect) took \(ContinuousClock.now - started) in the background")
