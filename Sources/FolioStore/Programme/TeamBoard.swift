@@ -72,7 +72,7 @@ public struct TeamBoard: Sendable {
         }
 
         let period = ReportPeriod.standard(asOf: asOf)
-        let history = try ProgrammeData.load(for: user, period: period, asOf: asOf, in: db)
+        let history = try ProgrammeData.healthAlerts(for: user, period: period, in: db)
         for times in ResponseSpeed(history, period: period, asOf: asOf).byOwner {
             guard let owner = times.owner, byLogin[owner] != nil else { continue }
             byLogin[owner]?.medianAckHours = times.medianHours
