@@ -106,7 +106,7 @@ private func handle(_ key: KeyPress, in state: inout AppState) -> [Effect] {
             // A change --readonly took away: say so rather than do nothing.
             if state.viewer.isReadonly, let removed = Keymap.standard.command(for: key),
                let command = Keymap.standard.command(named: removed), command.changesData {
-                state.flash = Flash("read-only (--readonly): \(command.title.lowercased()) is switched off", kind: .error)
+                state.flash = Flash("read-only (--readonly): \(command.name.rawValue) is switched off in this session", kind: .error)
             }
             return []
         }
