@@ -53,6 +53,12 @@ struct TriageTmuxTests {
         let after = try #require(Self.alert(id, in: try Self.alerts(folio, db, "jonas.muller")))
         #expect(after["state"] as? String == "acknowledged")
         #expect(after["acknowledgedBy"] as? String == "jonas.muller")
+        // And audited in the same transaction.
+        let audited = try FolioDatabase(path: db).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_entry WHERE actor = 'jonas.muller' AND action = 'alert.acknowledge' AND subject = ?",
+                             arguments: ["alert \(id)"])
+        }
+        #expect(audited == 1)
     }
 
     @Test func snoozeResolveLogAndMoveARenewalByTheirKeys() throws {
