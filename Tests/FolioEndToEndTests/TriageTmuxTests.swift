@@ -33,7 +33,7 @@ struct TriageTmuxTests {
         }
     }
 
-    /// A demo, and the first open alert of jonas.muller's inbox with its row.
+    /// Builds the demo in the test's folder; its path.
     static func demo(_ folio: Folio) throws -> String {
         let db = folio.home.appendingPathComponent("folio.db").path
         #expect(try folio.run("demo", "--db", db).status == 0)
