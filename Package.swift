@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "FolioTerminalTests", dependencies: ["FolioTerminal"]),
         .testTarget(name: "FolioServeTests", dependencies: ["FolioServe"]),
         // Runs the real `folio` binary (built because the target depends on it).
-        .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioStore", "folio"]),
+        .testTarget(name: "FolioEndToEndTests", dependencies: ["FolioStore", "FolioTUI", "folio"]),
     ]
 )

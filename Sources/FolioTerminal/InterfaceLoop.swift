@@ -38,6 +38,8 @@ public final class InterfaceLoop {
     private let terminal: Terminal
     private let runEffect: EffectRunner
     private let log: @Sendable (String) -> Void
+    /// Says whether someone else changed the data since it last asked (`ChangeWatch`).
+    private let hasDataChanged: (@Sendable () -> Bool)?
     let background = BackgroundEffects()
     public private(set) var state: AppState
 
@@ -46,13 +48,19 @@ public final class InterfaceLoop {
     /// How long it waits while a background effect is under way: its result is drawn
     /// at most this late.
     public static let busyKeyTimeout = 10
+    /// How often the loop asks whether the data changed: a change by another session shows
+    /// within about this, plus a load.
+    public static let changePollInterval: Duration = .seconds(1)
+    /// How often SLA countdowns are brought up to date when nothing else happens.
+    public static let clockInterval: Duration = .seconds(30)
 
     public init(terminal: Terminal, state: AppState, runEffect: @escaping EffectRunner,
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+                log: @escaping @Sendable (String) -> Void = { _ in }, hasDataChanged: (@Sendable () -> Bool)? = nil) {
         self.terminal = terminal
         self.state = state
         self.runEffect = runEffect
         self.log = log
+        self.hasDataChanged = hasDataChanged
     }
 
     /// Runs until quit or a signal; returns the exit code (0, or 128 + the signal).
@@ -63,11 +71,25 @@ public final class InterfaceLoop {
         terminal.draw(InterfaceView.render(state))
         perform(initialEffects ?? Effect.start(state))
         terminal.draw(InterfaceView.render(state))
+        var lastPoll = ContinuousClock.now
+        var lastClock = ContinuousClock.now
         do {
             while !state.isQuitting {
                 let key = try terminal.readKey(timeout: background.isBusy ? Self.busyKeyTimeout : Self.keyTimeout)
                 // Results that arrived before the key are reduced before it.
                 var changed = false
+                if let hasDataChanged, ContinuousClock.now - lastPoll >= Self.changePollInterval {
+                    lastPoll = ContinuousClock.now
+                    if hasDataChanged() {
+                        log("the data changed; loading again")
+                        perform(reduce(&state, .dataChanged))
+                        changed = true
+                    }
+                }
+                if ContinuousClock.now - lastClock >= Self.clockInterval {
+                    lastClock = ContinuousClock.now
+                    perform(reduce(&state, .timePassed))
+                }
                 for result in background.takeResults() {
                     perform(reduce(&state, result))
                     changed = true
@@ -125,6 +147,8 @@ final class BackgroundEffects: @unchecked Sendable {
     private let lock = NSLock()
     private var running = 0
     private var results: [Action] = []
+    /// Queued and not started yet.
+    private var waiting: Set<Effect> = []
 
     /// True while an effect runs or its result waits.
     var isBusy: Bool {
@@ -135,9 +159,19 @@ final class BackgroundEffects: @unchecked Sendable {
 
     func run(_ effect: Effect, with runner: @escaping InterfaceLoop.EffectRunner, log: @escaping @Sendable (String) -> Void) {
         lock.lock()
+        // The same load already waiting will read the newest data when it starts: once is enough
+        // (a change noticed twice, by the action and by the watch, loads a big book once).
+        if waiting.contains(effect) {
+            lock.unlock()
+            return
+        }
+        waiting.insert(effect)
         running += 1
         lock.unlock()
         queue.async { [self] in
+            lock.lock()
+            waiting.remove(effect)
+            lock.unlock()
             let started = ContinuousClock.now
             let result = runner(effect)
             log("\(effect) took \(ContinuousClock.now - started) in the background")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FolioTUI
 
@@ -71,7 +72,7 @@ import Testing
     func theHintBarNamesEachHintedCommandByItsFirstKey(keymap: Keymap) {
         let state = InterfaceFixtures.state(keymap: keymap)
         let bottom = InterfaceView.render(state).text(row: 23)
-        for command in keymap.commands where command.hint != nil && command.name != .back {
+        for command in keymap.commands where command.hint != nil && command.name != .back && command.works(on: .book) {
             #expect(bottom.contains("\(command.keys[0].displayName()) \(command.hint!)"), "\(bottom)")
         }
     }
@@ -108,5 +109,20 @@ import Testing
 extension String {
     func trimmingCharacters(in character: Character) -> String {
         Substring(self).trimmingCharacters(in: character)
+    }
+}
+
+/// The README's key list is the command table, written out: a command added, renamed or
+/// rebound without the README following fails here (as lazygit's generated keybinding docs).
+@Suite struct ReadmeKeysTests {
+    @Test func theReadmeListsEveryCommandAsTheTableHasIt() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let begin = try #require(lines.firstIndex(of: "<!-- keys: generated from Keymap.standard -->"))
+        let end = try #require(lines[begin...].firstIndex(of: "<!-- keys: end -->"))
+        let expected = HelpView.markdown(keymap: .standard)
+        #expect(Array(lines[(begin + 1)..<end]) == expected, "README.md's key table should read:\n\(expected.joined(separator: "\n"))")
     }
 }

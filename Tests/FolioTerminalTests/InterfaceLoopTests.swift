@@ -123,6 +123,35 @@ extension TerminalTests {
         #expect(loop.state.book.selectedEntry?.account.id == "ACC-0002", "the selection made on the first rows stays")
     }
 
+    @Test func aChangeElsewhereReloadsWithoutAKeyAndKeepsTheSelection() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        let terminal = try openTerminal(pty)
+        let runner = BookRunner()
+        // Says "changed" once, at the first question (about a second after the start).
+        final class Flag: @unchecked Sendable { var asked = 0; let lock = NSLock() }
+        let flag = Flag()
+        let loop = InterfaceLoop(terminal: terminal, state: loopState(width: 80, height: 24), runEffect: runner.run,
+                                 hasDataChanged: { flag.lock.withLock { flag.asked += 1; return flag.asked == 1 } })
+        pty.type("j")
+        let background = loop.background
+        nonisolated(unsafe) let keyboard = pty
+        let started = Date()
+        let code = OutputDrain.while(pty) { () -> Int32 in
+            let typist = Thread {
+                runner.wholeBookAsked.wait()
+                let deadline = Date().addingTimeInterval(10)
+                while background.isBusy, Date() < deadline { usleep(1_000) }
+                keyboard.type("q")
+            }
+            typist.start()
+            return loop.run()
+        }
+        #expect(code == 0)
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(runner.effects == [.loadBookStart(rows: 100), .loadBook], "the change loaded the book again, unasked")
+        #expect(loop.state.book.selectedEntry?.account.id == "ACC-0002")
+    }
+
     @Test func signalEndsTheLoopWithItsExitCode() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
         let terminal = try openTerminal(pty)

@@ -68,7 +68,7 @@ public struct ActivityDraft: Hashable, Sendable {
 
 extension String {
     /// Without leading and trailing spaces, tabs and line breaks.
-    var trimmingWhitespace: String {
+    public var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

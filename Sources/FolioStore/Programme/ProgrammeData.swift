@@ -14,33 +14,7 @@ public enum ProgrammeData {
                             in db: Database) throws -> ProgrammeHistory {
         let filter = try PortfolioScope.natural(for: user).accountFilter(for: user, in: db)
         var history = ProgrammeHistory()
-
-        let actor = AlertStep.actor, kind = Alert.Kind.healthDrop.rawValue
-        let alertRequest: SQLRequest<Row> = """
-            SELECT al.id, al.account_id, a.owner, al.severity, al.raised_on, al.raised_at, al.due_by, al.shadow,
-                   (SELECT e.before FROM alert_event e WHERE e.alert_id = al.id AND e.before IS NOT NULL ORDER BY e.id LIMIT 1) AS first_before,
-                   (SELECT MIN(e.at) FROM alert_event e WHERE e.alert_id = al.id AND e.actor != \(actor) AND e.action IN \(responses)) AS first_response
-            FROM alert al JOIN account a ON a.id = al.account_id
-            WHERE al.kind = \(kind) AND al.raised_on BETWEEN \(period.from.iso) AND \(period.to.iso) AND \(filter)
-            ORDER BY al.id
-            """
-        let alertRows = try Row.fetchAll(db, alertRequest)
-        for row in alertRows {
-            // The severity and SLA the alert was raised with: the first trail entry that
-            // records a before state holds them (only escalating or easing changes them).
-            var severity = Alert.Severity(rawValue: row["severity"]) ?? .amber
-            var dueBy: Int64 = row["due_by"]
-            if let text: String = row["first_before"], let raised = try? JSONDecoder().decode(RaisedState.self, from: Data(text.utf8)) {
-                severity = Alert.Severity(rawValue: raised.severity) ?? severity
-                dueBy = raised.dueBy
-            }
-            let threshold = policy.healthThresholds.first { $0.severity == severity }?.below
-                ?? policy.healthThresholds.first?.below ?? 0
-            guard let raisedOn = row.day("raised_on") else { continue }
-            history.alerts.append(ProgrammeHistory.HealthAlert(
-                accountID: row["account_id"], owner: row["owner"], severity: severity, threshold: threshold, raisedOn: raisedOn,
-                raisedAt: row["raised_at"], dueBy: dueBy, acknowledgedAt: row["first_response"], shadow: row["shadow"]))
-        }
+        history.alerts = try healthAlerts(filter: filter, period: period, policy: policy, in: db)
 
         let scoreRequest: SQLRequest<Row> = """
             SELECT s.account_id, s.date, s.score, s.band FROM health_snapshot s JOIN account a ON a.id = s.account_id
@@ -89,6 +63,49 @@ public enum ProgrammeData {
                                                               answered: kind == "replied" || kind == "meeting"))
         }
         return history
+    }
+
+    /// Only the health-drop alerts of the period with their first response: enough for
+    /// acknowledgement times (`ResponseSpeed`'s per-CSM figures), without the scores.
+    public static func healthAlerts(for user: User, period: ReportPeriod, policy: AlertPolicy = .standard,
+                                    in db: Database) throws -> ProgrammeHistory {
+        var history = ProgrammeHistory()
+        history.alerts = try healthAlerts(filter: try PortfolioScope.natural(for: user).accountFilter(for: user, in: db),
+                                          period: period, policy: policy, in: db)
+        return history
+    }
+
+    static func healthAlerts(filter: SQL, period: ReportPeriod, policy: AlertPolicy, in db: Database) throws -> [ProgrammeHistory.HealthAlert] {
+        var alerts: [ProgrammeHistory.HealthAlert] = []
+
+        let actor = AlertStep.actor, kind = Alert.Kind.healthDrop.rawValue
+        let alertRequest: SQLRequest<Row> = """
+            SELECT al.id, al.account_id, a.owner, al.severity, al.raised_on, al.raised_at, al.due_by, al.shadow,
+                   (SELECT e.before FROM alert_event e WHERE e.alert_id = al.id AND e.before IS NOT NULL ORDER BY e.id LIMIT 1) AS first_before,
+                   (SELECT MIN(e.at) FROM alert_event e WHERE e.alert_id = al.id AND e.actor != \(actor) AND e.action IN \(responses)) AS first_response
+            FROM alert al JOIN account a ON a.id = al.account_id
+            WHERE al.kind = \(kind) AND al.raised_on BETWEEN \(period.from.iso) AND \(period.to.iso) AND \(filter)
+            ORDER BY al.id
+            """
+        let alertRows = try Row.fetchAll(db, alertRequest)
+        for row in alertRows {
+            // The severity and SLA the alert was raised with: the first trail entry that
+            // records a before state holds them (only escalating or easing changes them).
+            var severity = Alert.Severity(rawValue: row["severity"]) ?? .amber
+            var dueBy: Int64 = row["due_by"]
+            if let text: String = row["first_before"], let raised = try? JSONDecoder().decode(RaisedState.self, from: Data(text.utf8)) {
+                severity = Alert.Severity(rawValue: raised.severity) ?? severity
+                dueBy = raised.dueBy
+            }
+            let threshold = policy.healthThresholds.first { $0.severity == severity }?.below
+                ?? policy.healthThresholds.first?.below ?? 0
+            guard let raisedOn = row.day("raised_on") else { continue }
+            alerts.append(ProgrammeHistory.HealthAlert(
+                accountID: row["account_id"], owner: row["owner"], severity: severity, threshold: threshold, raisedOn: raisedOn,
+                raisedAt: row["raised_at"], dueBy: dueBy, acknowledgedAt: row["first_response"], shadow: row["shadow"]))
+        }
+
+        return alerts
     }
 
     /// The part of a trail entry's before state that says how the alert was raised.

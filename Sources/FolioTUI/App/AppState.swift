@@ -10,15 +10,34 @@ public struct Viewer: Sendable, Hashable {
     public var database: String
     public var asOf: Day
     public var isReadonly: Bool
+    /// A line over everything, e.g. that the demo opened as its manager.
+    public var banner: String?
+    /// Whose book the views show when it is not the viewer's own (`:as LOGIN`).
+    public var bookOf: Person?
 
-    public init(login: String, name: String, role: String, database: String, asOf: Day, isReadonly: Bool = false) {
+    public init(login: String, name: String, role: String, database: String, asOf: Day, isReadonly: Bool = false,
+                banner: String? = nil) {
         self.login = login
         self.name = name
         self.role = role
         self.database = database
         self.asOf = asOf
         self.isReadonly = isReadonly
+        self.banner = banner
     }
+
+    /// Managers and VPs have a team view.
+    public var hasTeam: Bool { role == "manager" || role == "vp" }
+
+    /// Why the viewer may not change anything, or nil when they may.
+    public var refusalToAct: String? {
+        if isReadonly { return "read-only (--readonly): nothing can be changed in this session" }
+        if role == "ae" { return "account executives see their accounts read-only: no acknowledging, snoozing, resolving, logging or moving" }
+        return nil
+    }
+
+    /// The name the views' titles use: the viewer's, or the person whose book is open.
+    public var bookName: String { bookOf?.name ?? name }
 }
 
 /// The book's table: every entry loaded, which of them the filter shows in which order,
@@ -100,11 +119,14 @@ public struct LoadedBook: Sendable {
     public var entries: [BookEntry]
     /// The newest score's day.
     public var scoresAsOf: Day?
+    /// Whose book it is (a login); nil: whoever's is on screen.
+    public var owner: String?
     let searchIndex: BookSearchIndex
 
-    public init(_ entries: [BookEntry], scoresAsOf: Day?) {
+    public init(_ entries: [BookEntry], scoresAsOf: Day?, owner: String? = nil) {
         self.entries = entries
         self.scoresAsOf = scoresAsOf
+        self.owner = owner
         searchIndex = BookSearchIndex(entries)
     }
 }
@@ -112,9 +134,24 @@ public struct LoadedBook: Sendable {
 /// One screen on the view stack.
 public enum Screen: Sendable {
     case book
+    case alerts
+    case checkIns
+    case renewals
+    case team
     case account(AccountScreen)
 
     public var isBook: Bool { if case .book = self { return true } else { return false } }
+
+    public var kind: ScreenKind {
+        switch self {
+        case .book: .book
+        case .alerts: .alerts
+        case .checkIns: .checkIns
+        case .renewals: .renewals
+        case .team: .team
+        case .account: .account
+        }
+    }
 }
 
 public struct AccountScreen: Sendable {
@@ -140,6 +177,10 @@ public enum Mode: Sendable, Hashable {
     case command(input: String, selection: Int)
     /// The `?` screen, scrolled to a line.
     case help(scroll: Int)
+    /// Filling in a form (snooze, resolve, log an activity, move a renewal).
+    case form(Form)
+    /// Answering a yes/no question; No is the default.
+    case confirm(Confirmation)
 }
 
 /// A short message in the bottom line until the next key.
@@ -164,6 +205,10 @@ public struct AppState: Sendable {
     public var policy: CheckInPolicy
     public var stack: [Screen] = [.book]
     public var book = BookState()
+    public var alerts = AlertsState()
+    public var checkIns = CheckInsState()
+    public var renewals = RenewalsState()
+    public var team = TeamState()
     public var mode: Mode = .normal
     public var flash: Flash?
     /// Set by quit: the loop restores the terminal and exits.
@@ -187,8 +232,15 @@ public struct AppState: Sendable {
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
 
     /// Rows of the book table that fit: the screen minus title, header, status and hint lines.
-    public var bookPageHeight: Int { max(1, size.height - 4) }
+    public var bookPageHeight: Int { max(1, size.height - 4 - bannerHeight) }
 
     /// Lines of the account view that fit: the screen minus title, status and hint lines.
-    public var accountPageHeight: Int { max(1, size.height - 3) }
+    public var accountPageHeight: Int { max(1, size.height - 3 - bannerHeight) }
+
+    /// The banner's line, when there is one.
+    public var bannerHeight: Int { viewer.banner == nil ? 0 : 1 }
+
+    /// Rows of a list view's table that fit: the screen minus title, banner, the view's
+    /// heading line, the table's header, status and hint lines.
+    public var listPageHeight: Int { max(1, size.height - 5 - bannerHeight) }
 }

@@ -22,6 +22,22 @@ public enum CommandName: String, CaseIterable, Hashable, Sendable {
     case sort
     case reload
     case redraw
+    case alerts
+    case checkIns = "check-ins"
+    case renewals
+    case team
+    case viewAs = "as"
+    case acknowledge
+    case snooze
+    case resolve
+    case mark
+    case logActivity = "log"
+    case moveRenewal = "move"
+}
+
+/// The kinds of screen, for saying where a command works.
+public enum ScreenKind: String, CaseIterable, Sendable, Hashable {
+    case book, alerts, checkIns = "check-ins", renewals, team, account
 }
 
 /// Where a command appears in help, in this order.
@@ -29,6 +45,7 @@ public enum CommandGroup: String, CaseIterable, Sendable {
     case navigation = "Moving"
     case views = "Views"
     case book = "The book"
+    case acting = "Acting on alerts, accounts and renewals"
     case general = "General"
 }
 
@@ -46,9 +63,16 @@ public struct Command: Sendable, Hashable {
     public var hint: String?
     /// Words the palette completes after the name (`:sort arr`).
     public var arguments: [String]
+    /// Writes to the database (acknowledging, logging): removed by --readonly, refused for an AE.
+    public var changesData: Bool
+    /// The screens where it works (and is hinted); nil: everywhere.
+    public var screens: Set<ScreenKind>?
+    /// What the palette's free argument is (`:as LOGIN`); nil when it takes none or only `arguments`.
+    public var argumentName: String?
 
     public init(_ name: CommandName, _ title: String, group: CommandGroup, keys: [KeyPress],
-                isDestructive: Bool = false, hint: String? = nil, arguments: [String] = []) {
+                isDestructive: Bool = false, hint: String? = nil, arguments: [String] = [], changesData: Bool = false,
+                screens: Set<ScreenKind>? = nil, argumentName: String? = nil) {
         self.name = name
         self.title = title
         self.group = group
@@ -56,7 +80,13 @@ public struct Command: Sendable, Hashable {
         self.isDestructive = isDestructive
         self.hint = hint
         self.arguments = arguments
+        self.changesData = changesData || isDestructive
+        self.screens = screens
+        self.argumentName = argumentName
     }
+
+    /// True when it works on a screen of this kind.
+    public func works(on kind: ScreenKind) -> Bool { screens?.contains(kind) ?? true }
 }
 
 /// The command table with its key bindings (DESIGN §4).
@@ -78,18 +108,36 @@ public struct Keymap: Sendable {
         Command(.moveUp, "Move up", group: .navigation, keys: [.char("k"), .up]),
         Command(.top, "Go to the top", group: .navigation, keys: [.char("g"), .home]),
         Command(.bottom, "Go to the bottom", group: .navigation, keys: [.char("G"), .end]),
-        Command(.pageDown, "Page down", group: .navigation, keys: [.ctrl("d"), .pageDown, .char(" ")]),
+        Command(.pageDown, "Page down", group: .navigation, keys: [.ctrl("d"), .pageDown]),
         Command(.pageUp, "Page up", group: .navigation, keys: [.ctrl("u"), .pageUp]),
         Command(.open, "Open the account", group: .navigation, keys: [.enter, .char("e"), .right], hint: "open"),
         Command(.back, "Go back; clear the filter", group: .navigation, keys: [.escape, .left], hint: "back"),
         Command(.book, "The book: your accounts", group: .views, keys: [.char("1")]),
+        Command(.alerts, "Alerts inbox: the alerts routed to you", group: .views, keys: [.char("2")]),
+        Command(.checkIns, "Check-ins due and overdue, and the coverage rate", group: .views, keys: [.char("3")]),
+        Command(.renewals, "Renewals: the pipeline by quarter and stage, the open renewals", group: .views, keys: [.char("4")]),
+        Command(.team, "Team: a row per CSM and your escalations (managers and VPs)", group: .views, keys: [.char("5")]),
         Command(.nextView, "Next view", group: .views, keys: [.tab]),
+        Command(.viewAs, "Open a CSM's book (managers: your team; VPs: anyone); no login: your own", group: .views, keys: [],
+                argumentName: "LOGIN"),
         Command(.filter, "Filter as you type (band:red tier:ent stage:renewal, any text)", group: .book,
                 keys: [.char("/")], hint: "filter"),
         Command(.nextMatch, "Next match of the filter", group: .book, keys: [.char("n")]),
         Command(.previousMatch, "Previous match of the filter", group: .book, keys: [.char("N")]),
         Command(.sort, "Sort the book (attention, arr, score, renewal, name)", group: .book, keys: [.char("o")],
                 arguments: BookSort.allCases.map(\.rawValue)),
+        Command(.acknowledge, "Acknowledge the alert (or the marked ones): you are on it", group: .acting, keys: [.char("a")],
+                hint: "ack", changesData: true, screens: [.alerts, .account, .team]),
+        Command(.snooze, "Snooze the alert until a day, with a reason", group: .acting, keys: [.char("s")], hint: "snooze",
+                changesData: true, screens: [.alerts, .account, .team]),
+        Command(.resolve, "Resolve the alert with an outcome and a note", group: .acting, keys: [.char("x")], hint: "resolve",
+                changesData: true, screens: [.alerts, .account, .team]),
+        Command(.mark, "Mark or unmark the alert; a, s and x then act on every marked one (elsewhere: page down)", group: .acting, keys: [.char(" ")],
+                hint: "mark", screens: [.alerts, .team]),
+        Command(.logActivity, "Log an activity (call, email, meeting, QBR, check-in, note) on the account", group: .acting,
+                keys: [.char("l")], hint: "log", changesData: true, screens: [.book, .alerts, .account, .checkIns, .renewals, .team]),
+        Command(.moveRenewal, "Move the renewal to committed, closed won or churned (asks first)", group: .acting,
+                keys: [.char("m")], isDestructive: true, hint: "move", screens: [.renewals, .account]),
         Command(.palette, "Command palette", group: .general, keys: [.char(":")], hint: "command"),
         Command(.help, "Help: every key", group: .general, keys: [.char("?"), .function(1)], hint: "help"),
         Command(.reload, "Reload from the database", group: .general, keys: [.char("R")]),
@@ -110,7 +158,7 @@ public struct Keymap: Sendable {
 
     /// Without destructive commands (`--readonly`).
     public func removingDestructive() -> Keymap {
-        Keymap(commands: commands.filter { !$0.isDestructive })
+        Keymap(commands: commands.filter { !$0.isDestructive && !$0.changesData })
     }
 
     /// Rebinds commands (user overrides from config): each listed command gets exactly
@@ -146,5 +194,19 @@ extension Substring {
         while text.first == character { text.removeFirst() }
         while text.last == character { text.removeLast() }
         return String(text)
+    }
+}
+
+extension ScreenKind {
+    /// How a flash names the screen: "the alerts view (2)".
+    public var title: String {
+        switch self {
+        case .book: "the book (1)"
+        case .alerts: "the alerts view (2)"
+        case .checkIns: "the check-ins view (3)"
+        case .renewals: "the renewals view (4)"
+        case .team: "the team view (5)"
+        case .account: "an account"
+        }
     }
 }

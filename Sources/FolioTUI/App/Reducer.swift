@@ -11,6 +11,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return run(name, argument: argument, in: &state)
     case .resized(let size):
         state.size = size
+        state.alerts.cursor.keepVisible(count: state.alerts.listings.count, height: state.listPageHeight)
+        state.checkIns.cursor.keepVisible(count: state.checkIns.lines.count, height: state.listPageHeight)
+        state.renewals.cursor.keepVisible(count: state.renewals.board?.open.count ?? 0, height: RenewalsView.listHeight(state))
+        state.team.cursor.keepVisible(count: state.team.items.count, height: TeamView.listHeight(state))
         keepSelectionVisible(&state)
         clampAccountScroll(&state)
         return []
@@ -21,6 +25,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         keepSelectionVisible(&state)
         return state.book.isComplete ? [] : [.loadBook]
     case .bookLoaded(let book):
+        // A book loaded for someone else before `:as` switched is dropped.
+        guard book.owner == nil || book.owner == (state.viewer.bookOf?.login ?? state.viewer.login) else { return [] }
         state.book.load(book)
         keepSelectionVisible(&state)
         return []
@@ -35,11 +41,49 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         state.flash = Flash(message, kind: .error)
         return []
+    case .alertsLoaded(let listings, let now):
+        state.alerts.load(listings, now: now, height: state.listPageHeight)
+        return []
+    case .checkInsLoaded(let board):
+        state.checkIns.load(board, height: state.listPageHeight)
+        return []
+    case .renewalsLoaded(let board):
+        state.renewals.load(board, height: RenewalsView.listHeight(state))
+        return []
+    case .teamLoaded(let board):
+        state.team.load(board, height: TeamView.listHeight(state))
+        return []
+    case .bookSwitched(let person):
+        return switchBook(to: person, in: &state)
+    case .changeFinished(let result):
+        return finish(result, in: &state)
     case .dataChanged:
-        var effects: [Effect] = [.loadBook]
-        if case .account(let screen) = state.screen { effects.append(.loadAccount(id: screen.accountID)) }
-        return effects
+        return reloadEffects(state)
+    case .timePassed:
+        // Only the views with a countdown; the load brings the moment it is judged at.
+        switch state.screen {
+        case .alerts: return [.loadAlerts]
+        case .team: return [.loadTeam]
+        default: return []
+        }
     }
+}
+
+/// What to load again when the data changed: the book, the view on screen, an open account.
+func reloadEffects(_ state: AppState) -> [Effect] {
+    var effects: [Effect] = [.loadBook]
+    for screen in state.stack {
+        switch screen {
+        case .book: break
+        case .alerts: effects.append(.loadAlerts)
+        case .checkIns: effects.append(.loadCheckIns)
+        case .renewals: effects.append(.loadRenewals)
+        case .team: effects.append(.loadTeam)
+        case .account(let account): effects.append(.loadAccount(id: account.accountID))
+        }
+    }
+    var seen = Set<Effect>()
+    return effects.filter { seen.insert($0).inserted }
 }
 
 // MARK: Keys
@@ -52,9 +96,20 @@ private func handle(_ key: KeyPress, in state: inout AppState) -> [Effect] {
         return editCommand(key, input: input, selection: selection, in: &state)
     case .help(let scroll):
         return navigateHelp(key, scroll: scroll, in: &state)
+    case .form(let form):
+        return edit(form, with: key, in: &state)
+    case .confirm(let confirmation):
+        return answer(confirmation, with: key, in: &state)
     case .normal:
         state.flash = nil
-        guard let name = state.keymap.command(for: key) else { return [] }
+        guard let name = state.keymap.command(for: key) else {
+            // A change --readonly took away: say so rather than do nothing.
+            if state.viewer.isReadonly, let removed = Keymap.standard.command(for: key),
+               let command = Keymap.standard.command(named: removed), command.changesData {
+                state.flash = Flash("read-only (--readonly): \(command.name.rawValue) is switched off in this session", kind: .error)
+            }
+            return []
+        }
         return run(name, argument: nil, in: &state)
     }
 }
@@ -103,7 +158,7 @@ private func editCommand(_ key: KeyPress, input: String, selection: Int, in stat
             if prefix.count > input.count || candidates.count == 1 {
                 let completed = candidates.count == 1 ? candidates[0] : prefix
                 let command = state.keymap.commands.first { $0.name.rawValue == completed }
-                let wantsArgument = !(command?.arguments.isEmpty ?? true)
+                let wantsArgument = !(command?.arguments.isEmpty ?? true) || command?.argumentName != nil
                 state.mode = .command(input: completed + (wantsArgument ? " " : ""), selection: 0)
                 return []
             }
@@ -142,7 +197,7 @@ private func runTyped(_ input: String, selection: Int, in state: inout AppState)
     var nameText = first
     var argument = words.count > 1 ? words[1] : nil
     let exact = CommandName(rawValue: nameText).flatMap { state.keymap.command(named: $0) }
-    let argumentIsExact = argument.map { exact?.arguments.contains($0) ?? true } ?? true
+    let argumentIsExact = argument.map { exact?.argumentName != nil || (exact?.arguments.contains($0) ?? true) } ?? true
     if exact == nil || !argumentIsExact {
         let candidates = state.keymap.completions(for: input)
         guard !candidates.isEmpty else {
@@ -185,9 +240,22 @@ private func navigateHelp(_ key: KeyPress, scroll: Int, in state: inout AppState
 
 // MARK: Commands
 
-private func run(_ name: CommandName, argument: String?, in state: inout AppState) -> [Effect] {
-    if state.keymap.command(named: name) == nil {
+func run(_ name: CommandName, argument: String?, in state: inout AppState) -> [Effect] {
+    guard let command = state.keymap.command(named: name) else {
         state.flash = Flash("\(name.rawValue) is not available here", kind: .error)
+        return []
+    }
+    // Space marks where there is something to mark, and pages down elsewhere (as it did before marking).
+    if name == .mark, !command.works(on: state.screen.kind), state.keymap.command(named: .pageDown) != nil {
+        return run(.pageDown, argument: nil, in: &state)
+    }
+    guard command.works(on: state.screen.kind) else {
+        let places = ScreenKind.allCases.filter { command.works(on: $0) }.map(\.title)
+        state.flash = Flash("\(command.name.rawValue) works in \(places.joined(separator: ", ")), not here", kind: .error)
+        return []
+    }
+    if command.changesData, let refusal = state.viewer.refusalToAct {
+        state.flash = Flash(refusal, kind: .error)
         return []
     }
     switch name {
@@ -198,7 +266,7 @@ private func run(_ name: CommandName, argument: String?, in state: inout AppStat
     case .top: move(by: Int.min / 2, in: &state)
     case .bottom: move(by: Int.max / 2, in: &state)
     case .open:
-        guard state.screen.isBook else { return [] }
+        guard state.screen.isBook else { return openSelected(in: &state) }
         guard let entry = state.book.selectedEntry else {
             state.flash = Flash(state.book.entries.isEmpty ? "the book is empty" : "no account matches the filter")
             return []
@@ -237,9 +305,22 @@ private func run(_ name: CommandName, argument: String?, in state: inout AppStat
         keepSelectionVisible(&state)
     case .palette:
         state.mode = .command(input: "", selection: 0)
-    case .book, .nextView:
-        // The book is the only view so far; Tab will cycle once there are more.
+    case .book:
         state.stack = [.book]
+    case .alerts, .checkIns, .renewals, .team:
+        return show(name, in: &state)
+    case .nextView:
+        return showNextView(in: &state)
+    case .viewAs:
+        return viewAs(argument, in: &state)
+    case .acknowledge, .snooze, .resolve:
+        return act(name, in: &state)
+    case .mark:
+        mark(in: &state)
+    case .logActivity:
+        return startLogging(in: &state)
+    case .moveRenewal:
+        return startMovingRenewal(in: &state)
     case .sort:
         guard let argument else {
             let next = BookSort.allCases[(BookSort.allCases.firstIndex(of: state.book.sort)! + 1) % BookSort.allCases.count]
@@ -267,11 +348,22 @@ private func page(of state: AppState) -> Int {
     switch state.screen {
     case .book: return max(1, state.bookPageHeight - 1)
     case .account: return max(1, state.accountPageHeight - 1)
+    case .alerts, .checkIns: return max(1, state.listPageHeight - 1)
+    case .renewals: return max(1, RenewalsView.listHeight(state) - 1)
+    case .team: return max(1, TeamView.listHeight(state) - 1)
     }
 }
 
-private func move(by delta: Int, in state: inout AppState) {
+func move(by delta: Int, in state: inout AppState) {
     switch state.screen {
+    case .alerts:
+        state.alerts.cursor.move(by: delta, count: state.alerts.listings.count, height: state.listPageHeight)
+    case .checkIns:
+        state.checkIns.cursor.move(by: delta, count: state.checkIns.lines.count, height: state.listPageHeight)
+    case .renewals:
+        state.renewals.cursor.move(by: delta, count: state.renewals.board?.open.count ?? 0, height: RenewalsView.listHeight(state))
+    case .team:
+        state.team.cursor.move(by: delta, count: state.team.items.count, height: TeamView.listHeight(state))
     case .book:
         let count = state.book.rows.count
         guard count > 0 else { return }
@@ -287,7 +379,7 @@ private func move(by delta: Int, in state: inout AppState) {
 }
 
 /// Scrolls the book so the selection is on screen.
-private func keepSelectionVisible(_ state: inout AppState) {
+func keepSelectionVisible(_ state: inout AppState) {
     let height = state.bookPageHeight
     var book = state.book
     book.selection = min(max(0, book.selection), max(0, book.rows.count - 1))

@@ -14,3 +14,8 @@ extension Glyphs {
     /// After something under way: "loading…" (the table's `ellipsis` is one cell, `~` in ASCII).
     public var underWay: String { isUnicode ? "…" : "..." }
 }
+
+extension Glyphs {
+    /// A row marked with Space.
+    public var marked: String { isUnicode ? "✓" : "*" }
+}

@@ -13,14 +13,29 @@ public enum InterfaceView {
             return canvas
         }
         drawTitle(state, into: &canvas)
-        let body = Canvas.Rect(column: 0, row: 1, width: size.width, height: size.height - 3)
+        if let banner = state.viewer.banner {
+            canvas.fill(row: 1, role: .warning)
+            canvas.put(text: " " + TerminalText.truncate(TerminalText.sanitize(banner), toWidth: size.width - 2, ellipsis: state.glyphs.ellipsis),
+                       at: .init(column: 0, row: 1), role: .warning)
+        }
+        let top = 1 + state.bannerHeight
+        let body = Canvas.Rect(column: 0, row: top, width: size.width, height: size.height - 2 - top)
         if case .help(let scroll) = state.mode {
             drawHelp(state, scroll: scroll, into: &canvas, rect: body)
         } else {
             switch state.screen {
             case .book: BookView.draw(state, into: &canvas, rect: body)
+            case .alerts: AlertsView.draw(state, into: &canvas, rect: body)
+            case .checkIns: CheckInsView.draw(state, into: &canvas, rect: body)
+            case .renewals: RenewalsView.draw(state, into: &canvas, rect: body)
+            case .team: TeamView.draw(state, into: &canvas, rect: body)
             case .account(let screen): AccountView.draw(screen, state: state, into: &canvas, rect: body)
             }
+        }
+        switch state.mode {
+        case .form(let form): FormView.draw(form, state: state, into: &canvas, rect: body)
+        case .confirm(let confirmation): ConfirmView.draw(confirmation, state: state, into: &canvas, rect: body)
+        default: break
         }
         if case .command(let input, let selection) = state.mode {
             drawCompletions(state, input: input, selection: selection, into: &canvas, above: size.height - 2)
@@ -50,8 +65,20 @@ public enum InterfaceView {
         switch (state.mode, state.screen) {
         case (.help, _):
             left += " \(g.dot) Help"
+        case (_, .alerts):
+            left += " \(g.dot) Alerts of \(state.viewer.bookName)"
+            if state.alerts.isLoaded { right = "\(state.alerts.listings.count) alerts " }
+        case (_, .checkIns):
+            left += " \(g.dot) Check-ins of \(state.viewer.bookName)"
+            if let board = state.checkIns.board { right = "\(state.checkIns.lines.count) owed \(g.dot) \(board.coverage.overall.accounts) accounts " }
+        case (_, .renewals):
+            left += " \(g.dot) Renewals of \(state.viewer.bookName)"
+            if let board = state.renewals.board { right = "\(board.open.count) open " }
+        case (_, .team):
+            left += " \(g.dot) Team of \(state.viewer.name)"
+            if let board = state.team.board { right = "\(board.rows.count) CSMs \(g.dot) \(board.escalations.count) escalations " }
         case (_, .book):
-            left += " \(g.dot) Book of \(state.viewer.name)"
+            left += " \(g.dot) Book of \(state.viewer.bookName)"
             if book.isLoaded {
                 if !book.isComplete {
                     // Until the rest arrives, a filter or sort works on the rows already here.
@@ -116,6 +143,8 @@ public enum InterfaceView {
         // lowest ranks go first, whole, rather than the line being cut mid-word.
         var facts: [(text: String, rank: Int)] = [("\(viewer.login) (\(viewer.role))", 5), (viewer.database, 1),
                                                   ("as of \(viewer.asOf)", 4)]
+        if let other = viewer.bookOf { facts.insert(("viewing \(other.login)", 5), at: 1) }
+        if viewer.role == "ae" { facts.append(("read-only for AEs", 3)) }
         if let scores = state.book.scoresAsOf {
             let age = scores.days(until: viewer.asOf)
             facts.append((age <= 0 ? "scores from today" : "scores \(age) day\(age == 1 ? "" : "s") old", 2))
@@ -147,6 +176,19 @@ public enum InterfaceView {
             canvas.put(text: "_", at: .init(column: after, row: row), role: .input, isReversed: true)
             canvas.put(text: "  Tab complete \(g.dot) Enter run \(g.dot) Esc cancel", at: .init(column: after + 1, row: row), role: .dim)
             return
+        case .form:
+            if let flash = state.flash, flash.kind == .error {
+                canvas.fill(row: row, role: .error)
+                canvas.put(text: " " + flash.text, at: .init(column: 0, row: row), role: .error)
+                return
+            }
+            drawKeys([("Enter", "submit"), ("Tab", "next field"), ("Shift-Tab", "back"), ("\(g.isUnicode ? "←/→" : "Left/Right")", "choose"), ("Esc", "cancel")],
+                     into: &canvas, row: row, width: state.size.width)
+            return
+        case .confirm:
+            drawKeys([("y", "yes"), ("n", "no"), ("\(g.isUnicode ? "←/→" : "Left/Right")", "choose"), ("Enter", "answer (No unless chosen)"), ("Esc", "no")],
+                     into: &canvas, row: row, width: state.size.width)
+            return
         default:
             break
         }
@@ -158,17 +200,42 @@ public enum InterfaceView {
         var column = 0
         var hinted = state.keymap.commands.filter { $0.hint != nil }
         if case .help = state.mode { hinted = hinted.filter { $0.name == .back || $0.name == .quit } }
+        hinted.removeAll { !$0.works(on: state.screen.kind) }
         if state.screen.isBook {
             if state.book.filterText.isEmpty { hinted.removeAll { $0.name == .back } }
         } else {
-            hinted.removeAll { $0.name == .open }
+            if case .account = state.screen { hinted.removeAll { $0.name == .open } }
+            if state.stack.count == 1 { hinted.removeAll { $0.name == .back } }
+            // Outside the book the filter is the book's: its hint gives way to the view's own keys.
+            hinted.removeAll { $0.name == .filter }
         }
-        for command in hinted {
+        if state.viewer.refusalToAct != nil { hinted.removeAll(where: \.changesData) }
+        // What fits, chosen by importance (moving, help, quit, then the rest in table order), drawn in table order.
+        let rank: (Command) -> Int = { [.open, .back].contains($0.name) ? 0 : $0.name == .help ? 1 : $0.name == .quit ? 2 : 3 }
+        var used = 0
+        var kept = Set<CommandName>()
+        for command in hinted.enumerated().sorted(by: { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }).map(\.element) {
             guard let key = command.keys.first?.displayName(glyphs: state.glyphs), let hint = command.hint else { continue }
             let needed = DisplayWidth.of(key) + DisplayWidth.of(hint) + 3
-            if column + needed > state.size.width { break }
+            if used + needed > state.size.width { continue }
+            used += needed
+            kept.insert(command.name)
+        }
+        for command in hinted where kept.contains(command.name) {
+            guard let key = command.keys.first?.displayName(glyphs: state.glyphs), let hint = command.hint else { continue }
             column = canvas.put(text: " " + key, at: .init(column: column, row: row), role: .hintKey)
             column = canvas.put(text: " " + hint + " ", at: .init(column: column, row: row), role: .hint)
+        }
+    }
+
+    /// Key–word pairs in hint style, as many as fit.
+    static func drawKeys(_ pairs: [(String, String)], into canvas: inout Canvas, row: Int, width: Int) {
+        var column = 0
+        for (key, word) in pairs {
+            let needed = DisplayWidth.of(key) + DisplayWidth.of(word) + 3
+            if column + needed > width { break }
+            column = canvas.put(text: " " + key, at: .init(column: column, row: row), role: .hintKey)
+            column = canvas.put(text: " " + word + " ", at: .init(column: column, row: row), role: .hint)
         }
     }
 }

@@ -75,9 +75,7 @@ struct AlertsList: ParsableCommand {
     /// "in 3h", "in 2d", "overdue 5h"; blank once handled.
     static func due(_ alert: Alert, now: Int64) -> String {
         guard alert.state == .open else { return alert.state == .snoozed ? (alert.snoozedUntil.map { "→ \($0)" } ?? "") : "" }
-        let left = alert.dueBy - now
-        let span = abs(left) >= 172_800 ? "\(abs(left) / 86_400)d" : abs(left) >= 3_600 ? "\(abs(left) / 3_600)h" : "\(max(1, abs(left) / 60))m"
-        return left >= 0 ? "in \(span)" : "overdue \(span)"
+        return AlertTimes.countdown(alert, now: now)
     }
 
     static func state(_ alert: Alert) -> String {
@@ -193,20 +191,10 @@ struct AlertsSnooze: ParsableCommand, AlertActing {
     @Option(help: "Why it can wait.") var reason: String
 
     func action(asOf: Day) throws -> AlertAction {
-        guard let day = Self.day(until, from: asOf) else {
+        guard let day = SnoozeUntil.day(until, from: asOf) else {
             throw UsageFailure("--until \(until): expected YYYY-MM-DD, or a number of days or weeks (3d, 2w)")
         }
         return .snooze(until: day, reason: reason)
-    }
-
-    static func day(_ text: String, from asOf: Day) -> Day? {
-        if let day = Day(iso: text) { return day }
-        guard let unit = text.last, let n = Int(text.dropLast()), n > 0, n < 3_650 else { return nil }
-        switch unit {
-        case "d": return asOf.adding(days: n)
-        case "w": return asOf.adding(days: 7 * n)
-        default: return nil
-        }
     }
 
     var past: String { "snoozed until \(until)" }

@@ -6,8 +6,10 @@ struct TUICommand: ParsableCommand {
         commandName: "tui",
         abstract: "Open the interactive interface on your book (what `folio` alone does in a terminal).",
         discussion: """
-            Keys: j/k move, Enter opens an account, / filters (band:red tier:ent stage:renewal), : runs a \
-            command (:sort arr), ? lists every key, q goes back or quits.
+            Keys: j/k move, Enter opens an account, 1–5 switch views (book, alerts, check-ins, renewals, team), \
+            a/s/x acknowledge, snooze or resolve an alert (Space marks several), l logs an activity, m moves a renewal, \
+            / filters (band:red tier:ent stage:renewal), : runs a command (:sort arr, :as LOGIN), ? lists every key, \
+            q goes back or quits.
 
             Your own keys go in $XDG_CONFIG_HOME/folio/config.yaml, by the names help shows: \
             keys: { quit: Q, down: [n, Down] }. Logs go to $XDG_STATE_HOME/folio/folio.log.

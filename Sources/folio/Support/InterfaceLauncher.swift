@@ -28,13 +28,21 @@ enum InterfaceLauncher {
 
         var effects: StoreEffects!
         var viewer: Viewer!
+        var watch: ChangeWatch?
         try reportingFailures {
             let healthProfile = try profile.load()
-            let context = try AppContext.open(global, buildDemoIfMissing: true, profile: healthProfile, readonly: readonly)
-            effects = StoreEffects(database: context.database, user: context.user, asOf: context.asOf, profile: healthProfile)
+            let context = try AppContext.open(global, buildDemoIfMissing: true, profile: healthProfile, readonly: readonly,
+                                              quietDemoFallback: true)
+            effects = StoreEffects(database: context.database, user: context.user, asOf: context.asOf, profile: healthProfile,
+                                   now: { [context] in context.now }, wallClock: { AppContext.now() })
+            var banner: String?
+            if let stranger = context.demoFallbackFrom {
+                banner = "Demo: \(stranger) is not one of its people, so this is \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)); --user picks another"
+            }
             viewer = Viewer(login: context.user.login, name: context.user.name, role: context.user.role.rawValue,
                             database: URL(fileURLWithPath: global.databasePath).lastPathComponent, asOf: context.asOf,
-                            isReadonly: readonly)
+                            isReadonly: readonly, banner: banner)
+            watch = try? ChangeWatch(path: global.databasePath)
         }
 
         let terminal: Terminal
@@ -54,8 +62,10 @@ enum InterfaceLauncher {
         if let note = terminal.notes.first { state.flash = Flash(note) }
         // `folio serve` greets each demo visitor (its own copy, deleted when they leave).
         if state.flash == nil, let welcome = environment["FOLIO_WELCOME"], !welcome.isEmpty { state.flash = Flash(TerminalText.sanitize(welcome)) }
+        var hasDataChanged: (@Sendable () -> Bool)?
+        if let watch { hasDataChanged = { watch.hasChanged() } }
         let loop = InterfaceLoop(terminal: terminal, state: state, runEffect: { [effects] in effects!.run($0) },
-                                 log: { logger.info("\($0)") })
+                                 log: { logger.info("\($0)") }, hasDataChanged: hasDataChanged)
         let code = loop.run()
         terminal.restore()
         if code != 0 { throw ExitCode(code) }

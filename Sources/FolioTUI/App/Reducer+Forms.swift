@@ -1,0 +1,53 @@
+import FolioDomain
+
+// Keys while a form or a confirmation is open.
+
+func edit(_ form: Form, with key: KeyPress, in state: inout AppState) -> [Effect] {
+    if key == .ctrl("c") {
+        state.isQuitting = true
+        return []
+    }
+    var form = form
+    switch form.edit(key) {
+    case .edited:
+        FormSubmission.annotate(&form, asOf: state.viewer.asOf)
+        state.mode = .form(form)
+    case .cancel:
+        state.mode = .normal
+        state.flash = Flash("cancelled: nothing changed")
+    case .submit:
+        switch FormSubmission.submit(form, asOf: state.viewer.asOf) {
+        case .invalid(let problems):
+            form.show(problems: problems)
+            state.mode = .form(form)
+        case .run(let effects):
+            // The form stays until the store answers (`.changeFinished`), so a refusal lands in it.
+            form.show(problems: [:])
+            state.mode = .form(form)
+            return effects
+        case .confirm(let confirmation):
+            state.mode = .confirm(confirmation)
+        }
+    }
+    return []
+}
+
+func answer(_ confirmation: Confirmation, with key: KeyPress, in state: inout AppState) -> [Effect] {
+    if key == .ctrl("c") {
+        state.isQuitting = true
+        return []
+    }
+    var confirmation = confirmation
+    switch confirmation.answer(key) {
+    case .pending:
+        state.mode = .confirm(confirmation)
+        return []
+    case .no:
+        state.mode = .normal
+        state.flash = Flash("cancelled: \(confirmation.cancelled)")
+        return []
+    case .yes:
+        // Stays on screen until the store answers; then `.changeFinished` closes it.
+        return confirmation.onYes
+    }
+}
