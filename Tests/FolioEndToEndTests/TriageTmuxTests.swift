@@ -237,9 +237,9 @@ struct TriageTmuxTests {
         #expect(!text.contains("Book of"))
     }
 
-    /// The demo as far as this branch goes: the manager's team view, an overdue
-    /// escalation, the account's explanation, acknowledge, log a call. (The sequence and the
-    /// outbox follow once they land.)
+    /// The demo: the manager's team view, an overdue escalation, the account's
+    /// explanation, acknowledge, log a call, start the suggested sequence with its preview,
+    /// and the outbox shows the email.
     @Test func theManagersMorningFromAnEscalationToALoggedCall() throws {
         let folio = Folio()
         defer { folio.remove() }
@@ -269,5 +269,66 @@ struct TriageTmuxTests {
         session.waitFor("logged outbound call on")
         try session.send("Escape")
         session.waitFor("the escalation acknowledged in the team view") { session.selectedLine($0)?.contains("ack'd") == true }
+
+        // The suggested recovery sequence, previewed step by step; Yes starts it.
+        let account = try #require(first["account"] as? String)
+        try session.send("Enter")
+        session.waitFor("the account again") { $0.contains("MEASURE") }
+        try session.send("r")
+        let preview = session.waitFor("the preview") { $0.contains("Start ") && $0.contains("── step 1 of") && $0.contains("Subject:") }
+        #expect(preview.contains("suggested by the"))
+        // Inside the panel (between its borders), past the line naming the alert: the emails.
+        let panel = preview.split(separator: "\n").compactMap { line -> String? in
+            guard let open = line.firstIndex(of: "│"), let close = line.lastIndex(of: "│"), open < close else { return nil }
+            return String(line[line.index(after: open)..<close])
+        }
+        let emails = panel.drop { !$0.contains("── step 1 of") }.joined(separator: "\n").lowercased()
+        for word in ["score", "health", "risk", "churn"] { #expect(!emails.contains(word), "the preview says \(word)") }
+        try session.send("y")
+        session.waitFor("the sequence started") { $0.contains("started ") && $0.contains(account) }
+        try session.send("6")
+        session.waitFor("the outbox with the email") { $0.contains("Outbox of") && $0.contains(String(name.prefix(10))) }
+        let outbox = try folio.run("outbox", "--db", db, "--user", "marta.novak", "--json")
+        let messages = try #require(try JSONSerialization.jsonObject(with: Data(outbox.stdout.utf8)) as? [[String: Any]])
+        #expect(messages.contains { $0["account"] as? String == account && ["scheduled", "draft"].contains($0["state"] as? String ?? "") })
+    }
+
+    @Test func inTheOutboxADraftIsApprovedAndAnEmailCancelledAfterAYes() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = try Self.demo(folio)
+        func outbox(_ user: String) throws -> [[String: Any]] {
+            let result = try folio.run("outbox", "--db", db, "--user", user, "--json", "--all")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        }
+        // Björn's enterprise detractor follow-up waits as a draft.
+        let draft = try #require(try outbox("bjorn.lindqvist").first { $0["state"] as? String == "draft" })
+        let draftID = try #require(draft["id"] as? Int)
+        let session = try TmuxSession(width: 120, height: 35, arguments: "--db '\(db)' --user bjorn.lindqvist")
+        session.waitFor("Book of Björn")
+        try session.send("6")
+        session.waitFor("the outbox") { $0.contains("Outbox of") && $0.contains("DRAFT") }
+        // The view lists what `folio outbox` lists, in its order.
+        let pending = try #require(try JSONSerialization.jsonObject(with: Data(try folio.run("outbox", "--db", db, "--user", "bjorn.lindqvist", "--json").stdout.utf8)) as? [[String: Any]])
+        let row = try #require(pending.firstIndex { $0["id"] as? Int == draftID })
+        for _ in 0..<row { try session.send("j") }
+        session.waitFor("the draft selected") { session.selectedLine($0)?.contains("DRAFT") == true }
+        try session.send("A")
+        session.waitFor("the approval question") { $0.contains("Approve email \(draftID)") && $0.contains("Subject:") }
+        try session.send("Enter")  // No is the default
+        session.waitFor("nothing approved") { $0.contains("still a draft") }
+        #expect(try outbox("bjorn.lindqvist").first { $0["id"] as? Int == draftID }?["state"] as? String == "draft")
+        try session.send("A")
+        session.waitFor("the approval question again") { $0.contains("Approve email \(draftID)") }
+        try session.send("y")
+        session.waitFor("approved") { $0.contains("email \(draftID)") && $0.contains("approved") }
+        let approved = try #require(try outbox("bjorn.lindqvist").first { $0["id"] as? Int == draftID })
+        #expect(approved["state"] as? String == "scheduled" && approved["approvedBy"] as? String == "bjorn.lindqvist")
+        // Now scheduled: cancelled after a Yes, and its sequence stops.
+        try session.send("c")
+        session.waitFor("the cancel question") { $0.contains("Cancel email \(draftID)") }
+        try session.send("y")
+        session.waitFor("cancelled") { $0.contains("cancelled; its sequence stopped") }
+        #expect(try outbox("bjorn.lindqvist").first { $0["id"] as? Int == draftID }?["state"] as? String == "cancelled")
     }
 }

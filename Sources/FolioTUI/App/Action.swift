@@ -20,6 +20,10 @@ public enum Action: Sendable {
     case checkInsLoaded(CheckInBoard)
     case renewalsLoaded(RenewalBoard)
     case teamLoaded(TeamBoard)
+    /// The outbox of the book, with the moment "due" is judged at.
+    case outboxLoaded([OutboxListing], now: Int64)
+    /// A sequence ready to start on an account, every step rendered: the confirmation's content.
+    case recoveryPrepared(RecoveryPlan)
     /// `:as LOGIN` was allowed: the views now show that person's book (nil: your own again).
     case bookSwitched(Person?)
     /// A change finished (committed and audited) or was refused: what to say.
@@ -51,11 +55,21 @@ public struct ChangeResult: Sendable, Hashable {
     /// Problems by form field, when the store refused the values (the form stays open).
     public var problems: [String: String]
 
-    public init(message: String, isError: Bool = false, problems: [String: String] = [:]) {
+    /// A view to show once it is done (an enterprise sequence's draft opens the outbox).
+    public var then: CommandName?
+
+    public init(message: String, isError: Bool = false, problems: [String: String] = [:], then: CommandName? = nil) {
         self.message = message
         self.isError = isError
         self.problems = problems
+        self.then = then
     }
+}
+
+/// A person's change to an outbox email.
+public enum OutboxChange: Sendable, Hashable {
+    case approve
+    case cancel
 }
 
 /// A person's change to alerts, as the interface asks for it.
@@ -77,6 +91,9 @@ public enum Effect: Sendable, Hashable {
     case loadCheckIns
     case loadRenewals
     case loadTeam
+    case loadOutbox
+    /// Renders a sequence (the suggested one when nil) for the account, for its confirmation.
+    case prepareRecovery(accountID: String, sequence: String?)
     /// Whose book the views show: a login (allowed for a manager's team, or anyone for a
     /// VP), or nil for the user's own.
     case switchBook(login: String?)
@@ -84,6 +101,8 @@ public enum Effect: Sendable, Hashable {
     case changeAlerts(ids: [Int64], AlertChange)
     case logActivity(accountID: String, ActivityDraft)
     case moveRenewal(id: Int64, to: RenewalOpportunity.Stage, expecting: RenewalOpportunity.Stage)
+    case startRecovery(accountID: String, sequence: String)
+    case changeOutbox(id: Int64, OutboxChange)
     /// Repaint every cell (after Ctrl-L).
     case redraw
 
@@ -91,7 +110,7 @@ public enum Effect: Sendable, Hashable {
     /// Reads of whole views go there; writes never do (their answer is what the screen says).
     public var runsInBackground: Bool {
         switch self {
-        case .loadBook, .loadAlerts, .loadCheckIns, .loadRenewals, .loadTeam: return true
+        case .loadBook, .loadAlerts, .loadCheckIns, .loadRenewals, .loadTeam, .loadOutbox: return true
         default: return false
         }
     }
@@ -99,7 +118,7 @@ public enum Effect: Sendable, Hashable {
     /// A write: its answer is a `.changeFinished`.
     public var isChange: Bool {
         switch self {
-        case .changeAlerts, .logActivity, .moveRenewal: return true
+        case .changeAlerts, .logActivity, .moveRenewal, .startRecovery, .changeOutbox: return true
         default: return false
         }
     }

@@ -138,6 +138,7 @@ public enum Screen: Sendable {
     case checkIns
     case renewals
     case team
+    case outbox
     case account(AccountScreen)
 
     public var isBook: Bool { if case .book = self { return true } else { return false } }
@@ -149,6 +150,7 @@ public enum Screen: Sendable {
         case .checkIns: .checkIns
         case .renewals: .renewals
         case .team: .team
+        case .outbox: .outbox
         case .account: .account
         }
     }
@@ -209,6 +211,7 @@ public struct AppState: Sendable {
     public var checkIns = CheckInsState()
     public var renewals = RenewalsState()
     public var team = TeamState()
+    public var outbox = OutboxState()
     public var mode: Mode = .normal
     public var flash: Flash?
     /// Set by quit: the loop restores the terminal and exits.

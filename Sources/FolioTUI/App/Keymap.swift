@@ -33,11 +33,16 @@ public enum CommandName: String, CaseIterable, Hashable, Sendable {
     case mark
     case logActivity = "log"
     case moveRenewal = "move"
+    case outbox
+    case recover
+    case viewEmail = "view"
+    case approve
+    case cancelEmail = "cancel"
 }
 
 /// The kinds of screen, for saying where a command works.
 public enum ScreenKind: String, CaseIterable, Sendable, Hashable {
-    case book, alerts, checkIns = "check-ins", renewals, team, account
+    case book, alerts, checkIns = "check-ins", renewals, team, outbox, account
 }
 
 /// Where a command appears in help, in this order.
@@ -117,6 +122,8 @@ public struct Keymap: Sendable {
         Command(.checkIns, "Check-ins due and overdue, and the coverage rate", group: .views, keys: [.char("3")]),
         Command(.renewals, "Renewals: the pipeline by quarter and stage, the open renewals", group: .views, keys: [.char("4")]),
         Command(.team, "Team: a row per CSM and your escalations (managers and VPs)", group: .views, keys: [.char("5")]),
+        Command(.outbox, "Outbox: the emails of your book's recovery sequences (drafts to approve, scheduled)", group: .views,
+                keys: [.char("6")]),
         Command(.nextView, "Next view", group: .views, keys: [.tab]),
         Command(.viewAs, "Open a CSM's book (managers: your team; VPs: anyone); no login: your own", group: .views, keys: [],
                 argumentName: "LOGIN"),
@@ -138,6 +145,15 @@ public struct Keymap: Sendable {
                 keys: [.char("l")], hint: "log", changesData: true, screens: [.book, .alerts, .account, .checkIns, .renewals, .team]),
         Command(.moveRenewal, "Move the renewal to committed, closed won or churned (asks first)", group: .acting,
                 keys: [.char("m")], isDestructive: true, hint: "move", screens: [.renewals, .account]),
+        Command(.recover, "Start a recovery email sequence on the account: the suggested one, previewed; :recover NAME for another",
+                group: .acting, keys: [.char("r")], isDestructive: true, hint: "recover",
+                screens: [.book, .alerts, .account, .checkIns, .renewals, .team], argumentName: "SEQUENCE"),
+        Command(.viewEmail, "Read the email as the customer will get it", group: .acting, keys: [.char("v")], hint: "read",
+                screens: [.outbox]),
+        Command(.approve, "Approve the draft: it goes at its time, in working hours (asks first)", group: .acting,
+                keys: [.char("A")], isDestructive: true, hint: "approve", screens: [.outbox]),
+        Command(.cancelEmail, "Cancel the email before it goes; its sequence stops (asks first)", group: .acting,
+                keys: [.char("c")], isDestructive: true, hint: "cancel", screens: [.outbox]),
         Command(.palette, "Command palette", group: .general, keys: [.char(":")], hint: "command"),
         Command(.help, "Help: every key", group: .general, keys: [.char("?"), .function(1)], hint: "help"),
         Command(.reload, "Reload from the database", group: .general, keys: [.char("R")]),
@@ -206,6 +222,7 @@ extension ScreenKind {
         case .checkIns: "the check-ins view (3)"
         case .renewals: "the renewals view (4)"
         case .team: "the team view (5)"
+        case .outbox: "the outbox (6)"
         case .account: "an account"
         }
     }

@@ -121,5 +121,11 @@ func finish(_ result: ChangeResult, in state: inout AppState) -> [Effect] {
         state.alerts.marks.clear()
         state.team.marks.clear()
     }
+    if !result.isError, let view = result.then {
+        let flash = state.flash
+        let effects = show(view, in: &state)
+        state.flash = flash
+        return effects + reloadEffects(state).filter { !effects.contains($0) }
+    }
     return reloadEffects(state)
 }

@@ -47,6 +47,11 @@ func answer(_ confirmation: Confirmation, with key: KeyPress, in state: inout Ap
         state.flash = Flash("cancelled: \(confirmation.cancelled)")
         return []
     case .yes:
+        // A read-only page (an email to read) just closes.
+        if confirmation.onYes.isEmpty {
+            state.mode = .normal
+            return []
+        }
         // Stays on screen until the store answers; then `.changeFinished` closes it.
         return confirmation.onYes
     }

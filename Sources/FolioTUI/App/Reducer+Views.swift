@@ -5,7 +5,7 @@ import FolioStore
 
 /// The views Tab cycles through, in order; the team view only for managers and VPs.
 func rootViews(_ state: AppState) -> [CommandName] {
-    [.book, .alerts, .checkIns, .renewals] + (state.viewer.hasTeam ? [.team] : [])
+    [.book, .alerts, .checkIns, .renewals] + (state.viewer.hasTeam ? [.team] : []) + [.outbox]
 }
 
 func show(_ name: CommandName, in state: inout AppState) -> [Effect] {
@@ -26,6 +26,9 @@ func show(_ name: CommandName, in state: inout AppState) -> [Effect] {
         }
         state.stack = [.team]
         return [.loadTeam]
+    case .outbox:
+        state.stack = [.outbox]
+        return [.loadOutbox]
     default:
         state.stack = [.book]
         return []
@@ -39,6 +42,7 @@ func showNextView(in state: inout AppState) -> [Effect] {
     case .checkIns: .checkIns
     case .renewals: .renewals
     case .team: .team
+    case .outbox: .outbox
     default: .book
     }
     let index = views.firstIndex(of: current) ?? 0
@@ -69,6 +73,7 @@ func switchBook(to person: Person?, in state: inout AppState) -> [Effect] {
     state.checkIns = CheckInsState()
     state.renewals = RenewalsState()
     state.team = TeamState()
+    state.outbox = OutboxState()
     state.stack = [.book]
     state.mode = .normal
     state.flash = Flash(person.map { "showing the book of \($0.name) (\($0.login)); :as returns to yours" } ?? "your own book again")
@@ -105,6 +110,8 @@ func accountInContext(_ state: AppState) -> (id: String, name: String)? {
     case .team:
         if case .escalation(let listing) = state.team.selectedItem { return (listing.alert.accountID, listing.accountName) }
         return nil
+    case .outbox:
+        return state.outbox.selectedListing.map { ($0.message.accountID, $0.accountName) }
     case .account(let screen):
         return (screen.accountID, screen.name)
     }

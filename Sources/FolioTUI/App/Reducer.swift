@@ -15,6 +15,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.checkIns.cursor.keepVisible(count: state.checkIns.lines.count, height: state.listPageHeight)
         state.renewals.cursor.keepVisible(count: state.renewals.board?.open.count ?? 0, height: RenewalsView.listHeight(state))
         state.team.cursor.keepVisible(count: state.team.items.count, height: TeamView.listHeight(state))
+        state.outbox.cursor.keepVisible(count: state.outbox.listings.count, height: OutboxView.listHeight(state))
         keepSelectionVisible(&state)
         clampAccountScroll(&state)
         return []
@@ -53,6 +54,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .teamLoaded(let board):
         state.team.load(board, height: TeamView.listHeight(state))
         return []
+    case .outboxLoaded(let listings, let now):
+        state.outbox.load(listings, now: now, height: OutboxView.listHeight(state))
+        return []
+    case .recoveryPrepared(let plan):
+        confirmRecovery(plan, in: &state)
+        return []
     case .bookSwitched(let person):
         return switchBook(to: person, in: &state)
     case .changeFinished(let result):
@@ -79,6 +86,7 @@ func reloadEffects(_ state: AppState) -> [Effect] {
         case .checkIns: effects.append(.loadCheckIns)
         case .renewals: effects.append(.loadRenewals)
         case .team: effects.append(.loadTeam)
+        case .outbox: effects.append(.loadOutbox)
         case .account(let account): effects.append(.loadAccount(id: account.accountID))
         }
     }
@@ -307,8 +315,12 @@ func run(_ name: CommandName, argument: String?, in state: inout AppState) -> [E
         state.mode = .command(input: "", selection: 0)
     case .book:
         state.stack = [.book]
-    case .alerts, .checkIns, .renewals, .team:
+    case .alerts, .checkIns, .renewals, .team, .outbox:
         return show(name, in: &state)
+    case .recover:
+        return startRecovery(argument, in: &state)
+    case .viewEmail, .approve, .cancelEmail:
+        return actOnEmail(name, in: &state)
     case .nextView:
         return showNextView(in: &state)
     case .viewAs:
@@ -351,6 +363,7 @@ private func page(of state: AppState) -> Int {
     case .alerts, .checkIns: return max(1, state.listPageHeight - 1)
     case .renewals: return max(1, RenewalsView.listHeight(state) - 1)
     case .team: return max(1, TeamView.listHeight(state) - 1)
+    case .outbox: return max(1, OutboxView.listHeight(state) - 1)
     }
 }
 
@@ -364,6 +377,8 @@ func move(by delta: Int, in state: inout AppState) {
         state.renewals.cursor.move(by: delta, count: state.renewals.board?.open.count ?? 0, height: RenewalsView.listHeight(state))
     case .team:
         state.team.cursor.move(by: delta, count: state.team.items.count, height: TeamView.listHeight(state))
+    case .outbox:
+        state.outbox.cursor.move(by: delta, count: state.outbox.listings.count, height: OutboxView.listHeight(state))
     case .book:
         let count = state.book.rows.count
         guard count > 0 else { return }

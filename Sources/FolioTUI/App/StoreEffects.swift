@@ -18,11 +18,14 @@ public struct StoreEffects: Sendable {
     public let wallClock: @Sendable () -> Int64
     /// Whose book the views read: the user's own, or another's after `:as`.
     let subject: BookSubject
+    /// The recovery sequences and templates; nil when none are configured (`r` says so).
+    public let sequences: SequenceLibrary?
 
     /// `now` and `wallClock` come from the executable (nothing below it reads the clock);
     /// by default both are the start of the as-of day.
     public init(database: FolioDatabase, user: User, asOf: Day, profile: HealthProfile,
-                now: (@Sendable () -> Int64)? = nil, wallClock: (@Sendable () -> Int64)? = nil) {
+                now: (@Sendable () -> Int64)? = nil, wallClock: (@Sendable () -> Int64)? = nil, sequences: SequenceLibrary? = nil) {
+        self.sequences = sequences
         self.database = database
         self.user = user
         self.asOf = asOf
@@ -93,6 +96,19 @@ public struct StoreEffects: Sendable {
             }
         case .switchBook(let login):
             return switchBook(to: login)
+        case .loadOutbox:
+            do {
+                let listings = try database.read { db in try Outbox.list(for: reader, scope: .natural(for: reader), in: db) }
+                return .outboxLoaded(listings, now: now())
+            } catch {
+                return .loadFailed(accountID: nil, message: "could not load the outbox: \(error)")
+            }
+        case .prepareRecovery(let accountID, let sequence):
+            return prepareRecovery(accountID, sequence: sequence)
+        case .startRecovery(let accountID, let sequence):
+            return .changeFinished(startRecovery(accountID, sequence: sequence))
+        case .changeOutbox(let id, let change):
+            return .changeFinished(changeOutbox(id, change))
         case .changeAlerts(let ids, let change):
             return .changeFinished(changeAlerts(ids, change))
         case .logActivity(let accountID, let draft):
@@ -224,6 +240,87 @@ public struct StoreEffects: Sendable {
             if let rolled = moved.renewalRolled { message += "; renews \(rolled.to) (was \(rolled.from))" }
             if moved.accountChurned { message += "; the account left the active book" }
             return ChangeResult(message: TerminalText.sanitize(message))
+        } catch {
+            return ChangeResult(message: TerminalText.sanitize("\(error)"), isError: true)
+        }
+    }
+}
+
+extension StoreEffects {
+    static let noSequences = "no recovery sequences are configured (sequences.yaml: --sequences, FOLIO_SEQUENCES or SampleData)"
+
+    func account(_ id: String) throws -> Account? {
+        try database.read { db in try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Renders the sequence for the account: every step as the customer gets it, and whether it can start.
+    func prepareRecovery(_ accountID: String, sequence: String?) -> Action {
+        guard let sequences else { return .loadFailed(accountID: nil, message: Self.noSequences) }
+        do {
+            guard let account = try account(accountID) else { return .loadFailed(accountID: nil, message: "account \(accountID) is gone") }
+            let desk = SequenceDesk(library: sequences)
+            let moment = now()
+            let (preview, situation) = try database.read { db in
+                (try desk.preview(account, sequence: sequence, asOf: asOf, now: moment, in: db), try desk.situation(of: account, asOf: asOf, in: db))
+            }
+            var lines: [String] = []
+            for step in preview.steps {
+                let when = Moment(seconds: step.sendsAt).utc
+                let wait = step.step == 1 ? "" : ", \(step.delayDays) days after step \(step.step - 1)"
+                lines.append("── step \(step.step) of \(preview.sequence.steps.count) · would go \(when)\(wait)\(step.isDraft ? " · a draft" : "")")
+                lines.append("From: \(step.fromName) <\(step.from)>")
+                lines.append("To: \(step.toName) <\(step.to)>")
+                lines.append("Subject: \(step.subject)")
+                lines.append("")
+                lines += step.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                if lines.last == "" { lines.removeLast() }
+                lines.append("")
+            }
+            var blocked: String?
+            if let active = situation.active {
+                blocked = "\(account.id) is already in \(active.sequence) (since \(active.startedOn)); its emails are in the outbox (6)"
+            } else if let why = preview.noRecipient {
+                blocked = "cannot start \(preview.sequence.name) on \(account.id): \(why)"
+            }
+            let suggestedBy = situation.alert.flatMap { alert in
+                situation.suggested == preview.sequence
+                    ? "suggested by the \(alert.severity.rawValue) \(alert.kind.title) alert \(alert.id ?? 0) raised \(alert.raisedOn)" : nil
+            }
+            let plan = RecoveryPlan(accountID: account.id, accountName: account.name, sequence: preview.sequence.name,
+                                    title: preview.sequence.title, suggestedBy: suggestedBy,
+                                    others: situation.choices.map(\.name).filter { $0 != preview.sequence.name },
+                                    lines: lines.map(TerminalText.sanitize), isDraft: account.tier == .enterprise, blocked: blocked)
+            return .recoveryPrepared(plan)
+        } catch {
+            return .loadFailed(accountID: nil, message: TerminalText.sanitize("\(error)"))
+        }
+    }
+
+    func startRecovery(_ accountID: String, sequence: String) -> ChangeResult {
+        guard let sequences else { return ChangeResult(message: Self.noSequences, isError: true) }
+        do {
+            guard let account = try account(accountID) else { return ChangeResult(message: "account \(accountID) is gone", isError: true) }
+            let started = try SequenceDesk(library: sequences).start(account, sequence: sequence, by: user, asOf: asOf, now: now(),
+                                                                   in: database)
+            guard let m = started.message else { return ChangeResult(message: "started \(sequence) on \(account.id)") }
+            let when = Moment(seconds: m.scheduledAt).utc
+            if m.state == .draft {
+                return ChangeResult(message: TerminalText.sanitize("started \(sequence) on \(account.id): draft \(m.id ?? 0) to \(m.toName) waits for your approval (A)"),
+                                    then: .outbox)
+            }
+            return ChangeResult(message: TerminalText.sanitize("started \(sequence) on \(account.id): email \(m.id ?? 0) to \(m.toName) goes \(when) (the outbox, 6, can cancel it)"))
+        } catch {
+            return ChangeResult(message: TerminalText.sanitize("\(error)"), isError: true)
+        }
+    }
+
+    func changeOutbox(_ id: Int64, _ change: OutboxChange) -> ChangeResult {
+        guard let sequences else { return ChangeResult(message: Self.noSequences, isError: true) }
+        do {
+            let m = try Outbox(library: sequences).perform(change == .approve ? .approve : .cancel(reason: nil), on: id, by: user,
+                                                          now: now(), in: database)
+            let what = change == .approve ? "approved: it goes \(Moment(seconds: m.scheduledAt).utc)" : "cancelled; its sequence stopped"
+            return ChangeResult(message: TerminalText.sanitize("email \(id) to \(m.toName) \(what)"))
         } catch {
             return ChangeResult(message: TerminalText.sanitize("\(error)"), isError: true)
         }

@@ -29,6 +29,7 @@ public enum InterfaceView {
             case .checkIns: CheckInsView.draw(state, into: &canvas, rect: body)
             case .renewals: RenewalsView.draw(state, into: &canvas, rect: body)
             case .team: TeamView.draw(state, into: &canvas, rect: body)
+            case .outbox: OutboxView.draw(state, into: &canvas, rect: body)
             case .account(let screen): AccountView.draw(screen, state: state, into: &canvas, rect: body)
             }
         }
@@ -74,6 +75,9 @@ public enum InterfaceView {
         case (_, .renewals):
             left += " \(g.dot) Renewals of \(state.viewer.bookName)"
             if let board = state.renewals.board { right = "\(board.open.count) open " }
+        case (_, .outbox):
+            left += " \(g.dot) Outbox of \(state.viewer.bookName)"
+            if state.outbox.isLoaded { right = "\(state.outbox.listings.count) emails " }
         case (_, .team):
             left += " \(g.dot) Team of \(state.viewer.name)"
             if let board = state.team.board { right = "\(board.rows.count) CSMs \(g.dot) \(board.escalations.count) escalations " }

@@ -31,10 +31,12 @@ enum InterfaceLauncher {
         var watch: ChangeWatch?
         try reportingFailures {
             let healthProfile = try profile.load()
+            // A bad sequences file is refused here, with its file:line:column, before the screen opens.
+            let sequences = try SequencesOption.loadIfPresent(at: SequencesOption.locate(nil), quiet: true)
             let context = try AppContext.open(global, buildDemoIfMissing: true, profile: healthProfile, readonly: readonly,
                                               quietDemoFallback: true)
             effects = StoreEffects(database: context.database, user: context.user, asOf: context.asOf, profile: healthProfile,
-                                   now: { [context] in context.now }, wallClock: { AppContext.now() })
+                                   now: { [context] in context.now }, wallClock: { AppContext.now() }, sequences: sequences)
             var banner: String?
             if let stranger = context.demoFallbackFrom {
                 banner = "Demo: \(stranger) is not one of its people, so this is \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)); --user picks another"

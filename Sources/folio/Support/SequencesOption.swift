@@ -12,9 +12,12 @@ struct SequencesOption: ParsableArguments {
 
     /// The file that will be read, and whether someone chose it (a missing built-in one is
     /// not an error for the daily run).
-    var path: (path: String, chosen: Bool) {
+    var path: (path: String, chosen: Bool) { Self.locate(sequences) }
+
+    /// Where the sequences are, given --sequences when there is one.
+    static func locate(_ explicit: String?) -> (path: String, chosen: Bool) {
         let env = ProcessInfo.processInfo.environment["FOLIO_SEQUENCES"].flatMap { $0.isEmpty ? nil : $0 }
-        if let path = sequences ?? env { return ((path as NSString).expandingTildeInPath, true) }
+        if let path = explicit ?? env { return ((path as NSString).expandingTildeInPath, true) }
         let user = XDG.configHome.appendingPathComponent("folio/sequences.yaml").path
         if FileManager.default.fileExists(atPath: user) { return (user, true) }
         return (SampleDataLocator.locate().appendingPathComponent("sequences.yaml").path, false)
@@ -24,11 +27,16 @@ struct SequencesOption: ParsableArguments {
         try SequenceLoader.load(path: path.path)
     }
 
-    /// For the daily run: nil (and a note) when only the built-in file was looked for and it is not there.
-    func loadIfPresent() throws -> SequenceLibrary? {
-        let (file, chosen) = path
+    /// For the daily run and the interface: nil (and a note, unless quiet) when only the
+    /// built-in file was looked for and it is not there.
+    func loadIfPresent(quiet: Bool = false) throws -> SequenceLibrary? {
+        try Self.loadIfPresent(at: path, quiet: quiet)
+    }
+
+    static func loadIfPresent(at location: (path: String, chosen: Bool), quiet: Bool = false) throws -> SequenceLibrary? {
+        let (file, chosen) = location
         if !chosen && !FileManager.default.fileExists(atPath: file) {
-            complain("folio: no recovery sequences at \(file); the run starts none (set --sequences or FOLIO_SEQUENCES)")
+            if !quiet { complain("folio: no recovery sequences at \(file); the run starts none (set --sequences or FOLIO_SEQUENCES)") }
             return nil
         }
         return try SequenceLoader.load(path: file)
