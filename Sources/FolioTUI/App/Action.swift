@@ -20,6 +20,7 @@ public enum Action: Sendable {
     case checkInsLoaded(CheckInBoard)
     case renewalsLoaded(RenewalBoard)
     case teamLoaded(TeamBoard)
+    case dashboardLoaded(ProgrammeDashboard)
     /// `:as LOGIN` was allowed: the views now show that person's book (nil: your own again).
     case bookSwitched(Person?)
     /// A change finished (committed and audited) or was refused: what to say.
@@ -77,6 +78,8 @@ public enum Effect: Sendable, Hashable {
     case loadCheckIns
     case loadRenewals
     case loadTeam
+    /// The programme's figures for a period (the dashboard, view 7).
+    case loadDashboard(ReportPeriod)
     /// Whose book the views show: a login (allowed for a manager's team, or anyone for a
     /// VP), or nil for the user's own.
     case switchBook(login: String?)
@@ -91,7 +94,7 @@ public enum Effect: Sendable, Hashable {
     /// Reads of whole views go there; writes never do (their answer is what the screen says).
     public var runsInBackground: Bool {
         switch self {
-        case .loadBook, .loadAlerts, .loadCheckIns, .loadRenewals, .loadTeam: return true
+        case .loadBook, .loadAlerts, .loadCheckIns, .loadRenewals, .loadTeam, .loadDashboard: return true
         default: return false
         }
     }

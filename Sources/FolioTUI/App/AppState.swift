@@ -139,6 +139,7 @@ public enum Screen: Sendable {
     case renewals
     case team
     case account(AccountScreen)
+    case dashboard
 
     public var isBook: Bool { if case .book = self { return true } else { return false } }
 
@@ -150,6 +151,7 @@ public enum Screen: Sendable {
         case .renewals: .renewals
         case .team: .team
         case .account: .account
+        case .dashboard: .dashboard
         }
     }
 }
@@ -209,6 +211,7 @@ public struct AppState: Sendable {
     public var checkIns = CheckInsState()
     public var renewals = RenewalsState()
     public var team = TeamState()
+    public var dashboard = DashboardState()
     public var mode: Mode = .normal
     public var flash: Flash?
     /// Set by quit: the loop restores the terminal and exits.

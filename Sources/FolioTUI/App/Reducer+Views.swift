@@ -5,7 +5,7 @@ import FolioStore
 
 /// The views Tab cycles through, in order; the team view only for managers and VPs.
 func rootViews(_ state: AppState) -> [CommandName] {
-    [.book, .alerts, .checkIns, .renewals] + (state.viewer.hasTeam ? [.team] : [])
+    [.book, .alerts, .checkIns, .renewals] + (state.viewer.hasTeam ? [.team] : []) + [.report]
 }
 
 func show(_ name: CommandName, in state: inout AppState) -> [Effect] {
@@ -26,6 +26,8 @@ func show(_ name: CommandName, in state: inout AppState) -> [Effect] {
         }
         state.stack = [.team]
         return [.loadTeam]
+    case .report:
+        return showDashboard(nil, in: &state)
     default:
         state.stack = [.book]
         return []
@@ -39,6 +41,7 @@ func showNextView(in state: inout AppState) -> [Effect] {
     case .checkIns: .checkIns
     case .renewals: .renewals
     case .team: .team
+    case .dashboard: .report
     default: .book
     }
     let index = views.firstIndex(of: current) ?? 0
@@ -69,6 +72,7 @@ func switchBook(to person: Person?, in state: inout AppState) -> [Effect] {
     state.checkIns = CheckInsState()
     state.renewals = RenewalsState()
     state.team = TeamState()
+    state.dashboard.dashboard = nil
     state.stack = [.book]
     state.mode = .normal
     state.flash = Flash(person.map { "showing the book of \($0.name) (\($0.login)); :as returns to yours" } ?? "your own book again")
@@ -107,5 +111,7 @@ func accountInContext(_ state: AppState) -> (id: String, name: String)? {
         return nil
     case .account(let screen):
         return (screen.accountID, screen.name)
+    case .dashboard:
+        return nil
     }
 }

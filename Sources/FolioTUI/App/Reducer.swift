@@ -15,6 +15,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.checkIns.cursor.keepVisible(count: state.checkIns.lines.count, height: state.listPageHeight)
         state.renewals.cursor.keepVisible(count: state.renewals.board?.open.count ?? 0, height: RenewalsView.listHeight(state))
         state.team.cursor.keepVisible(count: state.team.items.count, height: TeamView.listHeight(state))
+        clampDashboardScroll(&state)
         keepSelectionVisible(&state)
         clampAccountScroll(&state)
         return []
@@ -53,6 +54,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .teamLoaded(let board):
         state.team.load(board, height: TeamView.listHeight(state))
         return []
+    case .dashboardLoaded(let dashboard):
+        dashboardLoaded(dashboard, in: &state)
+        return []
     case .bookSwitched(let person):
         return switchBook(to: person, in: &state)
     case .changeFinished(let result):
@@ -80,6 +84,7 @@ func reloadEffects(_ state: AppState) -> [Effect] {
         case .renewals: effects.append(.loadRenewals)
         case .team: effects.append(.loadTeam)
         case .account(let account): effects.append(.loadAccount(id: account.accountID))
+        case .dashboard: effects.append(.loadDashboard(state.dashboard.period(asOf: state.viewer.asOf)))
         }
     }
     var seen = Set<Effect>()
@@ -195,7 +200,8 @@ private func runTyped(_ input: String, selection: Int, in state: inout AppState)
     let words = input.split(separator: " ").map(String.init)
     guard let first = words.first else { return [] }
     var nameText = first
-    var argument = words.count > 1 ? words[1] : nil
+    // Everything after the name: `:report FROM TO` takes two words.
+    var argument = words.count > 1 ? words.dropFirst().joined(separator: " ") : nil
     let exact = CommandName(rawValue: nameText).flatMap { state.keymap.command(named: $0) }
     let argumentIsExact = argument.map { exact?.argumentName != nil || (exact?.arguments.contains($0) ?? true) } ?? true
     if exact == nil || !argumentIsExact {
@@ -309,6 +315,8 @@ func run(_ name: CommandName, argument: String?, in state: inout AppState) -> [E
         state.stack = [.book]
     case .alerts, .checkIns, .renewals, .team:
         return show(name, in: &state)
+    case .report:
+        return showDashboard(argument, in: &state)
     case .nextView:
         return showNextView(in: &state)
     case .viewAs:
@@ -351,6 +359,7 @@ private func page(of state: AppState) -> Int {
     case .alerts, .checkIns: return max(1, state.listPageHeight - 1)
     case .renewals: return max(1, RenewalsView.listHeight(state) - 1)
     case .team: return max(1, TeamView.listHeight(state) - 1)
+    case .dashboard: return max(1, DashboardView.pageHeight(state) - 1)
     }
 }
 
@@ -371,6 +380,8 @@ func move(by delta: Int, in state: inout AppState) {
                                : max(0, state.book.selection &+ max(delta, -count))
         state.book.selection = target
         keepSelectionVisible(&state)
+    case .dashboard:
+        scrollDashboard(by: delta, in: &state)
     case .account(var screen):
         screen.scroll = max(0, screen.scroll &+ max(min(delta, 1_000_000), -1_000_000))
         state.stack[state.stack.count - 1] = .account(screen)
