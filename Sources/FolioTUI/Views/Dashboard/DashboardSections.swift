@@ -9,14 +9,23 @@ enum DashboardSections {
     /// The widest a bar gets, so a very wide terminal does not stretch a bar past reading.
     static let maxBar = 60
 
+    /// Below this a bar says too little: the numbers beside it move to a line of their own.
+    static let minimumBar = 10
+
     static func barWidth(_ width: Int, taken: Int) -> Int { max(4, min(maxBar, width - taken)) }
+
+    /// A chart's title and what it shows, on one line when it fits, else the title then the
+    /// words wrapped under it.
+    static func heading(_ title: String, _ detail: String, width: Int) -> [StyledLine] {
+        if DisplayWidth.of(title) + 1 + DisplayWidth.of(detail) <= width { return [[Span(title + " ", .header), Span(detail, .dim)]] }
+        return [[Span(title, .header)]] + AccountView.wrap(detail, width: width, role: .dim)
+    }
 
     // MARK: Did alerting help?
 
     static func recovery(_ d: ProgrammeDashboard, width: Int, glyphs g: Glyphs) -> [StyledLine] {
         let c = d.comparison
-        var lines: [StyledLine] = [[Span("Did alerting help? ", .header),
-                                    Span("recovered within \(RecoveryRate.windowDays) days, alerted vs control", .dim)]]
+        var lines = heading("Did alerting help?", "recovered within \(RecoveryRate.windowDays) days, alerted vs control", width: width)
         let groups = [("alerted", c.alerted, StyleRole.accent), ("control", c.control, StyleRole.normal)]
         let rates = groups.map { F.ratio($0.1.recovery.overall) }
         let sizes = groups.map { _, group, _ in
@@ -26,14 +35,17 @@ enum DashboardSections {
         }
         let rateWidth = rates.map(DisplayWidth.of).max() ?? 0
         let sizeWidth = sizes.map(DisplayWidth.of).max() ?? 0
-        let bar = barWidth(width, taken: 8 + 1 + 1 + rateWidth + 2 + sizeWidth)
+        // Narrow: the group's sizes go under its bar rather than off the edge.
+        let oneLine = width - (8 + 1 + 1 + rateWidth + 2 + sizeWidth) >= minimumBar
+        let bar = barWidth(width, taken: 8 + 1 + 1 + rateWidth + (oneLine ? 2 + sizeWidth : 0))
         for (index, (name, group, role)) in groups.enumerated() {
             var line: StyledLine = [Span(F.fit(name, 8, glyphs: g))]
             line += BarChart.rate(group.recovery.overall.rate, width: bar, glyphs: g, role: role)
             line.append(Span(" " + F.fit(rates[index], rateWidth, glyphs: g, alignment: .right),
                              group.recovery.overall.rate == nil ? .dim : .normal))
-            line.append(Span("  " + sizes[index], .dim))
+            if oneLine { line.append(Span("  " + sizes[index], .dim)) }
             lines.append(line)
+            if !oneLine { lines.append([Span(String(repeating: " ", count: 8) + sizes[index], .dim)]) }
         }
         if let lift = c.recoveryLift {
             lines.append([Span("Recovery: alerted \(F.points(lift, glyphs: g)) over control", lift >= 0 ? .positive : .negative)])
@@ -50,8 +62,7 @@ enum DashboardSections {
 
     static func health(_ d: ProgrammeDashboard, width: Int, glyphs g: Glyphs) -> [StyledLine] {
         let h = d.distribution
-        var lines: [StyledLine] = [[Span("Health by week: ", .header),
-                                    Span("accounts by latest score, worst band first", .dim)]]
+        var lines = heading("Health by week:", "accounts by latest score, worst band first", width: width)
         guard !h.weeks.isEmpty else {
             lines.append([Span("No engine run in the period: \(F.notEnoughData).", .dim)])
             return lines
@@ -101,8 +112,7 @@ enum DashboardSections {
 
     static func acknowledgement(_ d: ProgrammeDashboard, width: Int, glyphs g: Glyphs) -> [StyledLine] {
         let s = d.speed
-        var lines: [StyledLine] = [[Span("Time to acknowledge: ", .header),
-                                    Span("median hours per CSM; SLA: answered in time", .dim)]]
+        var lines = heading("Time to acknowledge:", "median hours per CSM; SLA: answered in time", width: width)
         guard s.overall.alerts > 0 else {
             lines.append([Span("No health-drop alert in the period: \(F.notEnoughData).", .dim)])
             return lines
@@ -117,7 +127,9 @@ enum DashboardSections {
         let slas = rows.map { "SLA " + F.ratio($0.1.withinSLA) }
         let textWidth = texts.map(DisplayWidth.of).max() ?? 0
         let slaWidth = slas.map(DisplayWidth.of).max() ?? 0
-        let bar = barWidth(width, taken: nameWidth + 1 + 1 + textWidth + 2 + slaWidth)
+        // Narrow: the SLA goes under the bar rather than off the edge.
+        let oneLine = width - (nameWidth + 1 + 1 + textWidth + 2 + slaWidth) >= minimumBar
+        let bar = barWidth(width, taken: nameWidth + 1 + 1 + textWidth + (oneLine ? 2 + slaWidth : 0))
         let scale = rows.compactMap { $0.1.medianHours }.max() ?? 0
         for (index, (name, times)) in rows.enumerated() {
             let isTotal = index == rows.count - 1
@@ -125,8 +137,12 @@ enum DashboardSections {
             line += BarChart.bar(times.medianHours ?? 0, of: scale, width: bar, glyphs: g, role: isTotal ? .normal : .accent)
             line.append(Span(" " + F.fit(texts[index], textWidth, glyphs: g, alignment: .right), times.medianHours == nil ? .dim : .normal))
             let late = times.withinSLA.rate.map { $0 < 1 } ?? false
-            line.append(Span("  " + slas[index], late ? .warning : .normal))
-            lines.append(line)
+            if oneLine {
+                line.append(Span("  " + slas[index], late ? .warning : .normal))
+                lines.append(line)
+            } else {
+                lines += [line, [Span(String(repeating: " ", count: nameWidth + 1) + slas[index], late ? .warning : .normal)]]
+            }
         }
         return lines
     }
@@ -135,8 +151,7 @@ enum DashboardSections {
 
     static func arrAtRisk(_ d: ProgrammeDashboard, width: Int, glyphs g: Glyphs) -> [StyledLine] {
         let worst = TerminalText.sanitize(d.bands.first ?? "the worst band")
-        var lines: [StyledLine] = [[Span("ARR at risk by renewal month: ", .header),
-                                    Span("open, at risk or in \(worst), on \(d.asOf)", .dim)]]
+        var lines = heading("ARR at risk by renewal month:", "open, at risk or in \(worst), on \(d.asOf)", width: width)
         let months = d.atRisk.months
         guard !months.isEmpty else {
             lines.append([Span("Nothing at risk: no open renewal is at risk or in \(worst).", .dim)])
@@ -163,8 +178,7 @@ enum DashboardSections {
 
     static func sequences(_ d: ProgrammeDashboard, width: Int, glyphs g: Glyphs) -> [StyledLine] {
         let s = d.sequences
-        var lines: [StyledLine] = [[Span("Recovery sequences: ", .header),
-                                    Span("answered (reply or meeting) of those that emailed", .dim)]]
+        var lines = heading("Recovery sequences:", "answered (reply or meeting) of those that emailed", width: width)
         let rows = s.bySequence.map { ($0.sequence, $0.rate) } + [("all sequences", s.overall)]
         let nameWidth = min(24, rows.map { DisplayWidth.of(TerminalText.sanitize($0.0)) }.max() ?? 8)
         let texts = rows.map { F.ratio($0.1) }

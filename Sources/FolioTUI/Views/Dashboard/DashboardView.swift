@@ -34,9 +34,12 @@ enum DashboardView {
         let g = state.glyphs
         let period = state.dashboard.period(asOf: state.viewer.asOf)
         let days = period.from.days(until: period.to) + 1
-        let heading: StyledLine = [Span("\(period.from) to \(period.to) (\(F.plural(days, "day")))", .header),
-                                   Span(" \(g.dot) :report FROM [TO] \(g.dot) j/k scroll", .dim)]
-        canvas.put(line: heading, at: .init(column: rect.column + 1, row: rect.row), maxWidth: rect.width - 2)
+        // The period always; how to change it and to scroll while they fit.
+        let dates = "\(period.from) to \(period.to) (\(F.plural(days, "day")))"
+        let extra = [" \(g.dot) :report FROM [TO] \(g.dot) j/k scroll", " \(g.dot) :report FROM [TO]", ""]
+            .first { DisplayWidth.of(dates + $0) <= rect.width - 2 } ?? ""
+        canvas.put(line: [Span(dates, .header), Span(extra, .dim)], at: .init(column: rect.column + 1, row: rect.row),
+                   maxWidth: rect.width - 2)
         guard state.dashboard.dashboard != nil else {
             canvas.put(text: "Loading the figures\(g.underWay)", at: .init(column: rect.column + 1, row: rect.row + 1), role: .dim)
             return
