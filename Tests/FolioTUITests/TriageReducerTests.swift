@@ -24,7 +24,9 @@ import Testing
         #expect(state.screen.kind == .alerts)
         #expect(reduce(&state, .key(.char("3"))) == [.loadCheckIns])
         #expect(reduce(&state, .key(.char("4"))) == [.loadRenewals])
-        // A CSM has no team view: Tab goes back to the book.
+        // A CSM has no team view: Tab goes on to the dashboard, then back to the book.
+        _ = reduce(&state, .key(.tab))
+        #expect(state.screen.kind == .dashboard)
         _ = reduce(&state, .key(.tab))
         #expect(state.screen.isBook)
         _ = reduce(&state, .key(.char("5")))
@@ -32,6 +34,8 @@ import Testing
 
         var manager = F.state(viewer: T.manager)
         #expect(reduce(&manager, .key(.char("5"))) == [.loadTeam])
+        _ = reduce(&manager, .key(.tab))
+        #expect(manager.screen.kind == .dashboard)
         _ = reduce(&manager, .key(.tab))
         #expect(manager.screen.isBook)
     }
