@@ -200,9 +200,10 @@ private func runTyped(_ input: String, selection: Int, in state: inout AppState)
     let words = input.split(separator: " ").map(String.init)
     guard let first = words.first else { return [] }
     var nameText = first
-    // Everything after the name: `:report FROM TO` takes two words.
-    var argument = words.count > 1 ? words.dropFirst().joined(separator: " ") : nil
+    var argument = words.count > 1 ? words[1] : nil
     let exact = CommandName(rawValue: nameText).flatMap { state.keymap.command(named: $0) }
+    // A free argument is the rest of the line: `:report FROM TO` takes two words.
+    if exact?.argumentName != nil, words.count > 2 { argument = words.dropFirst().joined(separator: " ") }
     let argumentIsExact = argument.map { exact?.argumentName != nil || (exact?.arguments.contains($0) ?? true) } ?? true
     if exact == nil || !argumentIsExact {
         let candidates = state.keymap.completions(for: input)
