@@ -24,9 +24,11 @@ import Testing
         #expect(state.screen.kind == .alerts)
         #expect(reduce(&state, .key(.char("3"))) == [.loadCheckIns])
         #expect(reduce(&state, .key(.char("4"))) == [.loadRenewals])
-        // A CSM has no team view: Tab goes on to the outbox, then back to the book.
+        // A CSM has no team view: Tab goes on to the outbox and the dashboard, then back to the book.
         #expect(reduce(&state, .key(.tab)) == [.loadOutbox])
         #expect(state.screen.kind == .outbox)
+        _ = reduce(&state, .key(.tab))
+        #expect(state.screen.kind == .dashboard)
         _ = reduce(&state, .key(.tab))
         #expect(state.screen.isBook)
         _ = reduce(&state, .key(.char("5")))
@@ -35,6 +37,8 @@ import Testing
         var manager = F.state(viewer: T.manager)
         #expect(reduce(&manager, .key(.char("5"))) == [.loadTeam])
         #expect(reduce(&manager, .key(.tab)) == [.loadOutbox])
+        _ = reduce(&manager, .key(.tab))
+        #expect(manager.screen.kind == .dashboard)
         _ = reduce(&manager, .key(.tab))
         #expect(manager.screen.isBook)
     }

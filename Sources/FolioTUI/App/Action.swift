@@ -24,6 +24,7 @@ public enum Action: Sendable {
     case outboxLoaded([OutboxListing], now: Int64)
     /// A sequence ready to start on an account, every step rendered: the confirmation's content.
     case recoveryPrepared(RecoveryPlan)
+    case dashboardLoaded(ProgrammeDashboard)
     /// `:as LOGIN` was allowed: the views now show that person's book (nil: your own again).
     case bookSwitched(Person?)
     /// A change finished (committed and audited) or was refused: what to say.
@@ -94,6 +95,8 @@ public enum Effect: Sendable, Hashable {
     case loadOutbox
     /// Renders a sequence (the suggested one when nil) for the account, for its confirmation.
     case prepareRecovery(accountID: String, sequence: String?)
+    /// The programme's figures for a period (the dashboard, view 7).
+    case loadDashboard(ReportPeriod)
     /// Whose book the views show: a login (allowed for a manager's team, or anyone for a
     /// VP), or nil for the user's own.
     case switchBook(login: String?)
@@ -110,7 +113,7 @@ public enum Effect: Sendable, Hashable {
     /// Reads of whole views go there; writes never do (their answer is what the screen says).
     public var runsInBackground: Bool {
         switch self {
-        case .loadBook, .loadAlerts, .loadCheckIns, .loadRenewals, .loadTeam, .loadOutbox: return true
+        case .loadBook, .loadAlerts, .loadCheckIns, .loadRenewals, .loadTeam, .loadOutbox, .loadDashboard: return true
         default: return false
         }
     }

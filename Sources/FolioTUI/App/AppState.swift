@@ -140,6 +140,7 @@ public enum Screen: Sendable {
     case team
     case outbox
     case account(AccountScreen)
+    case dashboard
 
     public var isBook: Bool { if case .book = self { return true } else { return false } }
 
@@ -152,6 +153,7 @@ public enum Screen: Sendable {
         case .team: .team
         case .outbox: .outbox
         case .account: .account
+        case .dashboard: .dashboard
         }
     }
 }
@@ -212,6 +214,7 @@ public struct AppState: Sendable {
     public var renewals = RenewalsState()
     public var team = TeamState()
     public var outbox = OutboxState()
+    public var dashboard = DashboardState()
     public var mode: Mode = .normal
     public var flash: Flash?
     /// Set by quit: the loop restores the terminal and exits.

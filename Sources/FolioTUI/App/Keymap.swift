@@ -27,6 +27,7 @@ public enum CommandName: String, CaseIterable, Hashable, Sendable {
     case renewals
     case team
     case viewAs = "as"
+    case report
     case acknowledge
     case snooze
     case resolve
@@ -43,6 +44,7 @@ public enum CommandName: String, CaseIterable, Hashable, Sendable {
 /// The kinds of screen, for saying where a command works.
 public enum ScreenKind: String, CaseIterable, Sendable, Hashable {
     case book, alerts, checkIns = "check-ins", renewals, team, outbox, account
+    case dashboard
 }
 
 /// Where a command appears in help, in this order.
@@ -127,6 +129,8 @@ public struct Keymap: Sendable {
         Command(.nextView, "Next view", group: .views, keys: [.tab]),
         Command(.viewAs, "Open a CSM's book (managers: your team; VPs: anyone); no login: your own", group: .views, keys: [],
                 argumentName: "LOGIN"),
+        Command(.report, "Dashboard: the programme's figures as charts; FROM [TO] (YYYY-MM-DD) sets the period", group: .views,
+                keys: [.char("7")], argumentName: "FROM [TO]"),
         Command(.filter, "Filter as you type (band:red tier:ent stage:renewal, any text)", group: .book,
                 keys: [.char("/")], hint: "filter"),
         Command(.nextMatch, "Next match of the filter", group: .book, keys: [.char("n")]),
@@ -224,6 +228,7 @@ extension ScreenKind {
         case .team: "the team view (5)"
         case .outbox: "the outbox (6)"
         case .account: "an account"
+        case .dashboard: "the dashboard (7)"
         }
     }
 }

@@ -5,7 +5,7 @@ import FolioStore
 
 /// The views Tab cycles through, in order; the team view only for managers and VPs.
 func rootViews(_ state: AppState) -> [CommandName] {
-    [.book, .alerts, .checkIns, .renewals] + (state.viewer.hasTeam ? [.team] : []) + [.outbox]
+    [.book, .alerts, .checkIns, .renewals] + (state.viewer.hasTeam ? [.team] : []) + [.outbox, .report]
 }
 
 func show(_ name: CommandName, in state: inout AppState) -> [Effect] {
@@ -29,6 +29,8 @@ func show(_ name: CommandName, in state: inout AppState) -> [Effect] {
     case .outbox:
         state.stack = [.outbox]
         return [.loadOutbox]
+    case .report:
+        return showDashboard(nil, in: &state)
     default:
         state.stack = [.book]
         return []
@@ -43,6 +45,7 @@ func showNextView(in state: inout AppState) -> [Effect] {
     case .renewals: .renewals
     case .team: .team
     case .outbox: .outbox
+    case .dashboard: .report
     default: .book
     }
     let index = views.firstIndex(of: current) ?? 0
@@ -74,6 +77,7 @@ func switchBook(to person: Person?, in state: inout AppState) -> [Effect] {
     state.renewals = RenewalsState()
     state.team = TeamState()
     state.outbox = OutboxState()
+    state.dashboard.dashboard = nil
     state.stack = [.book]
     state.mode = .normal
     state.flash = Flash(person.map { "showing the book of \($0.name) (\($0.login)); :as returns to yours" } ?? "your own book again")
@@ -114,5 +118,7 @@ func accountInContext(_ state: AppState) -> (id: String, name: String)? {
         return state.outbox.selectedListing.map { ($0.message.accountID, $0.accountName) }
     case .account(let screen):
         return (screen.accountID, screen.name)
+    case .dashboard:
+        return nil
     }
 }

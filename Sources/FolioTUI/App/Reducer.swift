@@ -16,6 +16,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.renewals.cursor.keepVisible(count: state.renewals.board?.open.count ?? 0, height: RenewalsView.listHeight(state))
         state.team.cursor.keepVisible(count: state.team.items.count, height: TeamView.listHeight(state))
         state.outbox.cursor.keepVisible(count: state.outbox.listings.count, height: OutboxView.listHeight(state))
+        clampDashboardScroll(&state)
         keepSelectionVisible(&state)
         clampAccountScroll(&state)
         return []
@@ -60,6 +61,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .recoveryPrepared(let plan):
         confirmRecovery(plan, in: &state)
         return []
+    case .dashboardLoaded(let dashboard):
+        dashboardLoaded(dashboard, in: &state)
+        return []
     case .bookSwitched(let person):
         return switchBook(to: person, in: &state)
     case .changeFinished(let result):
@@ -88,6 +92,7 @@ func reloadEffects(_ state: AppState) -> [Effect] {
         case .team: effects.append(.loadTeam)
         case .outbox: effects.append(.loadOutbox)
         case .account(let account): effects.append(.loadAccount(id: account.accountID))
+        case .dashboard: effects.append(.loadDashboard(state.dashboard.period(asOf: state.viewer.asOf)))
         }
     }
     var seen = Set<Effect>()
@@ -205,6 +210,8 @@ private func runTyped(_ input: String, selection: Int, in state: inout AppState)
     var nameText = first
     var argument = words.count > 1 ? words[1] : nil
     let exact = CommandName(rawValue: nameText).flatMap { state.keymap.command(named: $0) }
+    // A free argument is the rest of the line: `:report FROM TO` takes two words.
+    if exact?.argumentName != nil, words.count > 2 { argument = words.dropFirst().joined(separator: " ") }
     let argumentIsExact = argument.map { exact?.argumentName != nil || (exact?.arguments.contains($0) ?? true) } ?? true
     if exact == nil || !argumentIsExact {
         let candidates = state.keymap.completions(for: input)
@@ -321,6 +328,8 @@ func run(_ name: CommandName, argument: String?, in state: inout AppState) -> [E
         return startRecovery(argument, in: &state)
     case .viewEmail, .approve, .cancelEmail:
         return actOnEmail(name, in: &state)
+    case .report:
+        return showDashboard(argument, in: &state)
     case .nextView:
         return showNextView(in: &state)
     case .viewAs:
@@ -364,6 +373,7 @@ private func page(of state: AppState) -> Int {
     case .renewals: return max(1, RenewalsView.listHeight(state) - 1)
     case .team: return max(1, TeamView.listHeight(state) - 1)
     case .outbox: return max(1, OutboxView.listHeight(state) - 1)
+    case .dashboard: return max(1, DashboardView.pageHeight(state) - 1)
     }
 }
 
@@ -386,6 +396,8 @@ func move(by delta: Int, in state: inout AppState) {
                                : max(0, state.book.selection &+ max(delta, -count))
         state.book.selection = target
         keepSelectionVisible(&state)
+    case .dashboard:
+        scrollDashboard(by: delta, in: &state)
     case .account(var screen):
         screen.scroll = max(0, screen.scroll &+ max(min(delta, 1_000_000), -1_000_000))
         state.stack[state.stack.count - 1] = .account(screen)

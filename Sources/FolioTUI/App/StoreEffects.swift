@@ -94,6 +94,14 @@ public struct StoreEffects: Sendable {
             } catch {
                 return .loadFailed(accountID: nil, message: "could not load the team: \(error)")
             }
+        case .loadDashboard(let period):
+            do {
+                return .dashboardLoaded(try database.read { db in
+                    try ProgrammeDashboard.load(for: reader, period: period, asOf: asOf, bands: bands, in: db)
+                })
+            } catch {
+                return .loadFailed(accountID: nil, message: "could not load the dashboard: \(error)")
+            }
         case .switchBook(let login):
             return switchBook(to: login)
         case .loadOutbox:

@@ -30,6 +30,7 @@ public enum InterfaceView {
             case .renewals: RenewalsView.draw(state, into: &canvas, rect: body)
             case .team: TeamView.draw(state, into: &canvas, rect: body)
             case .outbox: OutboxView.draw(state, into: &canvas, rect: body)
+            case .dashboard: DashboardView.draw(state, into: &canvas, rect: body)
             case .account(let screen): AccountView.draw(screen, state: state, into: &canvas, rect: body)
             }
         }
@@ -81,6 +82,12 @@ public enum InterfaceView {
         case (_, .team):
             left += " \(g.dot) Team of \(state.viewer.name)"
             if let board = state.team.board { right = "\(board.rows.count) CSMs \(g.dot) \(board.escalations.count) escalations " }
+        case (_, .dashboard):
+            left += " \(g.dot) Dashboard of \(state.viewer.bookName)"
+            let total = DashboardView.lines(state).count, page = DashboardView.pageHeight(state)
+            if total > page {
+                right = "lines \(state.dashboard.scroll + 1)\(g.dash)\(min(total, state.dashboard.scroll + page)) of \(total) "
+            }
         case (_, .book):
             left += " \(g.dot) Book of \(state.viewer.bookName)"
             if book.isLoaded {
@@ -209,6 +216,7 @@ public enum InterfaceView {
             if state.book.filterText.isEmpty { hinted.removeAll { $0.name == .back } }
         } else {
             if case .account = state.screen { hinted.removeAll { $0.name == .open } }
+            if case .dashboard = state.screen { hinted.removeAll { $0.name == .open } }
             if state.stack.count == 1 { hinted.removeAll { $0.name == .back } }
             // Outside the book the filter is the book's: its hint gives way to the view's own keys.
             hinted.removeAll { $0.name == .filter }
