@@ -122,7 +122,9 @@ struct ServeTests {
         let idle = try server.ssh(["-tt"], user: "demo", timeout: 60)
         #expect(idle.stdout.contains("Book of Marta"), "the interface was shown first")
         #expect(idle.stderr.contains("no input for 2s; closing the session"))
-        #expect(idle.status == 129, "the interface's status after SIGHUP")
+        // The interface exits 129 on SIGHUP; if the hang-up lands before its handler is in
+        // place it dies by the signal, which the server relays as exit-signal HUP (ssh: 255).
+        #expect(idle.status == 129 || idle.status == 255, "the interface's status after SIGHUP")
         ServeProcess.waitUntil("the idle visitor's copy to be deleted") { server.visitorDatabases().isEmpty }
     }
 
