@@ -24,8 +24,10 @@ public struct SequencePlanner: Sendable {
         var band: String?
     }
 
-    static func situation(of account: Account, alertKind: Alert.Kind, asOf: Day, in db: Database) throws -> Situation? {
-        guard let csm = try User.fetchOne(db, sql: "SELECT * FROM user WHERE login = ?", arguments: [account.owner]) else { return nil }
+    /// `owner` and `snapshot` when the caller has them already (the daily run has both for every account).
+    static func situation(of account: Account, alertKind: Alert.Kind, asOf: Day, owner: User? = nil, snapshot known: HealthSnapshot? = nil,
+                          in db: Database) throws -> Situation? {
+        guard let csm = try owner ?? User.fetchOne(db, sql: "SELECT * FROM user WHERE login = ?", arguments: [account.owner]) else { return nil }
         let contacts = try Contact.fetchAll(db, sql: "SELECT * FROM contact WHERE account_id = ? ORDER BY id", arguments: [account.id])
         var facts = OutreachFacts(alert: alertKind)
         facts.isOnboarding = account.tenureDays(asOf: asOf) < 90
@@ -55,7 +57,7 @@ public struct SequencePlanner: Sendable {
             respondent = row[0]
             facts.feedbackDate = (row[1] as String?).flatMap { Day(iso: $0) }
         }
-        let snapshot = try SnapshotStore.latest(for: account.id, asOf: asOf, in: db)
+        let snapshot = try known ?? SnapshotStore.latest(for: account.id, asOf: asOf, in: db)
         if let snapshot {
             var shortfall: [String: Double] = [:]
             for m in snapshot.measures where m.score != nil {

@@ -27,18 +27,24 @@ public struct SequenceStep: TickStep {
         var accounts: [String: Account] = [:]
         for a in context.accounts { accounts[a.id] = a }
         var todaysBand: [String: String] = [:]
-        for s in context.snapshots { if let band = s.band { todaysBand[s.accountID] = band } }
+        var todays: [String: HealthSnapshot] = [:]
+        for s in context.snapshots {
+            if let band = s.band { todaysBand[s.accountID] = band }
+            if !s.measures.isEmpty { todays[s.accountID] = s }
+        }
 
-        // 1. Active sequences: stop, move on, or complete.
-        for enrolment in try SequenceEnrolment.fetchAll(db, sql: "SELECT * FROM sequence_enrolment WHERE state = 'active' ORDER BY id") {
+        // 1. Active sequences: stop, move on, or complete (what they need read in a few queries, not a few per sequence).
+        let active = try ActiveSequences.load(in: db)
+        for enrolment in active.enrolments {
             guard let account = try accounts[enrolment.accountID]
                 ?? Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [enrolment.accountID]) else { continue }
-            if let why = try stopCondition(for: enrolment, account: account, band: todaysBand[account.id], bands: bands, in: db) {
+            if let why = stopCondition(for: enrolment, account: account, band: todaysBand[account.id], bands: bands, known: active) {
                 try SequenceStops.stop(enrolment, why, by: actor, at: now, in: db)
                 context.summary.sequencesStopped += 1
                 continue
             }
-            try advance(enrolment, account: account, asOf: asOf, now: now, context: &context)
+            try advance(enrolment, last: enrolment.id.flatMap { active.lastMessage[$0] }, account: account, asOf: asOf, now: now,
+                        context: &context)
         }
 
         // 2. New alerts an email can answer.
@@ -51,9 +57,12 @@ public struct SequenceStep: TickStep {
             ORDER BY CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, al.raised_at, al.id
             """, arguments: [asOf.adding(days: -lookbackDays).iso, asOf.iso])
         var enrolled = Set<String>()
+        var users: [String: User] = [:]
+        if !candidates.isEmpty { for u in try User.fetchAll(db, sql: "SELECT * FROM user") { users[u.login] = u } }
         for alert in candidates where !enrolled.contains(alert.accountID) {
             guard let account = accounts[alert.accountID],
-                  var situation = try SequencePlanner.situation(of: account, alertKind: alert.kind, asOf: asOf, in: db),
+                  var situation = try SequencePlanner.situation(of: account, alertKind: alert.kind, asOf: asOf, owner: users[account.owner],
+                                                                snapshot: todays[account.id], in: db),
                   let sequence = planner.suggestion(for: alert.kind, facts: situation.facts) else { continue }
             situation.band = todaysBand[account.id] ?? situation.band
             let started = try planner.enrol(situation, in: sequence, alert: alert, by: actor, asOf: asOf, now: now, in: db)
@@ -64,25 +73,19 @@ public struct SequenceStep: TickStep {
     }
 
     /// Why this sequence must end now, if it must.
-    func stopCondition(for e: SequenceEnrolment, account: Account, band: String?, bands: [String], in db: Database) throws -> SequenceStop? {
+    func stopCondition(for e: SequenceEnrolment, account: Account, band: String?, bands: [String], known: ActiveSequences) -> SequenceStop? {
         if account.status == .churned { return .churned }
         if account.emailOptOut { return .optedOut(account.name) }
-        if let contactID = e.contactID,
-           let contact = try Contact.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [contactID]) {
+        if let contactID = e.contactID, let contact = known.contacts[contactID] {
             if contact.optOut { return .optedOut(contact.name) }
             if contact.leftCompany { return .contactLeft(contact.name) }
         }
-        let activities = try Activity.fetchAll(db, sql: """
-            SELECT * FROM activity WHERE account_id = ? AND date > ? ORDER BY date, id
-            """, arguments: [e.accountID, e.startedOn.iso])
-        for activity in activities {
-            if let why = SequenceStop.ending(activity, after: e.startedOn) { return why }
-        }
+        if let id = e.id, let why = known.endings[id] { return why }
         // Better than the band it started in (bands are worst first), or the alert cleared by itself.
         if let start = e.triggerBand, let band, let from = bands.firstIndex(of: start), let to = bands.firstIndex(of: band), to > from {
             return .recovered("\(start) → \(band)")
         }
-        if let alertID = e.alertID, let alert = try Alert.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [alertID]),
+        if let alertID = e.alertID, let alert = known.alerts[alertID],
            alert.state == .resolved, alert.outcome == .recovered, alert.resolvedBy == AlertStep.actor {
             return .recovered("the \(alert.kind.title) alert cleared")
         }
@@ -90,12 +93,9 @@ public struct SequenceStep: TickStep {
     }
 
     /// The next step once the previous one was sent; completion after the last.
-    func advance(_ e: SequenceEnrolment, account: Account, asOf: Day, now: Int64, context: inout TickContext) throws {
+    func advance(_ e: SequenceEnrolment, last: OutboxMessage?, account: Account, asOf: Day, now: Int64, context: inout TickContext) throws {
         let db = context.db
-        guard let id = e.id, let sequence = planner.library.catalog[e.sequence] else { return }
-        let messages = try OutboxMessage.fetchAll(db, sql: "SELECT * FROM outbox_message WHERE enrolment_id = ? ORDER BY step",
-                                                  arguments: [id])
-        guard let last = messages.last else { return }
+        guard let id = e.id, let sequence = planner.library.catalog[e.sequence], let last else { return }
         switch last.state {
         case .failed:
             try SequenceStops.stop(e, .person(login: AlertStep.actor, reason: "email \(last.id ?? 0) could not be delivered"),
@@ -128,5 +128,47 @@ public struct SequenceStep: TickStep {
             return planner.library.catalog.signal(of: e.sequence) == .usageSurge ? .usageSurge : .healthDrop
         }
         return kind
+    }
+}
+
+/// What the run's stop checks read of the active sequences, in one query each: their
+/// contacts, the first reply or meeting after each started, their alerts, their last email.
+struct ActiveSequences {
+    var enrolments: [SequenceEnrolment] = []
+    var contacts: [String: Contact] = [:]
+    var endings: [Int64: SequenceStop] = [:]
+    var alerts: [Int64: Alert] = [:]
+    var lastMessage: [Int64: OutboxMessage] = [:]
+
+    static func load(in db: Database) throws -> ActiveSequences {
+        var out = ActiveSequences()
+        out.enrolments = try SequenceEnrolment.fetchAll(db, sql: "SELECT * FROM sequence_enrolment WHERE state = 'active' ORDER BY id")
+        guard !out.enrolments.isEmpty else { return out }
+        for c in try Contact.fetchAll(db, sql: "SELECT * FROM contact WHERE id IN (SELECT contact_id FROM sequence_enrolment WHERE state = 'active')") {
+            out.contacts[c.id] = c
+        }
+        for a in try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE id IN (SELECT alert_id FROM sequence_enrolment WHERE state = 'active')") {
+            if let id = a.id { out.alerts[id] = a }
+        }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT e.id AS enrolment_id, e.started_on AS enrolment_start, act.* FROM sequence_enrolment e
+            JOIN activity act ON act.account_id = e.account_id AND act.date > e.started_on
+            WHERE e.state = 'active' AND ((act.direction = 'inbound' AND act.type != 'note') OR act.type IN ('meeting', 'qbr'))
+            ORDER BY e.id, act.date, act.id
+            """)
+        for row in rows {
+            let id: Int64 = row["enrolment_id"]
+            guard out.endings[id] == nil, let start = row.day("enrolment_start") else { continue }
+            if let why = SequenceStop.ending(try Activity(row: row), after: start) { out.endings[id] = why }
+        }
+        for m in try OutboxMessage.fetchAll(db, sql: """
+            SELECT m.* FROM outbox_message m JOIN (
+                SELECT enrolment_id, MAX(step) AS step FROM outbox_message
+                WHERE enrolment_id IN (SELECT id FROM sequence_enrolment WHERE state = 'active') GROUP BY enrolment_id
+            ) last ON last.enrolment_id = m.enrolment_id AND last.step = m.step
+            """) {
+            if let e = m.enrolmentID { out.lastMessage[e] = m }
+        }
+        return out
     }
 }
