@@ -126,12 +126,6 @@ final class SMTPServer {
 
 @Suite("folio recover and folio outbox", .serialized)
 struct OutboxCommandTests {
-    static func json(_ folio: Folio, _ arguments: String...) throws -> [[String: Any]] {
-        let result = try folio.run(arguments)
-        #expect(result.status == 0, "\(result.stderr)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-    }
-
     /// A moment on the demo's day when the European and American accounts are at work.
     static let demoAfternoon = "2026-11-23T15:00:00Z"
 
@@ -139,7 +133,7 @@ struct OutboxCommandTests {
         let folio = Folio()
         defer { folio.remove() }
         #expect(try folio.run("demo").status == 0)
-        let outbox = try Self.json(folio, "outbox", "--json", "--user", "helena.vasquez")
+        let outbox = try #require(try folio.json("outbox", "--json", "--user", "helena.vasquez") as? [[String: Any]])
         let states = Set(outbox.compactMap { $0["state"] as? String })
         #expect(states.isSuperset(of: ["draft", "scheduled"]), "\(states)")
         let sequences = Set(outbox.compactMap { $0["sequence"] as? String })
@@ -150,7 +144,7 @@ struct OutboxCommandTests {
             }
         }
         // A CSM sees only their own book's.
-        let chen = try Self.json(folio, "outbox", "--json", "--user", "chen.wei")
+        let chen = try #require(try folio.json("outbox", "--json", "--user", "chen.wei") as? [[String: Any]])
         #expect(chen.count < outbox.count)
     }
 
@@ -193,7 +187,7 @@ struct OutboxCommandTests {
         #expect(!sent.isEmpty, "\(first.stdout)")
         let received = try MailTools.parse(maildir: server.maildir)
         #expect(received.count == sent.count)
-        let outbox = try Self.json(folio, "outbox", "--json", "--all", "--user", "helena.vasquez")
+        let outbox = try #require(try folio.json("outbox", "--json", "--all", "--user", "helena.vasquez") as? [[String: Any]])
         for mail in received {
             let stored = try #require(outbox.first { $0["messageId"] as? String == mail["messageId"] }, "\(mail)")
             #expect(stored["state"] as? String == "sent")
@@ -221,7 +215,7 @@ struct OutboxCommandTests {
         #expect(missing.status == 1)
         #expect(missing.stdout.contains("the sendmail command cannot be run (not found): no-such-mailer -t"), "\(missing.stdout)")
         #expect(missing.stdout.contains("attempt 1 of 5, next in 15 min"), "\(missing.stdout)")
-        let outbox = try Self.json(folio, "outbox", "--json", "--user", "helena.vasquez")
+        let outbox = try #require(try folio.json("outbox", "--json", "--user", "helena.vasquez") as? [[String: Any]])
         #expect(outbox.contains { $0["attempts"] as? Int == 1 && $0["state"] as? String == "scheduled" && ($0["lastError"] as? String)?.contains("not found") == true })
         #expect(!outbox.contains { $0["state"] as? String == "sent" })
     }
@@ -237,7 +231,7 @@ struct OutboxCommandTests {
         #expect(!received.isEmpty)
         #expect(received.allSatisfy { $0["defects"] == "0" && $0["messageId"]?.hasPrefix("<folio.") == true })
         // Names and subjects come back as they were written (decoded when not ASCII).
-        let outbox = try Self.json(folio, "outbox", "--json", "--all", "--user", "helena.vasquez")
+        let outbox = try #require(try folio.json("outbox", "--json", "--all", "--user", "helena.vasquez") as? [[String: Any]])
         for mail in received {
             let stored = try #require(outbox.first { $0["messageId"] as? String == mail["messageId"] })
             #expect(mail["subject"] == stored["subject"] as? String)

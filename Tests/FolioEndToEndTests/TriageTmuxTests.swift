@@ -288,8 +288,7 @@ struct TriageTmuxTests {
         session.waitFor("the sequence started") { $0.contains("started ") && $0.contains(account) }
         try session.send("6")
         session.waitFor("the outbox with the email") { $0.contains("Outbox of") && $0.contains(String(name.prefix(10))) }
-        let outbox = try folio.run("outbox", "--db", db, "--user", "marta.novak", "--json")
-        let messages = try #require(try JSONSerialization.jsonObject(with: Data(outbox.stdout.utf8)) as? [[String: Any]])
+        let messages = try #require(try folio.json("outbox", "--db", db, "--user", "marta.novak", "--json") as? [[String: Any]])
         #expect(messages.contains { $0["account"] as? String == account && ["scheduled", "draft"].contains($0["state"] as? String ?? "") })
     }
 
@@ -298,8 +297,7 @@ struct TriageTmuxTests {
         defer { folio.remove() }
         let db = try Self.demo(folio)
         func outbox(_ user: String) throws -> [[String: Any]] {
-            let result = try folio.run("outbox", "--db", db, "--user", user, "--json", "--all")
-            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            try #require(try folio.json("outbox", "--db", db, "--user", user, "--json", "--all") as? [[String: Any]])
         }
         // Björn's enterprise detractor follow-up waits as a draft.
         let draft = try #require(try outbox("bjorn.lindqvist").first { $0["state"] as? String == "draft" })
@@ -309,7 +307,7 @@ struct TriageTmuxTests {
         try session.send("6")
         session.waitFor("the outbox") { $0.contains("Outbox of") && $0.contains("DRAFT") }
         // The view lists what `folio outbox` lists, in its order.
-        let pending = try #require(try JSONSerialization.jsonObject(with: Data(try folio.run("outbox", "--db", db, "--user", "bjorn.lindqvist", "--json").stdout.utf8)) as? [[String: Any]])
+        let pending = try #require(try folio.json("outbox", "--db", db, "--user", "bjorn.lindqvist", "--json") as? [[String: Any]])
         let row = try #require(pending.firstIndex { $0["id"] as? Int == draftID })
         for _ in 0..<row { try session.send("j") }
         session.waitFor("the draft selected") { session.selectedLine($0)?.contains("DRAFT") == true }

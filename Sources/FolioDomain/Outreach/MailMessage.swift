@@ -82,7 +82,7 @@ public struct MailMessage: Hashable, Sendable {
             }
             lastSpace = space
         }
-        return out.trimmingSpaces
+        return out.trimmingWhitespace
     }
 
     /// `"Name" <address>`, the name encoded when it is not plain ASCII.
@@ -200,13 +200,6 @@ enum Base64 {
 }
 
 extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var out = ""

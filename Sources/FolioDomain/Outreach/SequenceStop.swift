@@ -34,6 +34,16 @@ public enum SequenceStop: Hashable, Sendable {
         }
     }
 
+    /// Why nobody may be written to any more: the account churned or opted out, the contact
+    /// opted out or left. Checked by the daily run and again just before an email goes.
+    public static func unreachable(_ account: Account, contact: Contact?) -> SequenceStop? {
+        if account.status == .churned { return .churned }
+        if account.emailOptOut { return .optedOut(account.name) }
+        if let contact, contact.optOut { return .optedOut(contact.name) }
+        if let contact, contact.leftCompany { return .contactLeft(contact.name) }
+        return nil
+    }
+
     /// An activity that ends a sequence: a reply, a meeting, dated after `after` (the day
     /// before the start for one logged after it began; the start day itself for the daily
     /// run, which cannot tell an activity imported for that day from one before the alert).

@@ -14,7 +14,7 @@ public enum TemplateCheck {
         var sections: [String] = []
         let tags = self.tags(in: text)
         for tag in tags {
-            var body = tag.body.trimmingSpaces
+            var body = tag.body.trimmingWhitespace
             guard let sigil = body.first else { continue }
             switch sigil {
             case "!", "%", "=": continue
@@ -27,8 +27,8 @@ public enum TemplateCheck {
             default: break
             }
             let opensSection = sigil == "#" || sigil == "^"
-            if "#^&{".contains(sigil) { body = String(body.dropFirst()).trimmingSpaces }
-            if body.hasSuffix("}") { body = String(body.dropLast()).trimmingSpaces }
+            if "#^&{".contains(sigil) { body = String(body.dropFirst()).trimmingWhitespace }
+            if body.hasSuffix("}") { body = String(body.dropLast()).trimmingWhitespace }
             let name = body
             if name != "." {
                 if let word = bannedWord(inName: name, banned: banned) {

@@ -139,12 +139,12 @@ public struct OutboxDelivery: Sendable {
                 let enrolment = try m.enrolmentID.flatMap {
                     try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE id = ?", arguments: [$0])
                 }
-                var stop: String?
-                if account.status == .churned { stop = SequenceStop.churned.reason }
-                else if account.emailOptOut { stop = SequenceStop.optedOut(account.name).reason }
-                else if contact?.optOut ?? true { stop = SequenceStop.optedOut(contact?.name ?? m.toName).reason }
-                else if contact?.leftCompany == true { stop = SequenceStop.contactLeft(contact?.name ?? m.toName).reason }
-                else if let e = enrolment, e.state != .active { stop = "its sequence is \(e.state.rawValue)" + (e.stopReason.map { ": \($0)" } ?? "") }
+                // A contact no longer on file counts as one who opted out.
+                var stop = (SequenceStop.unreachable(account, contact: contact)
+                    ?? (contact == nil ? SequenceStop.optedOut(m.toName) : nil))?.reason
+                if stop == nil, let e = enrolment, e.state != .active {
+                    stop = "its sequence is \(e.state.rawValue)" + (e.stopReason.map { ": \($0)" } ?? "")
+                }
                 if let stop {
                     m.state = .cancelled
                     m.cancelledBy = AlertStep.actor

@@ -74,12 +74,7 @@ public struct SequenceStep: TickStep {
 
     /// Why this sequence must end now, if it must.
     func stopCondition(for e: SequenceEnrolment, account: Account, band: String?, bands: [String], known: ActiveSequences) -> SequenceStop? {
-        if account.status == .churned { return .churned }
-        if account.emailOptOut { return .optedOut(account.name) }
-        if let contactID = e.contactID, let contact = known.contacts[contactID] {
-            if contact.optOut { return .optedOut(contact.name) }
-            if contact.leftCompany { return .contactLeft(contact.name) }
-        }
+        if let why = SequenceStop.unreachable(account, contact: e.contactID.flatMap { known.contacts[$0] }) { return why }
         if let id = e.id, let why = known.endings[id] { return why }
         // Better than the band it started in (bands are worst first), or the alert cleared by itself.
         if let start = e.triggerBand, let band, let from = bands.firstIndex(of: start), let to = bands.firstIndex(of: band), to > from {

@@ -74,14 +74,14 @@ struct OutboxJSON: Encodable {
     var subject: String
     var state: String
     var scheduledAt: String
-    var sentAt: String?
+    @NullEncoded var sentAt: String?
     var sequence: String
     var step: Int
     var attempts: Int
-    var lastError: String?
+    @NullEncoded var lastError: String?
     var messageId: String
-    var approvedBy: String?
-    var cancelReason: String?
+    @NullEncoded var approvedBy: String?
+    @NullEncoded var cancelReason: String?
 
     init(_ l: OutboxListing) {
         let m = l.message
@@ -102,32 +102,6 @@ struct OutboxJSON: Encodable {
         messageId = m.messageID
         approvedBy = m.approvedBy
         cancelReason = m.cancelReason
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(account, forKey: .account)
-        try c.encode(accountName, forKey: .accountName)
-        try c.encode(contact, forKey: .contact)
-        try c.encode(contactName, forKey: .contactName)
-        try c.encode(to, forKey: .to)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(state, forKey: .state)
-        try c.encode(scheduledAt, forKey: .scheduledAt)
-        try c.encode(sentAt, forKey: .sentAt)
-        try c.encode(sequence, forKey: .sequence)
-        try c.encode(step, forKey: .step)
-        try c.encode(attempts, forKey: .attempts)
-        try c.encode(lastError, forKey: .lastError)
-        try c.encode(messageId, forKey: .messageId)
-        try c.encode(approvedBy, forKey: .approvedBy)
-        try c.encode(cancelReason, forKey: .cancelReason)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, account, accountName, contact, contactName, to, subject, state, scheduledAt, sentAt, sequence, step, attempts,
-             lastError, messageId, approvedBy, cancelReason
     }
 }
 
@@ -198,7 +172,7 @@ struct OutboxSend: ParsableCommand {
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
             let wall = AppContext.now()
-            var now = Int64(asOf.ordinal) * 86_400 + wall % 86_400
+            var now = AppContext.moment(on: asOf, wall: wall)
             if let at {
                 guard let moment = ISOMoment.parse(at, on: asOf) else {
                     throw UsageFailure("--at: \"\(at)\" is not a moment; expected 2026-11-24T15:00:00Z or HH:MM")

@@ -13,10 +13,10 @@ struct AppContext {
 
     /// The moment a person's action happens: now, on the as-of day (a demo or an explicit
     /// --as-of keeps its day, with the wall clock's time of day), in seconds since 1970 UTC.
-    var now: Int64 {
-        let wall = Int64(Date().timeIntervalSince1970)
-        return Int64(asOf.ordinal) * 86_400 + wall % 86_400
-    }
+    var now: Int64 { Self.moment(on: asOf, wall: Int64(Date().timeIntervalSince1970)) }
+
+    /// The wall clock's time of day on `day`.
+    static func moment(on day: Day, wall: Int64) -> Int64 { Int64(day.ordinal) * 86_400 + wall % 86_400 }
 
     /// Opens the database; when there is none yet and `buildDemoIfMissing`, builds the demo
     /// portfolio there first and says so on stderr.
