@@ -78,7 +78,7 @@ public struct SequenceDesk: Sendable {
             throw OutreachFailure.notFound("the owner of \(account.id) is not a user")
         }
         guard let person = SequenceCatalog.recipient(of: sequence, among: s.contacts, account: account, preferring: contact ?? s.respondent) else {
-            return .init(sequence: sequence, account: account, contact: nil,
+            return .init(situation: desk, sequence: sequence, account: account, contact: nil,
                          noRecipient: SequenceCatalog.whyNoRecipient(of: sequence, among: s.contacts, account: account), steps: [])
         }
         var steps: [SequencePlanner.PreviewStep] = []
@@ -90,7 +90,7 @@ public struct SequenceDesk: Sendable {
             steps.append(.init(step: i + 1, delayDays: step.delayDays, to: person.email, toName: person.name, from: s.csm.email,
                                fromName: s.csm.name, subject: subject, body: body, sendsAt: when, isDraft: account.tier == .enterprise))
         }
-        return .init(sequence: sequence, account: account, contact: person, noRecipient: nil, steps: steps)
+        return .init(situation: desk, sequence: sequence, account: account, contact: person, noRecipient: nil, steps: steps)
     }
 
     /// Who may start, approve or stop outreach on an account: its CSM, their managers, a VP.

@@ -176,6 +176,8 @@ public struct SequencePlanner: Sendable {
     }
 
     public struct Preview: Sendable {
+        /// The account's alerts, the suggestion and the sequence running, as the preview found them.
+        public var situation: SequenceDesk.Situation
         public var sequence: RecoverySequence
         public var account: Account
         public var contact: Contact?

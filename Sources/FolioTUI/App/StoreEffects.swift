@@ -268,36 +268,18 @@ extension StoreEffects {
             guard let account = try account(accountID) else { return .loadFailed(accountID: nil, message: "account \(accountID) is gone") }
             let desk = SequenceDesk(library: sequences)
             let moment = now()
-            let (preview, situation) = try database.read { db in
-                (try desk.preview(account, sequence: sequence, asOf: asOf, now: moment, in: db), try desk.situation(of: account, asOf: asOf, in: db))
-            }
-            var lines: [String] = []
-            for step in preview.steps {
-                let when = Moment(seconds: step.sendsAt).utc
-                let wait = step.step == 1 ? "" : ", \(step.delayDays) days after step \(step.step - 1)"
-                lines.append("── step \(step.step) of \(preview.sequence.steps.count) · would go \(when)\(wait)\(step.isDraft ? " · a draft" : "")")
-                lines.append("From: \(step.fromName) <\(step.from)>")
-                lines.append("To: \(step.toName) <\(step.to)>")
-                lines.append("Subject: \(step.subject)")
-                lines.append("")
-                lines += step.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                if lines.last == "" { lines.removeLast() }
-                lines.append("")
-            }
+            let preview = try database.read { db in try desk.preview(account, sequence: sequence, asOf: asOf, now: moment, in: db) }
+            let situation = preview.situation
             var blocked: String?
             if let active = situation.active {
                 blocked = "\(account.id) is already in \(active.sequence) (since \(active.startedOn)); its emails are in the outbox (6)"
             } else if let why = preview.noRecipient {
                 blocked = "cannot start \(preview.sequence.name) on \(account.id): \(why)"
             }
-            let suggestedBy = situation.alert.flatMap { alert in
-                situation.suggested == preview.sequence
-                    ? "suggested by the \(alert.severity.rawValue) \(alert.kind.title) alert \(alert.id ?? 0) raised \(alert.raisedOn)" : nil
-            }
             let plan = RecoveryPlan(accountID: account.id, accountName: account.name, sequence: preview.sequence.name,
-                                    title: preview.sequence.title, suggestedBy: suggestedBy,
+                                    title: preview.sequence.title, suggestedBy: preview.suggestedBy,
                                     others: situation.choices.map(\.name).filter { $0 != preview.sequence.name },
-                                    lines: lines.map(TerminalText.sanitize), isDraft: account.tier == .enterprise, blocked: blocked)
+                                    lines: preview.stepLines.map(TerminalText.sanitize), isDraft: account.tier == .enterprise, blocked: blocked)
             return .recoveryPrepared(plan)
         } catch {
             return .loadFailed(accountID: nil, message: TerminalText.sanitize("\(error)"))

@@ -62,11 +62,10 @@ struct RecoverCommand: ParsableCommand {
                 return
             }
             if preview {
-                let shown = try context.database.read { db -> (SequencePlanner.Preview, SequenceDesk.Situation) in
-                    (try desk.preview(found, sequence: sequence, contact: contact, asOf: context.asOf, now: context.now, in: db),
-                     try desk.situation(of: found, asOf: context.asOf, in: db))
+                let shown = try context.database.read { db in
+                    try desk.preview(found, sequence: sequence, contact: contact, asOf: context.asOf, now: context.now, in: db)
                 }
-                for line in Self.render(shown.0, situation: shown.1) { print(line) }
+                for line in Self.render(shown) { print(line) }
                 return
             }
             try context.requireActingUser(global)
@@ -77,7 +76,7 @@ struct RecoverCommand: ParsableCommand {
                 print(TerminalText.sanitize("started \(name) on \(found.id) (\(found.name))"))
                 return
             }
-            let when = Self.when(m.scheduledAt, timezone: found.timezone)
+            let when = SequencePlanner.Preview.when(m.scheduledAt, timezone: found.timezone)
             if m.state == .draft {
                 print(TerminalText.sanitize("started \(name) on \(found.id) (\(found.name)) for \(m.toName) <\(m.to)>: draft \(m.id ?? 0) of step 1 is waiting for your review (enterprise account), to go \(when) once approved: folio outbox approve \(m.id ?? 0)"))
             } else {
@@ -86,21 +85,12 @@ struct RecoverCommand: ParsableCommand {
         }
     }
 
-    /// `2026-11-24 14:00 UTC (09:00 America/New_York)`.
-    static func when(_ seconds: Int64, timezone: String?) -> String {
-        let utc = Moment(seconds: seconds).utc
-        guard let zone = timezone.flatMap(TimeZone.init(identifier:)) else { return utc }
-        let local = seconds + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
-        let clock = Moment(seconds: local).utc.split(separator: " ")[1]
-        return "\(utc) (\(clock) \(zone.identifier))"
-    }
-
-    static func render(_ p: SequencePlanner.Preview, situation: SequenceDesk.Situation) -> [String] {
+    static func render(_ p: SequencePlanner.Preview) -> [String] {
         var out: [String] = []
-        let s = p.sequence
+        let s = p.sequence, situation = p.situation
         out.append("\(s.name): \(s.title) — \(s.steps.count) step\(s.steps.count == 1 ? "" : "s"), \(p.account.id) \(p.account.name)")
-        if let alert = situation.alert, situation.suggested == s {
-            out.append("suggested by the \(alert.severity.rawValue) \(alert.kind.title) alert \(alert.id ?? 0) raised \(alert.raisedOn)")
+        if let why = p.suggestedBy {
+            out.append(why)
         } else if let suggested = situation.suggested {
             out.append("(the account's alerts suggest \(suggested.name))")
         }
@@ -109,22 +99,10 @@ struct RecoverCommand: ParsableCommand {
         }
         if let why = p.noRecipient {
             out.append("nobody to write to: \(why)")
-            return out.map(TerminalText.sanitize)
+        } else {
+            out.append("")
+            out += p.stepLines
         }
-        var lines = out.map(TerminalText.sanitize)
-        for step in p.steps {
-            lines.append("")
-            let draft = step.isDraft ? " · a draft for the CSM to approve (enterprise)" : ""
-            let wait = step.step == 1 ? "" : " · \(step.delayDays) days after step \(step.step - 1)"
-            lines.append(TerminalText.sanitize("── step \(step.step) of \(s.steps.count) · would go \(when(step.sendsAt, timezone: p.account.timezone))\(wait)\(draft)"))
-            lines.append(TerminalText.sanitize("From: \(step.fromName) <\(step.from)>"))
-            lines.append(TerminalText.sanitize("To: \(step.toName) <\(step.to)>"))
-            lines.append(TerminalText.sanitize("Subject: \(step.subject)"))
-            lines.append("")
-            for line in step.body.split(separator: "\n", omittingEmptySubsequences: false).dropLast(step.body.hasSuffix("\n") ? 1 : 0) {
-                lines.append(TerminalText.sanitize(String(line)))
-            }
-        }
-        return lines
+        return out.map(TerminalText.sanitize)
     }
 }
