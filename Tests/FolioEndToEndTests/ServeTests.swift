@@ -21,8 +21,10 @@ struct ServeTests {
         #expect(server.printed.range(of: "SHA256:[A-Za-z0-9+/]{43} \\(ED25519\\)", options: .regularExpression) != nil, "the host key's fingerprint is printed:\n\(server.printed)")
 
         let visitor = try TmuxSession(width: 100, height: 30, command: server.interactiveCommand(user: "demo"))
-        let book = visitor.waitFor("the demo's book as its manager") { isBook($0) }
-        #expect(book.contains("Your own copy of the Folio demo: change anything; it goes when you leave"))
+        // The frame may arrive in pieces over the pty: wait for the greeting too, not just the first part of it.
+        let welcome = "Your own copy of the Folio demo: change anything; it goes when you leave"
+        let book = visitor.waitFor("the demo's book as its manager, with the greeting") { isBook($0) && $0.contains(welcome) }
+        #expect(book.contains(welcome))
         let database = try #require(databaseShown(book, in: server))
         let pid = try #require(ServeProcess.interfacePID(database: database))
         let top = visitor.selectedLine(book)
