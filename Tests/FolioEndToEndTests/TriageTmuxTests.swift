@@ -52,7 +52,7 @@ struct TriageTmuxTests {
         let session = try TmuxSession(width: 120, height: 35, arguments: "--db '\(db)' --user jonas.muller")
         session.waitFor("Book of Jonas Müller")
         try session.send("2")
-        session.waitFor("the inbox") { $0.contains("Alerts of Jonas Müller") && $0.contains("REASON") }
+        session.waitFor("the inbox with its alerts") { $0.contains("Alerts of Jonas Müller") && $0.contains("REASON") && $0.contains("not yet acknowledged") }
         for _ in 0..<row { try session.send("j") }
         try session.send("a")
         session.waitFor("alert \(id) acknowledged")
@@ -76,7 +76,7 @@ struct TriageTmuxTests {
         let session = try TmuxSession(width: 120, height: 35, arguments: "--db '\(db)' --user jonas.muller")
         session.waitFor("Book of Jonas Müller")
         try session.send("2")
-        session.waitFor("the inbox") { $0.contains("Alerts of Jonas Müller") && $0.contains("REASON") }
+        session.waitFor("the inbox with its alerts") { $0.contains("Alerts of Jonas Müller") && $0.contains("REASON") && $0.contains("not yet acknowledged") }
 
         // Snooze the second alert: the form refuses an empty reason in place, then 1w.
         try session.send("j", "s")
@@ -157,7 +157,7 @@ struct TriageTmuxTests {
 
         actor.waitFor("Book of Marta")
         try actor.send("2")
-        actor.waitFor("marta's inbox") { $0.contains("Alerts of Marta") && $0.contains("REASON") }
+        actor.waitFor("marta's inbox with its alerts") { $0.contains("Alerts of Marta") && $0.contains("REASON") && $0.contains("not yet acknowledged") }
         for _ in 0..<row { try actor.send("j") }
         try actor.send("a")
         actor.waitFor("alert \(id) acknowledged")
