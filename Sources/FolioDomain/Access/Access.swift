@@ -127,7 +127,8 @@ public enum Access {
                 return "only the account's CSM (\(owner)), their managers, a VP or the alert's recipients may"
             case let .alertDecision(act, owner, isRecipient):
                 let recipients = isRecipient ? "; its recipients acknowledge it" : ""
-                return "only the account's CSM (\(owner)), their managers or a VP may \(act.rawValue) it\(recipients)"
+                let what = act == .handOverAlert ? "hand it over" : "\(act.rawValue) it"
+                return "only the account's CSM (\(owner)), their managers or a VP may \(what)\(recipients)"
             case let .notInBook(login, account, owner):
                 return "\(login) may not log activities on \(account): it is in the book of \(owner); only its owner, their managers, its AE or a VP may"
             case let .notYourCustomers(login, account, owner):

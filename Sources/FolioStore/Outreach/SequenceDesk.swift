@@ -93,11 +93,9 @@ public struct SequenceDesk: Sendable {
         return .init(situation: desk, sequence: sequence, account: account, contact: person, noRecipient: nil, steps: steps)
     }
 
-    /// Who may start, approve or stop outreach on an account: its CSM, their managers, a VP.
+    /// Who may start, approve or stop outreach on an account: its CSM, their managers, a VP (`Access`).
     static func refusal(of user: User, for account: Account, in db: Database) throws -> String? {
-        if user.role == .vp || user.login == account.owner { return nil }
-        if try ReportingChain.managers(of: account.owner, in: db).contains(user.login) { return nil }
-        return "\(user.login) may not email \(account.id)'s contacts: only its CSM (\(account.owner)), their managers or a VP may"
+        Access.refusalToEmail(by: user, people: try AccountPeople.of(account, in: db))?.description
     }
 
     /// Starts a sequence as `user`: the first email is written (a draft on an enterprise

@@ -104,38 +104,23 @@ public struct AlertStep: TickStep {
             if heldOut { context.summary.shadowAlerts += 1 } else { context.summary.alertsRaised += 1 }
 
         case .escalate(let kind, let severity, let reason):
-            guard var alert = open[kind] else { return }
-            let before = alert
-            alert.severity = severity
-            alert.reason = try explained(reason, kind: kind, account: account, index: index, context: context)
-            for login in route(kind, severity) where !alert.recipients.contains(login) { alert.recipients.append(login) }
-            // The SLA starts again, and the alert needs acknowledging again at its new stakes.
-            alert.dueBy = policy.dueBy(kind: kind, severity: severity, raisedAt: now)
-            alert.state = .open
-            alert.acknowledgedBy = nil
-            alert.acknowledgedAt = nil
-            alert.snoozedUntil = nil
-            alert.snoozeReason = nil
+            guard let before = open[kind] else { return }
+            let alert = before.escalated(to: severity, reason: try explained(reason, kind: kind, account: account, index: index, context: context),
+                                         routedTo: route(kind, severity), dueBy: policy.dueBy(kind: kind, severity: severity, raisedAt: now))
             try alert.update(in: db)
             try AlertEvents.record("escalate", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
             if !heldOut { context.summary.alertsEscalated += 1 }
 
         case .ease(let kind, let severity, _):
-            guard var alert = open[kind] else { return }
-            let before = alert
-            alert.severity = severity
-            // The recipients and the SLA stay: easing asks nothing more of anyone.
+            guard let before = open[kind] else { return }
+            let alert = before.eased(to: severity)
             try alert.update(in: db)
             try AlertEvents.record("ease", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
 
         case .recover(let kind, let reason):
-            guard var alert = open[kind] else { return }
-            let before = alert
-            alert.state = .resolved
-            alert.resolvedBy = Self.actor
-            alert.resolvedAt = now
-            alert.outcome = .recovered
-            alert.note = reason
+            guard let before = open[kind], case .success(let alert) = before.resolved(outcome: .recovered, note: reason, by: Self.actor, at: now) else {
+                return
+            }
             try alert.update(in: db)
             try AlertEvents.record("recover", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
             if !heldOut { context.summary.alertsRecovered += 1 }
@@ -186,10 +171,8 @@ public struct AlertStep: TickStep {
     /// Snoozes whose day has come: back to open, each with a trail entry.
     private func reopenSnoozed(asOf: Day, now: Int64, in db: Database) throws -> Int {
         let waking = try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE state = 'snoozed' AND snoozed_until <= ?", arguments: [asOf.iso])
-        for var alert in waking {
-            let before = alert
-            alert.state = .open
-            alert.snoozedUntil = nil
+        for before in waking {
+            guard case .success(let alert) = before.reopened(asOf: asOf) else { continue }
             try alert.update(in: db)
             try AlertEvents.record("reopen", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
         }
@@ -201,12 +184,8 @@ public struct AlertStep: TickStep {
         let gone = try Alert.fetchAll(db, sql: """
             SELECT * FROM alert WHERE state != 'resolved' AND account_id IN (SELECT id FROM account WHERE status = 'churned')
             """)
-        for var alert in gone {
-            let before = alert
-            alert.state = .resolved
-            alert.resolvedBy = Self.actor
-            alert.resolvedAt = now
-            alert.outcome = .churned
+        for before in gone {
+            guard case .success(let alert) = before.resolved(outcome: .churned, note: nil, by: Self.actor, at: now) else { continue }
             try alert.update(in: db)
             try AlertEvents.record("churned", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
         }

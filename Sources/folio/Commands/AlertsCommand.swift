@@ -154,11 +154,12 @@ extension AlertActing {
     func act() throws {
         try reportingFailures {
             let context = try AppContext.open(global)
+            let actor = try context.actingUser()
             let action = try action(asOf: context.asOf)
             var failed = 0
             for id in ids {
                 do {
-                    let alert = try AlertDesk.perform(action, on: id, by: context.user, at: context.now, asOf: context.asOf,
+                    let alert = try AlertDesk.perform(action, on: id, by: actor, at: context.now, asOf: context.asOf,
                                                       in: context.database)
                     print("alert \(id) \(past) (\(alert.kind.title), \(alert.accountID))")
                 } catch let failure as AlertActionFailure {

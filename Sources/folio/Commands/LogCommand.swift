@@ -39,7 +39,7 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let context = try AppContext.open(global)
-            try context.requireActingUser(global)
+            let actor = try context.actingUser()
             let day: Day
             if let date {
                 guard let parsed = Day(iso: date) else {
@@ -59,7 +59,7 @@ struct LogCommand: ParsableCommand {
             let draft = ActivityDraft(kind: kind, direction: direction, date: day, summary: summary)
             let logged: ActivityLog.Logged
             do {
-                logged = try ActivityLog(database: context.database).record(draft, on: found, by: context.user, asOf: context.asOf,
+                logged = try ActivityLog(database: context.database).record(draft, on: found, by: actor, asOf: context.asOf,
                                                                            now: AppContext.now())
             } catch let failure as ActivityLog.Failure {
                 switch failure {
@@ -72,7 +72,7 @@ struct LogCommand: ParsableCommand {
                 }
             }
             let a = logged.activity
-            print(TerminalText.sanitize("logged \(a.direction.rawValue) \(a.kind.rawValue) on \(found.id) (\(found.name)) dated \(a.date) by \(context.user.login): \(a.id)"))
+            print(TerminalText.sanitize("logged \(a.direction.rawValue) \(a.kind.rawValue) on \(found.id) (\(found.name)) dated \(a.date) by \(actor.login): \(a.id)"))
             for c in logged.completed {
                 print("completes the \(c.title(contractStart: found.contractStart)) check-in due \(c.due)")
             }

@@ -229,12 +229,12 @@ extension OutboxChangeCommand {
         try reportingFailures {
             let library = try sequencesOption.load()
             let context = try AppContext.open(global)
-            try context.requireActingUser(global)
+            let actor = try context.actingUser()
             let outbox = Outbox(library: library)
             var failed = 0
             for id in ids {
                 do {
-                    let m = try outbox.perform(change, on: id, by: context.user, now: context.now, in: context.database)
+                    let m = try outbox.perform(change, on: id, by: actor, now: context.now, in: context.database)
                     let extra = m.state == .scheduled ? ", goes \(Moment(seconds: m.scheduledAt).utc)" : ""
                     print(TerminalText.sanitize("message \(id) \(past) (\(m.sequence) step \(m.step) to \(m.toName), \(m.accountID))\(extra)"))
                 } catch let failure as OutreachFailure {

@@ -56,8 +56,7 @@ struct RecoverCommand: ParsableCommand {
             }
             let desk = SequenceDesk(library: library)
             if stop {
-                try context.requireActingUser(global)
-                let stopped = try desk.stop(found, reason: reason, by: context.user, now: context.now, in: context.database)
+                let stopped = try desk.stop(found, reason: reason, by: try context.actingUser(), now: context.now, in: context.database)
                 print(TerminalText.sanitize("stopped \(stopped.sequence) on \(found.id) (\(found.name)); its waiting emails are cancelled"))
                 return
             }
@@ -68,8 +67,7 @@ struct RecoverCommand: ParsableCommand {
                 for line in Self.render(shown) { print(line) }
                 return
             }
-            try context.requireActingUser(global)
-            let started = try desk.start(found, sequence: sequence, contact: contact, by: context.user, asOf: context.asOf,
+            let started = try desk.start(found, sequence: sequence, contact: contact, by: try context.actingUser(), asOf: context.asOf,
                                          now: context.now, in: context.database)
             let name = started.enrolment.sequence
             guard let m = started.message else {

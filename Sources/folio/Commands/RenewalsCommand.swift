@@ -95,10 +95,10 @@ struct RenewalsCommand: ParsableCommand {
                 let target = try Self.stage(stage, argument: "STAGE")
                 let expected = try expect.map { try Self.stage($0, argument: "--expect") }
                 let context = try AppContext.open(global)
-                try context.requireActingUser(global)
+                let actor = try context.actingUser()
                 let moved: RenewalDesk.Moved
                 do {
-                    moved = try RenewalDesk(database: context.database).move(id: id, to: target, by: context.user, asOf: context.asOf,
+                    moved = try RenewalDesk(database: context.database).move(id: id, to: target, by: actor, asOf: context.asOf,
                                                                              now: AppContext.now(), expecting: expected)
                 } catch let failure as RenewalDesk.Failure {
                     complain("folio renewals move: \(failure)")
