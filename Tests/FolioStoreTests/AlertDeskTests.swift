@@ -21,8 +21,9 @@ struct AlertDeskTests {
     }
 
     func alert(_ kind: Alert.Kind, account: String, in database: FolioDatabase) throws -> Alert? {
-        try database.read {
-            try Alert.fetchOne($0, sql: "SELECT * FROM alert WHERE kind = ? AND account_id = ? ORDER BY id DESC", arguments: [kind.rawValue, account])
+        try database.read { db in
+            try Alert.filter(Alert.Columns.kind == kind && Alert.Columns.accountID == account).order(Alert.Columns.id.desc).fetchOne(db)
+                .flatMap { try Alert.find(id: $0.id!, in: db) }
         }
     }
 

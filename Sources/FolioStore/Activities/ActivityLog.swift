@@ -45,10 +45,7 @@ public struct ActivityLog {
 
             let id = "log-" + ImportWriter.contentID(account.id, draft.kind.rawValue, draft.date.iso, user.login, draft.summary, String(now)).dropFirst(5)
             let activity = draft.activity(id: id, accountID: account.id, author: user.login)
-            try db.execute(sql: """
-                INSERT INTO activity (id, account_id, type, direction, date, author, summary) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [activity.id, activity.accountID, activity.kind.rawValue, activity.direction.rawValue,
-                                 activity.date.iso, activity.author, activity.summary])
+            try activity.insert(db)
             try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "activity.log", subject: "activity \(id) on \(account.id)",
                                              after: try AuditTrail.json(activity)), in: db)
             // A reply or a meeting ends the account's recovery sequence now, before its next email.

@@ -78,6 +78,10 @@ public final class FolioDatabase: Sendable {
             return try pool.write(body)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        } catch let error as RowDecodingError {
+            throw StoreError.sqlite(path, message: "a stored value cannot be read: \(error)")
+        } catch let error as BadStoredValue {
+            throw StoreError.sqlite(path, message: error.description)
         }
     }
 
@@ -86,6 +90,10 @@ public final class FolioDatabase: Sendable {
             return try pool.read(body)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        } catch let error as RowDecodingError {
+            throw StoreError.sqlite(path, message: "a stored value cannot be read: \(error)")
+        } catch let error as BadStoredValue {
+            throw StoreError.sqlite(path, message: error.description)
         }
     }
 

@@ -32,7 +32,7 @@ public struct DailyRun {
                 defer { clock = now }
                 return now.timeIntervalSince(clock)
             }
-            let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account WHERE status = 'active' ORDER BY id")
+            let accounts = try Account.filter(Account.Columns.status == Account.Status.active).order(Account.Columns.id).fetchAll(db)
             let sources = steps.reduce(profile.sources) { $0.union($1.sources) }
             let loaded = try HealthInputLoader(asOf: asOf, sources: sources).load(accounts: accounts, from: database.pool)
             let previousRun = try String.fetchOne(db, sql: "SELECT MAX(date) FROM engine_run WHERE date < ?", arguments: [asOf.iso])

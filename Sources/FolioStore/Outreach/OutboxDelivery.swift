@@ -102,7 +102,7 @@ public struct OutboxDelivery: Sendable {
                     m.nextAttemptAt = nil
                     report.sent.append(item)
                 }
-                try m.update(in: db)
+                try m.update(db)
             }
         }
         return report
@@ -114,7 +114,7 @@ public struct OutboxDelivery: Sendable {
     func claim(now: Int64, wall: Int64, report: inout Report, in database: FolioDatabase) throws -> [OutboxMessage] {
         let settings = planner.settings
         return try database.write { db in
-            for var m in try OutboxMessage.fetchAll(db, sql: "SELECT * FROM outbox_message WHERE state = 'sending' ORDER BY id") {
+            for var m in try OutboxMessage.filter(OutboxMessage.Columns.state == OutboxMessage.State.sending).order(OutboxMessage.Columns.id).fetchAll(db) {
                 let alive = Self.isAlive(m.claimedBy)
                 guard alive == false || (alive == nil && wall - (m.claimedAt ?? 0) > staleAfter) else { continue }
                 m.state = .unconfirmed
@@ -123,22 +123,20 @@ public struct OutboxDelivery: Sendable {
                     + "; it may or may not have left: check the mail log, then `folio outbox retry \(m.id ?? 0)` or `cancel \(m.id ?? 0)`"
                 m.claimedAt = nil
                 m.claimedBy = nil
-                try m.update(in: db)
+                try m.update(db)
                 report.unconfirmed.append(Item(id: m.id ?? 0, account: m.accountID, to: m.to, subject: m.subject, note: m.lastError))
             }
-            let due = try OutboxMessage.fetchAll(db, sql: """
-                SELECT * FROM outbox_message WHERE state = 'scheduled' AND scheduled_at <= ? AND COALESCE(next_attempt_at, 0) <= ?
-                ORDER BY scheduled_at, id
-                """, arguments: [now, now])
+            typealias C = OutboxMessage.Columns
+            let due = try OutboxMessage
+                .filter(C.state == OutboxMessage.State.scheduled && C.scheduledAt <= now && (C.nextAttemptAt ?? 0) <= now)
+                .order(C.scheduledAt, C.id).fetchAll(db)
             var claimed: [OutboxMessage] = []
             var contactsThisRun = Set<String>()
             for var m in due {
                 guard let id = m.id,
-                      let account = try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [m.accountID]) else { continue }
-                let contact = try Contact.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [m.contactID])
-                let enrolment = try m.enrolmentID.flatMap {
-                    try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE id = ?", arguments: [$0])
-                }
+                      let account = try Account.find(id: m.accountID, in: db) else { continue }
+                let contact = try Contact.find(id: m.contactID, in: db)
+                let enrolment = try m.enrolmentID.flatMap { try SequenceEnrolment.find(id: $0, in: db) }
                 // A contact no longer on file counts as one who opted out.
                 var stop = (SequenceStop.unreachable(account, contact: contact)
                     ?? (contact == nil ? SequenceStop.optedOut(m.toName) : nil))?.reason
@@ -149,7 +147,7 @@ public struct OutboxDelivery: Sendable {
                     m.state = .cancelled
                     m.cancelledBy = AlertStep.actor
                     m.cancelReason = stop
-                    try m.update(in: db)
+                    try m.update(db)
                     if let e = enrolment, e.state == .active {
                         try SequenceStops.stop(e, .person(login: AlertStep.actor, reason: stop), by: AlertStep.actor, at: now, in: db)
                     }
@@ -170,7 +168,7 @@ public struct OutboxDelivery: Sendable {
                 if contactsThisRun.contains(m.contactID) || (lastSent.map { now - $0 < gap } ?? false) {
                     m.scheduledAt = try planner.sendTime(atOrAfter: max(now + 60, (lastSent ?? now) + gap), account: account,
                                                          contactID: m.contactID, excluding: id, in: db)
-                    try m.update(in: db)
+                    try m.update(db)
                     report.waiting.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
                                                note: "another email reached \(m.toName) less than \(settings.contactGapDays) days ago; moved to \(Moment(seconds: m.scheduledAt).utc)"))
                     continue
@@ -179,7 +177,7 @@ public struct OutboxDelivery: Sendable {
                 m.claimedAt = wall
                 m.claimedBy = Self.worker
                 m.attempts += 1
-                try m.update(in: db)
+                try m.update(db)
                 contactsThisRun.insert(m.contactID)
                 claimed.append(m)
             }

@@ -1,64 +1,135 @@
 import FolioDomain
 import GRDB
 
-extension SequenceEnrolment: FetchableRecord {
-    public init(row: Row) throws {
-        self.init(id: row["id"], accountID: row["account_id"], contactID: row["contact_id"], sequence: row["sequence"],
-                  alertID: row["alert_id"], startedOn: row.day("started_on") ?? Day(ordinal: 0), startedAt: row["started_at"],
-                  startedBy: row["started_by"], triggerBand: row["trigger_band"], state: State(rawValue: row["state"]) ?? .stopped,
-                  stopReason: row["stop_reason"], stoppedAt: row["stopped_at"], stoppedBy: row["stopped_by"])
+// Recovery sequences and their emails as stored in `sequence_enrolment` and `outbox_message`
+// (migration v6-sequences).
+
+extension SequenceEnrolment: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "sequence_enrolment"
+
+    public enum Columns {
+        public static let id = Column("id"), accountID = Column("account_id"), contactID = Column("contact_id")
+        public static let sequence = Column("sequence"), alertID = Column("alert_id"), startedOn = Column("started_on")
+        public static let startedAt = Column("started_at"), startedBy = Column("started_by"), triggerBand = Column("trigger_band")
+        public static let state = Column("state"), stopReason = Column("stop_reason"), stoppedAt = Column("stopped_at")
+        public static let stoppedBy = Column("stopped_by")
     }
 
-    mutating func insert(in db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO sequence_enrolment (account_id, contact_id, sequence, alert_id, started_on, started_at, started_by,
-                trigger_band, state, stop_reason, stopped_at, stopped_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [accountID, contactID, sequence, alertID, startedOn.iso, startedAt, startedBy, triggerBand,
-                             state.rawValue, stopReason, stoppedAt, stoppedBy])
-        id = db.lastInsertedRowID
+    public init(row: Row) throws {
+        self.init(id: try row.decode(forColumn: Columns.id), accountID: try row.decode(forColumn: Columns.accountID),
+                  contactID: try row.decode(forColumn: Columns.contactID), sequence: try row.decode(forColumn: Columns.sequence),
+                  alertID: try row.decode(forColumn: Columns.alertID), startedOn: try row.decode(forColumn: Columns.startedOn),
+                  startedAt: try row.decode(forColumn: Columns.startedAt), startedBy: try row.decode(forColumn: Columns.startedBy),
+                  triggerBand: try row.decode(forColumn: Columns.triggerBand), state: try row.decode(forColumn: Columns.state),
+                  stopReason: try row.decode(forColumn: Columns.stopReason), stoppedAt: try row.decode(forColumn: Columns.stoppedAt),
+                  stoppedBy: try row.decode(forColumn: Columns.stoppedBy))
+    }
+
+    /// The stop kind (`stop_kind`) is written by `SequenceStops` alongside the state.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.id] = id
+        container[Columns.accountID] = accountID
+        container[Columns.contactID] = contactID
+        container[Columns.sequence] = sequence
+        container[Columns.alertID] = alertID
+        container[Columns.startedOn] = startedOn
+        container[Columns.startedAt] = startedAt
+        container[Columns.startedBy] = startedBy
+        container[Columns.triggerBand] = triggerBand
+        container[Columns.state] = state
+        container[Columns.stopReason] = stopReason
+        container[Columns.stoppedAt] = stoppedAt
+        container[Columns.stoppedBy] = stoppedBy
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    static func find(id: Int64, in db: Database) throws -> SequenceEnrolment? {
+        try SequenceEnrolment.filter(Columns.id == id).fetchOne(db)
+    }
+
+    /// The account's running sequence, if any (at most one: `sequence_enrolment_one_active`).
+    static func active(on accountID: String, in db: Database) throws -> SequenceEnrolment? {
+        try SequenceEnrolment.filter(Columns.accountID == accountID && Columns.state == State.active).fetchOne(db)
     }
 }
 
-extension OutboxMessage: FetchableRecord {
+extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "outbox_message"
+
+    public enum Columns {
+        public static let id = Column("id"), enrolmentID = Column("enrolment_id"), accountID = Column("account_id")
+        public static let contactID = Column("contact_id"), toName = Column("to_name"), to = Column("to_address")
+        public static let fromName = Column("from_name"), from = Column("from_address"), subject = Column("subject")
+        public static let body = Column("body"), state = Column("state"), scheduledAt = Column("scheduled_at")
+        public static let sequence = Column("sequence"), step = Column("step"), messageID = Column("message_id")
+        public static let createdAt = Column("created_at"), approvedBy = Column("approved_by"), approvedAt = Column("approved_at")
+        public static let sentAt = Column("sent_at"), transport = Column("transport"), attempts = Column("attempts")
+        public static let nextAttemptAt = Column("next_attempt_at"), lastError = Column("last_error")
+        public static let claimedAt = Column("claimed_at"), claimedBy = Column("claimed_by")
+        public static let cancelledBy = Column("cancelled_by"), cancelReason = Column("cancel_reason")
+    }
+
     public init(row: Row) throws {
-        self.init(id: row["id"], enrolmentID: row["enrolment_id"], accountID: row["account_id"], contactID: row["contact_id"],
-                  toName: row["to_name"], to: row["to_address"], fromName: row["from_name"], from: row["from_address"],
-                  subject: row["subject"], body: row["body"], state: State(rawValue: row["state"]) ?? .failed,
-                  scheduledAt: row["scheduled_at"], sequence: row["sequence"], step: row["step"], messageID: row["message_id"],
-                  createdAt: row["created_at"])
-        approvedBy = row["approved_by"]
-        approvedAt = row["approved_at"]
-        sentAt = row["sent_at"]
-        transport = row["transport"]
-        attempts = row["attempts"]
-        nextAttemptAt = row["next_attempt_at"]
-        lastError = row["last_error"]
-        claimedAt = row["claimed_at"]
-        claimedBy = row["claimed_by"]
-        cancelledBy = row["cancelled_by"]
-        cancelReason = row["cancel_reason"]
+        self.init(id: try row.decode(forColumn: Columns.id), enrolmentID: try row.decode(forColumn: Columns.enrolmentID),
+                  accountID: try row.decode(forColumn: Columns.accountID), contactID: try row.decode(forColumn: Columns.contactID),
+                  toName: try row.decode(forColumn: Columns.toName), to: try row.decode(forColumn: Columns.to),
+                  fromName: try row.decode(forColumn: Columns.fromName), from: try row.decode(forColumn: Columns.from),
+                  subject: try row.decode(forColumn: Columns.subject), body: try row.decode(forColumn: Columns.body),
+                  state: try row.decode(forColumn: Columns.state), scheduledAt: try row.decode(forColumn: Columns.scheduledAt),
+                  sequence: try row.decode(forColumn: Columns.sequence), step: try row.decode(forColumn: Columns.step),
+                  messageID: try row.decode(forColumn: Columns.messageID), createdAt: try row.decode(forColumn: Columns.createdAt))
+        approvedBy = try row.decode(forColumn: Columns.approvedBy)
+        approvedAt = try row.decode(forColumn: Columns.approvedAt)
+        sentAt = try row.decode(forColumn: Columns.sentAt)
+        transport = try row.decode(forColumn: Columns.transport)
+        attempts = try row.decode(forColumn: Columns.attempts)
+        nextAttemptAt = try row.decode(forColumn: Columns.nextAttemptAt)
+        lastError = try row.decode(forColumn: Columns.lastError)
+        claimedAt = try row.decode(forColumn: Columns.claimedAt)
+        claimedBy = try row.decode(forColumn: Columns.claimedBy)
+        cancelledBy = try row.decode(forColumn: Columns.cancelledBy)
+        cancelReason = try row.decode(forColumn: Columns.cancelReason)
     }
 
-    mutating func insert(in db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO outbox_message (enrolment_id, account_id, contact_id, to_name, to_address, from_name, from_address,
-                subject, body, state, scheduled_at, sequence, step, message_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [enrolmentID, accountID, contactID, toName, to, fromName, from, subject, body, state.rawValue,
-                             scheduledAt, sequence, step, messageID, createdAt])
-        id = db.lastInsertedRowID
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.id] = id
+        container[Columns.enrolmentID] = enrolmentID
+        container[Columns.accountID] = accountID
+        container[Columns.contactID] = contactID
+        container[Columns.toName] = toName
+        container[Columns.to] = to
+        container[Columns.fromName] = fromName
+        container[Columns.from] = from
+        container[Columns.subject] = subject
+        container[Columns.body] = body
+        container[Columns.state] = state
+        container[Columns.scheduledAt] = scheduledAt
+        container[Columns.sequence] = sequence
+        container[Columns.step] = step
+        container[Columns.messageID] = messageID
+        container[Columns.createdAt] = createdAt
+        container[Columns.approvedBy] = approvedBy
+        container[Columns.approvedAt] = approvedAt
+        container[Columns.sentAt] = sentAt
+        container[Columns.transport] = transport
+        container[Columns.attempts] = attempts
+        container[Columns.nextAttemptAt] = nextAttemptAt
+        container[Columns.lastError] = lastError
+        container[Columns.claimedAt] = claimedAt
+        container[Columns.claimedBy] = claimedBy
+        container[Columns.cancelledBy] = cancelledBy
+        container[Columns.cancelReason] = cancelReason
     }
 
-    /// Writes the fields that change after creation.
-    func update(in db: Database) throws {
-        guard let id else { return }
-        try db.execute(sql: """
-            UPDATE outbox_message SET state = ?, scheduled_at = ?, approved_by = ?, approved_at = ?, sent_at = ?, transport = ?,
-                attempts = ?, next_attempt_at = ?, last_error = ?, claimed_at = ?, claimed_by = ?, cancelled_by = ?, cancel_reason = ?
-            WHERE id = ?
-            """, arguments: [state.rawValue, scheduledAt, approvedBy, approvedAt, sentAt, transport, attempts, nextAttemptAt,
-                             lastError, claimedAt, claimedBy, cancelledBy, cancelReason, id])
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    static func find(id: Int64, in db: Database) throws -> OutboxMessage? {
+        try OutboxMessage.filter(Columns.id == id).fetchOne(db)
     }
 
     /// What the audit trail keeps of a message before and after a person's change.

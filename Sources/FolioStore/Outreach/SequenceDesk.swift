@@ -41,7 +41,7 @@ public struct SequenceDesk: Sendable {
         let alerts = try Alert.fetchAll(db, sql: """
             SELECT * FROM alert WHERE account_id = ? AND shadow = 0 AND state != 'resolved'
             ORDER BY CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, raised_at DESC
-            """, arguments: [account.id])
+            """, arguments: [account.id]).withRecipients(in: db)
         var found: (Alert, RecoverySequence)?
         for alert in alerts {
             guard let s = try SequencePlanner.situation(of: account, alertKind: alert.kind, asOf: asOf, in: db),
@@ -49,8 +49,7 @@ public struct SequenceDesk: Sendable {
             found = (alert, sequence)
             break
         }
-        let active = try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE account_id = ? AND state = 'active'",
-                                                    arguments: [account.id])
+        let active = try SequenceEnrolment.active(on: account.id, in: db)
         var choices = library.catalog.sequences
         if let suggested = found?.1, let i = choices.firstIndex(of: suggested) { choices.insert(choices.remove(at: i), at: 0) }
         return Situation(account: account, alert: found?.0, suggested: found?.1, active: active, choices: choices)
@@ -133,8 +132,7 @@ public struct SequenceDesk: Sendable {
     public func stop(_ account: Account, reason: String?, by user: User, now: Int64, in database: FolioDatabase) throws -> SequenceEnrolment {
         let result: Result<SequenceEnrolment, OutreachFailure> = try database.write { db in
             if let why = try Self.refusal(of: user, for: account, in: db) { return .failure(.notAllowed(why)) }
-            guard var active = try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE account_id = ? AND state = 'active'",
-                                                              arguments: [account.id]) else {
+            guard var active = try SequenceEnrolment.active(on: account.id, in: db) else {
                 return .failure(.conflict("\(account.id) is in no sequence right now"))
             }
             let why = SequenceStop.person(login: user.login, reason: reason)
@@ -150,6 +148,6 @@ public struct SequenceDesk: Sendable {
 
     /// The account's sequences, newest first.
     public static func enrolments(of accountID: String, in db: Database) throws -> [SequenceEnrolment] {
-        try SequenceEnrolment.fetchAll(db, sql: "SELECT * FROM sequence_enrolment WHERE account_id = ? ORDER BY id DESC", arguments: [accountID])
+        try SequenceEnrolment.filter(SequenceEnrolment.Columns.accountID == accountID).order(SequenceEnrolment.Columns.id.desc).fetchAll(db)
     }
 }

@@ -74,7 +74,7 @@ public enum AlertDesk {
     /// that scope, and any routed to them.
     public static func list(for user: User, scope: PortfolioScope, includeResolved: Bool = false, shadow: Bool = false,
                             in db: Database) throws -> [AlertListing] {
-        let routedToMe: SQL = "';' || al.recipients || ';' LIKE \("%;" + user.login + ";%")"
+        let routedToMe: SQL = "EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = al.id AND r.login = \(user.login))"
         let filters: [SQL] = [includeResolved ? "1" : "al.state != 'resolved'",
                               shadow ? "al.shadow = 1" : "al.shadow = 0",
                               "(\(try scope.accountFilter(for: user, in: db)) OR \(routedToMe))"]
@@ -86,14 +86,16 @@ public enum AlertDesk {
                      CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END,
                      al.due_by, al.id
             """
-        return try Row.fetchAll(db, request).map { row in
-            AlertListing(alert: try Alert(row: row), accountName: row["account_name"], owner: row["account_owner"],
-                         tier: Account.Tier(rawValue: row["account_tier"]) ?? .smb, arr: Money(cents: row["account_arr"]))
+        let rows = try Row.fetchAll(db, request)
+        let alerts = try rows.map(Alert.init(row:)).withRecipients(in: db)
+        return try zip(rows, alerts).map { row, alert in
+            AlertListing(alert: alert, accountName: try row.decode(forColumn: "account_name"), owner: try row.decode(forColumn: "account_owner"),
+                         tier: try row.decode(forColumn: "account_tier"), arr: try row.decode(forColumn: "account_arr"))
         }
     }
 
     public static func alert(_ id: Int64, in db: Database) throws -> Alert? {
-        try Alert.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [id])
+        try Alert.find(id: id, in: db)
     }
 
     /// The alert's trail, oldest first: (when, who, what).
@@ -109,13 +111,13 @@ public enum AlertDesk {
                                in database: FolioDatabase) throws -> Alert {
         let result: Result<Alert, AlertActionFailure> = try database.write { db in
             guard let before = try alert(id, in: db),
-                  let account = try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [before.accountID]) else {
+                  let account = try Account.find(id: before.accountID, in: db) else {
                 return .failure(.notFound(id))
             }
             if let refusal = Access.refusal(action.act, on: before, by: user, people: try AccountPeople.of(account, in: db)) {
                 return .failure(.notAllowed(id, login: user.login, reason: refusal.description))
             }
-            if case .handOver(let login) = action, try Book.user(login, in: db) == nil {
+            if case .handOver(let login) = action, try User.find(login: login, in: db) == nil {
                 return .failure(.invalid("\(login) is not a user: alert \(id) can only be handed over to one"))
             }
             let alert: Alert
@@ -123,7 +125,7 @@ public enum AlertDesk {
             case .success(let after): alert = after
             case .failure(let refusal): return .failure(refusal.isConflict ? .conflict(id, refusal.description) : .invalid(refusal.description))
             }
-            try alert.update(in: db)
+            try alert.save(from: before, in: db)
             try AlertEvents.record(action.verb, alert: id, actor: user.login, at: now, before: before, after: alert, in: db)
             try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "alert.\(action.verb)", subject: "alert \(id)",
                                              before: before.auditText, after: alert.auditText), in: db)
