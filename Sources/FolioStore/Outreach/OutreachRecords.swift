@@ -47,12 +47,13 @@ extension SequenceEnrolment: FetchableRecord, MutablePersistableRecord {
     }
 
     static func find(id: Int64, in db: Database) throws -> SequenceEnrolment? {
-        try SequenceEnrolment.filter(Columns.id == id).fetchOne(db)
+        try SequenceEnrolment.fetchOne(db.cachedStatement(sql: "SELECT * FROM sequence_enrolment WHERE id = ?"), arguments: [id])
     }
 
     /// The account's running sequence, if any (at most one: `sequence_enrolment_one_active`).
     static func active(on accountID: String, in db: Database) throws -> SequenceEnrolment? {
-        try SequenceEnrolment.filter(Columns.accountID == accountID && Columns.state == State.active).fetchOne(db)
+        try SequenceEnrolment.fetchOne(db.cachedStatement(sql: "SELECT * FROM sequence_enrolment WHERE account_id = ? AND state = 'active'"),
+                                       arguments: [accountID])
     }
 }
 
@@ -129,7 +130,7 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
     }
 
     static func find(id: Int64, in db: Database) throws -> OutboxMessage? {
-        try OutboxMessage.filter(Columns.id == id).fetchOne(db)
+        try OutboxMessage.fetchOne(db.cachedStatement(sql: "SELECT * FROM outbox_message WHERE id = ?"), arguments: [id])
     }
 
     /// What the audit trail keeps of a message before and after a person's change.

@@ -28,12 +28,12 @@ public struct SequencePlanner: Sendable {
     static func situation(of account: Account, alertKind: Alert.Kind, asOf: Day, owner: User? = nil, snapshot known: HealthSnapshot? = nil,
                           in db: Database) throws -> Situation? {
         guard let csm = try owner ?? User.find(login: account.owner, in: db) else { return nil }
-        let contacts = try Contact.filter(Contact.Columns.accountID == account.id).order(Contact.Columns.id).fetchAll(db)
+        let contacts = try Contact.fetchAll(db.cachedStatement(sql: "SELECT * FROM contact WHERE account_id = ? ORDER BY id"), arguments: [account.id])
         var facts = OutreachFacts(alert: alertKind)
         facts.isOnboarding = account.tenureDays(asOf: asOf) < 90
         facts.seats = account.seats
-        let weeks = try UsageWeek.filter(UsageWeek.Columns.accountID == account.id && UsageWeek.Columns.week <= asOf)
-            .order(UsageWeek.Columns.week.desc).limit(8).fetchAll(db)
+        let weeks = try UsageWeek.fetchAll(db.cachedStatement(sql: "SELECT * FROM usage WHERE account_id = ? AND week <= ? ORDER BY week DESC LIMIT 8"),
+                                           arguments: [account.id, asOf])
         if !weeks.isEmpty {
             let recent = weeks.prefix(4)
             facts.activeUsers = Double(recent.map(\.activeUsers).reduce(0, +)) / Double(recent.count)

@@ -28,9 +28,10 @@ extension User: FetchableRecord, TableRecord {
                   managerLogin: try row.decode(forColumn: Columns.managerLogin))
     }
 
-    /// The user of exactly this login.
+    /// The user of exactly this login. (Lookups run in the daily run's loops: a cached
+    /// statement, not a request compiled on every call.)
     static func find(login: String, in db: Database) throws -> User? {
-        try User.filter(Columns.login == login).fetchOne(db)
+        try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE login = ?"), arguments: [login])
     }
 }
 
@@ -57,7 +58,7 @@ extension Account: FetchableRecord, TableRecord {
 
     /// The account of this CRM id.
     public static func find(id: String, in db: Database) throws -> Account? {
-        try Account.filter(Columns.id == id).fetchOne(db)
+        try Account.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id])
     }
 }
 
@@ -82,7 +83,7 @@ extension Contact: FetchableRecord, TableRecord {
     }
 
     static func find(id: String, in db: Database) throws -> Contact? {
-        try Contact.filter(Columns.id == id).fetchOne(db)
+        try Contact.fetchOne(db.cachedStatement(sql: "SELECT * FROM contact WHERE id = ?"), arguments: [id])
     }
 }
 

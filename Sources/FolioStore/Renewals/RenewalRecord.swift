@@ -23,6 +23,6 @@ extension RenewalOpportunity: FetchableRecord, TableRecord {
 
     /// The opportunity of this id.
     static func find(id: Int64, in db: Database) throws -> RenewalOpportunity? {
-        try RenewalOpportunity.filter(Columns.id == id).fetchOne(db)
+        try RenewalOpportunity.fetchOne(db.cachedStatement(sql: "SELECT * FROM renewal_opportunity WHERE id = ?"), arguments: [id])
     }
 }

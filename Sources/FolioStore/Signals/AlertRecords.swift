@@ -5,7 +5,7 @@ import GRDB
 // Alerts as stored in `alert`, their recipients in `alert_recipient` (one row per login, in
 // routing order: migration v7-alert-recipients) and their trail in `alert_event`.
 
-extension Alert: FetchableRecord, MutablePersistableRecord {
+extension Alert: FetchableRecord, TableRecord {
     public static let databaseTableName = "alert"
 
     public enum Columns {
@@ -31,46 +31,33 @@ extension Alert: FetchableRecord, MutablePersistableRecord {
                   shadow: try row.decode(forColumn: Columns.shadow))
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
-        container[Columns.id] = id
-        container[Columns.accountID] = accountID
-        container[Columns.kind] = kind
-        container[Columns.severity] = severity
-        container[Columns.reason] = reason
-        container[Columns.raisedOn] = raisedOn
-        container[Columns.raisedAt] = raisedAt
-        container[Columns.dueBy] = dueBy
-        container[Columns.state] = state
-        container[Columns.acknowledgedBy] = acknowledgedBy
-        container[Columns.acknowledgedAt] = acknowledgedAt
-        container[Columns.snoozedUntil] = snoozedUntil
-        container[Columns.snoozeReason] = snoozeReason
-        container[Columns.resolvedBy] = resolvedBy
-        container[Columns.resolvedAt] = resolvedAt
-        container[Columns.outcome] = outcome
-        container[Columns.note] = note
-        container[Columns.shadow] = shadow
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
-
     /// The alert of this id, with its recipients.
     static func find(id: Int64, in db: Database) throws -> Alert? {
-        try Alert.filter(Columns.id == id).fetchOne(db).map { try [$0].withRecipients(in: db)[0] }
+        try Alert.fetchOne(db.cachedStatement(sql: "SELECT * FROM alert WHERE id = ?"), arguments: [id]).map { try [$0].withRecipients(in: db)[0] }
     }
 
-    /// Stores a new alert and its recipients, and sets its id.
+    /// Stores a new alert and its recipients, and sets its id. (The daily run raises thousands
+    /// on a first run: one cached statement, not a request built per alert.)
     mutating func raise(in db: Database) throws {
-        try insert(db)
-        try AlertRecipients.write(recipients, of: id!, in: db)
+        try db.cachedStatement(sql: """
+            INSERT INTO alert (account_id, kind, severity, reason, raised_on, raised_at, due_by, state, shadow)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [accountID, kind, severity, reason, raisedOn, raisedAt, dueBy, state, shadow])
+        id = db.lastInsertedRowID
+        try AlertRecipients.write(recipients, of: db.lastInsertedRowID, in: db)
     }
 
-    /// Writes a transition: the alert's row, and its recipients when they changed since `before`.
+    /// Writes a transition: every column but the id and what raised it, and the recipients
+    /// when they changed since `before`.
     func save(from before: Alert, in db: Database) throws {
-        try update(db)
-        if recipients != before.recipients { try AlertRecipients.write(recipients, of: id!, replacing: true, in: db) }
+        guard let id else { return }
+        try db.cachedStatement(sql: """
+            UPDATE alert SET severity = ?, reason = ?, due_by = ?, state = ?, acknowledged_by = ?, acknowledged_at = ?,
+                snoozed_until = ?, snooze_reason = ?, resolved_by = ?, resolved_at = ?, outcome = ?, note = ?
+            WHERE id = ?
+            """).execute(arguments: [severity, reason, dueBy, state, acknowledgedBy, acknowledgedAt, snoozedUntil, snoozeReason,
+                                     resolvedBy, resolvedAt, outcome, note, id])
+        if recipients != before.recipients { try AlertRecipients.write(recipients, of: id, replacing: true, in: db) }
     }
 
     /// What the audit trail keeps of an alert before and after a transition.
