@@ -142,7 +142,8 @@ struct ActiveSequences {
         for c in try Contact.filter(active.select(SequenceEnrolment.Columns.contactID).contains(Contact.Columns.id)).fetchAll(db) {
             out.contacts[c.id] = c
         }
-        for a in try Alert.filter(active.select(SequenceEnrolment.Columns.alertID).contains(Alert.Columns.id)).fetchAll(db).withRecipients(in: db) {
+        // Their states only (did the run resolve one as recovered?): the recipients are not read.
+        for a in try Alert.filter(active.select(SequenceEnrolment.Columns.alertID).contains(Alert.Columns.id)).fetchAll(db) {
             if let id = a.id { out.alerts[id] = a }
         }
         let rows = try Row.fetchAll(db, sql: """

@@ -33,7 +33,15 @@ extension Alert: FetchableRecord, TableRecord {
 
     /// The alert of this id, with its recipients.
     static func find(id: Int64, in db: Database) throws -> Alert? {
-        try Alert.fetchOne(db.cachedStatement(sql: "SELECT * FROM alert WHERE id = ?"), arguments: [id]).map { try [$0].withRecipients(in: db)[0] }
+        try Alert.fetchOne(db.cachedStatement(sql: "SELECT * FROM alert WHERE id = ?"), arguments: [id]).map { try $0.routed(in: db) }
+    }
+
+    /// The same alert with its recipients read.
+    func routed(in db: Database) throws -> Alert {
+        guard let id else { return self }
+        var alert = self
+        alert.recipients = try AlertRecipients.logins(of: id, in: db)
+        return alert
     }
 
     /// Stores a new alert and its recipients, and sets its id. (The daily run raises thousands
@@ -93,6 +101,11 @@ enum AlertRecipients {
         if replacing { try db.execute(sql: "DELETE FROM alert_recipient WHERE alert_id = ?", arguments: [alert]) }
         let insert = try db.cachedStatement(sql: "INSERT INTO alert_recipient (alert_id, position, login) VALUES (?, ?, ?)")
         for (position, login) in logins.enumerated() { try insert.execute(arguments: [alert, position, login]) }
+    }
+
+    /// One alert's recipients, in routing order.
+    static func logins(of alert: Int64, in db: Database) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: "SELECT login FROM alert_recipient WHERE alert_id = ? ORDER BY position"), arguments: [alert])
     }
 
     /// The recipients of each of `alerts`, in routing order.

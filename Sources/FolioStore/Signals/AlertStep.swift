@@ -32,8 +32,9 @@ public struct AlertStep: TickStep {
         context.summary.alertsReopened += try reopenSnoozed(asOf: asOf, now: now, in: db)
         try closeChurned(now: now, in: db)
 
+        // Without their recipients: a run changes few of them, and reads those when it does (`routed`).
         var open: [String: [Alert.Kind: Alert]] = [:]
-        for alert in try Alert.filter(Alert.Columns.state != Alert.State.resolved).fetchAll(db).withRecipients(in: db) {
+        for alert in try Alert.filter(Alert.Columns.state != Alert.State.resolved).fetchAll(db) {
             open[alert.accountID, default: [:]][alert.kind] = alert
         }
         var levels: [String: [Alert.Kind: Int]] = [:]
@@ -104,7 +105,7 @@ public struct AlertStep: TickStep {
             if heldOut { context.summary.shadowAlerts += 1 } else { context.summary.alertsRaised += 1 }
 
         case .escalate(let kind, let severity, let reason):
-            guard let before = open[kind] else { return }
+            guard let before = try open[kind].map({ try $0.routed(in: db) }) else { return }
             let alert = before.escalated(to: severity, reason: try explained(reason, kind: kind, account: account, index: index, context: context),
                                          routedTo: route(kind, severity), dueBy: policy.dueBy(kind: kind, severity: severity, raisedAt: now))
             try alert.save(from: before, in: db)
@@ -112,13 +113,14 @@ public struct AlertStep: TickStep {
             if !heldOut { context.summary.alertsEscalated += 1 }
 
         case .ease(let kind, let severity, _):
-            guard let before = open[kind] else { return }
+            guard let before = try open[kind].map({ try $0.routed(in: db) }) else { return }
             let alert = before.eased(to: severity)
             try alert.save(from: before, in: db)
             try AlertEvents.record("ease", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
 
         case .recover(let kind, let reason):
-            guard let before = open[kind], case .success(let alert) = before.resolved(outcome: .recovered, note: reason, by: Self.actor, at: now) else {
+            guard let before = try open[kind].map({ try $0.routed(in: db) }),
+                  case .success(let alert) = before.resolved(outcome: .recovered, note: reason, by: Self.actor, at: now) else {
                 return
             }
             try alert.save(from: before, in: db)
