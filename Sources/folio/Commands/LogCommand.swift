@@ -37,8 +37,7 @@ struct LogCommand: ParsableCommand {
     var summary: String
 
     func run() throws {
-        try reportingFailures {
-            let context = try AppContext.open(global)
+        try AppContext.run(global) { context in
             let actor = try context.actingUser()
             let day: Day
             if let date {
@@ -50,12 +49,7 @@ struct LogCommand: ParsableCommand {
             } else {
                 day = context.asOf
             }
-            let target = try context.database.read { db in try AccountExplanation.findAccount(account, in: db) }
-            let found: Account
-            switch target {
-            case .failure(let failure): throw UsageFailure(failure.description)
-            case .success(let a): found = a
-            }
+            let found = try context.account(account)
             let draft = ActivityDraft(kind: kind, direction: direction, date: day, summary: summary)
             let logged: ActivityLog.Logged
             do {

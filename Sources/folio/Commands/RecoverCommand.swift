@@ -46,14 +46,8 @@ struct RecoverCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
-            let library = try sequencesOption.load()
-            let context = try AppContext.open(global)
-            let found: Account
-            switch try context.database.read({ db in try AccountExplanation.findAccount(account, in: db) }) {
-            case .failure(let failure): throw UsageFailure(failure.description)
-            case .success(let a): found = a
-            }
+        try AppContext.run(global, prepare: { try sequencesOption.load() }) { context, library in
+            let found = try context.account(account)
             let desk = SequenceDesk(library: library)
             if stop {
                 let stopped = try desk.stop(found, reason: reason, by: try context.actingUser(), now: context.now, in: context.database)

@@ -1,6 +1,7 @@
 import GRDB
 import FolioDomain
 import FolioStore
+import FolioTUI
 import Foundation
 
 /// What a command runs against: the open database, the day, and who is looking.
@@ -9,6 +10,14 @@ struct AppContext {
     let asOf: Day
     /// Who is at the keyboard: a user, or a guest of the demo who looks and changes nothing (`Access`).
     let identity: Identity
+    /// The health profile scores and bands are read with.
+    var profile: HealthProfile = .standard
+
+    /// The profile's bands, worst first.
+    var bands: [String] { profile.bands.bands.map(\.name) }
+    /// How plain output is drawn: the locale's glyphs, and the terminal's width (none when piped).
+    var glyphs: Glyphs { Glyphs.forEnvironment(ProcessInfo.processInfo.environment) }
+    var width: Int? { TerminalWidth.current() }
 
     /// Whose view the lists show: the user, or for a guest of the demo its manager.
     var user: User { identity.viewer }
@@ -35,6 +44,37 @@ struct AppContext {
 
     /// The wall clock, in seconds: when a person's change happened (audit, "moved at").
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
+
+    /// The opening commands share: `prepare` loads what the command reads besides the database
+    /// (a bad file is refused before the database is opened), the database is opened as the
+    /// user given, and Folio's failures are reported with their exit codes.
+    static func run<Prepared>(_ global: GlobalOptions, profile: ProfileOption? = nil, readonly: Bool = false,
+                              buildDemoIfMissing: Bool = false, prepare: () throws -> Prepared,
+                              _ body: (AppContext, Prepared) throws -> Void) throws {
+        try reportingFailures {
+            let loaded = try profile?.load() ?? .standard
+            let prepared = try prepare()
+            var context = try open(global, buildDemoIfMissing: buildDemoIfMissing, profile: loaded, readonly: readonly)
+            context.profile = loaded
+            try body(context, prepared)
+        }
+    }
+
+    static func run(_ global: GlobalOptions, profile: ProfileOption? = nil, readonly: Bool = false, buildDemoIfMissing: Bool = false,
+                    _ body: (AppContext) throws -> Void) throws {
+        try run(global, profile: profile, readonly: readonly, buildDemoIfMissing: buildDemoIfMissing, prepare: {}) { context, _ in
+            try body(context)
+        }
+    }
+
+    /// The account a person names: its id, its exact name or the start of it (exit 2 when
+    /// none or several match).
+    func account(_ reference: String) throws -> Account {
+        switch try database.read({ db in try AccountExplanation.findAccount(reference, in: db) }) {
+        case .failure(let failure): throw UsageFailure(failure.description)
+        case .success(let account): return account
+        }
+    }
 
     /// Opens the database; when there is none yet and `buildDemoIfMissing`, builds the demo
     /// portfolio there first and says so on stderr.

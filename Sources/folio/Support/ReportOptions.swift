@@ -36,10 +36,11 @@ struct ReportOptions: ParsableArguments {
         return ReportPeriod(from: start, to: max(start, end))
     }
 
-    /// Prints the report in the format asked for: JSON, CSV, or the readable lines.
-    func emit(json: () throws -> some Encodable, csv: () -> String, text: (_ maxWidth: Int?) -> [String]) throws {
+    /// Prints the report in the format asked for: JSON (the frame's fields beside the
+    /// report's), CSV, or the readable lines.
+    func emit(_ frame: ReportFrame, json: () throws -> some Encodable, csv: () -> String, text: (_ maxWidth: Int?) -> [String]) throws {
         if self.json {
-            print(try JSONOutput.render(try json()))
+            print(try JSONOutput.render(FramedJSON(frame: frame, body: try json())))
         } else if self.csv {
             print(csv(), terminator: "")
         } else {
