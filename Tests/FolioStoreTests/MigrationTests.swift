@@ -47,11 +47,14 @@ struct MigrationTests {
 
     /// A value Folio never writes fails the read, naming where, instead of being guessed at.
     @Test(arguments: [
-        ("UPDATE account SET contract_start = '2026-13-01' WHERE id = 'A1'", "contract_start"),
-        ("UPDATE alert SET kind = 'bogus' WHERE id = (SELECT MIN(id) FROM alert)", "bogus"),
-        ("UPDATE contact SET roles = 'sponsor;boss' WHERE account_id = 'A1'", "contact.roles"),
+        ("UPDATE account SET contract_start = '2026-13-01' WHERE id = 'A1'",
+         "account A1: contract_start \"2026-13-01\" cannot be read; expected a day, YYYY-MM-DD"),
+        ("UPDATE alert SET kind = 'bogus' WHERE id = (SELECT MIN(id) FROM alert)",
+         "kind \"bogus\" cannot be read; expected one of health-drop, usage-drop, usage-surge"),
+        ("UPDATE contact SET roles = 'sponsor;boss' WHERE account_id = 'A1'",
+         "roles \"sponsor;boss\" cannot be read; expected roles among"),
     ])
-    func aBadStoredValueFailsLoudly(_ sql: String, _ named: String) throws {
+    func aBadStoredValueFailsLoudly(_ sql: String, _ message: String) throws {
         let scratch = Scratch()
         let db = try scratch.database()
         _ = try importer(db)(Portfolio.write(to: scratch))
@@ -64,8 +67,8 @@ struct MigrationTests {
                  try AccountDetail.load(accountID: "A1", asOf: AlertDeskTests.asOf, in: db))
             }
             Issue.record("\(sql) was read without complaint")
-        } catch let error as StoreError {
-            #expect(error.description.contains(named), "\(error)")
+        } catch let error as UnreadableValue {
+            #expect(error.description.contains(message), "\(error)")
         }
     }
 }

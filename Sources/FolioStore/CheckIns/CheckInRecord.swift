@@ -12,10 +12,11 @@ extension CheckIn: FetchableRecord, TableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(accountID: try row.decode(forColumn: Columns.accountID), kind: try row.decode(forColumn: Columns.kind),
-                  due: try row.decode(forColumn: Columns.due), opens: try row.decode(forColumn: Columns.opens),
-                  closes: try row.decode(forColumn: Columns.closes), state: try row.decode(forColumn: Columns.state),
-                  activityID: try row.decode(forColumn: Columns.activityID))
+        let r = RecordRow(row, table: "checkin", key: "\(row["account_id"] ?? "") \(row["kind"] ?? "") \(row["due"] ?? "")")
+        self.init(accountID: try r.value(Columns.accountID), kind: try r.value(Columns.kind),
+                  due: try r.value(Columns.due), opens: try r.value(Columns.opens),
+                  closes: try r.value(Columns.closes), state: try r.value(Columns.state),
+                  activityID: try r.optional(Columns.activityID))
     }
 }
 

@@ -80,8 +80,6 @@ public final class FolioDatabase: Sendable {
             throw StoreError(error, path: path)
         } catch let error as RowDecodingError {
             throw StoreError.sqlite(path, message: "a stored value cannot be read: \(error)")
-        } catch let error as BadStoredValue {
-            throw StoreError.sqlite(path, message: error.description)
         }
     }
 
@@ -92,8 +90,6 @@ public final class FolioDatabase: Sendable {
             throw StoreError(error, path: path)
         } catch let error as RowDecodingError {
             throw StoreError.sqlite(path, message: "a stored value cannot be read: \(error)")
-        } catch let error as BadStoredValue {
-            throw StoreError.sqlite(path, message: error.description)
         }
     }
 

@@ -16,13 +16,14 @@ extension SequenceEnrolment: FetchableRecord, MutablePersistableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(id: try row.decode(forColumn: Columns.id), accountID: try row.decode(forColumn: Columns.accountID),
-                  contactID: try row.decode(forColumn: Columns.contactID), sequence: try row.decode(forColumn: Columns.sequence),
-                  alertID: try row.decode(forColumn: Columns.alertID), startedOn: try row.decode(forColumn: Columns.startedOn),
-                  startedAt: try row.decode(forColumn: Columns.startedAt), startedBy: try row.decode(forColumn: Columns.startedBy),
-                  triggerBand: try row.decode(forColumn: Columns.triggerBand), state: try row.decode(forColumn: Columns.state),
-                  stopReason: try row.decode(forColumn: Columns.stopReason), stoppedAt: try row.decode(forColumn: Columns.stoppedAt),
-                  stoppedBy: try row.decode(forColumn: Columns.stoppedBy))
+        let r = RecordRow(row, table: "sequence_enrolment", key: "\(row["id"] ?? "")")
+        self.init(id: try r.optional(Columns.id), accountID: try r.value(Columns.accountID),
+                  contactID: try r.optional(Columns.contactID), sequence: try r.value(Columns.sequence),
+                  alertID: try r.optional(Columns.alertID), startedOn: try r.value(Columns.startedOn),
+                  startedAt: try r.value(Columns.startedAt), startedBy: try r.value(Columns.startedBy),
+                  triggerBand: try r.optional(Columns.triggerBand), state: try r.value(Columns.state),
+                  stopReason: try r.optional(Columns.stopReason), stoppedAt: try r.optional(Columns.stoppedAt),
+                  stoppedBy: try r.optional(Columns.stoppedBy))
     }
 
     /// The stop kind (`stop_kind`) is written by `SequenceStops` alongside the state.
@@ -74,25 +75,26 @@ extension OutboxMessage: FetchableRecord, MutablePersistableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(id: try row.decode(forColumn: Columns.id), enrolmentID: try row.decode(forColumn: Columns.enrolmentID),
-                  accountID: try row.decode(forColumn: Columns.accountID), contactID: try row.decode(forColumn: Columns.contactID),
-                  toName: try row.decode(forColumn: Columns.toName), to: try row.decode(forColumn: Columns.to),
-                  fromName: try row.decode(forColumn: Columns.fromName), from: try row.decode(forColumn: Columns.from),
-                  subject: try row.decode(forColumn: Columns.subject), body: try row.decode(forColumn: Columns.body),
-                  state: try row.decode(forColumn: Columns.state), scheduledAt: try row.decode(forColumn: Columns.scheduledAt),
-                  sequence: try row.decode(forColumn: Columns.sequence), step: try row.decode(forColumn: Columns.step),
-                  messageID: try row.decode(forColumn: Columns.messageID), createdAt: try row.decode(forColumn: Columns.createdAt))
-        approvedBy = try row.decode(forColumn: Columns.approvedBy)
-        approvedAt = try row.decode(forColumn: Columns.approvedAt)
-        sentAt = try row.decode(forColumn: Columns.sentAt)
-        transport = try row.decode(forColumn: Columns.transport)
-        attempts = try row.decode(forColumn: Columns.attempts)
-        nextAttemptAt = try row.decode(forColumn: Columns.nextAttemptAt)
-        lastError = try row.decode(forColumn: Columns.lastError)
-        claimedAt = try row.decode(forColumn: Columns.claimedAt)
-        claimedBy = try row.decode(forColumn: Columns.claimedBy)
-        cancelledBy = try row.decode(forColumn: Columns.cancelledBy)
-        cancelReason = try row.decode(forColumn: Columns.cancelReason)
+        let r = RecordRow(row, table: "outbox_message", key: "\(row["id"] ?? "")")
+        self.init(id: try r.optional(Columns.id), enrolmentID: try r.optional(Columns.enrolmentID),
+                  accountID: try r.value(Columns.accountID), contactID: try r.value(Columns.contactID),
+                  toName: try r.value(Columns.toName), to: try r.value(Columns.to),
+                  fromName: try r.value(Columns.fromName), from: try r.value(Columns.from),
+                  subject: try r.value(Columns.subject), body: try r.value(Columns.body),
+                  state: try r.value(Columns.state), scheduledAt: try r.value(Columns.scheduledAt),
+                  sequence: try r.value(Columns.sequence), step: try r.value(Columns.step),
+                  messageID: try r.value(Columns.messageID), createdAt: try r.value(Columns.createdAt))
+        approvedBy = try r.optional(Columns.approvedBy)
+        approvedAt = try r.optional(Columns.approvedAt)
+        sentAt = try r.optional(Columns.sentAt)
+        transport = try r.optional(Columns.transport)
+        attempts = try r.value(Columns.attempts)
+        nextAttemptAt = try r.optional(Columns.nextAttemptAt)
+        lastError = try r.optional(Columns.lastError)
+        claimedAt = try r.optional(Columns.claimedAt)
+        claimedBy = try r.optional(Columns.claimedBy)
+        cancelledBy = try r.optional(Columns.cancelledBy)
+        cancelReason = try r.optional(Columns.cancelReason)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

@@ -23,9 +23,10 @@ extension User: FetchableRecord, TableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(login: try row.decode(forColumn: Columns.login), name: try row.decode(forColumn: Columns.name),
-                  email: try row.decode(forColumn: Columns.email), role: try row.decode(forColumn: Columns.role),
-                  managerLogin: try row.decode(forColumn: Columns.managerLogin))
+        let r = RecordRow(row, table: "user", key: "\(row["login"] ?? "")")
+        self.init(login: try r.value(Columns.login), name: try r.value(Columns.name),
+                  email: try r.value(Columns.email), role: try r.value(Columns.role),
+                  managerLogin: try r.optional(Columns.managerLogin))
     }
 
     /// The user of exactly this login. (Lookups run in the daily run's loops: a cached
@@ -46,14 +47,15 @@ extension Account: FetchableRecord, TableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(id: try row.decode(forColumn: Columns.id), name: try row.decode(forColumn: Columns.name),
-                  tier: try row.decode(forColumn: Columns.tier), owner: try row.decode(forColumn: Columns.owner),
-                  ae: try row.decode(forColumn: Columns.ae), arr: try row.decode(forColumn: Columns.arr),
-                  contractStart: try row.decode(forColumn: Columns.contractStart),
-                  renewalDate: try row.decode(forColumn: Columns.renewalDate),
-                  seats: try row.decode(forColumn: Columns.seats), timezone: try row.decode(forColumn: Columns.timezone),
-                  emailOptOut: try row.decode(forColumn: Columns.emailOptOut), status: try row.decode(forColumn: Columns.status),
-                  termMonths: try row.decode(forColumn: Columns.termMonths))
+        let r = RecordRow(row, table: "account", key: "\(row["id"] ?? "")")
+        self.init(id: try r.value(Columns.id), name: try r.value(Columns.name),
+                  tier: try r.value(Columns.tier), owner: try r.value(Columns.owner),
+                  ae: try r.optional(Columns.ae), arr: try r.value(Columns.arr),
+                  contractStart: try r.value(Columns.contractStart),
+                  renewalDate: try r.value(Columns.renewalDate),
+                  seats: try r.optional(Columns.seats), timezone: try r.optional(Columns.timezone),
+                  emailOptOut: try r.value(Columns.emailOptOut), status: try r.value(Columns.status),
+                  termMonths: try r.value(Columns.termMonths))
     }
 
     /// The account of this CRM id.
@@ -71,15 +73,19 @@ extension Contact: FetchableRecord, TableRecord {
     }
 
     public init(row: Row) throws {
-        let stored: String = try row.decode(forColumn: Columns.roles)
+        let r = RecordRow(row, table: "contact", key: "\(row["id"] ?? "")")
+        let stored: String = try r.value(Columns.roles)
         let roles = try stored.split(separator: ";").map { name in
-            guard let role = Role(rawValue: String(name)) else { throw BadStoredValue(table: "contact", column: "roles", value: stored) }
+            guard let role = Role(rawValue: String(name)) else {
+                throw UnreadableValue(table: "contact", key: r.key, column: "roles", value: stored,
+                                      expected: "roles among \(Role.allCases.map(\.rawValue).joined(separator: ", ")), separated by ;")
+            }
             return role
         }
-        self.init(id: try row.decode(forColumn: Columns.id), accountID: try row.decode(forColumn: Columns.accountID),
-                  name: try row.decode(forColumn: Columns.name), email: try row.decode(forColumn: Columns.email),
-                  roles: Set(roles), leftCompany: try row.decode(forColumn: Columns.leftCompany),
-                  optOut: try row.decode(forColumn: Columns.optOut))
+        self.init(id: try r.value(Columns.id), accountID: try r.value(Columns.accountID),
+                  name: try r.value(Columns.name), email: try r.value(Columns.email),
+                  roles: Set(roles), leftCompany: try r.value(Columns.leftCompany),
+                  optOut: try r.value(Columns.optOut))
     }
 
     static func find(id: String, in db: Database) throws -> Contact? {
@@ -97,10 +103,11 @@ extension UsageWeek: FetchableRecord, TableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(accountID: try row.decode(forColumn: Columns.accountID), week: try row.decode(forColumn: Columns.week),
-                  activeUsers: try row.decode(forColumn: Columns.activeUsers), logins: try row.decode(forColumn: Columns.logins),
-                  keyActions: try row.decode(forColumn: Columns.keyActions), featuresUsed: try row.decode(forColumn: Columns.featuresUsed),
-                  featuresAvailable: try row.decode(forColumn: Columns.featuresAvailable))
+        let r = RecordRow(row, table: "usage", key: "\(row["account_id"] ?? "") \(row["week"] ?? "")")
+        self.init(accountID: try r.value(Columns.accountID), week: try r.value(Columns.week),
+                  activeUsers: try r.value(Columns.activeUsers), logins: try r.optional(Columns.logins),
+                  keyActions: try r.value(Columns.keyActions), featuresUsed: try r.optional(Columns.featuresUsed),
+                  featuresAvailable: try r.optional(Columns.featuresAvailable))
     }
 }
 
@@ -113,9 +120,10 @@ extension SupportCase: FetchableRecord, TableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(id: try row.decode(forColumn: Columns.id), accountID: try row.decode(forColumn: Columns.accountID),
-                  priority: try row.decode(forColumn: Columns.priority), opened: try row.decode(forColumn: Columns.opened),
-                  closed: try row.decode(forColumn: Columns.closed))
+        let r = RecordRow(row, table: "support_case", key: "\(row["id"] ?? "")")
+        self.init(id: try r.value(Columns.id), accountID: try r.value(Columns.accountID),
+                  priority: try r.value(Columns.priority), opened: try r.value(Columns.opened),
+                  closed: try r.optional(Columns.closed))
     }
 }
 
@@ -127,8 +135,9 @@ extension NPSResponse: FetchableRecord, TableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(contactID: try row.decode(forColumn: Columns.contactID), date: try row.decode(forColumn: Columns.date),
-                  score: try row.decode(forColumn: Columns.score), comment: try row.decode(forColumn: Columns.comment))
+        let r = RecordRow(row, table: "nps_response", key: "\(row["contact_id"] ?? "") \(row["date"] ?? "")")
+        self.init(contactID: try r.value(Columns.contactID), date: try r.value(Columns.date),
+                  score: try r.value(Columns.score), comment: try r.optional(Columns.comment))
     }
 }
 
@@ -140,8 +149,9 @@ extension PaymentStatus: FetchableRecord, TableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(accountID: try row.decode(forColumn: Columns.accountID), asOf: try row.decode(forColumn: Columns.asOf),
-                  daysOverdue: try row.decode(forColumn: Columns.daysOverdue))
+        let r = RecordRow(row, table: "payment_status", key: "\(row["account_id"] ?? "") \(row["as_of"] ?? "")")
+        self.init(accountID: try r.value(Columns.accountID), asOf: try r.value(Columns.asOf),
+                  daysOverdue: try r.value(Columns.daysOverdue))
     }
 }
 
@@ -154,10 +164,11 @@ extension Activity: FetchableRecord, PersistableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(id: try row.decode(forColumn: Columns.id), accountID: try row.decode(forColumn: Columns.accountID),
-                  kind: try row.decode(forColumn: Columns.kind), direction: try row.decode(forColumn: Columns.direction),
-                  date: try row.decode(forColumn: Columns.date), author: try row.decode(forColumn: Columns.author),
-                  summary: try row.decode(forColumn: Columns.summary))
+        let r = RecordRow(row, table: "activity", key: "\(row["id"] ?? "")")
+        self.init(id: try r.value(Columns.id), accountID: try r.value(Columns.accountID),
+                  kind: try r.value(Columns.kind), direction: try r.value(Columns.direction),
+                  date: try r.value(Columns.date), author: try r.value(Columns.author),
+                  summary: try r.value(Columns.summary))
     }
 
     public func encode(to container: inout PersistenceContainer) throws {

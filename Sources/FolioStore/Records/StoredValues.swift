@@ -55,12 +55,83 @@ extension RenewalOpportunity.Stage: DatabaseValueConvertible {}
 extension SequenceEnrolment.State: DatabaseValueConvertible {}
 extension OutboxMessage.State: DatabaseValueConvertible {}
 
-/// A stored value that is none of those Folio writes (a file edited by hand, or by another
-/// program): reading it fails, naming where, rather than guessing.
-struct BadStoredValue: Error, CustomStringConvertible {
-    var table: String
-    var column: String
-    var value: String
+/// A stored value Folio cannot read (a file edited by hand, or by another program): where it
+/// is, what it holds and what was expected. Reading fails with it rather than guessing.
+public struct UnreadableValue: Error, Hashable, Sendable, CustomStringConvertible {
+    public var table: String
+    public var key: String
+    public var column: String
+    public var value: String
+    public var expected: String
 
-    var description: String { "\(table).\(column) holds \"\(value)\", which is not a value Folio writes" }
+    public var description: String {
+        "\(table) \(key): \(column) \"\(value)\" cannot be read; expected \(expected)"
+    }
+}
+
+/// What a stored value of a type has to look like, for `UnreadableValue`.
+protocol StoredValue {
+    static var expected: String { get }
+}
+
+extension StoredValue where Self: CaseIterable & RawRepresentable, RawValue == String {
+    static var expected: String { "one of " + allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+extension Day: StoredValue { static var expected: String { "a day, YYYY-MM-DD" } }
+extension User.Role: StoredValue {}
+extension Account.Tier: StoredValue {}
+extension Account.Status: StoredValue {}
+extension Contact.Role: StoredValue {}
+extension SupportCase.Priority: StoredValue {}
+extension Activity.Kind: StoredValue {}
+extension Activity.Direction: StoredValue {}
+extension Alert.Kind: StoredValue {}
+extension Alert.Severity: StoredValue {}
+extension Alert.State: StoredValue {}
+extension Alert.Outcome: StoredValue {}
+extension CheckIn.Kind: StoredValue {}
+extension CheckIn.State: StoredValue {}
+extension RenewalOpportunity.Stage: StoredValue {}
+extension SequenceEnrolment.State: StoredValue {}
+extension OutboxMessage.State: StoredValue {}
+
+/// A row being read into a record: a value it cannot read throws `UnreadableValue`, naming
+/// the table, the row (`key`), the column and what it holds.
+struct RecordRow {
+    let row: Row
+    let table: String
+    let key: String
+
+    init(_ row: Row, table: String, key: String) {
+        self.row = row
+        self.table = table
+        self.key = key
+    }
+
+    func value<Value: DatabaseValueConvertible>(_ column: Column) throws -> Value {
+        let stored: DatabaseValue = (row[column.name] as DatabaseValue?) ?? .null
+        guard let value = Value.fromDatabaseValue(stored) else { throw unreadable(column, stored, as: Value.self) }
+        return value
+    }
+
+    /// NULL reads as nil; anything else must read as a `Value`.
+    func optional<Value: DatabaseValueConvertible>(_ column: Column) throws -> Value? {
+        let stored: DatabaseValue = (row[column.name] as DatabaseValue?) ?? .null
+        if stored.isNull { return nil }
+        guard let value = Value.fromDatabaseValue(stored) else { throw unreadable(column, stored, as: Value.self) }
+        return value
+    }
+
+    private func unreadable(_ column: Column, _ stored: DatabaseValue, as type: Any.Type) -> UnreadableValue {
+        let text: String = switch stored.storage {
+        case .null: "NULL"
+        case .int64(let n): String(n)
+        case .double(let d): String(d)
+        case .string(let s): s
+        case .blob(let data): "\(data.count) bytes"
+        }
+        return UnreadableValue(table: table, key: key, column: column.name, value: text,
+                               expected: (type as? StoredValue.Type)?.expected ?? "a \(type)")
+    }
 }

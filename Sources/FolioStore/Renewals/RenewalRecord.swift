@@ -14,11 +14,12 @@ extension RenewalOpportunity: FetchableRecord, TableRecord {
     }
 
     public init(row: Row) throws {
-        self.init(id: try row.decode(forColumn: Columns.id), accountID: try row.decode(forColumn: Columns.accountID),
-                  amount: try row.decode(forColumn: Columns.amount), closeDate: try row.decode(forColumn: Columns.closeDate),
-                  stage: try row.decode(forColumn: Columns.stage), owner: try row.decode(forColumn: Columns.owner),
-                  openedOn: try row.decode(forColumn: Columns.openedOn), closedOn: try row.decode(forColumn: Columns.closedOn),
-                  movedBy: try row.decode(forColumn: Columns.movedBy), movedAt: try row.decode(forColumn: Columns.movedAt))
+        let r = RecordRow(row, table: "renewal_opportunity", key: "\(row["id"] ?? "")")
+        self.init(id: try r.optional(Columns.id), accountID: try r.value(Columns.accountID),
+                  amount: try r.value(Columns.amount), closeDate: try r.value(Columns.closeDate),
+                  stage: try r.value(Columns.stage), owner: try r.value(Columns.owner),
+                  openedOn: try r.optional(Columns.openedOn), closedOn: try r.optional(Columns.closedOn),
+                  movedBy: try r.optional(Columns.movedBy), movedAt: try r.optional(Columns.movedAt))
     }
 
     /// The opportunity of this id.

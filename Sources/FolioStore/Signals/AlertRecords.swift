@@ -18,17 +18,18 @@ extension Alert: FetchableRecord, TableRecord {
 
     /// The alert's own row; its recipients are rows of their own, read by `withRecipients`.
     public init(row: Row) throws {
-        self.init(id: try row.decode(forColumn: Columns.id), accountID: try row.decode(forColumn: Columns.accountID),
-                  kind: try row.decode(forColumn: Columns.kind), severity: try row.decode(forColumn: Columns.severity),
-                  reason: try row.decode(forColumn: Columns.reason), raisedOn: try row.decode(forColumn: Columns.raisedOn),
-                  raisedAt: try row.decode(forColumn: Columns.raisedAt), dueBy: try row.decode(forColumn: Columns.dueBy),
-                  recipients: [], state: try row.decode(forColumn: Columns.state),
-                  acknowledgedBy: try row.decode(forColumn: Columns.acknowledgedBy),
-                  acknowledgedAt: try row.decode(forColumn: Columns.acknowledgedAt),
-                  snoozedUntil: try row.decode(forColumn: Columns.snoozedUntil), snoozeReason: try row.decode(forColumn: Columns.snoozeReason),
-                  resolvedBy: try row.decode(forColumn: Columns.resolvedBy), resolvedAt: try row.decode(forColumn: Columns.resolvedAt),
-                  outcome: try row.decode(forColumn: Columns.outcome), note: try row.decode(forColumn: Columns.note),
-                  shadow: try row.decode(forColumn: Columns.shadow))
+        let r = RecordRow(row, table: "alert", key: "\(row["id"] ?? "")")
+        self.init(id: try r.optional(Columns.id), accountID: try r.value(Columns.accountID),
+                  kind: try r.value(Columns.kind), severity: try r.value(Columns.severity),
+                  reason: try r.value(Columns.reason), raisedOn: try r.value(Columns.raisedOn),
+                  raisedAt: try r.value(Columns.raisedAt), dueBy: try r.value(Columns.dueBy),
+                  recipients: [], state: try r.value(Columns.state),
+                  acknowledgedBy: try r.optional(Columns.acknowledgedBy),
+                  acknowledgedAt: try r.optional(Columns.acknowledgedAt),
+                  snoozedUntil: try r.optional(Columns.snoozedUntil), snoozeReason: try r.optional(Columns.snoozeReason),
+                  resolvedBy: try r.optional(Columns.resolvedBy), resolvedAt: try r.optional(Columns.resolvedAt),
+                  outcome: try r.optional(Columns.outcome), note: try r.optional(Columns.note),
+                  shadow: try r.value(Columns.shadow))
     }
 
     /// The alert of this id, with its recipients.
