@@ -1,28 +1,29 @@
 import CNcursesw
+import FolioTUI
 
-/// A key press (or terminal event) decoded from `wget_wch`.
-public enum Key: Hashable, Sendable {
-    case char(Character)
-    case up, down, left, right
-    case pageUp, pageDown, home, end
-    case enter, escape, backspace, delete
-    case tab, backTab
-    /// A control chord, named by its lowercase letter: Ctrl-A is `.ctrl("a")`.
-    case ctrl(Character)
-    /// F1 is `.function(1)`.
-    case function(Int)
+/// What `readKey` reads: a key, or the terminal's new size.
+public enum TerminalEvent: Hashable, Sendable {
+    case key(KeyPress)
     /// The terminal now has this size; redraw everything.
-    case resize(width: Int, height: Int)
+    case resize(ScreenSize)
 
     /// Decodes a `wget_wch` result: `status` is its return value (`OK` for a character,
     /// `KEY_CODE_YES` for a function key), `code` the value it stored. Keys Folio has no
     /// use for (mouse, shifted arrows) decode to nil. A resize decodes with the size
     /// passed in, because the event itself carries none.
-    static func decode(status: Int32, code: UInt32, size: (width: Int, height: Int)) -> Key? {
+    static func decode(status: Int32, code: UInt32, size: ScreenSize) -> TerminalEvent? {
         if status == KEY_CODE_YES {
-            return decodeFunctionKey(Int32(bitPattern: code), size: size)
+            if Int32(bitPattern: code) == KEY_RESIZE { return .resize(size) }
+            return KeyPress.decodeFunctionKey(Int32(bitPattern: code)).map(TerminalEvent.key)
         }
         guard status == OK else { return nil }
+        return KeyPress.decodeCharacter(code).map(TerminalEvent.key)
+    }
+}
+
+// Curses' codes as the interface's keys: one key type, decoded here where curses is.
+extension KeyPress {
+    static func decodeCharacter(_ code: UInt32) -> KeyPress? {
         switch code {
         case 0x1B: return .escape
         case 0x0D, 0x0A: return .enter
@@ -37,7 +38,7 @@ public enum Key: Hashable, Sendable {
         }
     }
 
-    private static func decodeFunctionKey(_ code: Int32, size: (width: Int, height: Int)) -> Key? {
+    static func decodeFunctionKey(_ code: Int32) -> KeyPress? {
         switch code {
         case KEY_UP: return .up
         case KEY_DOWN: return .down
@@ -51,7 +52,6 @@ public enum Key: Hashable, Sendable {
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
         case KEY_BTAB: return .backTab
-        case KEY_RESIZE: return .resize(width: size.width, height: size.height)
         default:
             let first = folio_key_f(1)
             if code >= first && code <= folio_key_f(63) { return .function(Int(code - first) + 1) }

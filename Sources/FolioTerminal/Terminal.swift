@@ -8,7 +8,7 @@ import Foundation
 import FolioTUI
 
 /// The curses screen: opened with `newterm` on explicit descriptors, drawn from a
-/// `Canvas`, read from as `Key`s, restored on every exit path (DESIGN §1.2).
+/// `Canvas`, read from as `TerminalEvent`s, restored on every exit path (DESIGN §1.2).
 ///
 /// Not thread-safe: use it from the one thread that runs the interface loop.
 public final class Terminal {
@@ -247,7 +247,7 @@ public final class Terminal {
 
     /// Tells curses the terminal is now this size, as when an SSH client sends a
     /// window-change request; the next `draw` repaints every cell. (A local terminal's
-    /// SIGWINCH is handled by ncurses and arrives as `Key.resize`.)
+    /// SIGWINCH is handled by ncurses and arrives as `TerminalEvent.resize`.)
     public func resize(toWidth width: Int, height: Int) {
         activate()
         _ = resizeterm(Int32(height), Int32(width))
@@ -351,7 +351,7 @@ public final class Terminal {
     /// Waits up to `milliseconds` for a key and decodes it; nil on timeout. Keep the
     /// timeout short (≈100 ms): a pending SIGTERM/SIGHUP/SIGINT is checked on every
     /// call and thrown as `TerminalError.interrupted`, whose handler should `restore()`.
-    public func readKey(timeout milliseconds: Int) throws -> Key? {
+    public func readKey(timeout milliseconds: Int) throws -> TerminalEvent? {
         if let signal = SignalRelay.takePendingSignal() { throw TerminalError.interrupted(signal: signal) }
         activate()
         let window = folio_stdscr()
@@ -364,11 +364,10 @@ public final class Terminal {
         }
         if status == OK && code == 0x1A && suspendsOnControlZ {
             suspend()
-            let current = size
-            return .resize(width: current.width, height: current.height)
+            return .resize(size)
         }
         let current = status == KEY_CODE_YES ? size : ScreenSize(width: 0, height: 0)
-        return Key.decode(status: status, code: UInt32(code), size: (current.width, current.height))
+        return TerminalEvent.decode(status: status, code: UInt32(code), size: current)
     }
 
     // MARK: Reading the screen back

@@ -54,7 +54,8 @@ extension TerminalTests {
             lock.unlock()
             let entries = TerminalTests.loopEntries()
             switch effect {
-            case .loadBookStart:
+            case .load(let load) where load.screen.kind == .book && load.request != nil:
+                // The first rows (the whole book asks for everything).
                 return .bookStarted(Array(entries.prefix(firstRows)), total: entries.count, scoresAsOf: TerminalTests.asOf)
             case .loadBook:
                 wholeBookAsked.signal()

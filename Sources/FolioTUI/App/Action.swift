@@ -1,34 +1,31 @@
 import FolioDomain
 import FolioStore
 
-/// Everything that can happen to the interface: keys, named commands, effect results,
-/// terminal events.
+/// Everything that can happen to the interface: keys, named commands, the frame drawn,
+/// effect results, terminal events.
 public enum Action: Sendable {
-    /// A key press, dispatched through the keymap (or typed into an input line).
+    /// A key press, dispatched through the keymap of the mode (or typed into an input line).
     case key(KeyPress)
     /// A command by name, as keys, the palette and tests run it.
     case run(CommandName, argument: String? = nil)
     case resized(ScreenSize)
-    /// The first rows of the book in its default order, and how many accounts it has.
-    case bookStarted([BookEntry], total: Int, scoresAsOf: Day?)
-    /// The whole book.
-    case bookLoaded(LoadedBook)
-    case accountLoaded(AccountPage)
-    case loadFailed(accountID: String?, message: String)
-    /// The alerts inbox, with the moment its SLA countdowns are judged at.
-    case alertsLoaded([AlertListing], now: Int64)
-    case checkInsLoaded(CheckInBoard)
-    case renewalsLoaded(RenewalBoard)
-    case teamLoaded(TeamBoard)
-    /// The outbox of the book, with the moment "due" is judged at.
-    case outboxLoaded([OutboxListing], now: Int64)
+    /// What the frame just drawn showed of the part that scrolls: where it settled.
+    case drawn(Viewport)
+    /// A screen's read came back, for the book of `book` (a login; nil: the viewer's own),
+    /// with what the screen's `receive` takes.
+    case loaded(ScreenID, book: String?, any Sendable)
+    case loadFailed(ScreenID, book: String?, any Error)
     /// A sequence ready to start on an account, every step rendered: the confirmation's content.
     case recoveryPrepared(RecoveryPlan)
-    case dashboardLoaded(ProgrammeDashboard)
+    /// The sequence could not be prepared (none configured, the account gone, the store's refusal).
+    case recoveryFailed(any Error)
     /// `:as LOGIN` was allowed: the views now show that person's book (nil: your own again).
     case bookSwitched(Person?)
-    /// A change finished (committed and audited) or was refused: what to say.
-    case changeFinished(ChangeResult)
+    /// `:as LOGIN` was refused, or could not be read.
+    case bookRefused(BookRefusal)
+    /// A change finished (committed and audited) or was refused: what happened, for the
+    /// screen to say.
+    case changeFinished(ChangeOutcome)
     /// Something else changed the database: load again.
     case dataChanged
     /// A while went by (the loop says so every half minute): SLA countdowns move on.

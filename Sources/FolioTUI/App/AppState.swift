@@ -1,7 +1,8 @@
 import FolioDomain
 import FolioStore
 
-/// The whole interface state: a value, changed only by `reduce`.
+/// The whole interface state: a value, changed only by `reduce`. What each screen shows
+/// is the screen's own state, kept in `screens`; this holds what they share.
 public struct AppState: Sendable {
     public var size: ScreenSize
     public var glyphs: Glyphs
@@ -10,18 +11,14 @@ public struct AppState: Sendable {
     /// Band names, worst first.
     public var bands: [String]
     public var policy: CheckInPolicy
-    public var stack: [Screen] = [.book]
-    public var book = BookState()
-    public var alerts = AlertsState()
-    public var checkIns = CheckInsState()
-    public var renewals = RenewalsState()
-    public var team = TeamState()
-    public var outbox = OutboxState()
-    public var dashboard = DashboardState()
+    /// The stack on show and the views kept behind it; the book is always there.
+    public var screens = ScreenStack(BookScreen())
     public var mode: Mode = .normal
     public var flash: Flash?
     /// Set by quit: the loop restores the terminal and exits.
     public var isQuitting = false
+    /// What the last frame showed of the part that scrolls (the screen on top, or help).
+    public var shown: Viewport?
 
     public init(size: ScreenSize, glyphs: Glyphs, viewer: Viewer, keymap: Keymap = .standard,
                 bands: [String] = ["Red", "Yellow", "Green"], policy: CheckInPolicy = .standard) {
@@ -33,23 +30,17 @@ public struct AppState: Sendable {
         self.policy = policy
     }
 
-    public var screen: Screen { stack.last ?? .book }
+    /// The screen on top: drawn, and given the keys.
+    public var screen: any Screen { screens.top }
+
+    /// Whose book the screens read when it is not the viewer's own (a login); nil: theirs.
+    public var bookOwner: String? { viewer.bookOf?.login }
+
+    /// How far Page Down moves: what the last frame showed, less a row.
+    var page: Int { shown?.page ?? 1 }
 
     /// The smallest terminal the interface draws in (DESIGN §1.2).
     public static let minimumSize = ScreenSize(width: 60, height: 12)
 
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
-
-    /// Rows of the book table that fit: the screen minus title, header, status and hint lines.
-    public var bookPageHeight: Int { max(1, size.height - 4 - bannerHeight) }
-
-    /// Lines of the account view that fit: the screen minus title, status and hint lines.
-    public var accountPageHeight: Int { max(1, size.height - 3 - bannerHeight) }
-
-    /// The banner's line, when there is one.
-    public var bannerHeight: Int { viewer.banner == nil ? 0 : 1 }
-
-    /// Rows of a list view's table that fit: the screen minus title, banner, the view's
-    /// heading line, the table's header, status and hint lines.
-    public var listPageHeight: Int { max(1, size.height - 5 - bannerHeight) }
 }

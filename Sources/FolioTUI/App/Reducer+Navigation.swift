@@ -1,62 +1,42 @@
 import FolioDomain
 import FolioStore
 
-// Switching between the views (1–5, Tab, `:as`) and opening what is selected in them.
+// Switching between the views (their keys, Tab, `:as`), opening what is selected, going back.
 
-/// The views Tab cycles through, in order; the team view only for managers and VPs.
-func rootViews(_ state: AppState) -> [CommandName] {
-    [.book, .alerts, .checkIns, .renewals] + (state.viewer.hasTeam ? [.team] : []) + [.outbox, .report]
-}
-
-func show(_ name: CommandName, in state: inout AppState) -> [Effect] {
-    switch name {
-    case .alerts:
-        state.stack = [.alerts]
-        return [.loadAlerts]
-    case .checkIns:
-        state.stack = [.checkIns]
-        return [.loadCheckIns]
-    case .renewals:
-        state.stack = [.renewals]
-        return [.loadRenewals]
-    case .team:
-        guard state.viewer.hasTeam else {
-            state.flash = Flash("the team view is for managers and VPs; \(state.viewer.login) is a \(state.viewer.role)", kind: .error)
-            return []
-        }
-        state.stack = [.team]
-        return [.loadTeam]
-    case .outbox:
-        state.stack = [.outbox]
-        return [.loadOutbox]
-    case .report:
-        return showDashboard(nil, in: &state)
-    default:
-        state.stack = [.book]
+/// A command of a view (its key, or one it answers from anywhere, like `/` for the book):
+/// the view runs it on its own state, whether or not it is on screen; a command it leaves
+/// brings it to the front (unless its argument was refused).
+func run<View: RootScreen>(_ name: CommandName, argument: String?, on type: View.Type, in state: inout AppState) -> [Effect] {
+    if let refusal = View.refusal(for: state.viewer) {
+        state.flash = Flash(refusal, kind: .error)
         return []
     }
+    let id = ScreenID(View.kind)
+    var view = state.screens.take(id) as? View ?? View()
+    defer { state.screens.keep(view) }
+    if let effects = view.run(name, argument: argument, in: &state) { return effects }
+    guard let effects = view.show(argument: argument, in: &state) else { return [] }
+    state.screens.show(id)
+    return effects
 }
 
+/// Tab: the next view, in the order the table names them, skipping those the viewer has not.
 func showNextView(in state: inout AppState) -> [Effect] {
-    let views = rootViews(state)
-    let current: CommandName = switch state.stack.first ?? .book {
-    case .alerts: .alerts
-    case .checkIns: .checkIns
-    case .renewals: .renewals
-    case .team: .team
-    case .outbox: .outbox
-    case .dashboard: .report
-    default: .book
-    }
-    let index = views.firstIndex(of: current) ?? 0
-    return show(views[(index + 1) % views.count], in: &state)
+    let viewer = state.viewer
+    let views = state.keymap.views.filter { $0.refusal(for: viewer) == nil }
+    guard !views.isEmpty else { return [] }
+    let current = state.screens.ids.first?.kind
+    let index = views.firstIndex { $0.kind == current } ?? 0
+    let next = views[(index + 1) % views.count]
+    guard let command = state.keymap.viewCommand(next) else { return [] }
+    return run(command.name, argument: nil, on: next, in: &state)
 }
 
 /// `:as LOGIN` (or `:as` for your own book): the store checks who may open whose book.
 func viewAs(_ login: String?, in state: inout AppState) -> [Effect] {
     let login = login.flatMap { $0.isEmpty ? nil : $0 }
-    guard state.viewer.hasTeam || login == nil || login == state.viewer.login else {
-        state.flash = Flash("only managers (their team's) and VPs (anyone's) open another person's book", kind: .error)
+    if let refusal = InterfaceAccess.refusalToView(login, viewer: state.viewer) {
+        state.flash = Flash(refusal, kind: .error)
         return []
     }
     if login == nil || login == state.viewer.login {
@@ -69,56 +49,34 @@ func viewAs(_ login: String?, in state: inout AppState) -> [Effect] {
     return [.switchBook(login: login)]
 }
 
+/// Another person's book is open (or yours again): every view forgets what it read.
 func switchBook(to person: Person?, in state: inout AppState) -> [Effect] {
     state.viewer.bookOf = person
-    state.book = BookState()
-    state.alerts = AlertsState()
-    state.checkIns = CheckInsState()
-    state.renewals = RenewalsState()
-    state.team = TeamState()
-    state.outbox = OutboxState()
-    state.dashboard.dashboard = nil
-    state.stack = [.book]
+    state.screens.show(ScreenID(BookScreen.kind))
+    state.screens.forEach { screen in
+        guard var view = screen as? any RootScreen else { return }
+        view.forgetBook()
+        screen = view
+    }
     state.mode = .normal
     state.flash = Flash(person.map { "showing the book of \($0.name) (\($0.login)); :as returns to yours" } ?? "your own book again")
     return Effect.start(state)
 }
 
-/// Enter on a list view: the account of the selected line; on the team view a CSM's line
-/// opens their book.
+/// Enter: the account the selection is about, over the screen.
 func openSelected(in state: inout AppState) -> [Effect] {
-    if case .team = state.screen, case .csm(let row) = state.team.selectedItem {
-        return viewAs(row.login, in: &state)
-    }
-    guard let (id, name) = accountInContext(state) else {
-        if case .account = state.screen { return [] }
+    guard let account = state.screen.selectedAccount else {
         state.flash = Flash("nothing selected")
         return []
     }
-    if case .account(let screen) = state.screen, screen.accountID == id { return [] }
-    state.stack.append(.account(AccountScreen(accountID: id, name: name)))
-    return [.loadAccount(id: id)]
+    let screen = AccountScreen(accountID: account.id, name: account.name)
+    guard screen.id != state.screen.id else { return [] }
+    state.screens.push(screen)
+    return screen.reload(state)
 }
 
-/// The account the selection is about, on any screen (for Enter and `l`).
-func accountInContext(_ state: AppState) -> (id: String, name: String)? {
-    switch state.screen {
-    case .book:
-        return state.book.selectedEntry.map { ($0.account.id, $0.account.name) }
-    case .alerts:
-        return state.alerts.selectedListing.map { ($0.alert.accountID, $0.accountName) }
-    case .checkIns:
-        return state.checkIns.selectedLine.map { ($0.checkIn.accountID, $0.accountName) }
-    case .renewals:
-        return state.renewals.selectedLine.map { ($0.opportunity.accountID, $0.accountName) }
-    case .team:
-        if case .escalation(let listing) = state.team.selectedItem { return (listing.alert.accountID, listing.accountName) }
-        return nil
-    case .outbox:
-        return state.outbox.selectedListing.map { ($0.message.accountID, $0.accountName) }
-    case .account(let screen):
-        return (screen.accountID, screen.name)
-    case .dashboard:
-        return nil
-    }
+/// Esc: what the screen does with it (the book clears its filter), else back a screen.
+func goBack(in state: inout AppState) {
+    if state.onTop({ screen, state in screen.back(in: &state) }) { return }
+    state.screens.pop()
 }

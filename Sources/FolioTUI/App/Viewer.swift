@@ -26,16 +26,6 @@ public struct Viewer: Sendable, Hashable {
         self.banner = banner
     }
 
-    /// Managers and VPs have a team view.
-    public var hasTeam: Bool { role == "manager" || role == "vp" }
-
-    /// Why the viewer may not change anything, or nil when they may.
-    public var refusalToAct: String? {
-        if isReadonly { return "read-only (--readonly): nothing can be changed in this session" }
-        if role == "ae" { return "account executives see their accounts read-only: no acknowledging, snoozing, resolving, logging or moving" }
-        return nil
-    }
-
     /// The name the views' titles use: the viewer's, or the person whose book is open.
     public var bookName: String { bookOf?.name ?? name }
 }

@@ -1,5 +1,6 @@
-/// A key as the interface sees it, independent of curses: the terminal backend turns
-/// its own key events into these (FolioTerminal's `Key.press`).
+/// A key, the one type for it: the terminal backend decodes curses' codes straight into
+/// these (FolioTerminal's `TerminalEvent.decode`), the keymap binds them, config.yaml
+/// names them.
 public enum KeyPress: Hashable, Sendable {
     case char(Character)
     case up, down, left, right

@@ -12,3 +12,16 @@ public enum Mode: Sendable, Hashable {
     /// Answering a yes/no question; No is the default.
     case confirm(Confirmation)
 }
+
+extension Mode {
+    /// The table of keys the mode takes (help scrolls with the normal table's keys).
+    public var scope: KeyScope {
+        switch self {
+        case .normal, .help: .normal
+        case .filter: .filter
+        case .command: .palette
+        case .form: .form
+        case .confirm: .confirm
+        }
+    }
+}

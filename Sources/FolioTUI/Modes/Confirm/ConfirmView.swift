@@ -1,6 +1,17 @@
 /// A yes/no question in a panel: the question, what will change, then [ No ] [ Yes ]
 /// with the chosen button highlighted and bracketed (No until ← / → moves).
 enum ConfirmView {
+    /// Lines of a letter wrapped at words to the panel's width on a terminal this wide, as
+    /// a mail reader would show them (the panel indents details by two).
+    static func wrapped(_ lines: [String], width terminalWidth: Int) -> [String] {
+        let width = max(20, Panel.innerWidth(Canvas.Rect(column: 0, row: 0, width: terminalWidth, height: 1)) - 2)
+        return lines.flatMap { line -> [String] in
+            guard DisplayWidth.of(line) > width else { return [line] }
+            let indent = String(line.prefix { $0 == " " })
+            return AccountView.wrap(line, width: width - indent.count, role: .normal).map { indent + $0.plainText }
+        }
+    }
+
     /// The question, as many details as fit from `scroll` on (with a line saying more
     /// follow), then the buttons.
     static func lines(_ confirmation: Confirmation, glyphs g: Glyphs, height: Int = .max) -> [StyledLine] {

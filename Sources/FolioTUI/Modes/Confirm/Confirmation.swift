@@ -26,17 +26,24 @@ public struct Confirmation: Sendable, Hashable {
 
     public enum Answer: Sendable, Hashable { case pending, yes, no }
 
-    /// Applies a key: still pending (perhaps with the other button selected), or answered.
-    public mutating func answer(_ key: KeyPress) -> Answer {
-        switch key {
-        case .char("y"), .char("Y"): return .yes
-        case .char("n"), .char("N"), .escape, .char("q"): return .no
-        case .enter: return isYesSelected ? .yes : .no
-        case .left, .right, .tab, .backTab, .char("h"), .char("l"):
+    /// Applies a key, as the keymap binds it in a question: still pending (perhaps with
+    /// the other button selected), or answered.
+    public mutating func answer(_ key: KeyPress, keymap: Keymap = .standard) -> Answer {
+        apply(keymap.command(for: key, in: .confirm))
+    }
+
+    /// Applies a command of the question's table.
+    public mutating func apply(_ name: CommandName?) -> Answer {
+        switch name {
+        case .answerYes: return .yes
+        case .answerNo, .closeQuestion: return .no
+        case .answerChosen: return isYesSelected ? .yes : .no
+        case .choosePrevious, .chooseNext:
+            // Two buttons: either way is the other one.
             isYesSelected.toggle()
             return .pending
-        case .down, .char("j"), .up, .char("k"), .pageDown, .pageUp:
-            let step = key == .pageDown ? 10 : key == .pageUp ? -10 : (key == .down || key == .char("j")) ? 1 : -1
+        case .moveDown, .moveUp, .pageDown, .pageUp:
+            let step = name == .pageDown ? 10 : name == .pageUp ? -10 : name == .moveDown ? 1 : -1
             scroll = max(0, min(max(0, details.count - 1), scroll + step))
             return .pending
         default:

@@ -1,12 +1,19 @@
-import FolioDomain
+extension CommandName {
+    public static let answerYes = CommandName("yes")
+    public static let answerNo = CommandName("no")
+    public static let answerChosen = CommandName("answer")
+    public static let closeQuestion = CommandName("close")
+}
 
-func answer(_ confirmation: Confirmation, with key: KeyPress, in state: inout AppState) -> [Effect] {
-    if key == .ctrl("c") {
+// Keys while a yes/no question is open: the table's `.confirm` rows.
+
+func answer(_ confirmation: Confirmation, with name: CommandName?, in state: inout AppState) -> [Effect] {
+    if name == .forceQuit {
         state.isQuitting = true
         return []
     }
     var confirmation = confirmation
-    switch confirmation.answer(key) {
+    switch confirmation.apply(name) {
     case .pending:
         state.mode = .confirm(confirmation)
         return []

@@ -42,15 +42,25 @@ public struct Form: Sendable, Hashable {
     /// What a key did to the form.
     public enum Edit: Sendable, Hashable { case edited, submit, cancel }
 
-    /// Applies a key to the focused field or the form.
-    public mutating func edit(_ key: KeyPress) -> Edit {
-        guard !fields.isEmpty else { return key == .escape ? .cancel : key == .enter ? .submit : .edited }
-        switch key {
-        case .escape: return .cancel
-        case .enter: return .submit
-        case .tab, .down: focus = (focus + 1) % fields.count
-        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
-        default: fields[focus].edit(key)
+    /// Applies a key, as the keymap binds it in a form, to the focused field or the form.
+    public mutating func edit(_ key: KeyPress, keymap: Keymap = .standard) -> Edit {
+        apply(keymap.command(for: key, in: .form), key: key)
+    }
+
+    /// Applies a command of the form's table; a key it does not bind is typed into the field.
+    public mutating func apply(_ name: CommandName?, key: KeyPress) -> Edit {
+        guard !fields.isEmpty else { return name == .cancelForm ? .cancel : name == .submit ? .submit : .edited }
+        switch name {
+        case .cancelForm: return .cancel
+        case .submit: return .submit
+        case .nextField: focus = (focus + 1) % fields.count
+        case .previousField: focus = (focus + fields.count - 1) % fields.count
+        case .choosePrevious: fields[focus].step(-1)
+        case .chooseNext: fields[focus].step(1)
+        case .deleteBack: fields[focus].deleteBack()
+        case .clearLine: fields[focus].clear()
+        case nil: if case .char(let character) = key { fields[focus].type(character) }
+        default: break
         }
         return .edited
     }
@@ -90,35 +100,47 @@ public struct FormField: Sendable, Hashable {
         return presets
     }
 
-    mutating func edit(_ key: KeyPress) {
+    /// A typed character: into a text field (up to its length); a choice steps with h,
+    /// l and Space, or jumps to the next option starting with the letter.
+    mutating func type(_ character: Character) {
         switch kind {
         case .text(let maxLength):
-            switch key {
-            case .char(let character):
-                if value.count < maxLength { value.append(character) }
-            case .backspace, .delete:
-                if !value.isEmpty { value.removeLast() }
-            case .ctrl("u"):
-                value = ""
-            case .left, .right:
-                step(key == .right ? 1 : -1, through: presets)
-            default:
-                return
-            }
+            if value.count < maxLength { value.append(character) }
         case .choice(let options):
-            switch key {
-            case .left, .char("h"): step(-1, through: options)
-            case .right, .char(" "), .char("l"): step(1, through: options)
-            case .char(let character):
+            switch character {
+            case "h": step(-1, through: options)
+            case " ", "l": step(1, through: options)
+            default:
                 let typed = String(character).lowercased()
                 let current = options.firstIndex(of: value) ?? -1
                 // The next option after the current one that starts with the letter.
                 let order = options.indices.map { (current + 1 + $0) % options.count }
                 if let match = order.first(where: { options[$0].lowercased().hasPrefix(typed) }) { value = options[match] }
-            default:
-                return
             }
         }
+        problem = nil
+    }
+
+    /// ← / →: the previous or next option of a choice, or preset of a text field.
+    mutating func step(_ delta: Int) {
+        switch kind {
+        case .text: step(delta, through: presets)
+        case .choice(let options): step(delta, through: options)
+        }
+        problem = nil
+    }
+
+    /// Backspace: the last character of a text field.
+    mutating func deleteBack() {
+        guard case .text = kind else { return }
+        if !value.isEmpty { value.removeLast() }
+        problem = nil
+    }
+
+    /// Ctrl-U: a text field emptied.
+    mutating func clear() {
+        guard case .text = kind else { return }
+        value = ""
         problem = nil
     }
 

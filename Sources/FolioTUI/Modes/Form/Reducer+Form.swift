@@ -1,14 +1,23 @@
 import FolioDomain
 
-// Keys while a form or a confirmation is open.
+extension CommandName {
+    public static let submit = CommandName("submit")
+    public static let nextField = CommandName("next-field")
+    public static let previousField = CommandName("previous-field")
+    public static let choosePrevious = CommandName("choose-previous")
+    public static let chooseNext = CommandName("choose-next")
+    public static let cancelForm = CommandName("cancel-form")
+}
 
-func edit(_ form: Form, with key: KeyPress, in state: inout AppState) -> [Effect] {
-    if key == .ctrl("c") {
+// Keys while a form is open: the table's `.form` rows; characters are typed into the field.
+
+func edit(_ form: Form, with name: CommandName?, key: KeyPress, in state: inout AppState) -> [Effect] {
+    if name == .forceQuit {
         state.isQuitting = true
         return []
     }
     var form = form
-    switch form.edit(key) {
+    switch form.apply(name, key: key) {
     case .edited:
         FormSubmission.annotate(&form, asOf: state.viewer.asOf)
         state.mode = .form(form)

@@ -1,4 +1,5 @@
-/// The `?` screen, generated from the keymap so it can never disagree with it.
+/// The `?` screen, generated from the keymap so it can never disagree with it. It takes
+/// the normal table's moving keys to scroll; `?`, Esc and `q` close it.
 public enum HelpView {
     /// Width of the keys column.
     static let keyColumnWidth = 22
@@ -41,4 +42,47 @@ public enum HelpView {
         }
         return lines
     }
+
+    /// A page of help: the screen less four lines.
+    static func pageHeight(_ size: ScreenSize) -> Int { max(1, size.height - 4) }
+
+    /// Draws the help from `scroll` (no further than a full last page) and says what it showed.
+    static func draw(_ state: AppState, scroll: Int, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
+        let lines = self.lines(keymap: state.keymap, glyphs: state.glyphs)
+        let page = pageHeight(state.size)
+        let scroll = ListCursor.scroll(lines: scroll, count: lines.count, height: page)
+        let end = min(lines.count, scroll + rect.height)
+        if scroll < end {
+            for index in scroll..<end {
+                canvas.put(line: lines[index], at: .init(column: 1, row: rect.row + index - scroll), maxWidth: rect.width - 2)
+            }
+        }
+        return Viewport(screen: nil, scroll: scroll, height: page, count: lines.count)
+    }
+
+    /// A key while help is open, by the command the normal table binds it to.
+    static func handle(_ name: CommandName?, scroll: Int, in state: inout AppState) -> [Effect] {
+        let page = state.shown?.screen == nil ? state.shown?.height ?? 1 : 1
+        var scroll = scroll
+        switch name {
+        case .moveDown: scroll += 1
+        case .moveUp: scroll -= 1
+        case .pageDown: scroll += page
+        case .pageUp: scroll -= page
+        case .top: scroll = 0
+        case .bottom: scroll = Int.max / 2
+        case .help, .back, .quit:
+            state.mode = .normal
+            return []
+        case .forceQuit:
+            state.isQuitting = true
+            return []
+        default:
+            return []
+        }
+        // The next frame keeps it within the help's length.
+        state.mode = .help(scroll: min(max(0, scroll), Int.max / 2))
+        return []
+    }
 }
+

@@ -1,7 +1,7 @@
 import FolioDomain
 import FolioStore
 
-/// Everything the account view shows, loaded by the `.loadAccount` effect.
+/// Everything the account view shows, read by the account screen's load.
 public struct AccountPage: Sendable {
     public var account: Account
     public var ownerName: String

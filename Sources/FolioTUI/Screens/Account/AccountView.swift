@@ -258,20 +258,24 @@ public enum AccountView {
         return lines
     }
 
-    /// Draws the visible part of the page.
-    static func draw(_ screen: AccountScreen, state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) {
+    /// Draws the visible part of the page: from where the last frame was, no further
+    /// than a full last page.
+    static func draw(_ screen: AccountScreen, app state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
         let g = state.glyphs
         guard let page = screen.page else {
             let text = screen.error.map { "Could not load \(screen.name): \($0)" } ?? "Loading \(screen.name)\(g.ellipsis)"
             canvas.put(text: text, at: .init(column: rect.column + 1, row: rect.row), role: screen.error == nil ? .dim : .error,
                        maxWidth: rect.width - 2)
-            return
+            return Viewport(screen: screen.id, scroll: screen.scroll, height: max(1, rect.height), count: 0)
         }
         let lines = self.lines(for: page, width: rect.width, asOf: state.viewer.asOf, glyphs: state.glyphs, policy: state.policy)
-        let end = min(lines.count, screen.scroll + rect.height)
-        guard screen.scroll < end else { return }
-        for index in screen.scroll..<end {
-            canvas.put(line: lines[index], at: .init(column: rect.column + 1, row: rect.row + index - screen.scroll), maxWidth: rect.width - 2)
+        let scroll = ListCursor.scroll(lines: screen.scroll, count: lines.count, height: max(1, rect.height))
+        let shown = Viewport(screen: screen.id, scroll: scroll, height: max(1, rect.height), count: lines.count)
+        let end = min(lines.count, scroll + rect.height)
+        guard scroll < end else { return shown }
+        for index in scroll..<end {
+            canvas.put(line: lines[index], at: .init(column: rect.column + 1, row: rect.row + index - scroll), maxWidth: rect.width - 2)
         }
+        return shown
     }
 }

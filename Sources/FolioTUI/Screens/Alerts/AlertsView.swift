@@ -48,10 +48,8 @@ enum AlertsView {
         }
     }
 
-    static func heading(_ state: AppState) -> StyledLine {
-        let alerts = state.alerts
-        guard alerts.isLoaded else { return [Span("Loading the alerts\(state.glyphs.underWay)", .dim)] }
-        let g = state.glyphs
+    static func heading(_ alerts: AlertsScreen, glyphs g: Glyphs) -> StyledLine {
+        guard alerts.isLoaded else { return [Span("Loading the alerts\(g.underWay)", .dim)] }
         let overdue = alerts.listings.filter { $0.alert.isOverdue(at: alerts.now) }.count
         let unanswered = alerts.listings.filter { $0.alert.state == .open }.count
         var line: StyledLine = [Span("\(alerts.listings.count) alert\(alerts.listings.count == 1 ? "" : "s"), \(unanswered) not yet acknowledged")]
@@ -60,30 +58,33 @@ enum AlertsView {
         return line
     }
 
-    static func draw(_ state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) {
-        let alerts = state.alerts
-        canvas.put(line: heading(state), at: .init(column: rect.column + 1, row: rect.row), maxWidth: rect.width - 2)
+    static func draw(_ alerts: AlertsScreen, app state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
+        canvas.put(line: heading(alerts, glyphs: state.glyphs), at: .init(column: rect.column + 1, row: rect.row), maxWidth: rect.width - 2)
         let columns = self.columns(width: rect.width, showsOwner: state.viewer.role != "csm")
         ListTable.drawHeader(columns, at: rect.row + 1, in: rect, marking: true, into: &canvas)
         let top = rect.row + 2
         let height = rect.height - 2
-        guard height > 0 else { return }
+        let count = alerts.listings.count
+        let scroll = alerts.cursor.scroll(count: count, height: height)
+        let shown = Viewport(screen: alerts.id, scroll: scroll, height: height, count: count)
+        guard height > 0 else { return shown }
         if alerts.isLoaded && alerts.listings.isEmpty {
             ListTable.drawMessage("No alerts waiting on you. Well done.", at: top, in: rect, into: &canvas)
-            return
+            return shown
         }
-        let end = min(alerts.listings.count, alerts.cursor.scroll + height)
-        guard alerts.cursor.scroll < end else { return }
-        for index in alerts.cursor.scroll..<end {
+        let end = min(count, scroll + height)
+        guard scroll < end else { return shown }
+        for index in scroll..<end {
             let listing = alerts.listings[index]
-            ListTable.drawRow(columns, at: top + index - alerts.cursor.scroll, in: rect, isSelected: index == alerts.cursor.selection,
+            ListTable.drawRow(columns, at: top + index - scroll, in: rect, isSelected: index == alerts.cursor.selection,
                               isMarked: alerts.marks.contains(listing.alert.id ?? -1), marking: true, glyphs: state.glyphs,
                               into: &canvas) { cell($0, listing, now: alerts.now, ownerName: listing.owner) }
         }
         if let selected = alerts.selectedListing {
             let a = selected.alert
             ListTable.drawDetail("\(a.kind.title) on \(selected.accountName): \(a.reason)", label: "#\(a.id ?? 0)", in: rect,
-                                 below: top + end - alerts.cursor.scroll - 1, into: &canvas)
+                                 below: top + end - scroll - 1, into: &canvas)
         }
+        return shown
     }
 }

@@ -61,9 +61,9 @@ public enum BookView {
         return columns
     }
 
-    /// Draws the header and the visible rows into `rect`.
-    static func draw(_ state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) {
-        let book = state.book
+    /// Draws the header and the visible rows into `rect`: from where the last frame was,
+    /// as little moved as keeps the selection in sight.
+    static func draw(_ book: BookScreen, app state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
         let g = state.glyphs
         let columns = layout(width: rect.width, bands: state.bands, showsOwner: state.viewer.role != "csm", showsAlerts: book.hasAlerts)
         var column = rect.column + gutter
@@ -74,7 +74,9 @@ public enum BookView {
         }
         let bodyTop = rect.row + 1
         let bodyHeight = rect.height - 1
-        guard bodyHeight > 0 else { return }
+        let scroll = ListCursor.scroll(showing: book.selection, from: book.scroll, count: book.rows.count, height: bodyHeight)
+        let shown = Viewport(screen: book.id, scroll: scroll, height: max(1, bodyHeight), count: book.rows.count)
+        guard bodyHeight > 0 else { return shown }
 
         if book.rows.isEmpty {
             let message: String
@@ -82,15 +84,15 @@ public enum BookView {
             else if book.entries.isEmpty { message = "No accounts in this book yet." }
             else { message = "No account matches \"\(book.filterText)\" (Esc clears the filter)." }
             canvas.put(text: message, at: .init(column: rect.column + gutter, row: bodyTop), role: .dim, maxWidth: rect.width - gutter)
-            return
+            return shown
         }
 
         let asOf = state.viewer.asOf
-        let end = min(book.rows.count, book.scroll + bodyHeight)
-        guard book.scroll < end else { return }
-        for position in book.scroll..<end {
+        let end = min(book.rows.count, scroll + bodyHeight)
+        guard scroll < end else { return shown }
+        for position in scroll..<end {
             let entry = book.entries[book.rows[position]]
-            let row = bodyTop + position - book.scroll
+            let row = bodyTop + position - scroll
             let isSelected = position == book.selection
             if isSelected {
                 canvas.fill(Canvas.Rect(column: rect.column, row: row, width: rect.width, height: 1), role: .selection)
@@ -105,6 +107,7 @@ public enum BookView {
                 x += spec.width + separator
             }
         }
+        return shown
     }
 
     /// A cell's text and role.

@@ -39,40 +39,41 @@ enum CheckInsView {
         }
     }
 
-    static func heading(_ state: AppState) -> StyledLine {
-        guard let board = state.checkIns.board else { return [Span("Loading the check-ins\(state.glyphs.underWay)", .dim)] }
-        let g = state.glyphs
+    static func heading(_ checkIns: CheckInsScreen, glyphs g: Glyphs) -> StyledLine {
+        guard let board = checkIns.board else { return [Span("Loading the check-ins\(g.underWay)", .dim)] }
         let rate = board.coverage.overall
         let percent = rate.rate.map { "\(Int(($0 * 100).rounded())) %" } ?? "no accounts"
         var line: StyledLine = [Span("Coverage ", .header), Span("\(percent)", rate.isFlagged ? .warning : .positive, bold: true),
                                 Span(" (\(rate.covered) of \(rate.accounts) accounts heard from within their tier's limit)")]
         if rate.isFlagged { line.append(Span(" FLAGGED: under \(Int(board.coverage.flag * 100)) %", .warning)) }
-        let owed = state.checkIns.lines.count
+        let owed = checkIns.lines.count
         line.append(Span(" \(g.dot) \(owed) owed", .dim))
         return line
     }
 
-    static func draw(_ state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) {
-        let checkIns = state.checkIns
-        canvas.put(line: heading(state), at: .init(column: rect.column + 1, row: rect.row), maxWidth: rect.width - 2)
+    static func draw(_ checkIns: CheckInsScreen, app state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
+        canvas.put(line: heading(checkIns, glyphs: state.glyphs), at: .init(column: rect.column + 1, row: rect.row), maxWidth: rect.width - 2)
         let columns = self.columns(width: rect.width, showsOwner: state.viewer.role != "csm" || state.viewer.bookOf != nil)
         ListTable.drawHeader(columns, at: rect.row + 1, in: rect, marking: false, into: &canvas)
         let top = rect.row + 2, height = rect.height - 2
         let lines = checkIns.lines
-        guard height > 0 else { return }
+        let scroll = checkIns.cursor.scroll(count: lines.count, height: height)
+        let shown = Viewport(screen: checkIns.id, scroll: scroll, height: height, count: lines.count)
+        guard height > 0 else { return shown }
         if checkIns.board != nil && lines.isEmpty {
             ListTable.drawMessage("No check-in due or overdue.", at: top, in: rect, into: &canvas)
-            return
+            return shown
         }
-        let end = min(lines.count, checkIns.cursor.scroll + height)
-        guard checkIns.cursor.scroll < end else { return }
-        for index in checkIns.cursor.scroll..<end {
-            ListTable.drawRow(columns, at: top + index - checkIns.cursor.scroll, in: rect, isSelected: index == checkIns.cursor.selection,
+        let end = min(lines.count, scroll + height)
+        guard scroll < end else { return shown }
+        for index in scroll..<end {
+            ListTable.drawRow(columns, at: top + index - scroll, in: rect, isSelected: index == checkIns.cursor.selection,
                               isMarked: false, marking: false, glyphs: state.glyphs, into: &canvas) { cell($0, lines[index]) }
         }
         if let selected = checkIns.selectedLine {
             ListTable.drawDetail("\(selected.title) at \(selected.accountName), due \(selected.checkIn.due): \(selected.hint)",
-                                 label: "Talk about", in: rect, below: top + end - checkIns.cursor.scroll - 1, into: &canvas)
+                                 label: "Talk about", in: rect, below: top + end - scroll - 1, into: &canvas)
         }
+        return shown
     }
 }

@@ -6,12 +6,6 @@ import FolioStore
 /// risk by renewal month, recovery sequences answered. A line over them says the period; the
 /// rest scrolls with j/k and PgUp/PgDn when it does not fit.
 enum DashboardView {
-    /// Every line below the period's, for the body's width.
-    static func lines(_ state: AppState) -> [StyledLine] {
-        guard let d = state.dashboard.dashboard else { return [] }
-        return lines(d, width: contentWidth(state), glyphs: state.glyphs)
-    }
-
     static func lines(_ d: ProgrammeDashboard, width: Int, glyphs g: Glyphs) -> [StyledLine] {
         let sections = [
             DashboardSections.recovery(d, width: width, glyphs: g),
@@ -23,16 +17,9 @@ enum DashboardView {
         return Array(sections.joined(separator: [[]]))
     }
 
-    /// A cell of margin on each side.
-    static func contentWidth(_ state: AppState) -> Int { max(1, state.size.width - 2) }
-
-    /// Lines that fit under the period's line: the screen minus title, banner, that line,
-    /// status and hint lines.
-    static func pageHeight(_ state: AppState) -> Int { max(1, state.size.height - 4 - state.bannerHeight) }
-
-    static func draw(_ state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) {
+    static func draw(_ screen: DashboardScreen, app state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
         let g = state.glyphs
-        let period = state.dashboard.period(asOf: state.viewer.asOf)
+        let period = screen.period(asOf: state.viewer.asOf)
         let days = period.from.days(until: period.to) + 1
         // The period always; how to change it and to scroll while they fit.
         let dates = "\(period.from) to \(period.to) (\(F.plural(days, "day")))"
@@ -40,17 +27,20 @@ enum DashboardView {
             .first { DisplayWidth.of(dates + $0) <= rect.width - 2 } ?? ""
         canvas.put(line: [Span(dates, .header), Span(extra, .dim)], at: .init(column: rect.column + 1, row: rect.row),
                    maxWidth: rect.width - 2)
-        guard state.dashboard.dashboard != nil else {
-            canvas.put(text: "Loading the figures\(g.underWay)", at: .init(column: rect.column + 1, row: rect.row + 1), role: .dim)
-            return
-        }
-        let all = lines(state)
+        // Lines under the period's, a cell of margin on each side.
         let height = rect.height - 1
-        guard height > 0 else { return }
-        let scroll = max(0, min(state.dashboard.scroll, all.count - height))
+        guard let dashboard = screen.dashboard else {
+            canvas.put(text: "Loading the figures\(g.underWay)", at: .init(column: rect.column + 1, row: rect.row + 1), role: .dim)
+            return Viewport(screen: screen.id, scroll: screen.scroll, height: max(1, height), count: 0)
+        }
+        let all = lines(dashboard, width: max(1, rect.width - 2), glyphs: g)
+        let scroll = ListCursor.scroll(lines: screen.scroll, count: all.count, height: max(1, height))
+        let shown = Viewport(screen: screen.id, scroll: scroll, height: max(1, height), count: all.count)
+        guard height > 0 else { return shown }
         for (offset, line) in all.dropFirst(scroll).prefix(height).enumerated() {
             canvas.put(line: line, at: .init(column: rect.column + 1, row: rect.row + 1 + offset), maxWidth: rect.width - 2)
         }
+        return shown
     }
 
     typealias F = DashboardFigures

@@ -48,10 +48,8 @@ enum OutboxView {
         }
     }
 
-    static func heading(_ state: AppState) -> StyledLine {
-        let outbox = state.outbox
-        guard outbox.isLoaded else { return [Span("Loading the outbox\(state.glyphs.underWay)", .dim)] }
-        let g = state.glyphs
+    static func heading(_ outbox: OutboxScreen, glyphs g: Glyphs) -> StyledLine {
+        guard outbox.isLoaded else { return [Span("Loading the outbox\(g.underWay)", .dim)] }
         let drafts = outbox.listings.filter { $0.message.state == .draft }.count
         let due = outbox.listings.filter { $0.message.state == .scheduled && $0.message.scheduledAt <= outbox.now }.count
         let trouble = outbox.listings.filter { [.unconfirmed, .failed].contains($0.message.state) }.count
@@ -62,26 +60,27 @@ enum OutboxView {
         return line
     }
 
-    /// Rows that fit: the list page minus the detail lines at the foot.
-    static func listHeight(_ state: AppState) -> Int { max(1, state.listPageHeight - 2) }
-
-    static func draw(_ state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) {
-        let outbox = state.outbox
-        canvas.put(line: heading(state), at: .init(column: rect.column + 1, row: rect.row), maxWidth: rect.width - 2)
+    /// Draws the heading, the table and the selected email's line at the foot (the rows
+    /// leave two lines for it).
+    static func draw(_ outbox: OutboxScreen, app state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
+        canvas.put(line: heading(outbox, glyphs: state.glyphs), at: .init(column: rect.column + 1, row: rect.row), maxWidth: rect.width - 2)
         let columns = self.columns(width: rect.width)
         ListTable.drawHeader(columns, at: rect.row + 1, in: rect, marking: false, into: &canvas)
         let top = rect.row + 2
-        let height = min(rect.height - 2, listHeight(state))
-        guard height > 0 else { return }
+        let height = min(rect.height - 2, max(1, rect.height - 4))
+        let count = outbox.listings.count
+        let scroll = outbox.cursor.scroll(count: count, height: height)
+        let shown = Viewport(screen: outbox.id, scroll: scroll, height: height, count: count)
+        guard height > 0 else { return shown }
         if outbox.isLoaded && outbox.listings.isEmpty {
             ListTable.drawMessage("Nothing waiting: no draft to approve and no email scheduled. r on an account starts a sequence.",
                                   at: top, in: rect, into: &canvas)
-            return
+            return shown
         }
-        let end = min(outbox.listings.count, outbox.cursor.scroll + height)
-        guard outbox.cursor.scroll < end else { return }
-        for index in outbox.cursor.scroll..<end {
-            ListTable.drawRow(columns, at: top + index - outbox.cursor.scroll, in: rect, isSelected: index == outbox.cursor.selection,
+        let end = min(count, scroll + height)
+        guard scroll < end else { return shown }
+        for index in scroll..<end {
+            ListTable.drawRow(columns, at: top + index - scroll, in: rect, isSelected: index == outbox.cursor.selection,
                               isMarked: false, marking: false, glyphs: state.glyphs, into: &canvas) {
                 cell($0, outbox.listings[index], now: outbox.now)
             }
@@ -90,7 +89,8 @@ enum OutboxView {
             let m = selected.message
             var text = "to \(m.toName) <\(m.to)> \(state.glyphs.dot) \(m.subject)"
             if let error = m.lastError { text += " \(state.glyphs.dot) \(error)" }
-            ListTable.drawDetail(text, label: "#\(m.id ?? 0)", in: rect, below: top + end - outbox.cursor.scroll - 1, into: &canvas)
+            ListTable.drawDetail(text, label: "#\(m.id ?? 0)", in: rect, below: top + end - scroll - 1, into: &canvas)
         }
+        return shown
     }
 }

@@ -20,7 +20,7 @@ enum RenewalsView {
         return ListTable.layout(columns, width: width - ListTable.gutter(marking: false))
     }
 
-    static func cell(_ column: Column, _ line: RenewalBoard.Line, state: AppState) -> (String, StyleRole) {
+    static func cell(_ column: Column, _ line: RenewalBoard.Line, bands: [String]) -> (String, StyleRole) {
         let o = line.opportunity
         switch column {
         case .account: return (line.accountName, .normal)
@@ -31,24 +31,22 @@ enum RenewalsView {
         case .closes: return (line.daysToClose >= 0 ? "in \(line.daysToClose)d" : "\(-line.daysToClose)d late", line.daysToClose < 30 ? .warning : .normal)
         case .band:
             let score = line.score.map { String(Int($0.rounded())) } ?? "–"
-            return ("\(score) \(line.band ?? "")", BookView.bandRole(line.band, bands: state.bands))
+            return ("\(score) \(line.band ?? "")", BookView.bandRole(line.band, bands: bands))
         case .owner: return (line.ownerName, .dim)
         case .next: return (line.nextAction, .accent)
         }
     }
 
-    /// The pipeline's lines for the space there is: a table by quarter when the screen is
-    /// tall enough, else only the totals.
-    static func pipeline(_ state: AppState, width: Int) -> [StyledLine] {
-        guard let board = state.renewals.board else { return [[Span("Loading the renewals\(state.glyphs.underWay)", .dim)]] }
-        let g = state.glyphs
+    /// The pipeline's lines for the space there is (`room` lines for the whole view): a
+    /// table by quarter when the view is tall enough, else only the totals.
+    static func pipeline(_ board: RenewalBoard?, width: Int, room: Int, glyphs g: Glyphs) -> [StyledLine] {
+        guard let board else { return [[Span("Loading the renewals\(g.underWay)", .dim)]] }
         let totals = board.pipeline.totals
         let rate = totals.renewalRate.map { "\(Int(($0 * 100).rounded())) %" } ?? "none closed yet"
         var total: StyledLine = [Span("Pipeline ", .header), Span("\(totals.count) renewals, ARR \(totals.arr.compact)"),
                                  Span(" \(g.dot) "), Span("at risk \(totals.arrAtRisk.compact)", totals.arrAtRisk.cents > 0 ? .severityRed : .normal),
                                  Span(" \(g.dot) renewal rate \(rate)")]
         total.append(Span(" (from \(board.from))", .dim))
-        let room = state.size.height - 3 - state.bannerHeight
         let quarters = board.pipeline.quarters
         // The table by quarter, when it leaves at least five rows for the open renewals.
         guard room - (quarters.count + 3) - 2 >= 5 else { return [total] }
@@ -82,38 +80,36 @@ enum RenewalsView {
         }
     }
 
-    /// Rows of the open renewals that fit under the pipeline.
-    static func listHeight(_ state: AppState) -> Int {
-        let body = state.size.height - 3 - state.bannerHeight
-        return max(1, body - pipeline(state, width: state.size.width - 2).count - 2)
-    }
-
-    static func draw(_ state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) {
+    static func draw(_ renewals: RenewalsScreen, app state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
         var row = rect.row
-        for line in pipeline(state, width: rect.width - 2) {
+        for line in pipeline(renewals.board, width: rect.width - 2, room: rect.height, glyphs: state.glyphs) {
             canvas.put(line: line, at: .init(column: rect.column + 1, row: row), maxWidth: rect.width - 2)
             row += 1
         }
-        guard let board = state.renewals.board else { return }
-        let open = board.open
+        let open = renewals.board?.open ?? []
+        // The open renewals: under their heading and the table's header.
+        let height = rect.row + rect.height - row - 2
+        let scroll = renewals.cursor.scroll(count: open.count, height: height)
+        let shown = Viewport(screen: renewals.id, scroll: scroll, height: max(1, height), count: open.count)
+        guard renewals.board != nil else { return shown }
         canvas.put(line: [Span("Open renewals ", .header), Span("\(open.count), soonest first", .dim)],
                    at: .init(column: rect.column + 1, row: row), maxWidth: rect.width - 2)
         row += 1
         let columns = self.columns(width: rect.width, showsOwner: state.viewer.role != "csm" || state.viewer.bookOf != nil)
         ListTable.drawHeader(columns, at: row, in: rect, marking: false, into: &canvas)
         row += 1
-        let height = rect.row + rect.height - row
-        guard height > 0 else { return }
+        guard height > 0 else { return shown }
         if open.isEmpty {
             ListTable.drawMessage("No renewal open: none is within 90 days.", at: row, in: rect, into: &canvas)
-            return
+            return shown
         }
-        let cursor = state.renewals.cursor
-        let end = min(open.count, cursor.scroll + height)
-        guard cursor.scroll < end else { return }
-        for index in cursor.scroll..<end {
-            ListTable.drawRow(columns, at: row + index - cursor.scroll, in: rect, isSelected: index == cursor.selection, isMarked: false,
-                              marking: false, glyphs: state.glyphs, into: &canvas) { cell($0, open[index], state: state) }
+        let cursor = renewals.cursor
+        let end = min(open.count, scroll + height)
+        guard scroll < end else { return shown }
+        for index in scroll..<end {
+            ListTable.drawRow(columns, at: row + index - scroll, in: rect, isSelected: index == cursor.selection, isMarked: false,
+                              marking: false, glyphs: state.glyphs, into: &canvas) { cell($0, open[index], bands: state.bands) }
         }
+        return shown
     }
 }

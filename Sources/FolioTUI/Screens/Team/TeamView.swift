@@ -42,16 +42,15 @@ enum TeamView {
     /// The rows of the view, top to bottom; `item` is the selectable item a row shows.
     enum Line { case heading(StyledLine), csmHeader, alertHeader, blank, csm(Int), escalation(Int) }
 
-    static func lines(_ state: AppState) -> [Line] {
-        guard let board = state.team.board else { return [] }
-        let g = state.glyphs
+    static func lines(_ team: TeamScreen, glyphs g: Glyphs) -> [Line] {
+        guard let board = team.board else { return [] }
         var lines: [Line] = [.csmHeader]
         lines += board.rows.indices.map(Line.csm)
         if board.rows.isEmpty { lines.append(.heading([Span("  No CSM in this team yet.", .dim)])) }
         let overdue = board.escalations.filter { $0.alert.isOverdue(at: board.now) }.count
         var heading: StyledLine = [Span("Escalations ", .header), Span("\(board.escalations.count) routed to you")]
         if overdue > 0 { heading += [Span(" \(g.dot) "), Span("\(overdue) OVERDUE", .overdue)] }
-        if !state.team.marks.isEmpty { heading.append(Span(" \(g.dot) \(state.team.marks.count) marked", .accent)) }
+        if !team.marks.isEmpty { heading.append(Span(" \(g.dot) \(team.marks.count) marked", .accent)) }
         lines += [.blank, .heading(heading)]
         if board.escalations.isEmpty {
             lines.append(.heading([Span("  Nothing routed to you is waiting.", .dim)]))
@@ -62,20 +61,19 @@ enum TeamView {
         return lines
     }
 
-    /// The selectable items' count decides moving; the view scrolls itself to keep the
-    /// selected line in sight, so any height works.
-    static func listHeight(_ state: AppState) -> Int { max(1, state.size.height - 4 - state.bannerHeight) }
-
-    static func draw(_ state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) {
+    /// Draws the lines that keep the selected one in sight (the view scrolls itself, from
+    /// the selection alone, so any height works); paging moves by the lines there was room for.
+    static func draw(_ team: TeamScreen, app state: AppState, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
         let g = state.glyphs
-        guard let board = state.team.board else {
+        let height = rect.height - 1
+        guard let board = team.board else {
             canvas.put(text: "Loading the team\(g.underWay)", at: .init(column: rect.column + 1, row: rect.row), role: .dim)
-            return
+            return Viewport(screen: team.id, scroll: 0, height: max(1, height), count: 0)
         }
         let title: StyledLine = [Span("Median acknowledgement over \(board.period.from) to \(board.period.to) \(g.dot) Enter on a CSM opens their book", .dim)]
         canvas.put(line: title, at: .init(column: rect.column + 1, row: rect.row), maxWidth: rect.width - 2)
-        let all = lines(state)
-        let selection = state.team.cursor.selection
+        let all = lines(team, glyphs: g)
+        let selection = team.cursor.selection
         let selectedLine = all.firstIndex { line in
             switch line {
             case .csm(let index): return index == selection
@@ -83,9 +81,9 @@ enum TeamView {
             default: return false
             }
         } ?? 0
-        let height = rect.height - 1
-        guard height > 0 else { return }
         let scroll = max(0, min(selectedLine - height + 1, all.count - height))
+        let shown = Viewport(screen: team.id, scroll: scroll, height: max(1, height), count: all.count)
+        guard height > 0 else { return shown }
         let teamColumns = columns(width: rect.width)
         let alertColumns = AlertsView.columns(width: rect.width, showsOwner: true, ownerPriority: 8)
         for (offset, line) in all.dropFirst(max(0, scroll)).prefix(height).enumerated() {
@@ -106,9 +104,10 @@ enum TeamView {
             case .escalation(let index):
                 let listing = board.escalations[index]
                 ListTable.drawRow(alertColumns, at: row, in: rect, isSelected: board.rows.count + index == selection,
-                                  isMarked: state.team.marks.contains(listing.alert.id ?? -1), marking: true, glyphs: g,
+                                  isMarked: team.marks.contains(listing.alert.id ?? -1), marking: true, glyphs: g,
                                   into: &canvas) { AlertsView.cell($0, listing, now: board.now, ownerName: listing.owner) }
             }
         }
+        return shown
     }
 }
