@@ -33,6 +33,12 @@ public struct AppState: Sendable {
     /// The screen on top: drawn, and given the keys.
     public var screen: any Screen { screens.top }
 
+    /// A view's state: kept while other views are on screen, fresh before it was first shown.
+    public subscript<View: RootScreen>(_ view: View.Type) -> View {
+        get { screens.view(View.self) ?? View() }
+        set { screens.keep(newValue) }
+    }
+
     /// Whose book the screens read when it is not the viewer's own (a login); nil: theirs.
     public var bookOwner: String? { viewer.bookOf?.login }
 

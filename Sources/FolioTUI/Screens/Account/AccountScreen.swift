@@ -115,14 +115,3 @@ public struct AccountScreen: Screen {
         })
     }
 }
-
-extension Effect {
-    public static func loadAccount(id: String) -> Effect { AccountScreen.load(id, book: nil) }
-}
-
-extension Action {
-    /// An account's page, read for the viewer's own book.
-    public static func accountLoaded(_ page: AccountPage) -> Action {
-        .loaded(ScreenID(.account, key: page.account.id), book: nil, AccountScreen.Loaded.page(page))
-    }
-}

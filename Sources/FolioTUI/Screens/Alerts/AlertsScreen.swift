@@ -11,7 +11,7 @@ extension CommandName {
 
 /// The alerts inbox (view 2): the alerts routed to the viewer, worst first then the
 /// nearest deadline (as `AlertDesk.list` orders them), the selection and the marked ones.
-public struct AlertsScreen: RootScreen {
+public struct AlertsScreen: RootScreen, ListScreen {
     public static let kind = ScreenKind.alerts
 
     public private(set) var listings: [AlertListing] = []
@@ -53,8 +53,7 @@ public struct AlertsScreen: RootScreen {
         ScreenTitle("Alerts of \(app.viewer.bookName)", right: isLoaded ? "\(listings.count) alerts " : "")
     }
 
-    public mutating func settle(_ shown: Viewport) { cursor.scroll = shown.scroll }
-    public mutating func move(by rows: Int) { cursor.move(by: rows, count: listings.count) }
+    public var rowCount: Int { listings.count }
 
     /// Space marks or unmarks the selected alert and moves to the next.
     public mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]? {
@@ -100,24 +99,5 @@ public struct AlertsScreen: RootScreen {
             let listings = try store.database.read { db in try AlertDesk.list(for: store.reader, scope: .mine, in: db) }
             return Loaded(listings: listings, now: store.now)
         })
-    }
-}
-
-extension AppState {
-    /// The alerts inbox's state (kept while other views are on screen).
-    public var alerts: AlertsScreen {
-        get { screens.view(AlertsScreen.self) ?? AlertsScreen() }
-        set { screens.keep(newValue) }
-    }
-}
-
-extension Effect {
-    public static var loadAlerts: Effect { AlertsScreen.load(book: nil) }
-}
-
-extension Action {
-    /// The alerts inbox of the viewer's own book, with the moment its countdowns are judged at.
-    public static func alertsLoaded(_ listings: [AlertListing], now: Int64) -> Action {
-        .loaded(ScreenID(.alerts), book: nil, AlertsScreen.Loaded(listings: listings, now: now))
     }
 }

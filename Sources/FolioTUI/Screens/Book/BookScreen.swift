@@ -235,24 +235,9 @@ public struct BookScreen: RootScreen {
 extension AppState {
     /// The book's state (always kept).
     public var book: BookScreen {
-        get { screens.view(BookScreen.self) ?? BookScreen() }
-        set { screens.keep(newValue) }
+        get { self[BookScreen.self] }
+        set { self[BookScreen.self] = newValue }
     }
-}
-
-extension Effect {
-    public static func loadBookStart(rows: Int) -> Effect { BookScreen.firstRows(rows, book: nil) }
-    public static var loadBook: Effect { BookScreen.whole(book: nil) }
-}
-
-extension Action {
-    /// The first rows of the viewer's own book in its default order, and how many accounts it has.
-    public static func bookStarted(_ entries: [BookEntry], total: Int, scoresAsOf: Day?) -> Action {
-        .loaded(ScreenID(.book), book: nil, BookScreen.FirstRows(entries: entries, total: total, scoresAsOf: scoresAsOf))
-    }
-
-    /// A whole book (its `owner`'s: nil for the viewer's own).
-    public static func bookLoaded(_ book: LoadedBook) -> Action { .loaded(ScreenID(.book), book: book.owner, book) }
 }
 
 

@@ -10,7 +10,7 @@ extension CommandName {
 }
 
 /// Check-ins (view 3): those the book owes, with the coverage rate.
-public struct CheckInsScreen: RootScreen {
+public struct CheckInsScreen: RootScreen, ListScreen {
     public static let kind = ScreenKind.checkIns
 
     public var board: CheckInBoard?
@@ -46,8 +46,7 @@ public struct CheckInsScreen: RootScreen {
                            right: board.map { "\(lines.count) owed \(g.dot) \($0.coverage.overall.accounts) accounts " } ?? "")
     }
 
-    public mutating func settle(_ shown: Viewport) { cursor.scroll = shown.scroll }
-    public mutating func move(by rows: Int) { cursor.move(by: rows, count: lines.count) }
+    public var rowCount: Int { lines.count }
 
     public func reload(_ app: AppState) -> [Effect] { [Self.load(book: app.bookOwner)] }
 
@@ -67,21 +66,4 @@ public struct CheckInsScreen: RootScreen {
             try store.database.read { db in try CheckInBoard.load(for: store.reader, asOf: store.asOf, bands: store.bands, in: db) }
         })
     }
-}
-
-extension AppState {
-    /// The check-ins view's state (kept while other views are on screen).
-    public var checkIns: CheckInsScreen {
-        get { screens.view(CheckInsScreen.self) ?? CheckInsScreen() }
-        set { screens.keep(newValue) }
-    }
-}
-
-extension Effect {
-    public static var loadCheckIns: Effect { CheckInsScreen.load(book: nil) }
-}
-
-extension Action {
-    /// The check-ins of the viewer's own book.
-    public static func checkInsLoaded(_ board: CheckInBoard) -> Action { .loaded(ScreenID(.checkIns), book: nil, board) }
 }

@@ -89,20 +89,3 @@ public struct DashboardScreen: RootScreen {
         })
     }
 }
-
-extension AppState {
-    /// The dashboard's state (kept while other views are on screen).
-    public var dashboard: DashboardScreen {
-        get { screens.view(DashboardScreen.self) ?? DashboardScreen() }
-        set { screens.keep(newValue) }
-    }
-}
-
-extension Effect {
-    public static func loadDashboard(_ period: ReportPeriod) -> Effect { DashboardScreen.load(period, book: nil) }
-}
-
-extension Action {
-    /// The figures of the viewer's own book.
-    public static func dashboardLoaded(_ dashboard: ProgrammeDashboard) -> Action { .loaded(ScreenID(.dashboard), book: nil, dashboard) }
-}

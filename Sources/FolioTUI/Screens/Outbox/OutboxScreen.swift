@@ -14,7 +14,7 @@ extension CommandName {
 
 /// The outbox (view 6): the book's emails, the next to go first. `v` reads the selected
 /// one as the customer will, `A` approves a draft, `c` cancels one before it goes.
-public struct OutboxScreen: RootScreen {
+public struct OutboxScreen: RootScreen, ListScreen {
     public static let kind = ScreenKind.outbox
 
     public private(set) var listings: [OutboxListing] = []
@@ -48,8 +48,7 @@ public struct OutboxScreen: RootScreen {
         ScreenTitle("Outbox of \(app.viewer.bookName)", right: isLoaded ? "\(listings.count) emails " : "")
     }
 
-    public mutating func settle(_ shown: Viewport) { cursor.scroll = shown.scroll }
-    public mutating func move(by rows: Int) { cursor.move(by: rows, count: listings.count) }
+    public var rowCount: Int { listings.count }
 
     public mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]? {
         switch name {
@@ -131,24 +130,5 @@ public struct OutboxScreen: RootScreen {
         lines.append("")
         lines += m.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         return lines.map(TerminalText.sanitize)
-    }
-}
-
-extension AppState {
-    /// The outbox's state (kept while other views are on screen).
-    public var outbox: OutboxScreen {
-        get { screens.view(OutboxScreen.self) ?? OutboxScreen() }
-        set { screens.keep(newValue) }
-    }
-}
-
-extension Effect {
-    public static var loadOutbox: Effect { OutboxScreen.load(book: nil) }
-}
-
-extension Action {
-    /// The outbox of the viewer's own book, with the moment "due" is judged at.
-    public static func outboxLoaded(_ listings: [OutboxListing], now: Int64) -> Action {
-        .loaded(ScreenID(.outbox), book: nil, OutboxScreen.Loaded(listings: listings, now: now))
     }
 }

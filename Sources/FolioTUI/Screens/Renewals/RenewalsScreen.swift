@@ -11,7 +11,7 @@ extension CommandName {
 
 /// Renewals (view 4): the pipeline and the open renewals; the selection is on an open
 /// renewal (`m` moves it).
-public struct RenewalsScreen: RootScreen {
+public struct RenewalsScreen: RootScreen, ListScreen {
     public static let kind = ScreenKind.renewals
 
     public var board: RenewalBoard?
@@ -41,8 +41,7 @@ public struct RenewalsScreen: RootScreen {
         ScreenTitle("Renewals of \(app.viewer.bookName)", right: board.map { "\($0.open.count) open " } ?? "")
     }
 
-    public mutating func settle(_ shown: Viewport) { cursor.scroll = shown.scroll }
-    public mutating func move(by rows: Int) { cursor.move(by: rows, count: board?.open.count ?? 0) }
+    public var rowCount: Int { board?.open.count ?? 0 }
 
     public func reload(_ app: AppState) -> [Effect] { [Self.load(book: app.bookOwner)] }
 
@@ -66,21 +65,4 @@ public struct RenewalsScreen: RootScreen {
             try store.database.read { db in try RenewalBoard.load(for: store.reader, asOf: store.asOf, bands: store.bands, in: db) }
         })
     }
-}
-
-extension AppState {
-    /// The renewals view's state (kept while other views are on screen).
-    public var renewals: RenewalsScreen {
-        get { screens.view(RenewalsScreen.self) ?? RenewalsScreen() }
-        set { screens.keep(newValue) }
-    }
-}
-
-extension Effect {
-    public static var loadRenewals: Effect { RenewalsScreen.load(book: nil) }
-}
-
-extension Action {
-    /// The renewals of the viewer's own book.
-    public static func renewalsLoaded(_ board: RenewalBoard) -> Action { .loaded(ScreenID(.renewals), book: nil, board) }
 }

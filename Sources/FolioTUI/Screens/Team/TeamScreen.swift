@@ -11,7 +11,7 @@ extension CommandName {
 
 /// The team (view 5, managers and VPs): CSM rows, then the escalations; one selection
 /// runs through both. Enter on a CSM opens their book, on an escalation its account.
-public struct TeamScreen: RootScreen {
+public struct TeamScreen: RootScreen, ListScreen {
     public static let kind = ScreenKind.team
 
     public var board: TeamBoard?
@@ -73,7 +73,7 @@ public struct TeamScreen: RootScreen {
                            right: board.map { "\($0.rows.count) CSMs \(g.dot) \($0.escalations.count) escalations " } ?? "")
     }
 
-    public mutating func move(by rows: Int) { cursor.move(by: rows, count: items.count) }
+    public var rowCount: Int { items.count }
 
     public mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]? {
         switch name {
@@ -126,21 +126,4 @@ public struct TeamScreen: RootScreen {
             }
         })
     }
-}
-
-extension AppState {
-    /// The team view's state (kept while other views are on screen).
-    public var team: TeamScreen {
-        get { screens.view(TeamScreen.self) ?? TeamScreen() }
-        set { screens.keep(newValue) }
-    }
-}
-
-extension Effect {
-    public static var loadTeam: Effect { TeamScreen.load(book: nil) }
-}
-
-extension Action {
-    /// The viewer's team.
-    public static func teamLoaded(_ board: TeamBoard) -> Action { .loaded(ScreenID(.team), book: nil, board) }
 }
