@@ -43,7 +43,6 @@ public struct Keymap: Sendable {
                 argumentName: "LOGIN"),
         Command(.report, "Dashboard: the programme's figures as charts; FROM [TO] (YYYY-MM-DD) sets the period", group: .views,
                 keys: [.char("7")], argumentName: "FROM [TO]", view: DashboardScreen.self),
-        Command(.quiet, "Quiet accounts: nobody heard from in 30 days", group: .views, keys: [.char("8")], view: QuietScreen.self),
         Command(.filter, "Filter as you type (band:red tier:ent stage:renewal, any text)", group: .book,
                 keys: [.char("/")], hint: "filter", view: BookScreen.self),
         Command(.nextMatch, "Next match of the filter", group: .book, keys: [.char("n")], view: BookScreen.self),
