@@ -62,7 +62,8 @@ public enum HelpView {
 
     /// A key while help is open, by the command the normal table binds it to.
     static func handle(_ name: CommandName?, scroll: Int, in state: inout AppState) -> [Effect] {
-        let page = state.shown?.screen == nil ? state.shown?.height ?? 1 : 1
+        // A page is what the last frame of help showed.
+        let page = state.shown.flatMap { $0.screen == nil ? $0.height : nil } ?? 1
         var scroll = scroll
         switch name {
         case .moveDown: scroll += 1
