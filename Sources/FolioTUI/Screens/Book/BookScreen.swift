@@ -16,7 +16,7 @@ extension CommandName {
 /// The book (view 1): every entry loaded, which of them the filter shows in which order,
 /// the selection and the first row the last frame showed. `/` filters it and `o` sorts
 /// it from any screen.
-public struct BookScreen: RootScreen {
+public struct BookScreen: RootScreen, FilterableScreen {
     public static let kind = ScreenKind.book
 
     public private(set) var entries: [BookEntry] = []
@@ -183,6 +183,14 @@ public struct BookScreen: RootScreen {
             break
         }
         return []
+    }
+
+    public var filterTerms: String { "band:red tier:ent stage:renewal" }
+
+    /// A key of the `/` line: the matches from the top (the frame keeps the selection in sight).
+    public mutating func filter(by text: String) {
+        filterText = text
+        scroll = 0
     }
 
     /// Esc clears the filter.
