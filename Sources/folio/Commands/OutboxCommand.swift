@@ -137,8 +137,8 @@ struct OutboxSend: ParsableCommand {
         discussion: """
             Delivers through a sendmail-compatible command (default `sendmail -t -i`, or FOLIO_SENDMAIL) or into a Maildir. \
             Only scheduled emails whose time has come go, in the account's working hours and at most one per contact in the \
-            gap (sequences.yaml). Each is claimed before it is handed over; a run that is interrupted leaves it unconfirmed, \
-            never resent blindly (check, then folio outbox retry ID or cancel ID). A failure is retried on later runs with a \
+            gap (sequences.yaml). Each is claimed just before it is handed over; a run that is interrupted leaves the one in \
+            flight unconfirmed, never resent blindly, and the rest scheduled (check, then folio outbox retry ID or cancel ID). A failure is retried on later runs with a \
             growing wait, and marked failed after the last attempt. Run it from cron every few minutes. Exit 1 when anything \
             failed this time.
             """
