@@ -16,7 +16,7 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "How many accounts to make up.")
+    @Option(help: "How many accounts to make up (1–1,000,000).")
     var accounts: Int = 1000
 
     @Option(help: "Weeks of usage history per account (1–520).")
@@ -33,7 +33,8 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard accounts >= 1 else { throw ValidationError("--accounts must be at least 1.") }
+        // Ten times the largest book benchmarked; more is a typo, not a portfolio.
+        guard (1...1_000_000).contains(accounts) else { throw ValidationError("--accounts must be between 1 and 1000000.") }
         guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520.") }
         _ = try global.explicitAsOf()
     }

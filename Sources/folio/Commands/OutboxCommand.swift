@@ -163,7 +163,8 @@ struct OutboxSend: ParsableCommand {
 
     func validate() throws {
         if sendmail != nil && maildir != nil { throw ValidationError("pick one of --sendmail and --maildir") }
-        if timeout <= 0 || timeout > 3_600 { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        // Written as "inside" so that nan is refused too.
+        guard timeout > 0 && timeout <= 3_600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
     }
 
     func run() throws {

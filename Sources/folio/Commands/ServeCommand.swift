@@ -49,8 +49,9 @@ struct ServeCommand: ParsableCommand {
     var rateLimit = 30
 
     func validate() throws {
-        guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
-        guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 (no limit) or more") }
+        // Each session is a process of its own (about 40 MB): a thousand is past any one machine.
+        guard (1...1_000).contains(maxSessions) else { throw ValidationError("--max-sessions must be between 1 and 1000") }
+        guard (0...10_000).contains(rateLimit) else { throw ValidationError("--rate-limit must be between 0 (no limit) and 10000") }
         do {
             _ = try ListenAddress(parsing: listen)
             _ = try IdleTimeout(parsing: idleTimeout)

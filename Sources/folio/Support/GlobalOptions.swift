@@ -26,10 +26,11 @@ struct GlobalOptions: ParsableArguments {
     func explicitAsOf() throws -> Day? {
         let (text, source) = asOf.map { ($0, "--as-of") } ?? (environment["FOLIO_AS_OF"].map { ($0, "FOLIO_AS_OF") } ?? ("", ""))
         guard !text.isEmpty else { return nil }
-        guard let day = Day(iso: text) else {
-            throw ValidationError("\(source) \"\(text)\" is not a date; expected YYYY-MM-DD")
+        do {
+            return try Day(input: text)
+        } catch {
+            throw ValidationError("\(source) \"\(text)\" \(error)")
         }
-        return day
     }
 
     /// The login of who is looking: --user, FOLIO_USER, then $USER.

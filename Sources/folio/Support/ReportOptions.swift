@@ -25,8 +25,7 @@ struct ReportOptions: ParsableArguments {
     func period(asOf: Day) throws -> ReportPeriod {
         func day(_ text: String?, _ option: String) throws -> Day? {
             guard let text else { return nil }
-            guard let day = Day(iso: text) else { throw ValidationError("\(option) \"\(text)\" is not a date; expected YYYY-MM-DD") }
-            return day
+            do { return try Day(input: text) } catch { throw ValidationError("\(option) \"\(text)\" \(error)") }
         }
         let end = try day(to, "--to") ?? asOf
         let start = try day(from, "--from") ?? ReportPeriod.standard(asOf: end).from
