@@ -39,7 +39,7 @@ struct AlertsList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let context = try AppContext.open(global)
+            let context = try AppContext.open(global, readonly: true)
             let asked: PortfolioScope = mine ? .mine : team ? .team : all ? .all : .natural(for: context.user)
             let scope = asked.clamped(for: context.user)
             let listings = try context.database.read { db in

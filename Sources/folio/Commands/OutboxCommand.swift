@@ -31,7 +31,7 @@ struct OutboxList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let context = try AppContext.open(global)
+            let context = try AppContext.open(global, readonly: true)
             let scope = PortfolioScope.natural(for: context.user)
             let listings = try context.database.read { db in try Outbox.list(for: context.user, scope: scope, all: all, in: db) }
             if json {
@@ -115,7 +115,7 @@ struct OutboxShow: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let context = try AppContext.open(global)
+            let context = try AppContext.open(global, readonly: true)
             let visible = try context.database.read { db in
                 try Outbox.list(for: context.user, scope: .natural(for: context.user), all: true, in: db).first { $0.message.id == id }
             }
