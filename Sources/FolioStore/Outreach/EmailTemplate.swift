@@ -39,12 +39,16 @@ public struct EmailTemplate: Sendable {
         } catch {
             return failed([ImportProblem(file: file, line: 1, column: 1, message: "template \(name): Mustache syntax: \(error)")])
         }
-        let problems = TemplateCheck.problems(in: text, banned: banned).map {
+        let problems = TemplateCheck.problems(in: text, banned: banned, fold: compatibilityFold).map {
             ImportProblem(file: file, line: $0.line, column: $0.column, message: "template \(name) \($0.message)")
         }
         guard problems.isEmpty else { return failed(problems) }
         return .success(EmailTemplate(name: name, file: file, template: parsed))
     }
+
+    /// NFKC: full-width, circled and mathematical letters read as the plain ones, so a
+    /// banned word cannot hide in them.
+    static func compatibilityFold(_ text: String) -> String { text.precomposedStringWithCompatibilityMapping }
 
     static func describe(_ error: any Error) -> String {
         guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
