@@ -17,7 +17,7 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "How many accounts to make up (default 1000).")
+    @Option(help: "How many accounts to make up, 1–1,000,000 (default 1000).")
     var accounts: Int?
 
     @Option(help: "Weeks of usage history per account, 1–520 (default 26).")
@@ -45,7 +45,8 @@ struct GenerateCommand: ParsableCommand {
             }
             return
         }
-        guard (accounts ?? 1) >= 1 else { throw ValidationError("--accounts must be at least 1.") }
+        // Ten times the largest book benchmarked; more is a typo, not a portfolio.
+        guard (1...1_000_000).contains(accounts ?? 1000) else { throw ValidationError("--accounts must be between 1 and 1000000.") }
         guard (1...520).contains(weeks ?? 26) else { throw ValidationError("--weeks must be between 1 and 520.") }
         _ = try global.explicitAsOf()
     }
