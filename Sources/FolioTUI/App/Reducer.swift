@@ -12,7 +12,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return run(name, argument: argument, in: &state)
     case .resized(let size):
         // The next frame works out what fits, and says so (`.drawn`).
-        state.size = size
+        state.size = size.clamped
         return []
     case .drawn(let shown):
         state.shown = shown
