@@ -8,7 +8,7 @@ import Foundation
 import FolioTUI
 
 /// The curses screen: opened with `newterm` on explicit descriptors, drawn from a
-/// `Canvas`, read from as `Key`s, restored on every exit path (DESIGN §1.2).
+/// `Canvas`, read from as `TerminalEvent`s, restored on every exit path (DESIGN §1.2).
 ///
 /// Not thread-safe: use it from the one thread that runs the interface loop.
 public final class Terminal {
@@ -274,7 +274,7 @@ public final class Terminal {
 
     /// Tells curses the terminal is now this size, as when an SSH client sends a
     /// window-change request; the next `draw` repaints every cell. (A local terminal's
-    /// SIGWINCH is handled by ncurses and arrives as `Key.resize`.)
+    /// SIGWINCH is handled by ncurses and arrives as `TerminalEvent.resize`.)
     public func resize(toWidth width: Int, height: Int) {
         activate()
         let size = ScreenSize(width: width, height: height).clamped
@@ -379,10 +379,10 @@ public final class Terminal {
     /// Waits up to `milliseconds` for a key and decodes it; nil on timeout. Keep the
     /// timeout short (≈100 ms): a pending SIGTERM/SIGHUP/SIGINT is checked on every
     /// call and thrown as `TerminalError.interrupted`, whose handler should `restore()`.
-    public func readKey(timeout milliseconds: Int) throws -> Key? {
+    public func readKey(timeout milliseconds: Int) throws -> TerminalEvent? {
         let before = SignalRelay.takePending()
         if let signal = before.stop { throw TerminalError.interrupted(signal: signal) }
-        if before.resized, let size = followWindowSize() { return .resize(width: size.width, height: size.height) }
+        if before.resized, let size = followWindowSize() { return .resize(size) }
         activate()
         let window = folio_stdscr()
         wtimeout(window, Int32(max(0, milliseconds)))
@@ -390,18 +390,17 @@ public final class Terminal {
         let status = wget_wch(window, &code)
         let during = SignalRelay.takePending()
         if let signal = during.stop { throw TerminalError.interrupted(signal: signal) }
-        if during.resized, let size = followWindowSize() { return .resize(width: size.width, height: size.height) }
+        if during.resized, let size = followWindowSize() { return .resize(size) }
         if status == KEY_CODE_YES && Int32(bitPattern: UInt32(code)) == KEY_RESIZE {
             needsFullRedraw = true
         }
         if status == OK && code == 0x1A && suspendsOnControlZ {
             suspend()
             _ = followWindowSize()
-            let current = size
-            return .resize(width: current.width, height: current.height)
+            return .resize(size)
         }
         let current = status == KEY_CODE_YES ? size : ScreenSize(width: 0, height: 0)
-        return Key.decode(status: status, code: UInt32(code), size: (current.width, current.height))
+        return TerminalEvent.decode(status: status, code: UInt32(code), size: current)
     }
 
     // MARK: Reading the screen back
