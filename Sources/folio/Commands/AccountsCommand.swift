@@ -25,7 +25,7 @@ struct AccountsCommand: ParsableCommand {
     }
 
     static func showBook(global: GlobalOptions, profile: ProfileOption, json: Bool, buildDemoIfMissing: Bool) throws {
-        try AppContext.run(global, profile: profile, buildDemoIfMissing: buildDemoIfMissing) { context in
+        try AppContext.run(global, profile: profile, readonly: true, buildDemoIfMissing: buildDemoIfMissing) { context in
             let entries = try context.database.read { db in
                 try Book.entries(for: context.user, asOf: context.asOf, bands: context.bands, in: db)
             }

@@ -38,7 +38,7 @@ struct AlertsList: ParsableCommand {
     }
 
     func run() throws {
-        try AppContext.run(global) { context in
+        try AppContext.run(global, readonly: true) { context in
             let asked: PortfolioScope = mine ? .mine : team ? .team : all ? .all : .natural(for: context.user)
             let scope = asked.clamped(for: context.user)
             let listings = try context.database.read { db in
@@ -151,8 +151,9 @@ protocol AlertActing {
 extension AlertActing {
     func act() throws {
         try AppContext.run(global) { context in
-            let actor = try context.actingUser()
+            // What is asked is checked before who asks: a bad --until says so whoever runs it.
             let action = try action(asOf: context.asOf)
+            let actor = try context.actingUser()
             var failed = 0
             for id in ids {
                 do {
@@ -190,7 +191,7 @@ struct AlertsSnooze: ParsableCommand, AlertActing {
 
     func action(asOf: Day) throws -> AlertAction {
         guard let day = SnoozeUntil.day(until, from: asOf) else {
-            throw UsageFailure("--until \(until): expected YYYY-MM-DD, or a number of days or weeks (3d, 2w)")
+            throw UsageFailure("--until \(until): expected a day from \(Day.supported.lowerBound) to \(Day.supported.upperBound) (YYYY-MM-DD), or a number of days or weeks (3d, 2w)")
         }
         return .snooze(until: day, reason: reason)
     }

@@ -45,7 +45,7 @@ struct CheckInsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try AppContext.run(global, profile: profileOption) { context in
+        try AppContext.run(global, profile: profileOption, readonly: true) { context in
             let bands = context.bands
             let chosen = scope?.portfolioScope ?? .natural(for: context.user)
             let board = try context.database.read { db in

@@ -30,7 +30,7 @@ struct OutboxList: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        try AppContext.run(global) { context in
+        try AppContext.run(global, readonly: true) { context in
             let scope = PortfolioScope.natural(for: context.user)
             let listings = try context.database.read { db in try Outbox.list(for: context.user, scope: scope, all: all, in: db) }
             if json {
@@ -112,7 +112,7 @@ struct OutboxShow: ParsableCommand {
     @Argument(help: ArgumentHelp("The message id (folio outbox lists them).", valueName: "id")) var id: Int64
 
     func run() throws {
-        try AppContext.run(global) { context in
+        try AppContext.run(global, readonly: true) { context in
             let visible = try context.database.read { db in
                 try Outbox.list(for: context.user, scope: .natural(for: context.user), all: true, in: db).first { $0.message.id == id }
             }
@@ -134,8 +134,8 @@ struct OutboxSend: ParsableCommand {
         discussion: """
             Delivers through a sendmail-compatible command (default `sendmail -t -i`, or FOLIO_SENDMAIL) or into a Maildir. \
             Only scheduled emails whose time has come go, in the account's working hours and at most one per contact in the \
-            gap (sequences.yaml). Each is claimed before it is handed over; a run that is interrupted leaves it unconfirmed, \
-            never resent blindly (check, then folio outbox retry ID or cancel ID). A failure is retried on later runs with a \
+            gap (sequences.yaml). Each is claimed just before it is handed over; a run that is interrupted leaves the one in \
+            flight unconfirmed, never resent blindly, and the rest scheduled (check, then folio outbox retry ID or cancel ID). A failure is retried on later runs with a \
             growing wait, and marked failed after the last attempt. Run it from cron every few minutes. Exit 1 when anything \
             failed this time.
             """
@@ -160,7 +160,8 @@ struct OutboxSend: ParsableCommand {
 
     func validate() throws {
         if sendmail != nil && maildir != nil { throw ValidationError("pick one of --sendmail and --maildir") }
-        if timeout <= 0 || timeout > 3_600 { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        // Written as "inside" so that nan is refused too.
+        guard timeout > 0 && timeout <= 3_600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
     }
 
     func run() throws {

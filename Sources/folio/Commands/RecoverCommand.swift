@@ -46,7 +46,8 @@ struct RecoverCommand: ParsableCommand {
     }
 
     func run() throws {
-        try AppContext.run(global, prepare: { try sequencesOption.load() }) { context, library in
+        // A preview changes nothing: it reads, even a read-only file.
+        try AppContext.run(global, readonly: preview, prepare: { try sequencesOption.load() }) { context, library in
             let found = try context.account(account)
             let desk = SequenceDesk(library: library)
             if stop {

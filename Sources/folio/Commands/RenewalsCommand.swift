@@ -34,7 +34,7 @@ struct RenewalsCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            try AppContext.run(global, profile: profileOption) { context in
+            try AppContext.run(global, profile: profileOption, readonly: true) { context in
                 let board = try context.database.read { db in
                     try RenewalBoard.load(for: context.user, asOf: context.asOf, bands: context.bands, in: db)
                 }

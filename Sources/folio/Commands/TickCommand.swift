@@ -30,7 +30,7 @@ struct TickCommand: ParsableCommand {
         try reportingFailures {
             let profile = try profileOption.load()
             let policy = try alertsOption.load()
-            let library = try sequencesOption.loadIfPresent()
+            let library = try sequencesOption.loadForDailyRun()
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
             let pipeline = DailyPipeline(profile: profile, policy: policy, sequences: library, raiseExisting: raiseExisting)

@@ -27,18 +27,24 @@ struct SequencesOption: ParsableArguments {
         try SequenceLoader.load(path: path.path)
     }
 
-    /// For the daily run and the interface: nil (and a note, unless quiet) when only the
-    /// built-in file was looked for and it is not there.
-    func loadIfPresent(quiet: Bool = false) throws -> SequenceLibrary? {
-        try Self.loadIfPresent(at: path, quiet: quiet)
+    /// For the daily run: the sequences, or a failure before anything is done. A run without
+    /// them would start no recovery email, and nobody would notice; refused, the day can be
+    /// run again once they are there (a run changes nothing twice).
+    func loadForDailyRun() throws -> SequenceLibrary {
+        let (file, chosen) = path
+        if !chosen && !FileManager.default.fileExists(atPath: file) {
+            throw RunFailure("no recovery sequences at \(file) (Folio's SampleData is missing), so the daily run did nothing: "
+                             + "without them no recovery email would start; install SampleData beside folio, point FOLIO_SAMPLE_DATA "
+                             + "at it, or give --sequences or FOLIO_SEQUENCES")
+        }
+        return try SequenceLoader.load(path: file)
     }
 
-    static func loadIfPresent(at location: (path: String, chosen: Bool), quiet: Bool = false) throws -> SequenceLibrary? {
+    /// For the interface: nil when only the built-in file was looked for and it is not
+    /// there (starting a sequence then says there are none).
+    static func loadIfPresent(at location: (path: String, chosen: Bool)) throws -> SequenceLibrary? {
         let (file, chosen) = location
-        if !chosen && !FileManager.default.fileExists(atPath: file) {
-            if !quiet { complain("folio: no recovery sequences at \(file); the run starts none (set --sequences or FOLIO_SEQUENCES)") }
-            return nil
-        }
+        if !chosen && !FileManager.default.fileExists(atPath: file) { return nil }
         return try SequenceLoader.load(path: file)
     }
 }
