@@ -133,3 +133,25 @@ import FolioDomain
         #expect(empty.description == "the database has no users yet; import users.csv first (folio import)")
     }
 }
+
+/// What a role may ever do, before any account is known: the interface asks this first.
+@Suite struct AccessByRoleTests {
+    @Test(arguments: [
+        // role, acknowledge, snooze, log, move, email
+        (User.Role.vp, true, true, true, true, true), (.manager, true, true, true, true, true), (.csm, true, true, true, true, true),
+        (.ae, true, false, true, false, false),
+    ])
+    func whatARoleMayEverDo(_ role: User.Role, _ ack: Bool, _ snooze: Bool, _ log: Bool, _ move: Bool, _ email: Bool) {
+        let acts: [(Access.Act, Bool)] = [(.acknowledgeAlert, ack), (.snoozeAlert, snooze), (.resolveAlert, snooze), (.handOverAlert, snooze),
+                                          (.logActivity, log), (.moveRenewal, move), (.emailCustomers, email)]
+        for (act, allowed) in acts {
+            #expect((Access.refusal(act, byRole: role, login: "x") == nil) == allowed, "\(role) \(act)")
+        }
+    }
+
+    @Test func anAccountExecutiveIsToldWhatTheyMayDo() {
+        #expect(Access.refusal(.snoozeAlert, byRole: .ae, login: "sam")?.description
+                == "sam is an account executive: AEs acknowledge the alerts routed to them and log what they did; snoozing alerts is for the account's CSM, their managers and VPs")
+        #expect(Access.opensOtherBooks(.manager) && Access.opensOtherBooks(.vp) && !Access.opensOtherBooks(.csm) && !Access.opensOtherBooks(.ae))
+    }
+}

@@ -64,6 +64,25 @@ public enum Access {
         !ties(of: user, to: people, recipients: recipients).isDisjoint(with: allowing(act))
     }
 
+    /// The ties a person of `role` can have to some account: what they may ever do, before
+    /// any particular account is known (the interface asks before it asks the store).
+    public static func possibleTies(of role: User.Role) -> Ties {
+        switch role {
+        case .vp: return [.vp]
+        case .manager: return [.owner, .manager, .recipient]
+        case .csm: return [.owner, .recipient]
+        case .ae: return [.ae, .recipient]
+        }
+    }
+
+    /// Nil when someone of `role` may make `act` on some account; else why never.
+    public static func refusal(_ act: Act, byRole role: User.Role, login: String) -> Refusal? {
+        possibleTies(of: role).isDisjoint(with: allowing(act)) ? .never(act, login: login, role: role) : nil
+    }
+
+    /// Managers (their team's) and VPs (anyone's) open other people's books and have a team view.
+    public static func opensOtherBooks(_ role: User.Role) -> Bool { role == .vp || role == .manager }
+
     /// Nil when `user` may make `act` (one of the alert acts) on `alert`; else why not.
     public static func refusal(_ act: Act, on alert: Alert, by user: User, people: AccountPeople) -> Refusal? {
         if alert.shadow { return .controlGroup }
@@ -116,6 +135,8 @@ public enum Access {
         case outsideTeam(login: String, manager: String, team: [String])
         case ownBookOnly(login: String, role: User.Role)
         case importer(login: String?, role: User.Role?)
+        /// Nothing someone of this role does on any account allows the act.
+        case never(Act, login: String, role: User.Role)
 
         public var description: String {
             switch self {
@@ -137,6 +158,18 @@ public enum Access {
                 return "\(login) is not in the team of \(manager); a manager opens the books of their team (\(team.prefix(6).joined(separator: ", ")))"
             case let .ownBookOnly(login, role):
                 return "\(login) is a \(role.rawValue): only managers and VPs open another person's book"
+            case let .never(act, login, role):
+                let doing = switch act {
+                case .acknowledgeAlert: "acknowledging alerts"
+                case .snoozeAlert: "snoozing alerts"
+                case .resolveAlert: "resolving alerts"
+                case .handOverAlert: "handing alerts over"
+                case .logActivity: "logging activities"
+                case .moveRenewal: "moving renewals"
+                case .emailCustomers: "emailing customers"
+                }
+                let does = role == .ae ? "AEs acknowledge the alerts routed to them and log what they did; " : ""
+                return "\(login) is \(role == .ae ? "an account executive" : "a \(role.rawValue)"): \(does)\(doing) is for the account's CSM, their managers and VPs"
             case let .importer(login, role):
                 let who = login.map { "\($0) is \(role.map { "a \($0.rawValue)" } ?? "not a user")" } ?? "no user given"
                 return "\(who): importing is for managers and VPs (or anyone while the database has no users yet)"
