@@ -26,7 +26,7 @@ struct GenerateCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Folder to write users.csv, accounts.csv, … into (created if missing).",
-                               valueName: "dir"))
+                               valueName: "dir"), completion: .directory)
     var out: String
 
     // --as-of (or FOLIO_AS_OF) comes from the global options: the day the data ends.

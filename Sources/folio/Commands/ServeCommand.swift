@@ -32,11 +32,13 @@ struct ServeCommand: ParsableCommand {
     var mode: ServeConfiguration.Mode = .demo
 
     @Option(name: .customLong("host-key"),
-            help: ArgumentHelp("The host key file (default $XDG_DATA_HOME/folio/ssh_host_ed25519_key; made when missing).", valueName: "path"))
+            help: ArgumentHelp("The host key file (default $XDG_DATA_HOME/folio/ssh_host_ed25519_key; made when missing).", valueName: "path"),
+            completion: .file())
     var hostKey: String?
 
     @Option(name: .customLong("authorized-keys"),
-            help: ArgumentHelp("Keys allowed in (required in team mode), with folio-user=LOGIN before each key.", valueName: "file"))
+            help: ArgumentHelp("Keys allowed in (required in team mode), with folio-user=LOGIN before each key.", valueName: "file"),
+            completion: .file())
     var authorizedKeys: String?
 
     @Option(name: .customLong("max-sessions"), help: ArgumentHelp("Interfaces open at once; more visitors are told the server is full.", valueName: "n"))
@@ -116,8 +118,9 @@ struct ServeCommand: ParsableCommand {
         let started = Date()
         try reportingFailures {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try DemoPortfolio.build(at: template, from: SampleDataLocator.locate(), force: true, actor: "folio",
-                                    at: Int64(Date().timeIntervalSince1970))
+            try SampleDataLocator.current.withFolder { sampleData in
+                try DemoPortfolio.build(at: template, from: sampleData, force: true, actor: "folio", at: Int64(Date().timeIntervalSince1970))
+            }
         }
         let database = try FolioDatabase(path: template, readonly: true)
         let manager = try database.read { db in try Settings.value(DemoPortfolio.defaultUserSetting, in: db) }

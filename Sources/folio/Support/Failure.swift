@@ -39,7 +39,16 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as UsageFailure {
         complain("folio: \(error.message)")
         throw Exit.usage
+    } catch let error as CommandFailure {
+        complain("folio: \(error.message)")
+        throw Exit.failure
     }
+}
+
+/// Something that could not be done (a file that cannot be written, say): exit 1.
+struct CommandFailure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
 }
 
 /// A problem with what the person asked for (an unknown user, say): exit 2.

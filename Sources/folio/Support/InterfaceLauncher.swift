@@ -32,7 +32,7 @@ enum InterfaceLauncher {
         try reportingFailures {
             let healthProfile = try profile.load()
             // A bad sequences file is refused here, with its file:line:column, before the screen opens.
-            let sequences = try SequencesOption.loadIfPresent(at: SequencesOption.locate(nil), quiet: true)
+            let sequences = try SequencesOption.loadIfPresent(from: SequencesOption.source(nil), quiet: true)
             let context = try AppContext.open(global, buildDemoIfMissing: true, profile: healthProfile, readonly: readonly,
                                               quietDemoFallback: true)
             effects = StoreEffects(database: context.database, user: context.user, asOf: context.asOf, profile: healthProfile,
