@@ -122,7 +122,12 @@ struct DatabaseCheckCommand: ParsableCommand {
         } else {
             lines.append("daily run   never")
         }
-        lines += check.problems.map { "problem     \($0)" }
+        let problems = check.problems.map { $0.split(whereSeparator: \.isNewline).joined(separator: "; ") }
+        lines += problems.prefix(6).map { "problem     \($0)" }
+        if problems.count > 6 { lines.append("problem     … and \(problems.count - 6) more (--json lists them)") }
+        if !check.integrityProblems.isEmpty || check.foreignKeyProblems > 0 {
+            lines.append("advice      the file is damaged: stop what writes to it and restore the newest backup (README, \"Operations\")")
+        }
         lines.append(check.isHealthy ? "healthy (checked in \(String(format: "%.2f", check.seconds)) s)" : "NOT HEALTHY")
         return lines.joined(separator: "\n")
     }
