@@ -19,13 +19,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "How many accounts to make up.")
     var accounts: Int = 1000
 
-    @Option(help: "Weeks of usage history per account (1–520).")
+    @Option(help: "Weeks of usage history per account (1-520).")
     var weeks: Int = 26
 
     @Option(help: "Seed for the random choices; the same seed gives the same files.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Folder to write users.csv, accounts.csv, … into (created if missing).",
+    @Option(help: ArgumentHelp("Folder to write users.csv, accounts.csv and the rest into (created if missing).",
                                valueName: "dir"), completion: .directory)
     var out: String
 

@@ -15,7 +15,7 @@ struct ServeCommand: ParsableCommand {
 
             Team mode opens the shared --db as the login each key names, and lets in only the keys of \
             --authorized-keys, in OpenSSH's authorized_keys syntax with folio-user=LOGIN before the key type:
-              folio-user=amelie.durand ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… amelie@laptop
+              folio-user=amelie.durand ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... amelie@laptop
 
             The host key (Ed25519, OpenSSH format) is generated on first start. Only the interface is offered: \
             no shell, commands, sftp or forwarding. Every connection, authentication and session is a line of \
