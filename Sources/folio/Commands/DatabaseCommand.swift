@@ -87,6 +87,9 @@ struct DatabaseCheckCommand: ParsableCommand {
     @Flag(help: "PRAGMA quick_check instead of the full integrity_check (much faster on a large file; skips index contents).")
     var quick = false
 
+    @Flag(help: "Print nothing when the database is healthy (for cron, which mails what a job prints).")
+    var quiet = false
+
     @Flag(help: "Print the findings as JSON.")
     var json = false
 
@@ -95,6 +98,7 @@ struct DatabaseCheckCommand: ParsableCommand {
         try reportingFailures {
             let check = try DatabaseCheck.run(path: global.databasePath, quick: quick)
             healthy = check.isHealthy
+            if quiet && healthy { return }
             if json {
                 print(try JSONOutput.render(CheckJSON(check)))
             } else {
