@@ -180,7 +180,8 @@ struct ServeCommand: ParsableCommand {
     /// and the server's log file and format; the session adds TERM and the locale.
     /// In demo mode, the interface's greeting too.
     private func childEnvironment(logPath: String, format: LogFormat) -> [String: String] {
-        let names = ["HOME", "PATH", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "FOLIO_SAMPLE_DATA", "FOLIO_PROFILE", "TZ"]
+        let names = ["HOME", "PATH", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "FOLIO_SAMPLE_DATA", "FOLIO_PROFILE",
+                     "FOLIO_SEQUENCES", "TZ"]
         var environment = ProcessInfo.processInfo.environment.filter { names.contains($0.key) }
         environment["FOLIO_LOG"] = logPath
         environment["FOLIO_LOG_FORMAT"] = format.rawValue
