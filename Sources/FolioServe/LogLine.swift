@@ -92,7 +92,13 @@ public struct LogLine: Sendable {
             $0 == "=" || $0 == "\"" || $0 == "\\" || ($0 == " " && !spacesAllowed) || mustEscape($0)
         }
         guard needsQuotes else { return String(scalars) }
-        var result = "\""
+        return "\"" + escaped(scalars) { "\\u{\(String($0, radix: 16))}" } + "\""
+    }
+
+    /// Quotes, backslashes and the usual control characters as `\"`, `\\`, `\n`, `\r`, `\t`;
+    /// any other character that `mustEscape` as `hex` writes its code.
+    static func escaped(_ scalars: Substring.UnicodeScalarView, hex: (UInt32) -> String) -> String {
+        var result = ""
         for scalar in scalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -100,11 +106,11 @@ public struct LogLine: Sendable {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where mustEscape(scalar): result += "\\u{\(String(scalar.value, radix: 16))}"
+            case _ where mustEscape(scalar): result += hex(scalar.value)
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
+        return result
     }
 
     /// A label or field name as written: letters, digits, `.`, `_` and `-`; anything else becomes `_`.
@@ -130,21 +136,10 @@ public struct LogLine: Sendable {
     // MARK: JSON
 
     static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in bounded(text) {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where mustEscape(scalar):
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        "\"" + escaped(bounded(text)) { code in
+            let hex = String(code, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } + "\""
     }
 
     static func jsonValue(_ value: Logger.MetadataValue) -> String {

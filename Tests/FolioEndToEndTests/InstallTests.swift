@@ -15,7 +15,7 @@ struct InstallTests {
     static let hidingSourceTree: [String]? = {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else { return nil }
         let wrapper = ["/usr/bin/unshare", "-r", "-m", "/bin/sh", "-c", "mount -t tmpfs tmpfs \"$0\" && exec \"$@\"", repository.path]
-        let probe = try? run(wrapper + ["/bin/ls", "-A", sampleData.path], environment: ["PATH": "/usr/bin:/bin"], in: "/")
+        let probe = try? ServeProcess.runTool(wrapper[0], Array(wrapper.dropFirst()) + ["/bin/ls", "-A", sampleData.path], home: "/tmp", in: "/")
         // The mount worked when the repository's SampleData is not there any more.
         return probe.map { $0.status != 0 && !$0.stdout.contains("accounts.csv") } == true ? wrapper : nil
     }()
@@ -38,32 +38,11 @@ struct InstallTests {
 
         @discardableResult
         func folio(_ arguments: String..., environment extra: [String: String] = [:]) throws -> Folio.Result {
-            let environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "TMPDIR": temporary.path, "LANG": "C.UTF-8", "USER": "nobody"]
-                .merging(extra) { $1 }
-            return try InstallTests.run((InstallTests.hidingSourceTree ?? []) + [binary.path] + arguments, environment: environment, in: root.path)
+            let command = (InstallTests.hidingSourceTree ?? []) + [binary.path] + arguments
+            return try ServeProcess.runTool(command[0], Array(command.dropFirst()), home: home.path, timeout: 120,
+                                            environment: ["TMPDIR": temporary.path, "LANG": "C.UTF-8", "USER": "nobody"].merging(extra) { $1 },
+                                            in: root.path)
         }
-    }
-
-    static func run(_ command: [String], environment: [String: String], in folder: String) throws -> Folio.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        process.environment = environment
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdout = Data()
-        group.enter()
-        DispatchQueue.global().async { stdout = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Folio.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test func aCopiedBinaryBuildsTheDemoAndRunsATickInAnEmptyHome() throws {

@@ -92,11 +92,12 @@ final class ServeProcess {
     }
 
     static func runTool(_ path: String, _ arguments: [String], home: String, timeout: Double = 30,
-                        environment: [String: String] = [:]) throws -> Folio.Result {
+                        environment: [String: String] = [:], in folder: String? = nil) throws -> Folio.Result {
         let tool = Process()
         tool.executableURL = URL(fileURLWithPath: path)
         tool.arguments = arguments
         tool.environment = ["HOME": home, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        if let folder { tool.currentDirectoryURL = URL(fileURLWithPath: folder) }
         let out = Pipe(), err = Pipe()
         tool.standardOutput = out
         tool.standardError = err
