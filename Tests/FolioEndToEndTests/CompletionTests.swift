@@ -31,7 +31,7 @@ struct CompletionTests {
         let script = try script("bash", in: folio)
         #expect(try bash(script, "folio", "d") == ["db", "demo"])
         #expect(try bash(script, "folio", "db", "").isSuperset(of: ["backup", "check"]))
-        #expect(try bash(script, "folio", "db", "check", "--q") == ["--quick"])
+        #expect(try bash(script, "folio", "db", "check", "--qu") == ["--quick", "--quiet"])
         #expect(try bash(script, "folio", "serve", "--log-format", "") == ["text", "json"])
         #expect(try bash(script, "folio", "serve", "--mode", "") == ["demo", "team"])
         #expect(try bash(script, "folio", "tick", "--al") == ["--alerts"])
