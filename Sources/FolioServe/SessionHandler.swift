@@ -58,10 +58,9 @@ final class SessionHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
-            // 0 means "not said" (RFC 4254 §6.2), as from `ssh -tt` without a terminal of its own.
-            terminal = TerminalRequest(term: request.term,
-                                       columns: request.terminalCharacterWidth > 0 ? request.terminalCharacterWidth : 80,
-                                       rows: request.terminalRowHeight > 0 ? request.terminalRowHeight : 24)
+            // 0 means "not said" (RFC 4254 §6.2), as from `ssh -tt` without a terminal of its own; too big is clamped.
+            let size = SessionChild.windowSize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
+            terminal = TerminalRequest(term: request.term, columns: size.columns, rows: size.rows)
             reply(true, wanted: request.wantReply, context: context)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             let passed = Self.passedEnvironment.contains(request.name)
@@ -83,8 +82,8 @@ final class SessionHandler: ChannelInboundHandler {
             refuse("Folio offers only its interface; there is no \(ClientText.loggable(request.subsystem)) here",
                    logged: "subsystem refused", command: request.subsystem, wantReply: request.wantReply, context: context)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
-            if request.terminalCharacterWidth > 0 { terminal?.columns = request.terminalCharacterWidth }
-            if request.terminalRowHeight > 0 { terminal?.rows = request.terminalRowHeight }
+            if request.terminalCharacterWidth > 0 { terminal?.columns = min(request.terminalCharacterWidth, SessionChild.maximumColumns) }
+            if request.terminalRowHeight > 0 { terminal?.rows = min(request.terminalRowHeight, SessionChild.maximumRows) }
             if let terminal, ending == nil { child?.resize(columns: terminal.columns, rows: terminal.rows) }
         case let idle as IdleStateHandler.IdleStateEvent where idle == .read:
             idleTimedOut(context: context)
@@ -138,10 +137,17 @@ final class SessionHandler: ChannelInboundHandler {
             end(saying: "Folio is an interactive interface and needs a terminal; connect with ssh -t", status: 2, context: context)
             return
         }
-        guard gate.reserveSession() else {
+        switch gate.reserveSession(for: address) {
+        case .serverFull?:
             logger.notice("refused: server full", metadata: ["address": "\(address)", "sessions": "\(gate.maxSessions)"])
             end(saying: "server full: \(gate.maxSessions) visitors already; try again in a few minutes", status: 1, context: context)
             return
+        case .addressFull?:
+            logger.notice("refused: too many sessions from the address", metadata: ["address": "\(address)", "sessions": "\(gate.maxSessionsPerAddress)"])
+            end(saying: "too many sessions from your address (\(gate.maxSessionsPerAddress) at once); close one and try again", status: 1, context: context)
+            return
+        case nil:
+            break
         }
         holdsSlot = true
         do {
@@ -281,7 +287,7 @@ final class SessionHandler: ChannelInboundHandler {
         database = nil
         if holdsSlot {
             holdsSlot = false
-            gate.releaseSession()
+            gate.releaseSession(for: address)
         }
     }
 

@@ -67,7 +67,7 @@ public final class InterfaceLoop {
     /// `initialEffects` defaults to `Effect.start`: the book's first screenful.
     public func run(initialEffects: [Effect]? = nil) -> Int32 {
         defer { terminal.restore() }
-        state.size = terminal.size
+        state.size = terminal.size.clamped
         terminal.draw(InterfaceView.render(state))
         perform(initialEffects ?? Effect.start(state))
         terminal.draw(InterfaceView.render(state))

@@ -227,6 +227,17 @@ import Testing
         #expect(state.isTooSmall)
     }
 
+    /// Sizes from a client are clamped before anything is drawn: 65535×65535 once came in
+    /// as 80×-1 and killed the interface; 3000×3000 took a gigabyte.
+    @Test(arguments: [(65_535, 65_535, 1_000, 500), (80, -1, 80, 0), (3_000, 3_000, 1_000, 500), (-5, 30, 0, 30), (200, 60, 200, 60)])
+    func oversizedAndNegativeSizesAreClamped(width: Int, height: Int, clampedWidth: Int, clampedHeight: Int) {
+        var state = F.state(width: 120, height: 40)
+        _ = reduce(&state, .resized(ScreenSize(width: width, height: height)))
+        #expect(state.size == ScreenSize(width: clampedWidth, height: clampedHeight))
+        let canvas = InterfaceView.render(state)
+        #expect(canvas.size == state.size)
+    }
+
     @Test func reloadKeepsTheSelectedAccount() {
         var state = F.state()
         _ = reduce(&state, .run(.moveDown))

@@ -147,6 +147,30 @@ import FolioTUI
         #expect(terminal.screenText() == bigger.lines)
     }
 
+    /// A terminal claiming 65535×65535 (or 3000×3000 later) is set to the largest size the
+    /// interface draws before curses allocates anything for it.
+    @Test func anOversizedWindowIsClampedBeforeCursesSeesIt() throws {
+        let pty = try PseudoTerminal(width: 65_535, height: 65_535)
+        let terminal = try openTerminal(pty)
+        #expect(terminal.size == ScreenSize.maximum)
+        #expect(Terminal.clampWindowSize(of: pty.device) == ScreenSize.maximum, "the terminal itself now says so")
+        func windowChange(width: Int, height: Int) throws -> Key? {
+            pty.setSize(width: width, height: height)
+            kill(getpid(), SIGWINCH)
+            var key: Key? = nil
+            for _ in 0..<20 where key == nil {
+                key = try terminal.readKey(timeout: 50)
+                _ = pty.readAvailableOutput()
+            }
+            return key
+        }
+        #expect(try windowChange(width: 50, height: 8) == .resize(width: 50, height: 8))
+        #expect(try windowChange(width: 3_000, height: 3_000) == .resize(width: 1_000, height: 500))
+        #expect(terminal.size == ScreenSize.maximum)
+        terminal.resize(toWidth: 65_535, height: 65_535)
+        #expect(terminal.size == ScreenSize.maximum)
+    }
+
     @Test func decodesTypedKeys() throws {
         let pty = try PseudoTerminal(width: 20, height: 4)
         let terminal = try openTerminal(pty)

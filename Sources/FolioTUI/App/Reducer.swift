@@ -10,7 +10,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.flash = nil
         return run(name, argument: argument, in: &state)
     case .resized(let size):
-        state.size = size
+        state.size = size.clamped
         state.alerts.cursor.keepVisible(count: state.alerts.listings.count, height: state.listPageHeight)
         state.checkIns.cursor.keepVisible(count: state.checkIns.lines.count, height: state.listPageHeight)
         state.renewals.cursor.keepVisible(count: state.renewals.board?.open.count ?? 0, height: RenewalsView.listHeight(state))

@@ -16,10 +16,11 @@ enum ReportPeriodArgument {
         }
         var days: [Day] = []
         for word in words {
-            guard let day = Day(iso: word), day.iso == word else {
-                return .failure(Problem(message: ":report: \"\(TerminalText.sanitize(word))\" is not a date; expected YYYY-MM-DD, \(usage)"))
+            do {
+                days.append(try Day(input: word))
+            } catch {
+                return .failure(Problem(message: ":report: \"\(TerminalText.sanitize(word))\" \(error), \(usage)"))
             }
-            days.append(day)
         }
         let from = days[0]
         if days.count == 2, from > days[1] {

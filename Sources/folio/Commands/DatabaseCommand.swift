@@ -55,7 +55,7 @@ struct DatabaseBackupCommand: ParsableCommand {
             do {
                 result = try DatabaseBackup.run(source: source, target: (target as NSString).expandingTildeInPath, overwrite: force, keep: keep)
             } catch let failure as DatabaseBackup.Failure {
-                throw CommandFailure(failure.description)
+                throw RunFailure(failure.description)
             }
             if json {
                 print(try JSONOutput.render(result))

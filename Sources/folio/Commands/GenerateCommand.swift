@@ -12,18 +12,22 @@ struct GenerateCommand: ParsableCommand {
             Makes up a team and a book of accounts with contacts, weekly usage, support cases, \
             NPS answers, payment status and activities: most accounts steady, some declining \
             or surging, with detractors, late payments, departed sponsors and quiet spells. \
-            The same seed always writes the same files.
+            The same seed always writes the same files. With --demo it writes Folio's demo \
+            portfolio instead (the book `folio demo` builds; SampleData/ holds a copy).
             """
     )
 
-    @Option(help: "How many accounts to make up.")
-    var accounts: Int = 1000
+    @Option(help: "How many accounts to make up, 1-1,000,000 (default 1000).")
+    var accounts: Int?
 
-    @Option(help: "Weeks of usage history per account (1-520).")
-    var weeks: Int = 26
+    @Option(help: "Weeks of usage history per account, 1-520 (default 26).")
+    var weeks: Int?
 
-    @Option(help: "Seed for the random choices; the same seed gives the same files.")
-    var seed: UInt64 = 1
+    @Option(help: "Seed for the random choices; the same seed gives the same files (default 1).")
+    var seed: UInt64?
+
+    @Flag(help: "Write the demo portfolio, its people and its stories, as of 2026-11-23.")
+    var demo = false
 
     @Option(help: ArgumentHelp("Folder to write users.csv, accounts.csv and the rest into (created if missing).",
                                valueName: "dir"), completion: .directory)
@@ -33,20 +37,33 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard accounts >= 1 else { throw ValidationError("--accounts must be at least 1.") }
-        guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520.") }
+        if demo {
+            let given = [(accounts != nil, "--accounts"), (weeks != nil, "--weeks"), (seed != nil, "--seed"),
+                         (global.asOf != nil, "--as-of")].filter(\.0).map(\.1)
+            guard given.isEmpty else {
+                throw ValidationError("\(given.joined(separator: ", ")) cannot be used with --demo: the demo is one fixed book, as of \(DemoBook.asOf.iso).")
+            }
+            return
+        }
+        // Ten times the largest book benchmarked; more is a typo, not a portfolio.
+        guard (1...1_000_000).contains(accounts ?? 1000) else { throw ValidationError("--accounts must be between 1 and 1000000.") }
+        guard (1...520).contains(weeks ?? 26) else { throw ValidationError("--weeks must be between 1 and 520.") }
         _ = try global.explicitAsOf()
     }
 
     func run() throws {
         // Without --as-of, the data ends on the Monday on or before today.
-        let day = try global.explicitAsOf() ?? GenerateCommand.mondayOnOrBeforeToday()
-        let generator = PortfolioGenerator(accounts: accounts, weeks: weeks, seed: seed, asOf: day)
+        let day = demo ? DemoBook.asOf : try global.explicitAsOf() ?? GenerateCommand.mondayOnOrBeforeToday()
         let clock = ContinuousClock()
         let started = clock.now
         let summary: PortfolioCSVExporter.Summary
         do {
-            summary = try PortfolioCSVExporter.export(generator, to: out)
+            if demo {
+                summary = try PortfolioCSVExporter.export(DemoBook(), to: out)
+            } else {
+                let generator = PortfolioGenerator(accounts: accounts ?? 1000, weeks: weeks ?? 26, seed: seed ?? 1, asOf: day)
+                summary = try PortfolioCSVExporter.export(generator, to: out)
+            }
         } catch {
             complain("folio: \(error)")
             throw Exit.failure

@@ -42,11 +42,12 @@ struct LogCommand: ParsableCommand {
             try context.requireActingUser(global)
             let day: Day
             if let date {
-                guard let parsed = Day(iso: date) else {
-                    complain("folio log: --date: \"\(date)\" is not a date; expected YYYY-MM-DD")
+                do {
+                    day = try Day(input: date)
+                } catch {
+                    complain("folio log: --date: \"\(date)\" \(error)")
                     throw Exit.badData
                 }
-                day = parsed
             } else {
                 day = context.asOf
             }

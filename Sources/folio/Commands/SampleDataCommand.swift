@@ -13,7 +13,7 @@ struct SampleDataCommand: ParsableCommand {
             folio sample-data alerts.yaml > ~/.config/folio/alerts.yaml (likewise health-profile.yaml). \
             --export DIR writes them all into DIR (never over a file already there unless --force): \
             folio sample-data --export ~/.config/folio gives sequences.yaml with its templates/ to edit, \
-            and FOLIO_SAMPLE_DATA=DIR builds the demo from an exported, edited copy.
+            and FOLIO_SAMPLE_DATA=DIR takes the default sequences and templates (the demo's too) from an exported, edited copy.
             """
     )
 
@@ -45,7 +45,7 @@ struct SampleDataCommand: ParsableCommand {
                 do {
                     written = try SampleDataLocator.export(to: folder, overwrite: force)
                 } catch {
-                    throw CommandFailure("cannot write to \(folder.path): \(error.localizedDescription)")
+                    throw RunFailure("cannot write to \(folder.path): \(error.localizedDescription)")
                 }
                 let kept = SampleDataLocator.builtInNames.filter { !written.contains($0) }
                 print("wrote \(written.count) file\(written.count == 1 ? "" : "s") to \(folder.path)")
@@ -59,7 +59,7 @@ struct SampleDataCommand: ParsableCommand {
                     print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(repeating: " ", count: max(0, 7 - "\(bytes)".count)) + "\(bytes) bytes")
                 }
                 if case .folder(let folder) = SampleDataLocator.current {
-                    complain("folio: FOLIO_SAMPLE_DATA is set: the demo and default sequences come from \(folder.path), not these")
+                    complain("folio: FOLIO_SAMPLE_DATA is set: the default sequences and templates come from \(folder.path), not these")
                 }
             }
         }

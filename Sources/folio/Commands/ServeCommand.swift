@@ -45,6 +45,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-sessions"), help: ArgumentHelp("Interfaces open at once; more visitors are told the server is full.", valueName: "n"))
     var maxSessions = 20
 
+    @Option(name: .customLong("max-per-address"), help: ArgumentHelp("Interfaces open at once from one address.", valueName: "n"))
+    var maxPerAddress = 5
+
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a session after this long without input: 90s, 30m, 2h, off.", valueName: "duration"))
     var idleTimeout = "30m"
 
@@ -59,8 +62,10 @@ struct ServeCommand: ParsableCommand {
     var logFormat: LogFormat?
 
     func validate() throws {
-        guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
-        guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 (no limit) or more") }
+        // Each session is a process of its own (about 40 MB): a thousand is past any one machine.
+        guard (1...1_000).contains(maxSessions) else { throw ValidationError("--max-sessions must be between 1 and 1000") }
+        guard (1...1_000).contains(maxPerAddress) else { throw ValidationError("--max-per-address must be between 1 and 1000") }
+        guard (0...10_000).contains(rateLimit) else { throw ValidationError("--rate-limit must be between 0 (no limit) and 10000") }
         do {
             _ = try ListenAddress(parsing: listen)
             _ = try IdleTimeout(parsing: idleTimeout)
@@ -102,8 +107,8 @@ struct ServeCommand: ParsableCommand {
             let key = try HostKey.loadOrCreate(at: keyPath)
             let configuration = ServeConfiguration(
                 listen: try ListenAddress(parsing: listen), mode: mode, sessions: sessions, authorizedKeys: keys,
-                maxSessions: maxSessions, idleTimeout: try IdleTimeout(parsing: idleTimeout), connectionsPerMinute: rateLimit,
-                executable: Self.executablePath, childArguments: childArguments,
+                maxSessions: maxSessions, maxSessionsPerAddress: maxPerAddress, idleTimeout: try IdleTimeout(parsing: idleTimeout),
+                connectionsPerMinute: rateLimit, executable: Self.executablePath, childArguments: childArguments,
                 childEnvironment: childEnvironment(logPath: logPath, format: format))
             let server = SSHServer(configuration: configuration, hostKey: key, logger: logger)
             let bound = try server.start()
@@ -111,7 +116,7 @@ struct ServeCommand: ParsableCommand {
                 folio serve: \(mode.rawValue) mode on \(bound)\(keys == nil ? ", open to anyone who connects" : ", keys in \(keys!.path) only")
                   host key \(keyPath)\(key.isNew ? " (new)" : ""): \(key.fingerprint) (ED25519)
                   connect: ssh -p \(bound.port) \(mode == .demo ? "demo" : "LOGIN")@\(bound.host.contains(":") ? "[\(bound.host)]" : bound.host)
-                  up to \(maxSessions) sessions, idle timeout \(try IdleTimeout(parsing: idleTimeout)), \
+                  up to \(maxSessions) sessions (\(maxPerAddress) from one address), idle timeout \(try IdleTimeout(parsing: idleTimeout)), \
                 \(rateLimit == 0 ? "no connection rate limit" : "\(rateLimit) connections a minute per address"); log: \(logPath) (\(format.rawValue))
                   Ctrl-C stops the server; SIGHUP reopens the log
                 """)

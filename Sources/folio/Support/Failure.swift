@@ -39,14 +39,14 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as UsageFailure {
         complain("folio: \(error.message)")
         throw Exit.usage
-    } catch let error as CommandFailure {
+    } catch let error as RunFailure {
         complain("folio: \(error.message)")
         throw Exit.failure
     }
 }
 
-/// Something that could not be done (a file that cannot be written, say): exit 1.
-struct CommandFailure: Error {
+/// Something the command cannot do: its installation's files are missing, a file cannot be written: exit 1.
+struct RunFailure: Error {
     var message: String
     init(_ message: String) { self.message = message }
 }

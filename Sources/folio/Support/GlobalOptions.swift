@@ -23,14 +23,20 @@ struct GlobalOptions: ParsableArguments {
         return XDG.dataHome.appendingPathComponent("folio/folio.db").path
     }
 
+    /// A bad --as-of is a usage problem, said before any file is opened.
+    func validate() throws {
+        _ = try explicitAsOf()
+    }
+
     /// The as-of day given explicitly (--as-of or FOLIO_AS_OF), validated.
     func explicitAsOf() throws -> Day? {
         let (text, source) = asOf.map { ($0, "--as-of") } ?? (environment["FOLIO_AS_OF"].map { ($0, "FOLIO_AS_OF") } ?? ("", ""))
         guard !text.isEmpty else { return nil }
-        guard let day = Day(iso: text) else {
-            throw ValidationError("\(source) \"\(text)\" is not a date; expected YYYY-MM-DD")
+        do {
+            return try Day(input: text)
+        } catch {
+            throw ValidationError("\(source) \"\(text)\" \(error)")
         }
-        return day
     }
 
     /// The login of who is looking: --user, FOLIO_USER, then $USER.

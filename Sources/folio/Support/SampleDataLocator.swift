@@ -52,7 +52,7 @@ enum SampleDataLocator {
             do {
                 try Self.export(to: folder)
             } catch {
-                throw CommandFailure("cannot write the built-in sample data to \(folder.path) (set TMPDIR to a writable folder): \(error.localizedDescription)")
+                throw RunFailure("cannot write the built-in sample data to \(folder.path) (set TMPDIR to a writable folder): \(error.localizedDescription)")
             }
             return try body(folder)
         }

@@ -47,17 +47,23 @@ struct SequencesOption: ParsableArguments {
         }
     }
 
-    /// For the daily run and the interface: nil (and a note, unless quiet) when only the
-    /// sample data was looked in and it has no sequences.
-    func loadIfPresent(quiet: Bool = false) throws -> SequenceLibrary? {
-        try Self.loadIfPresent(from: source, quiet: quiet)
+    /// For the daily run: the sequences, or a failure before anything is done. A run without
+    /// them would start no recovery email, and nobody would notice; refused, the day can be
+    /// run again once they are there (a run changes nothing twice). Only a FOLIO_SAMPLE_DATA
+    /// folder can lack them: the built-in ones are always there.
+    func loadForDailyRun() throws -> SequenceLibrary {
+        if case .sampleData(let data) = source, data.text("sequences.yaml") == nil {
+            throw RunFailure("no recovery sequences at \(data.describe("sequences.yaml")) (Folio's SampleData is missing), so the daily run "
+                             + "did nothing: without them no recovery email would start; put sequences.yaml and its templates there, "
+                             + "unset FOLIO_SAMPLE_DATA to use the ones built into folio, or give --sequences or FOLIO_SEQUENCES")
+        }
+        return try Self.load(source)
     }
 
-    static func loadIfPresent(from source: Source, quiet: Bool = false) throws -> SequenceLibrary? {
-        if case .sampleData(let data) = source, data.text("sequences.yaml") == nil {
-            if !quiet { complain("folio: no recovery sequences at \(data.describe("sequences.yaml")); the run starts none (set --sequences or FOLIO_SEQUENCES)") }
-            return nil
-        }
+    /// For the interface: nil when a FOLIO_SAMPLE_DATA folder has no sequences (starting
+    /// one then says there are none).
+    static func loadIfPresent(from source: Source) throws -> SequenceLibrary? {
+        if case .sampleData(let data) = source, data.text("sequences.yaml") == nil { return nil }
         return try load(source)
     }
 }

@@ -34,8 +34,11 @@ public enum FormSubmission: Sendable, Hashable {
             let kind = Activity.Kind(rawValue: form.value("type")) ?? .call
             let direction = Activity.Direction(rawValue: form.value("direction")) ?? .outbound
             let dateText = form.value("date").trimmingWhitespace
-            guard let date = Day(iso: dateText) else {
-                problems["date"] = "\"\(dateText)\" is not a date; expected YYYY-MM-DD"
+            let date: Day
+            do {
+                date = try Day(input: dateText)
+            } catch {
+                problems["date"] = "\"\(dateText)\" \(error)"
                 // The other fields are still checked, so every problem shows at once.
                 for problem in ActivityDraft(kind: kind, direction: direction, date: asOf, summary: form.value("summary")).problems(asOf: asOf)
                     where problem.field != "--date" {

@@ -2,12 +2,13 @@ import Foundation
 import FolioDomain
 import GRDB
 
-/// Builds the demo database from the sample portfolio (`SampleData/`): imports every CSV
-/// into a new file beside the target and moves it into place only when it is complete, so
-/// a half-built demo is never seen.
+/// Builds the demo database from the demo book (`DemoBook`, FolioDomain's generator of the
+/// demo portfolio and its stories): imports its records into a new file beside the target,
+/// replays the weeks through the engine, and moves the file into place only when it is
+/// complete, so a half-built demo is never seen.
 public enum DemoPortfolio {
-    /// The day the sample portfolio is written for.
-    public static let asOf = Day(year: 2026, month: 11, day: 23)!
+    /// The day the demo portfolio is written for.
+    public static let asOf = DemoBook.asOf
     /// Who the demo opens as when the person running it is not one of its users.
     public static let defaultUserSetting = "demo_user"
 
@@ -18,50 +19,52 @@ public enum DemoPortfolio {
         public var description: String {
             switch self {
             case .exists(let path): return "\(path) already exists; use --force to replace it with a fresh demo"
-            case .sampleDataMissing(let path): return "the sample portfolio is not at \(path) (set FOLIO_SAMPLE_DATA to the SampleData folder)"
+            case .sampleDataMissing(let path): return "the demo's recovery sequences are not at \(path) (set FOLIO_SAMPLE_DATA to the SampleData folder)"
             }
         }
-    }
-
-    /// The CSV files of the sample portfolio, in import order.
-    public static func files(in sampleData: URL) -> [String] {
-        ImportKind.allCases.map { sampleData.appendingPathComponent("\($0.rawValue).csv").path }
     }
 
     /// Weeks of history the demo replays through the daily run, ending on `asOf`.
     public static let replayWeeks = 26
 
-    /// Imports the sample portfolio, then replays the engine week by week (one run per
-    /// Monday, `replayWeeks` of them up to `asOf`) so the demo has real history, with the
-    /// demo's people moving renewals (`DemoRenewals`), handling alerts (`DemoTeam`) and
-    /// sending and answering recovery emails (`DemoOutreach`) along the way.
+    /// Imports the demo book, then replays the engine week by week (one run per Monday,
+    /// `replayWeeks` of them up to `asOf`) so the demo has real history, with the demo's
+    /// people moving renewals (`DemoRenewals`), handling alerts (`DemoTeam`) and sending and
+    /// answering recovery emails (`DemoOutreach`) along the way. `sampleData` is the folder
+    /// of the recovery sequences (`sequences.yaml` and its templates).
     @discardableResult
     public static func build(at path: String, from sampleData: URL, force: Bool, actor: String, at: Int64,
                              profile: HealthProfile = .standard) throws -> ImportSummary {
         let fm = FileManager.default
-        let files = files(in: sampleData)
-        guard files.allSatisfy(fm.fileExists(atPath:)) else { throw Failure.sampleDataMissing(sampleData.path) }
+        let sequences = sampleData.appendingPathComponent("sequences.yaml").path
+        guard fm.fileExists(atPath: sequences) else { throw Failure.sampleDataMissing(sequences) }
         if fm.fileExists(atPath: path) && !force { throw Failure.exists(path) }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         do { try fm.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw StoreError.cannotCreateFolder(folder.path, reason: error.localizedDescription)
         }
         let building = folder.appendingPathComponent(".folio-demo-\(getpid()).db").path
+        let records = folder.appendingPathComponent(".folio-demo-\(getpid())-csv").path
         removeDatabase(at: building)
-        defer { removeDatabase(at: building) }
+        defer {
+            removeDatabase(at: building)
+            try? fm.removeItem(atPath: records)
+        }
+        let book = DemoBook()
         let summary: ImportSummary
         do {
             let database = try FolioDatabase(path: building)
+            // Through the import files, so the demo goes in exactly as a team's data would.
+            let files = try PortfolioCSVExporter.export(book, to: records).files
             summary = try PortfolioImporter(database: database).run(paths: files, options: .init(actor: actor, at: at))
             try database.write { db in
                 try Settings.set(Settings.demoAsOf, to: asOf.iso, in: db)
                 let manager = try String.fetchOne(db, sql: "SELECT login FROM user WHERE role = 'manager' ORDER BY login LIMIT 1")
                 if let manager { try Settings.set(defaultUserSetting, to: manager, in: db) }
             }
-            try keepStoriesAlerted(sampleData: sampleData, in: database, policy: AlertPolicy(holdoutShare: demoHoldoutShare))
-            let library = try SequenceLoader.load(path: sampleData.appendingPathComponent("sequences.yaml").path)
+            try keepStoriesAlerted(book.toldAccountIDs, in: database, policy: AlertPolicy(holdoutShare: demoHoldoutShare))
+            let library = try SequenceLoader.load(path: sequences)
             let run = DailyRun(profile: profile, steps: DailyRun.defaultSteps + [SequenceStep(library: library)])
-            let stories = storyAccounts(sampleData: sampleData)
             var people = DemoRenewals(database: database, profile: profile)
             try people.prepare()
             for week in (0..<replayWeeks).reversed() {
@@ -69,9 +72,9 @@ public enum DemoPortfolio {
                 try people.beforeRun(on: day)
                 try run.run(asOf: day, in: database, now: at)
                 try people.afterRun(on: day)
-                try DemoTeam.work(after: day, isLastWeek: week == 0, in: database)
+                try DemoTeam.work(after: day, isLastWeek: week == 0, book: book, in: database)
                 try DemoOutreach.work(after: day, isLastWeek: week == 0, planner: SequencePlanner(library: library),
-                                      stories: stories, in: database)
+                                      stories: book.toldAccountIDs, in: database)
             }
             try people.finish()
             // Fold the WAL into the file so the rename moves one complete file.
@@ -90,28 +93,14 @@ public enum DemoPortfolio {
     public static let demoHoldoutShare = 0.35
 
     /// The control group of the demo: a share of the accounts, but never an account that
-    /// SampleData/STORIES.md tells a story about (its alerts are the walkthrough).
-    static func keepStoriesAlerted(sampleData: URL, in database: FolioDatabase, policy: AlertPolicy = .standard) throws {
-        let told = storyAccounts(sampleData: sampleData)
+    /// SampleData/STORIES.md tells of (`told`): its alerts are the walkthrough.
+    static func keepStoriesAlerted(_ told: Set<String>, in database: FolioDatabase, policy: AlertPolicy = .standard) throws {
         try database.write { db in
             for id in try String.fetchAll(db, sql: "SELECT id FROM account ORDER BY id") {
                 try db.execute(sql: "INSERT INTO control_group (account_id, held_out, since) VALUES (?, ?, ?)",
                                arguments: [id, !told.contains(id) && policy.isHeldOut(id), asOf.adding(days: -7 * (replayWeeks - 1)).iso])
             }
         }
-    }
-
-    /// The accounts SampleData/STORIES.md tells a story about: the replay leaves their data as told.
-    static func storyAccounts(sampleData: URL) -> Set<String> {
-        let stories = (try? String(contentsOf: sampleData.appendingPathComponent("STORIES.md"), encoding: .utf8)) ?? ""
-        var told = Set<String>()
-        var rest = Substring(stories)
-        while let start = rest.range(of: "ACC-") {
-            let digits = rest[start.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty { told.insert("ACC-" + digits) }
-            rest = rest[start.upperBound...]
-        }
-        return told
     }
 
     static func removeDatabase(at path: String) {

@@ -4,10 +4,12 @@ import GRDB
 /// The demo's CSMs at work during the replay, so its alerts have a believable life: most
 /// are acknowledged within hours (some late, some never: those are the escalations), a few
 /// are snoozed, and older acknowledged ones are resolved. Every action goes through
-/// `AlertDesk`, as a person's would, and is decided by a hash of the alert, so two
-/// replays give the same history.
+/// `AlertDesk`, as a person's would, and is decided by a hash of what the alert is (its
+/// account, kind and day), so two replays give the same history and a story's alerts meet
+/// the same fate whatever else the book holds.
 enum DemoTeam {
-    static func work(after day: Day, isLastWeek: Bool, policy: AlertPolicy = .standard, in database: FolioDatabase) throws {
+    static func work(after day: Day, isLastWeek: Bool, policy: AlertPolicy = .standard, book: DemoBook,
+                     in database: FolioDatabase) throws {
         let (open, handled, users) = try database.read { db in
             (try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE shadow = 0 AND state = 'open' ORDER BY id"),
              try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE shadow = 0 AND state = 'acknowledged' AND raised_on <= ? ORDER BY id",
@@ -18,14 +20,16 @@ enum DemoTeam {
         let start = policy.runInstant(of: day)
         for alert in open {
             guard let id = alert.id, let owner = try ownerOf(alert, in: database), let csm = byLogin[owner] else { continue }
-            let roll = hash(id, alert.severity.rawValue)
+            let roll = hash(alert, alert.severity.rawValue)
             let hours = Int64(1 + roll % 40)
-            if roll % 10 < 2 { continue } // never picked up: it goes overdue
+            if roll % 10 < 2 || book.unansweredAccountIDs.contains(alert.accountID) { continue } // never picked up: it goes overdue
             if isLastWeek && hours > 3 { continue } // today's: not yet
             if roll % 10 == 9 && !isLastWeek && alert.severity != .red {
                 _ = try? AlertDesk.perform(.snooze(until: day.adding(days: 14), reason: "customer away; follow up when they are back"),
                                        on: id, by: csm, at: start + hours * 3_600, asOf: day, in: database)
-            } else if (try? AlertDesk.perform(.acknowledge, on: id, by: csm, at: start + hours * 3_600, asOf: day, in: database)) != nil {
+            } else if (try? AlertDesk.perform(.acknowledge, on: id, by: csm, at: start + hours * 3_600, asOf: day, in: database)) != nil,
+                      !book.toldAccountIDs.contains(alert.accountID) {
+                // The accounts of STORIES.md keep their activity as told.
                 try reachOut(about: alert, by: csm, at: start + hours * 3_600, asOf: day, in: database)
             }
         }
@@ -34,7 +38,7 @@ enum DemoTeam {
         let settles: Set<Alert.Kind> = [.detractor, .checkinOverdue, .paymentOverdue, .usageSurge, .usageDrop]
         for alert in handled where settles.contains(alert.kind) {
             guard let id = alert.id, let owner = try ownerOf(alert, in: database), let csm = byLogin[owner] else { continue }
-            let roll = hash(id, "resolve")
+            let roll = hash(alert, "resolve")
             guard roll % 5 < 2 else { continue }
             let (outcome, note) = roll % 2 == 0
                 ? (Alert.Outcome.saved, "call held; plan agreed with the customer")
@@ -67,22 +71,19 @@ enum DemoTeam {
         }
         // A meeting for a serious drop, a rescue call for a detractor, otherwise an email;
         // the stretched CSM of STORIES.md (the weak book, coverage under 80 %) only writes.
-        let stretched = csm.login == stretchedCSM
+        let stretched = csm.login == DemoBook.stretchedCSM
         let kind: Activity.Kind = stretched ? .email : meeting ? .meeting : alert.kind == .detractor ? .call : .email
         let said = kind == .email && (meeting || alert.kind == .detractor) ? "Wrote after the alert, proposing a call" : summary
         let draft = ActivityDraft(kind: kind, direction: .outbound, date: day, summary: said)
         _ = try? ActivityLog(database: database).record(draft, on: account, by: csm, asOf: asOf, now: moment)
     }
 
-    /// SampleData/STORIES.md: "jonas.muller has the weak book".
-    static let stretchedCSM = "jonas.muller"
-
     private static func ownerOf(_ alert: Alert, in database: FolioDatabase) throws -> String? {
         try database.read { db in try String.fetchOne(db, sql: "SELECT owner FROM account WHERE id = ?", arguments: [alert.accountID]) }
     }
 
     /// The same decision on every replay.
-    private static func hash(_ id: Int64, _ salt: String) -> UInt64 {
-        StableHash("\(id):\(salt)").value
+    private static func hash(_ alert: Alert, _ salt: String) -> UInt64 {
+        StableHash("\(alert.accountID):\(alert.kind.rawValue):\(alert.raisedOn.iso):\(salt)").value
     }
 }
