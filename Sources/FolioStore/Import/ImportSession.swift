@@ -201,7 +201,8 @@ struct ReportTrailer {
 
     /// True when `record` belongs to a possible footer (kept until the file ends or data follows).
     mutating func holds(_ record: CSVRecord) -> Bool {
-        if record.fields.count == 1, Self.isFooterText(record.fields[0]) {
+        // A footer line is one cell (Excel, re-saving the file, pads it with empty ones).
+        if let first = record.fields.first, Self.isFooterText(first), record.fields.dropFirst().allSatisfy(\.isEmpty) {
             seen = true
             held.append(record)
             lines.append(record.fields[0])
@@ -212,7 +213,7 @@ struct ReportTrailer {
             }
             return true
         }
-        if record.isBlank && seen {
+        if seen && record.fields.allSatisfy(\.isEmpty) {
             held.append(record)
             return true
         }
