@@ -246,7 +246,7 @@ struct ExportFixtureTests {
         let mapping = Self.fixture("\(folder)/northwind-events.yaml")
         let summary = try Self.run(db, [path], mapFile: mapping)
         #expect(try Self.weeks(db) == Self.eventWeeks, "\(folder)")
-        #expect(summary.files[0].notes.contains { $0.hasPrefix("skipped 1 events of 1 account Folio does not know (\"trial-signup.example\" (1))") }, "\(summary.files[0].notes)")
+        #expect(summary.files[0].notes.contains { $0.hasPrefix("skipped 1 event of 1 account Folio does not know (\"trial-signup.example\" (1))") }, "\(summary.files[0].notes)")
         let available = try db.read { try Int.fetchOne($0, sql: "SELECT DISTINCT features_available FROM usage") }
         #expect(available == 6)
         // The same events again count once.

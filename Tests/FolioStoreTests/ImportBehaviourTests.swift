@@ -239,8 +239,8 @@ struct ImportBehaviourTests {
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "file,line,reason,account_id,as_of,days_overdue")
         #expect(lines.count == 4)
-        #expect(lines[1].hasPrefix("\(file),3,\"1: account_id: no account \"\"ZZ\"\""))
-        #expect(lines[2].hasPrefix("\(file),4,\"2: as_of: \"\"2026-13-01\"\" is not a valid date"))
+        #expect(lines[1].hasPrefix("\(file),3,\"column 1: account_id: no account \"\"ZZ\"\""))
+        #expect(lines[2].hasPrefix("\(file),4,\"column 2: as_of: \"\"2026-13-01\"\" is not a valid date"))
         #expect(lines[3].hasSuffix(",A2,2026-11-20,"))
         // Past --max-errors nothing goes in.
         let before = try db.dump()

@@ -625,10 +625,10 @@ final class EventImport {
         var notes: [String] = []
         if unknownCount > 0 {
             let sample = unknown.sorted { $0.value > $1.value }.prefix(5).map { "\"\(ImportRow.excerpt($0.key))\" (\($0.value))" }.joined(separator: ", ")
-            notes.append("skipped \(unknownCount) events of \(unknown.count) account\(unknown.count == 1 ? "" : "s") Folio does not know (\(sample)\(unknown.count > 5 ? ", …" : "")): \(RecordLinker.tried(.account)); add their ids as account keys to count them")
+            notes.append("skipped \(unknownCount) event\(unknownCount == 1 ? "" : "s") of \(unknown.count) account\(unknown.count == 1 ? "" : "s") Folio does not know (\(sample)\(unknown.count > 5 ? ", …" : "")): \(RecordLinker.tried(.account)); add their ids as account keys to count them")
         }
-        if withoutAccount > 0 { notes.append("skipped \(withoutAccount) events without an account (anonymous or not grouped)") }
-        if withoutUser > 0 { notes.append("skipped \(withoutUser) events without a user") }
+        if withoutAccount > 0 { notes.append("skipped \(withoutAccount) event\(withoutAccount == 1 ? "" : "s") without an account (anonymous or not grouped)") }
+        if withoutUser > 0 { notes.append("skipped \(withoutUser) event\(withoutUser == 1 ? "" : "s") without a user") }
         if coveredFrom <= coveredUntil {
             notes.append("events from \(Moment(seconds: coveredFrom).utc) to \(Moment(seconds: coveredUntil).utc); a week not covered from Monday to Sunday is marked partial and not scored as a drop")
         }

@@ -45,7 +45,7 @@ final class ImportSession {
     func refuse(_ row: ImportRow) throws {
         guard options.quarantine else { return try report(row.problems) }
         quarantined.append(ImportSummary.QuarantinedRow(file: row.file, line: row.line,
-                                                        reason: row.problems.map { "\($0.column): \($0.message)" }.joined(separator: "; "),
+                                                        reason: row.problems.map { "column \($0.column): \($0.message)" }.joined(separator: "; "),
                                                         header: row.header.names, fields: row.record.fields))
         if quarantined.count > options.errorLimit {
             problems = Array(quarantined.prefix(options.errorLimit).map { ImportProblem(file: $0.file, line: $0.line, column: 1, message: $0.reason) })
