@@ -8,19 +8,27 @@ import FolioDomain
     static let csm = User(login: "ana", name: "Ana", email: "a@x.test", role: .csm)
     static let ae = User(login: "sam", name: "Sam", email: "s@x.test", role: .ae)
 
+    struct Case: Sendable, CustomTestStringConvertible {
+        var user: User?
+        var hasUsers = true
+        var roles: Set<User.Role> = ImportPermission.defaultRoles
+        var allowed: Bool
+        var testDescription: String { "\(user?.login ?? "nobody") with \(ImportPermission.text(of: roles)), users: \(hasUsers)" }
+    }
+
     @Test(arguments: [
-        (vp as User?, true, ImportPermission.defaultRoles, true),
-        (manager, true, ImportPermission.defaultRoles, true),
-        (csm, true, ImportPermission.defaultRoles, false),
-        (ae, true, ImportPermission.defaultRoles, false),
-        (nil, true, ImportPermission.defaultRoles, false),
-        (nil, false, ImportPermission.defaultRoles, true),    // no users yet: the first import brings the team in
-        (csm, true, [.vp, .manager, .csm], true),
-        (manager, true, [.vp], false),
+        Case(user: vp, allowed: true),
+        Case(user: manager, allowed: true),
+        Case(user: csm, allowed: false),
+        Case(user: ae, allowed: false),
+        Case(user: nil, allowed: false),
+        Case(user: nil, hasUsers: false, allowed: true),    // no users yet: the first import brings the team in
+        Case(user: csm, roles: [.vp, .manager, .csm], allowed: true),
+        Case(user: manager, roles: [.vp], allowed: false),
     ])
-    func decides(_ user: User?, _ hasUsers: Bool, _ roles: Set<User.Role>, _ allowed: Bool) {
-        let decision = ImportPermission.decide(login: user?.login ?? "intruder", user: user, databaseHasUsers: hasUsers, allowedRoles: roles)
-        #expect((decision == .allowed) == allowed, "\(user?.login ?? "nobody") with \(roles)")
+    func decides(_ c: Case) {
+        let decision = ImportPermission.decide(login: c.user?.login ?? "intruder", user: c.user, databaseHasUsers: c.hasUsers, allowedRoles: c.roles)
+        #expect((decision == .allowed) == c.allowed)
     }
 
     @Test func rolesReadAndWrite() {

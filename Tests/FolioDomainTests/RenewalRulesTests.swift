@@ -40,14 +40,16 @@ import FolioDomain
         crm.crmID = "0065g00000Rn7xA"
         crm.amount = Money(units: 275_000)
         crm.closeDate = Self.asOf.adding(days: 55)
-        let plan = RenewalRules.standard.plan(for: Self.account(daysToRenewal: 80), open: crm, isLowestBand: false, asOf: Self.asOf)
+        let plan = RenewalRules.standard.plan(for: Self.account(daysToRenewal: 50), open: crm, isLowestBand: false, asOf: Self.asOf)
         guard case .update(let o) = plan else {
             Issue.record("expected the stage to move, got \(plan)")
             return
         }
         #expect(o.amount == Money(units: 275_000) && o.closeDate == Self.asOf.adding(days: 55))
-        #expect(o.stage == .ninetyDaysOut || o.stage == .sixtyDaysOut)
+        #expect(o.stage == .sixtyDaysOut)
         #expect(o.crmID == "0065g00000Rn7xA")
+        // Unchanged otherwise: the account's ARR and renewal date do not overwrite the CRM's.
+        #expect(RenewalRules.standard.plan(for: Self.account(daysToRenewal: 80), open: crm, isLowestBand: false, asOf: Self.asOf) == .nothing)
     }
 
     static func open(_ stage: RenewalOpportunity.Stage, daysToRenewal: Int) -> RenewalOpportunity {
