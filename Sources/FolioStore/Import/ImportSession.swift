@@ -79,9 +79,8 @@ final class ImportSession {
     }
 
     /// Reads one file and writes its rows; nil when the file could not be read at all.
-    func importFile(path: String, kind: ImportKind) throws -> ImportSummary.File? {
-        if kind == .events { return try EventImport(session: self, path: path).run() }
-        let mapping = options.mapping
+    func importFile(path: String, kind: ImportKind, mapping: ImportMapping?) throws -> ImportSummary.File? {
+        if kind == .events { return try EventImport(session: self, path: path, mapping: mapping).run() }
         let lower = path.lowercased()
         if lower.hasSuffix(".gz") || lower.hasSuffix(".zip") || lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") {
             let what = lower.hasSuffix(".gz") || lower.hasSuffix(".zip") ? "is compressed; decompress it first (gunzip / unzip)" : "is a spreadsheet; save it as CSV (UTF-8) first"
@@ -116,6 +115,7 @@ final class ImportSession {
             noteHeader(header, path: path)
             let writer = try ImportWriter(kind: kind, header: header, session: self)
             var file = ImportSummary.File(path: path, kind: kind, rows: 0, added: 0)
+            file.mapping = mapping?.name
             file.notes = header.notes
             var trailer = ReportTrailer()
             var lastLine = headerRecord.line
