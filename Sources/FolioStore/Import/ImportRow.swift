@@ -125,8 +125,10 @@ struct ImportRow {
 
     private mutating func missingForNew(_ column: String) {
         let hint = header.mapping?.needs[column].map { " (\($0))" } ?? ""
+        let near = header.nearMiss(for: column)
+        let remedy = near.isEmpty ? "; add one, map one (columns:), or give a default in the mapping (defaults:)" : near
         problems.append(ImportProblem(file: file, line: record.line, column: header.fieldCount + 1,
-                                      message: "\(column): a new \(Self.singular(header.kind)) needs it, and the file has no \(column) column\(hint); add one, map one (columns:), or give a default in the mapping (defaults:)"))
+                                      message: "\(column): a new \(Self.singular(header.kind)) needs it, and the file has no \(column) column\(hint)\(remedy)"))
     }
 
     static func singular(_ kind: ImportKind) -> String {
