@@ -113,12 +113,39 @@ public enum Access {
         }
     }
 
-    /// Nil when `user` may import (VPs and managers), or when the database has no users yet
-    /// (the first import brings them).
-    public static func refusalToImport(by user: User?, databaseHasUsers: Bool) -> Refusal? {
+    /// The roles that may import when the database does not say otherwise: importing rewrites
+    /// everyone's data (owners, ARR, dates).
+    public static let defaultImportRoles: Set<User.Role> = [.vp, .manager]
+
+    /// Nil when `user` may import: their role is one of `allowedRoles` (a database may widen
+    /// or narrow the default), or the database has no users yet (the first import brings the
+    /// team in). `login` is who asked when they are not a user.
+    public static func refusalToImport(by user: User?, login: String? = nil, databaseHasUsers: Bool,
+                                       allowedRoles: Set<User.Role> = defaultImportRoles) -> Refusal? {
         guard databaseHasUsers else { return nil }
-        guard let user else { return .importer(login: nil, role: nil) }
-        return [.vp, .manager].contains(user.role) ? nil : .importer(login: user.login, role: user.role)
+        guard let user else { return .importer(login: login, role: nil, allowed: allowedRoles) }
+        return allowedRoles.contains(user.role) ? nil : .importer(login: user.login, role: user.role, allowed: allowedRoles)
+    }
+
+    /// Nil when `user` may change which roles may import: a VP only.
+    public static func refusalToChangeImportRoles(by user: User?, login: String) -> Refusal? {
+        user?.role == .vp ? nil : .importRoles(login: user?.login ?? login, role: user?.role)
+    }
+
+    /// Reads a role list as written in settings or on the command line (`vp,manager`); nil
+    /// when a name is not a role or the list is empty.
+    public static func roles(from text: String) -> Set<User.Role>? {
+        var roles = Set<User.Role>()
+        for part in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }) {
+            guard let role = User.Role(rawValue: part.lowercased()) else { return nil }
+            roles.insert(role)
+        }
+        return roles.isEmpty ? nil : roles
+    }
+
+    /// A role list as stored: roles in their declared order, comma-separated.
+    public static func text(of roles: Set<User.Role>) -> String {
+        User.Role.allCases.filter(roles.contains).map(\.rawValue).joined(separator: ",")
     }
 
     /// Why a change was refused, in words the person can act on.
@@ -134,7 +161,10 @@ public enum Access {
         case notYourCustomers(login: String, account: String, owner: String)
         case outsideTeam(login: String, manager: String, team: [String])
         case ownBookOnly(login: String, role: User.Role)
-        case importer(login: String?, role: User.Role?)
+        /// Not allowed to import: not a user, or a role the database does not let import.
+        case importer(login: String?, role: User.Role?, allowed: Set<User.Role>)
+        /// Only a VP changes who may import.
+        case importRoles(login: String, role: User.Role?)
         /// Nothing someone of this role does on any account allows the act.
         case never(Act, login: String, role: User.Role)
 
@@ -170,9 +200,15 @@ public enum Access {
                 }
                 let does = role == .ae ? "AEs acknowledge the alerts routed to them and log what they did; " : ""
                 return "\(login) is \(role == .ae ? "an account executive" : "a \(role.rawValue)"): \(does)\(doing) is for the account's CSM, their managers and VPs"
-            case let .importer(login, role):
-                let who = login.map { "\($0) is \(role.map { "a \($0.rawValue)" } ?? "not a user")" } ?? "no user given"
-                return "\(who): importing is for managers and VPs (or anyone while the database has no users yet)"
+            case let .importer(login, role, allowed):
+                let roles = User.Role.allCases.filter(allowed.contains).map(\.rawValue).joined(separator: ", ")
+                guard let role, let login else {
+                    let who = login.map { "\"\($0)\" is not a user of this database" } ?? "no user was given"
+                    return "\(who); importing is recorded under a user whose role may import (\(roles)): pass --user LOGIN, or ask one of them to add you to users.csv and import it"
+                }
+                return "\(login) is a \(role.rawValue), and importing is allowed to \(roles) on this database (it changes owners, ARR and dates for everyone); ask one of them to import, or a VP to allow your role with `folio import --roles`"
+            case let .importRoles(login, role):
+                return "\(role.map { "\(login) is a \($0.rawValue)" } ?? "\"\(login)\" is not a user of this database"); only a VP may change who can import"
             }
         }
     }

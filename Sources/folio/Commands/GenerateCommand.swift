@@ -33,6 +33,9 @@ struct GenerateCommand: ParsableCommand {
                                valueName: "dir"), completion: .directory)
     var out: String
 
+    @Flag(help: "Also write events.csv (product-analytics events following each account's usage, about eight a week) and events-map.yaml, its mapping.")
+    var events = false
+
     // --as-of (or FOLIO_AS_OF) comes from the global options: the day the data ends.
     @OptionGroup var global: GlobalOptions
 
@@ -54,14 +57,26 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         // Without --as-of, the data ends on the Monday on or before today.
         let day = demo ? DemoBook.asOf : try global.explicitAsOf() ?? GenerateCommand.mondayOnOrBeforeToday()
+        let generator = PortfolioGenerator(accounts: accounts ?? 1000, weeks: weeks ?? 26, seed: seed ?? 1, asOf: day)
         let clock = ContinuousClock()
         let started = clock.now
         let summary: PortfolioCSVExporter.Summary
+        var eventRows: Int?
         do {
-            if demo {
+            if events {
+                let exporter = try PortfolioCSVExporter(directory: out)
+                let writer = try EventCSVWriter(directory: out)
+                let emit = { (record: PortfolioRecord) throws(PortfolioExportError) in
+                    try exporter.write(record)
+                    if case .usage(let usage) = record { try writer.write(usage) }
+                }
+                if demo { try DemoBook().generate(emit) } else { try generator.generate(emit) }
+                summary = try exporter.finish()
+                try writer.finish()
+                eventRows = writer.rows
+            } else if demo {
                 summary = try PortfolioCSVExporter.export(DemoBook(), to: out)
             } else {
-                let generator = PortfolioGenerator(accounts: accounts ?? 1000, weeks: weeks ?? 26, seed: seed ?? 1, asOf: day)
                 summary = try PortfolioCSVExporter.export(generator, to: out)
             }
         } catch {
@@ -71,10 +86,11 @@ struct GenerateCommand: ParsableCommand {
         let elapsed = started.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
-        let counts = ImportKind.allCases
+        let counts = ImportKind.portfolio
             .map { "\(summary.rowCounts[$0] ?? 0) \($0.rawValue)" }
             .joined(separator: ", ")
-        complain("wrote \(summary.files.count) files to \(out) as of \(day.iso): \(counts) "
+        let eventsNote = eventRows.map { ", \($0) events (events.csv, with events-map.yaml)" } ?? ""
+        complain("wrote \(summary.files.count + (eventRows == nil ? 0 : 2)) files to \(out) as of \(day.iso): \(counts)\(eventsNote) "
                  + "in \(String(format: "%.1f", seconds)) s")
     }
 
