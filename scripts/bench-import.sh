@@ -13,8 +13,8 @@ mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 2; }
-swift build -c release --product folio >/dev/null
-folio=$(swift build -c release --show-bin-path)/folio
+swift build -c release --scratch-path .build-release --product folio >/dev/null
+folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
 
 measure() { # label, command...: prints "label: seconds s, peak KB"
     local label=$1; shift

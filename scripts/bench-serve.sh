@@ -12,8 +12,8 @@ visitors=${1:-20}
 runs=${2:-10}
 command -v ssh >/dev/null || { echo "needs the OpenSSH client (apt-get install openssh-client)" >&2; exit 2; }
 
-swift build -c release --product folio >/dev/null
-folio=$(swift build -c release --show-bin-path)/folio
+swift build -c release --scratch-path .build-release --product folio >/dev/null
+folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg); $(ssh -V 2>&1)"
 python3 scripts/bench-serve-drive.py "$folio" --visitors "$visitors" --runs "$runs"

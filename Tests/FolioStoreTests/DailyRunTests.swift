@@ -70,7 +70,7 @@ struct DailyRunTests {
         let first = try run.run(asOf: Self.asOf, in: db, now: 1)
         #expect(first.accounts == 3)
         #expect(first.changed == 3)
-        #expect(try db.count("health_snapshot") == 3)
+        #expect(try db.read { try $0.snapshotCount() } == 3)
         let before = try db.dump()
         let second = try run.run(asOf: Self.asOf, in: db, now: 2)
         #expect(second.changed == 0)

@@ -9,8 +9,8 @@ public struct DailyRun {
     public var profile: HealthProfile
     public var steps: [any TickStep]
 
-    /// Scoring first: the steps after it read the day's scores.
-    public static var defaultSteps: [any TickStep] { [ScoreStep(), AlertStep(), CheckInStep(), RenewalStep()] }
+    /// Scoring first: the steps after it read the day's scores. Thinning the history last.
+    public static var defaultSteps: [any TickStep] { [ScoreStep(), AlertStep(), CheckInStep(), RenewalStep(), HistoryStep()] }
 
     public init(profile: HealthProfile, steps: [any TickStep] = DailyRun.defaultSteps) {
         self.profile = profile
@@ -41,7 +41,8 @@ public struct DailyRun {
             let loadSeconds = lap()
             var context = TickContext(db: db, asOf: asOf, profile: profile, accounts: accounts, inputs: loaded.health,
                                       usage: loaded.usage, lastActivity: loaded.lastActivity, previousRun: previousRun,
-                                      previous: previous, summary: TickSummary(asOf: asOf))
+                                      previous: previous, summary: TickSummary(asOf: asOf),
+                                      history: SnapshotStore.Reader(db))
             context.summary.accounts = accounts.count
             context.summary.timings = [TickSummary.Timing(step: "load", seconds: loadSeconds)]
             for step in steps {

@@ -21,6 +21,8 @@ public struct TickContext {
     /// Parallel to `accounts`; filled by the scoring step.
     public var snapshots: [HealthSnapshot] = []
     public var summary: TickSummary
+    /// Earlier snapshots with their breakdowns, account by account (the blocks it reads are kept).
+    let history: SnapshotStore.Reader
 }
 
 /// One step of the daily run (scoring, alerts, check-ins, renewals, sequences…): it reads
@@ -67,6 +69,8 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public var sequencesStopped: Int = 0
     public var sequencesCompleted: Int = 0
     public var emailsPlanned: Int = 0
+    /// Old snapshots the history's retention removed (days thinned to weeks, weeks past their age).
+    public var snapshotsThinned: Int = 0
     public var seconds: Double = 0
     /// Where the time went: reading the inputs, then each step in order.
     public var timings: [Timing] = []
@@ -111,7 +115,8 @@ public struct TickSummary: Sendable, Codable, Equatable {
                      count(sequencesSkipped, "sequence", "sequences", "skipped (no contact to write to)"),
                      count(sequencesStopped, "sequence", "sequences", "stopped"),
                      count(sequencesCompleted, "sequence", "sequences", "completed"),
-                     count(emailsPlanned, "email", "emails", "written to the outbox")].compactMap { $0 }
+                     count(emailsPlanned, "email", "emails", "written to the outbox"),
+                     count(snapshotsThinned, "old snapshot", "old snapshots", "thinned from the history")].compactMap { $0 }
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 }

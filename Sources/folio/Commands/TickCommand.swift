@@ -35,6 +35,7 @@ struct TickCommand: ParsableCommand {
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
             var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep()]
             if let library { steps.append(SequenceStep(library: library, policy: policy)) }
+            steps.append(HistoryStep(policy: policy))
             let summary = try DailyRun(profile: profile, steps: steps).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
             if json {
                 print(try JSONOutput.render(summary))
