@@ -34,7 +34,7 @@ public enum DemoPortfolio {
     /// of the recovery sequences (`sequences.yaml` and its templates).
     @discardableResult
     public static func build(at path: String, from sampleData: URL, force: Bool, actor: String, at: Int64,
-                             profile: HealthProfile = .standard) throws -> ImportSummary {
+                             profile: HealthProfile = .standard, progress: ProgressHandler? = nil) throws -> ImportSummary {
         let fm = FileManager.default
         let sequences = sampleData.appendingPathComponent("sequences.yaml").path
         guard fm.fileExists(atPath: sequences) else { throw Failure.sampleDataMissing(sequences) }
@@ -55,6 +55,7 @@ public enum DemoPortfolio {
         do {
             let database = try FolioDatabase(path: building)
             // Through the import files, so the demo goes in exactly as a team's data would.
+            progress?(WorkProgress("writing and importing the demo book"))
             let files = try PortfolioCSVExporter.export(book, to: records).files
             summary = try PortfolioImporter(database: database).run(paths: files, options: .init(actor: actor, at: at))
             try database.write { db in
@@ -69,6 +70,7 @@ public enum DemoPortfolio {
             try people.prepare()
             for week in (0..<replayWeeks).reversed() {
                 let day = asOf.adding(days: -7 * week)
+                progress?(WorkProgress("replaying the weeks through the daily run", done: replayWeeks - week - 1, of: replayWeeks, unit: "weeks"))
                 try people.beforeRun(on: day)
                 try run.run(asOf: day, in: database, now: at)
                 try people.afterRun(on: day)

@@ -8,6 +8,8 @@ import GRDB
 public struct DailyRun {
     public var profile: HealthProfile
     public var steps: [any TickStep]
+    /// Told which step the run is at (for a progress line).
+    public var progress: ProgressHandler?
 
     /// Scoring first: the steps after it read the day's scores. Thinning the history last.
     public static var defaultSteps: [any TickStep] { [ScoreStep(), AlertStep(), CheckInStep(), RenewalStep(), HistoryStep()] }
@@ -32,6 +34,7 @@ public struct DailyRun {
                 defer { clock = now }
                 return now.timeIntervalSince(clock)
             }
+            progress?(WorkProgress("reading the inputs", done: 0, of: steps.count + 1, unit: "steps"))
             let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account WHERE status = 'active' ORDER BY id")
             let sources = steps.reduce(profile.sources) { $0.union($1.sources) }
             let loaded = try HealthInputLoader(asOf: asOf, sources: sources).load(accounts: accounts, from: database.pool)
@@ -45,7 +48,8 @@ public struct DailyRun {
                                       history: SnapshotStore.Reader(db))
             context.summary.accounts = accounts.count
             context.summary.timings = [TickSummary.Timing(step: "load", seconds: loadSeconds)]
-            for step in steps {
+            for (k, step) in steps.enumerated() {
+                progress?(WorkProgress("\(step.name) of \(accounts.count.formatted()) accounts", done: k + 1, of: steps.count + 1, unit: "steps"))
                 _ = lap()
                 try step.run(&context)
                 context.summary.timings.append(TickSummary.Timing(step: step.name, seconds: lap()))

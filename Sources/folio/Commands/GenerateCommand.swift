@@ -61,7 +61,9 @@ struct GenerateCommand: ParsableCommand {
                 summary = try PortfolioCSVExporter.export(DemoBook(), to: out)
             } else {
                 let generator = PortfolioGenerator(accounts: accounts ?? 1000, weeks: weeks ?? 26, seed: seed ?? 1, asOf: day)
-                summary = try PortfolioCSVExporter.export(generator, to: out)
+                let line = ProgressLine("generate")
+                defer { line.finish() }
+                summary = try PortfolioCSVExporter.export(generator, to: out, progress: line.handler)
             }
         } catch {
             complain("folio: \(error)")

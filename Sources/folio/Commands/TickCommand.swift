@@ -36,7 +36,12 @@ struct TickCommand: ParsableCommand {
             var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep()]
             if let library { steps.append(SequenceStep(library: library, policy: policy)) }
             steps.append(HistoryStep(policy: policy))
-            let summary = try DailyRun(profile: profile, steps: steps).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
+            var run = DailyRun(profile: profile, steps: steps)
+            let line = ProgressLine("tick \(asOf)")
+            run.progress = line.handler
+            defer { line.finish() }
+            let summary = try run.run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
+            line.finish()
             if json {
                 print(try JSONOutput.render(summary))
             } else {
