@@ -54,9 +54,15 @@ struct ImportRow {
     mutating func day(_ column: String, required: Bool = true) -> Day? {
         guard let v = required ? self.required(column) : text(column) else { return nil }
         let format = header.dateFormats.isEmpty ? .iso : header.position(of: column).flatMap { header.dateFormats[$0] } ?? .iso
-        if let d = format.parse(v) { return d }
-        report(column, "\"\(Self.excerpt(v))\" is not a valid date; expected \(format.rawValue)")
-        return nil
+        guard let d = format.parse(v) else {
+            report(column, "\"\(Self.excerpt(v))\" is not a valid date; expected \(format.rawValue)")
+            return nil
+        }
+        guard Day.supported.contains(d) else {
+            report(column, "\(Self.excerpt(v)) \(Day.InputProblem.outOfRange)")
+            return nil
+        }
+        return d
     }
 
     mutating func count(_ column: String, required: Bool = true, max: Int = 1_000_000_000) -> Int? {
@@ -75,6 +81,8 @@ struct ImportRow {
         return n
     }
 
+    static let largestAmount = Money(units: 10_000_000_000)
+
     mutating func money(_ column: String) -> Money? {
         guard let v = required(column) else { return nil }
         guard let m = Money(decimal: v) else {
@@ -82,6 +90,8 @@ struct ImportRow {
             return nil
         }
         guard m.cents >= 0 else { report(column, "\(v) is negative; expected an amount ≥ 0"); return nil }
+        // Ten billion a contract: a million such accounts still add up without overflowing.
+        guard m <= Self.largestAmount else { report(column, "\(v) is too large (at most \(Self.largestAmount.decimal))"); return nil }
         return m
     }
 

@@ -28,7 +28,7 @@ struct AccountsCommand: ParsableCommand {
         try reportingFailures {
             let healthProfile = try profile.load()
             let bands = healthProfile.bands.bands.map(\.name)
-            let context = try AppContext.open(global, buildDemoIfMissing: buildDemoIfMissing, profile: healthProfile)
+            let context = try AppContext.open(global, buildDemoIfMissing: buildDemoIfMissing, profile: healthProfile, readonly: true)
             let entries = try context.database.read { db in try Book.entries(for: context.user, asOf: context.asOf, bands: bands, in: db) }
             if json {
                 print(try BookJSON.render(entries, bands: bands))

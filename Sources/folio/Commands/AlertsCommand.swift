@@ -39,7 +39,7 @@ struct AlertsList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let context = try AppContext.open(global)
+            let context = try AppContext.open(global, readonly: true)
             let asked: PortfolioScope = mine ? .mine : team ? .team : all ? .all : .natural(for: context.user)
             let scope = asked.clamped(for: context.user)
             let listings = try context.database.read { db in
@@ -192,7 +192,7 @@ struct AlertsSnooze: ParsableCommand, AlertActing {
 
     func action(asOf: Day) throws -> AlertAction {
         guard let day = SnoozeUntil.day(until, from: asOf) else {
-            throw UsageFailure("--until \(until): expected YYYY-MM-DD, or a number of days or weeks (3d, 2w)")
+            throw UsageFailure("--until \(until): expected a day from \(Day.supported.lowerBound) to \(Day.supported.upperBound) (YYYY-MM-DD), or a number of days or weeks (3d, 2w)")
         }
         return .snooze(until: day, reason: reason)
     }

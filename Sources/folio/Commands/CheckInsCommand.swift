@@ -48,7 +48,7 @@ struct CheckInsCommand: ParsableCommand {
         try reportingFailures {
             let profile = try profileOption.load()
             let bands = profile.bands.bands.map(\.name)
-            let context = try AppContext.open(global, profile: profile)
+            let context = try AppContext.open(global, profile: profile, readonly: true)
             let chosen = scope?.portfolioScope ?? .natural(for: context.user)
             let board = try context.database.read { db in
                 try CheckInBoard.load(for: context.user, scope: chosen, asOf: context.asOf, bands: bands, in: db)

@@ -31,7 +31,7 @@ struct OutboxList: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let context = try AppContext.open(global)
+            let context = try AppContext.open(global, readonly: true)
             let scope = PortfolioScope.natural(for: context.user)
             let listings = try context.database.read { db in try Outbox.list(for: context.user, scope: scope, all: all, in: db) }
             if json {
@@ -115,7 +115,7 @@ struct OutboxShow: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let context = try AppContext.open(global)
+            let context = try AppContext.open(global, readonly: true)
             let visible = try context.database.read { db in
                 try Outbox.list(for: context.user, scope: .natural(for: context.user), all: true, in: db).first { $0.message.id == id }
             }
@@ -137,8 +137,8 @@ struct OutboxSend: ParsableCommand {
         discussion: """
             Delivers through a sendmail-compatible command (default `sendmail -t -i`, or FOLIO_SENDMAIL) or into a Maildir. \
             Only scheduled emails whose time has come go, in the account's working hours and at most one per contact in the \
-            gap (sequences.yaml). Each is claimed before it is handed over; a run that is interrupted leaves it unconfirmed, \
-            never resent blindly (check, then folio outbox retry ID or cancel ID). A failure is retried on later runs with a \
+            gap (sequences.yaml). Each is claimed just before it is handed over; a run that is interrupted leaves the one in \
+            flight unconfirmed, never resent blindly, and the rest scheduled (check, then folio outbox retry ID or cancel ID). A failure is retried on later runs with a \
             growing wait, and marked failed after the last attempt. Run it from cron every few minutes. Exit 1 when anything \
             failed this time.
             """
@@ -150,7 +150,7 @@ struct OutboxSend: ParsableCommand {
     @Option(help: ArgumentHelp("The sendmail-compatible command, run by /bin/sh with the message on stdin.", valueName: "command"))
     var sendmail: String?
 
-    @Option(help: ArgumentHelp("Deliver into this Maildir instead (created if missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Deliver into this Maildir instead (created if missing).", valueName: "dir"), completion: .directory)
     var maildir: String?
 
     @Option(help: ArgumentHelp("Send as of this moment (2026-11-24T15:00:00Z, or HH:MM UTC on the as-of day) instead of now.", valueName: "moment"))
@@ -163,7 +163,8 @@ struct OutboxSend: ParsableCommand {
 
     func validate() throws {
         if sendmail != nil && maildir != nil { throw ValidationError("pick one of --sendmail and --maildir") }
-        if timeout <= 0 || timeout > 3_600 { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        // Written as "inside" so that nan is refused too.
+        guard timeout > 0 && timeout <= 3_600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
     }
 
     func run() throws {

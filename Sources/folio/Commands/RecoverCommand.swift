@@ -48,7 +48,8 @@ struct RecoverCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let library = try sequencesOption.load()
-            let context = try AppContext.open(global)
+            // A preview changes nothing: it reads, even a read-only file.
+            let context = try AppContext.open(global, readonly: preview)
             let found: Account
             switch try context.database.read({ db in try AccountExplanation.findAccount(account, in: db) }) {
             case .failure(let failure): throw UsageFailure(failure.description)

@@ -37,7 +37,7 @@ struct RenewalsCommand: ParsableCommand {
             try reportingFailures {
                 let profile = try profileOption.load()
                 let bands = profile.bands.bands.map(\.name)
-                let context = try AppContext.open(global, profile: profile)
+                let context = try AppContext.open(global, profile: profile, readonly: true)
                 let board = try context.database.read { db in
                     try RenewalBoard.load(for: context.user, asOf: context.asOf, bands: bands, in: db)
                 }

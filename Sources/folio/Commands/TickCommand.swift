@@ -30,12 +30,11 @@ struct TickCommand: ParsableCommand {
         try reportingFailures {
             let profile = try profileOption.load()
             let policy = try alertsOption.load()
-            let library = try sequencesOption.loadIfPresent()
+            let library = try sequencesOption.loadForDailyRun()
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
-            var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep()]
-            if let library { steps.append(SequenceStep(library: library, policy: policy)) }
-            steps.append(HistoryStep(policy: policy))
+            let steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep(),
+                                         SequenceStep(library: library, policy: policy), HistoryStep(policy: policy)]
             var run = DailyRun(profile: profile, steps: steps)
             let line = ProgressLine("tick \(asOf)")
             run.progress = line.handler

@@ -1,4 +1,5 @@
 import FolioDomain
+import FolioStore
 import FolioTUI
 
 /// `folio report health`: how many accounts sat in each band, week by week (README,
@@ -31,8 +32,8 @@ enum HealthReport {
     }
 
     /// One row per week; a column per band, best first.
-    static func csv(_ h: HealthDistribution) -> String {
-        CSVText.render(header: ["week", "run_day"] + h.bands + ["unscored", "total"],
+    static func csv(_ h: HealthDistribution) -> CSVTable {
+        CSVTable(header: ["week", "run_day"] + h.bands + ["unscored", "total"],
                        rows: h.weeks.map { w in [w.week.iso, w.runDay.iso] + w.counts.map(String.init) + ["\(w.unscored)", "\(w.total)"] })
     }
 

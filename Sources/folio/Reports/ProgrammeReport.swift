@@ -1,4 +1,5 @@
 import FolioDomain
+import FolioStore
 import FolioTUI
 
 /// `folio report program`: did alerting help? Alerted against control health drops, with
@@ -90,22 +91,22 @@ enum ProgrammeReport {
     static let csvHeader = ["group", "accounts", "alerts", "recovered", "decided", "pending", "recovery_rate", "churned", "churn_rate"]
 
     /// One row per group: alerted, control, the alerted group by severity, fast and slow responses.
-    static func csv(_ c: ControlComparison, speed: ResponseSpeed) -> String {
+    static func csv(_ c: ControlComparison, speed: ResponseSpeed) -> CSVTable {
         func row(_ name: String, _ g: ControlComparison.Group) -> [String] {
             let r = g.recovery.overall
             return [name, "\(g.accounts)", "\(g.alerts)", "\(r.count)", "\(r.of)", "\(g.recovery.pending)",
-                    CSVText.number(ReportFrame.rounded(r.rate)), "\(g.churn.count)", CSVText.number(ReportFrame.rounded(g.churn.rate))]
+                    ReportFrame.csvNumber(ReportFrame.rounded(r.rate)), "\(g.churn.count)", ReportFrame.csvNumber(ReportFrame.rounded(g.churn.rate))]
         }
         var rows = [row("alerted", c.alerted), row("control", c.control)]
         for s in c.alerted.recovery.bySeverity {
             rows.append(["alerted:\(s.severity.rawValue)", "", "", "\(s.rate.count)", "\(s.rate.of)", "",
-                         CSVText.number(ReportFrame.rounded(s.rate.rate)), "", ""])
+                         ReportFrame.csvNumber(ReportFrame.rounded(s.rate.rate)), "", ""])
         }
         for (name, b) in [("fast", speed.fast), ("slow", speed.slow)] {
             rows.append([name, "", "\(b.alerts)", "\(b.recovery.count)", "\(b.recovery.of)", "",
-                         CSVText.number(ReportFrame.rounded(b.recovery.rate)), "", ""])
+                         ReportFrame.csvNumber(ReportFrame.rounded(b.recovery.rate)), "", ""])
         }
-        return CSVText.render(header: csvHeader, rows: rows)
+        return CSVTable(header: csvHeader, rows: rows)
     }
 
     static func lines(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, frame: ReportFrame, heading: String,

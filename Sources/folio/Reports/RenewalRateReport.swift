@@ -1,4 +1,5 @@
 import FolioDomain
+import FolioStore
 import FolioTUI
 
 /// `folio report renewals`: closed won over closed in the period, and the lift of covered
@@ -49,13 +50,13 @@ enum RenewalRateReport {
     static let csvHeader = ["group", "login", "closed", "won", "renewal_rate"]
 
     /// Rows: all, covered, uncovered, then one per CSM (group "csm").
-    static func csv(_ r: RenewalRate) -> String {
+    static func csv(_ r: RenewalRate) -> CSVTable {
         func row(_ group: String, _ login: String, _ x: Ratio) -> [String] {
-            [group, login, "\(x.of)", "\(x.count)", CSVText.number(ReportFrame.rounded(x.rate))]
+            [group, login, "\(x.of)", "\(x.count)", ReportFrame.csvNumber(ReportFrame.rounded(x.rate))]
         }
         let rows = [row("all", "", r.overall), row("covered", "", r.covered), row("uncovered", "", r.uncovered)]
             + r.byOwner.map { row("csm", $0.owner, $0.rate) }
-        return CSVText.render(header: csvHeader, rows: rows)
+        return CSVTable(header: csvHeader, rows: rows)
     }
 
     static func text(_ r: RenewalRate, names: [String: String], frame: ReportFrame, heading: String, maxWidth: Int?,

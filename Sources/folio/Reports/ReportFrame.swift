@@ -14,6 +14,9 @@ struct ReportFrame {
     /// 0.4567 → 0.457 (JSON and CSV keep three decimals).
     static func rounded(_ value: Double?, places: Double = 1000) -> Double? { value.map { ($0 * places).rounded() / places } }
 
+    /// A rate or any optional number in a CSV table: empty when there is none.
+    static func csvNumber(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+
     static func percent(_ rate: Double?) -> String { rate.map { "\(Int(($0 * 100).rounded())) %" } ?? notEnoughData }
 
     /// "7 of 12 (58 %)", or "0 of 0 (not enough data)".

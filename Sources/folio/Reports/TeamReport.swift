@@ -1,4 +1,5 @@
 import FolioDomain
+import FolioStore
 import FolioTUI
 
 /// `folio report team`: per CSM, how fast they acknowledge health drops, how many recover,
@@ -61,14 +62,14 @@ enum TeamReport {
                             "recovered", "decided", "recovery_rate", "covered", "accounts", "coverage_rate", "coverage_flagged"]
 
     /// One row per CSM, then the team's row with an empty login.
-    static func csv(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String]) -> String {
+    static func csv(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String]) -> CSVTable {
         let l = lines(speed: speed, recovery: recovery, coverage: coverage, names: names)
         let rows = (l.csms + [l.total]).map { x in
-            [x.login ?? "", x.name, "\(x.alerts)", "\(x.acknowledged)", CSVText.number(x.medianAckHours), CSVText.number(x.p90AckHours),
-             "\(x.withinSla)", "\(x.slaDecided)", "\(x.recovered)", "\(x.decided)", CSVText.number(x.recoveryRate), "\(x.covered)",
-             "\(x.accounts)", CSVText.number(x.coverageRate), x.coverageFlagged ? "true" : "false"]
+            [x.login ?? "", x.name, "\(x.alerts)", "\(x.acknowledged)", ReportFrame.csvNumber(x.medianAckHours), ReportFrame.csvNumber(x.p90AckHours),
+             "\(x.withinSla)", "\(x.slaDecided)", "\(x.recovered)", "\(x.decided)", ReportFrame.csvNumber(x.recoveryRate), "\(x.covered)",
+             "\(x.accounts)", ReportFrame.csvNumber(x.coverageRate), x.coverageFlagged ? "true" : "false"]
         }
-        return CSVText.render(header: csvHeader, rows: rows)
+        return CSVTable(header: csvHeader, rows: rows)
     }
 
     static func text(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String],

@@ -39,7 +39,16 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as UsageFailure {
         complain("folio: \(error.message)")
         throw Exit.usage
+    } catch let error as RunFailure {
+        complain("folio: \(error.message)")
+        throw Exit.failure
     }
+}
+
+/// Something the command cannot do: its installation's files are missing, a file cannot be written: exit 1.
+struct RunFailure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
 }
 
 /// A problem with what the person asked for (an unknown user, say): exit 2.
