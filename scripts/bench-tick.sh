@@ -4,6 +4,9 @@
 # the same rows the tick reads, scanned by the sqlite3 shell with nothing else done.
 #
 #   scripts/bench-tick.sh [ACCOUNTS] [WEEKS]      (defaults 100000 52)
+#
+# FOLIO_BIN=path runs that binary instead of building the release one (to compare two builds
+# on the same data: BENCH_KEEP=1 keeps the work folder, BENCH_DIR=… reuses it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts=${1:-100000}
@@ -13,8 +16,12 @@ work=${BENCH_DIR:-$(mktemp -d /tmp/folio-bench.XXXXXX)}
 mkdir -p "$work"
 if [ -z "${BENCH_KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "work folder: $work"; fi
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 2; }
-swift build -c release --scratch-path .build-release --product folio >/dev/null
-folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+if [ -n "${FOLIO_BIN:-}" ]; then
+    folio=$FOLIO_BIN
+else
+    swift build -c release --scratch-path .build-release --product folio >/dev/null
+    folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+fi
 
 measure() {
     local label=$1; shift

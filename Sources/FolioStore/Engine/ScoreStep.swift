@@ -10,8 +10,14 @@ public struct ScoreStep: TickStep {
 
     public init() {}
 
+    /// The scoring itself, from the snapshot, before the write lock is taken.
+    public func prepare(_ context: inout TickContext) throws {
+        context.scored = Self.score(context)
+    }
+
     public func run(_ context: inout TickContext) throws {
-        let scored = Self.score(context)
+        let scored = context.scored ?? Self.score(context)
+        context.scored = nil
         var sets = MeasureSets(db: context.db)
         let keys = try HealthHistory.assignKeys(context.accounts.map(\.id), in: context.db)
         var scores: [HealthHistory.Score] = []

@@ -14,6 +14,9 @@ public struct Viewer: Sendable, Hashable {
     public var banner: String?
     /// Whose book the views show when it is not the viewer's own (`:as LOGIN`).
     public var bookOf: Person?
+    /// Set when the person at the keyboard is not a user of the database (a guest of the
+    /// demo, shown its manager's view): they change nothing (`Identity`).
+    public var guest: NotAUser?
 
     public init(login: String, name: String, role: String, database: String, asOf: Day, isReadonly: Bool = false,
                 banner: String? = nil) {

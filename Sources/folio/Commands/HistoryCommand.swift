@@ -36,16 +36,15 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
-            let context = try AppContext.open(global)
+        try AppContext.run(global) { context in
             if keepDaily != nil || keepWeekly != nil {
-                try context.requireActingUser(global)
+                let actor = try context.actingUser()
                 try context.database.write { db in
                     var retention = try HistoryStatus.load(asOf: context.asOf, in: db).retention
                     if let keepDaily { retention.dailyDays = keepDaily }
                     if let keepWeekly { retention.weeklyDays = Int(keepWeekly) }
                     do {
-                        try HistoryStatus.setRetention(retention, by: context.user, at: AppContext.now(), in: db)
+                        try HistoryStatus.setRetention(retention, by: actor, at: AppContext.now(), in: db)
                     } catch let refusal as HistoryRetentionRefusal {
                         complain("folio history: \(refusal)")
                         if case .invalid = refusal { throw Exit.usage }
