@@ -87,3 +87,6 @@ t, f = float(sys.argv[1]), float(sys.argv[2])
 print(f"tick / floor: {t / f:.2f}× (goal ≤ 2×); tick {t:.2f} s (goal ≤ 3 s)")
 print("(the tick reads on two connections at once and scores on every core; the floor is one sqlite3, one query after another)")
 PY
+
+# People at work during a run: see scripts/bench-tick-wait.sh.
+FOLIO_BIN=$folio scripts/bench-tick-wait.sh "$db" "$asof"
