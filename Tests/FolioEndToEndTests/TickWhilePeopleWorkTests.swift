@@ -22,17 +22,7 @@ struct TickWhilePeopleWorkTests {
 
     /// `folio tick` for the next day, started and left running.
     static func startTick(_ folio: Folio) throws -> Process {
-        let process = Process()
-        process.executableURL = Folio.binary
-        process.arguments = ["tick", "--as-of", nextDay]
-        process.environment = ["HOME": folio.home.path, "XDG_DATA_HOME": folio.home.appendingPathComponent("data").path,
-                               "XDG_STATE_HOME": folio.home.appendingPathComponent("state").path, "PATH": "/usr/bin:/bin",
-                               "LANG": "C.UTF-8"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+        try folio.start(["tick", "--as-of", nextDay])
     }
 
     /// Open alerts and the first person each is routed to (who may acknowledge it), as the
