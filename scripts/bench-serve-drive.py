@@ -231,7 +231,8 @@ def team(args, width, height):
     out = open(work + "/serve.out", "w+")
     server = subprocess.Popen([args.folio, "serve", "--mode", "team", "--db", args.db, "--authorized-keys", work + "/authorized_keys",
                                "--listen", "127.0.0.1:0", "--host-key", work + "/host_key", "--max-sessions", str(len(logins) + 5),
-                               "--rate-limit", "0", "--idle-timeout", "off", "--as-of", args.tick_day],
+                               # Every session comes from 127.0.0.1: the per-address limit must let them all in.
+                               "--max-per-address", str(len(logins) + 5), "--rate-limit", "0", "--idle-timeout", "off", "--as-of", args.tick_day],
                               stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
     crowd = []
     try:

@@ -8,6 +8,7 @@
 #       people on one ACCOUNTS-account database, each pressing a key every second: keystroke to
 #       frame p99 <= 50 ms, memory per session and of the server; then the same while `folio
 #       tick` runs the next day on that database
+#   FOLIO_BIN=/path/folio                                run that binary (no release build)
 #   BENCH_DB=/path/folio.db                              team mode on a database built before
 #       (by scripts/bench-tick.sh or bench-tui.sh with BENCH_KEEP=1: ticked on 2026-11-23)
 #
@@ -16,8 +17,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v ssh >/dev/null || { echo "needs the OpenSSH client (apt-get install openssh-client)" >&2; exit 2; }
 
-swift build -c release --scratch-path .build-release --product folio >/dev/null
-folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+if [ -n "${FOLIO_BIN:-}" ]; then # a folio built before (not rebuilt)
+    folio=$FOLIO_BIN
+else
+    swift build -c release --scratch-path .build-release --product folio >/dev/null
+    folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg); $(ssh -V 2>&1)"
 
 if [ "${1:-}" != team ]; then
