@@ -7,6 +7,7 @@
 #
 #   scripts/bench-history.sh [ACCOUNTS] [DAYS]      (defaults 20000 365)
 #   BENCH_DIR=/path BENCH_KEEP=1                     keep the work folder
+#   FOLIO_BIN=/path/folio                            run that binary (no release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts=${1:-20000}
@@ -16,8 +17,12 @@ work=${BENCH_DIR:-$(mktemp -d /tmp/folio-bench-history.XXXXXX)}
 mkdir -p "$work"
 if [ -z "${BENCH_KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "work folder: $work"; fi
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 2; }
-swift build -c release --scratch-path .build-release --product folio >/dev/null
-folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+if [ -n "${FOLIO_BIN:-}" ]; then # a folio built before (not rebuilt)
+    folio=$FOLIO_BIN
+else
+    swift build -c release --scratch-path .build-release --product folio >/dev/null
+    folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg)"
 weeks=$(( (days + 6) / 7 + 52 ))
