@@ -14,6 +14,11 @@ struct RawRows {
         try statement.setArguments(arguments)
     }
 
+    init(_ db: Database, literal: SQL) throws {
+        let (sql, arguments) = try literal.build(db)
+        try self.init(db, sql: sql, arguments: arguments)
+    }
+
     /// Moves to the next row; false when there is none.
     mutating func next() throws -> Bool {
         let code = sqlite3_step(handle)
@@ -27,6 +32,10 @@ struct RawRows {
 
     func text(_ column: Int32) -> String? {
         sqlite3_column_text(handle, column).map { String(cString: $0) }
+    }
+
+    func int64(_ column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
     }
 
     func day(_ column: Int32) -> Day? {
