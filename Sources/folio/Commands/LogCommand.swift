@@ -77,6 +77,9 @@ struct LogCommand: ParsableCommand {
             for c in logged.completed {
                 print("completes the \(c.title(contractStart: found.contractStart)) check-in due \(c.due)")
             }
+            for alert in logged.answered {
+                print("answers check-in-overdue alert \(alert.id ?? 0): resolved (recovered)")
+            }
         }
     }
 }
