@@ -75,7 +75,7 @@ import Testing
     @Test func anEnterpriseStartOpensTheOutbox() {
         var state = F.state()
         let draft = Self.message(53, F.entries[2], state: .draft, inHours: 20, subject: "After your feedback").message
-        let effects = reduce(&state, .changeFinished(.sequenceStarted("detractor-follow-up", on: F.entries[2].account, first: draft)))
+        let effects = reduce(&state, .changeFinished(.sequenceStarted("detractor-follow-up", on: F.entries[2].account, first: draft, enrolment: nil)))
         #expect(state.screen.kind == .outbox)
         #expect(effects.contains(.loadOutbox))
         #expect(state.flash?.text == "started detractor-follow-up on ACC-0003: draft 53 to Jane Roe waits for your approval (A)")

@@ -30,6 +30,10 @@ public enum Effect: Sendable, Hashable {
     case moveRenewal(id: Int64, to: RenewalOpportunity.Stage, expecting: RenewalOpportunity.Stage)
     case startRecovery(accountID: String, sequence: String)
     case changeOutbox(id: Int64, OutboxChange)
+    /// Takes back a change of this session (`u`); the answer is a `.changeFinished(.undone…)`.
+    case undo(UndoStep)
+    /// The people the viewer may open the book of or hand work to (a manager's team, everyone for a VP).
+    case loadPeople
     /// Repaint every cell (after Ctrl-L).
     case redraw
 
@@ -43,7 +47,7 @@ public enum Effect: Sendable, Hashable {
     /// A write: its answer is a `.changeFinished`.
     public var isChange: Bool {
         switch self {
-        case .changeAlerts, .logActivity, .moveRenewal, .startRecovery, .changeOutbox: return true
+        case .changeAlerts, .logActivity, .moveRenewal, .startRecovery, .changeOutbox, .undo: return true
         default: return false
         }
     }

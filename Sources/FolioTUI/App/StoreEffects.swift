@@ -71,7 +71,41 @@ public struct StoreEffects: Sendable {
             } catch {
                 return .changeFinished(.failed(.renewal, error))
             }
+        case .undo(let step):
+            return .changeFinished(undo(step))
+        case .loadPeople:
+            return loadPeople()
         case .redraw:
+            return nil
+        }
+    }
+
+    /// Takes back each record of a change; the first refusal stops it (the rest stay done).
+    private func undo(_ step: UndoStep) -> ChangeOutcome {
+        var last = UndoDesk.Undone(summary: "", notes: [])
+        var summaries: [String] = []
+        for change in step.changes {
+            do {
+                last = try UndoDesk.undo(change, by: user, asOf: asOf, at: wallClock(), in: database)
+                summaries.append(last.summary)
+            } catch {
+                return .failed(.undo, error)
+            }
+        }
+        if summaries.count > 1 { last.summary = summaries.count > 3 ? "\(summaries.count) alerts are as they were" : summaries.joined(separator: "; ") }
+        return .undone(step, last)
+    }
+
+    /// The people a manager (their team) or a VP (everyone) may open the book of.
+    private func loadPeople() -> Action? {
+        do {
+            let people = try database.read { db -> [Person] in
+                let logins = user.role == .vp ? nil : Set(try Book.team(of: user, in: db))
+                return try Book.users(in: db).filter { logins?.contains($0.login) ?? true }.sorted { $0.login < $1.login }
+                    .map { Person(login: $0.login, name: $0.name, role: $0.role.rawValue) }
+            }
+            return .peopleLoaded(people)
+        } catch {
             return nil
         }
     }
@@ -168,7 +202,7 @@ public struct StoreEffects: Sendable {
             }
             let started = try SequenceDesk(library: sequences).start(account, sequence: sequence, by: user, asOf: asOf, now: now(),
                                                                    in: database)
-            return .sequenceStarted(sequence, on: account, first: started.message)
+            return .sequenceStarted(sequence, on: account, first: started.message, enrolment: started.enrolment.id)
         } catch {
             return .failed(.recovery, error)
         }

@@ -14,6 +14,8 @@ public struct Viewer: Sendable, Hashable {
     public var banner: String?
     /// Whose book the views show when it is not the viewer's own (`:as LOGIN`).
     public var bookOf: Person?
+    /// `q` asks before it quits (a session over SSH: quitting ends the connection).
+    public var asksBeforeQuitting = false
 
     public init(login: String, name: String, role: String, database: String, asOf: Day, isReadonly: Bool = false,
                 banner: String? = nil) {

@@ -11,14 +11,16 @@ public enum ChangeOutcome: Sendable {
     case alertsChanged(AlertChange, done: [Alert], refusals: [String])
     case activityLogged(ActivityLog.Logged, on: Account)
     case renewalMoved(id: Int64, to: RenewalOpportunity.Stage, RenewalDesk.Moved)
-    /// A sequence started on an account; its first email, when it has one.
-    case sequenceStarted(String, on: Account, first: OutboxMessage?)
+    /// A sequence started on an account; its first email, when it has one; its enrolment.
+    case sequenceStarted(String, on: Account, first: OutboxMessage?, enrolment: Int64?)
+    /// A change of the session taken back.
+    case undone(UndoStep, UndoDesk.Undone)
     case emailChanged(id: Int64, OutboxChange, OutboxMessage)
     /// The store refused or failed, in its own words (an alert already acknowledged…).
     case failed(ChangeKind, any Error)
 
     /// What was being changed, for the words of a failure.
-    public enum ChangeKind: Sendable { case alerts, activity, renewal, recovery, email }
+    public enum ChangeKind: Sendable { case alerts, activity, renewal, recovery, email, undo }
 
     /// What the flash says.
     public var message: String { words.message }
@@ -56,13 +58,17 @@ public enum ChangeOutcome: Sendable {
             let a = logged.activity
             var message = "logged \(a.direction.rawValue) \(a.kind.rawValue) on \(account.id) (\(account.name)) dated \(a.date)"
             if let c = logged.completed.first { message += "; completes the \(c.title(contractStart: account.contractStart)) check-in" }
+            if let alert = logged.answered.first { message += "; answers check-in-overdue alert \(alert.id ?? 0) (resolved)" }
             return Words(message: TerminalText.sanitize(message))
         case let .renewalMoved(id, stage, moved):
             var message = "renewal \(id) (\(moved.account.id) \(moved.account.name)) moved to \(stage.rawValue)"
             if let rolled = moved.renewalRolled { message += "; renews \(rolled.to) (was \(rolled.from))" }
             if moved.accountChurned { message += "; the account left the active book" }
             return Words(message: TerminalText.sanitize(message))
-        case let .sequenceStarted(sequence, account, first):
+        case let .undone(step, undone):
+            let message = "undone: \(step.what); \(([undone.summary] + undone.notes).joined(separator: "; "))"
+            return Words(message: TerminalText.sanitize(message))
+        case let .sequenceStarted(sequence, account, first, _):
             guard let m = first else { return Words(message: "started \(sequence) on \(account.id)") }
             if m.state == .draft {
                 return Words(message: TerminalText.sanitize("started \(sequence) on \(account.id): draft \(m.id ?? 0) to \(m.toName) waits for your approval (A)"),

@@ -15,9 +15,10 @@ public struct AlertTarget: Sendable, Hashable {
         self.accountName = accountName
     }
 
-    func label(glyphs: Glyphs) -> String? {
+    func label(glyphs: Glyphs, withAccount: Bool = true) -> String? {
         guard let id = alert.id else { return nil }
-        return "#\(id) \(alert.severity.rawValue) \(alert.kind.title) \(glyphs.dot) \(accountName)"
+        let state = alert.state == .open ? "" : " (\(alert.state.rawValue))"
+        return "#\(id) \(alert.severity.rawValue) \(alert.kind.title)\(state)" + (withAccount ? " \(glyphs.dot) \(accountName)" : "")
     }
 }
 
@@ -83,6 +84,15 @@ func finish(_ result: ChangeOutcome, in state: inout AppState) -> [Effect] {
     state.flash = Flash(result.message, kind: result.isError ? .error : .info)
     if !result.isError {
         state.screens.forEach { $0.clearMarks() }
+    }
+    switch result {
+    case .undone:
+        _ = state.undoable.popLast()
+    case .failed(.undo, let error) where error is UndoDesk.Failure:
+        // It can never be taken back now (changed since, or gone): the next `u` is for the one before.
+        _ = state.undoable.popLast()
+    default:
+        if !result.isError, let step = UndoStep.after(result) { state.undoable.append(step) }
     }
     if !result.isError, let then = result.then {
         let flash = state.flash

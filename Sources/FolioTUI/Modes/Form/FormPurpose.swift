@@ -3,6 +3,8 @@ import FolioDomain
 /// What a form is for: decides its fields (the builders below) and what submitting does
 /// (`FormSubmission`). A new form is a new case here, its builder and its submission.
 public enum FormPurpose: Sendable, Hashable {
+    /// Which of an account's alerts to acknowledge (the form is only the choice).
+    case acknowledgeAlerts([Int64])
     case snoozeAlerts([Int64])
     case resolveAlerts([Int64])
     case logActivity(accountID: String)
@@ -11,19 +13,43 @@ public enum FormPurpose: Sendable, Hashable {
 
 /// The forms the interface opens.
 public enum Forms {
-    /// Snooze: until (presets 1d 3d 1w 2w, or a date), and why it can wait.
-    public static func snooze(alerts: [Int64], context: [String]) -> Form {
-        Form(title: alerts.count == 1 ? "Snooze alert \(alerts[0])" : "Snooze \(alerts.count) alerts", context: context, fields: [
+    /// Which alert, when an account has several: one option per alert (in `alerts` order),
+    /// then all of them. `labels` are the alerts' one-line names.
+    public static func pick(_ labels: [String]) -> FormField {
+        .choice("alert", "Alert", options: labels + ["all \(labels.count)"], value: labels.first,
+                note: "←/→: which of the account's alerts")
+    }
+
+    /// The alerts a submitted form acts on: the one chosen in its alert field, or all.
+    static func chosen(_ form: Form, from alerts: [Int64]) -> [Int64] {
+        guard let field = form.fields.first(where: { $0.id == "alert" }), let index = field.options.firstIndex(of: field.value),
+              index < alerts.count else { return alerts }
+        return [alerts[index]]
+    }
+
+    /// Acknowledge one of an account's alerts (or all of them).
+    public static func acknowledge(alerts: [Int64], labels: [String], context: [String]) -> Form {
+        Form(title: "Acknowledge an alert", context: context, fields: [pick(labels)], purpose: .acknowledgeAlerts(alerts))
+    }
+
+    /// Snooze: until (presets 1d 3d 1w 2w, or a date), and why it can wait; which alert
+    /// first when `labels` offer a choice.
+    public static func snooze(alerts: [Int64], context: [String], labels: [String] = []) -> Form {
+        let title = labels.count > 1 ? "Snooze an alert" : alerts.count == 1 ? "Snooze alert \(alerts[0])" : "Snooze \(alerts.count) alerts"
+        return Form(title: title, context: context, fields: (labels.count > 1 ? [pick(labels)] : []) + [
             .text("until", "Until", value: SnoozeUntil.presets[0], maxLength: 10, presets: SnoozeUntil.presets,
                   note: "←/→ 1d 3d 1w 2w, or type YYYY-MM-DD"),
             .text("reason", "Reason", maxLength: 500, note: "why it can wait"),
         ], purpose: .snoozeAlerts(alerts))
     }
 
-    /// Resolve: the outcome and a note.
-    public static func resolve(alerts: [Int64], context: [String]) -> Form {
-        Form(title: alerts.count == 1 ? "Resolve alert \(alerts[0])" : "Resolve \(alerts.count) alerts", context: context, fields: [
-            .choice("outcome", "Outcome", options: resolveOutcomes.map(\.rawValue), note: "←/→ or the first letter"),
+    /// Resolve: the outcome (chosen: none is assumed) and a note; which alert first when
+    /// `labels` offer a choice.
+    public static func resolve(alerts: [Int64], context: [String], labels: [String] = []) -> Form {
+        let title = labels.count > 1 ? "Resolve an alert" : alerts.count == 1 ? "Resolve alert \(alerts[0])" : "Resolve \(alerts.count) alerts"
+        return Form(title: title, context: context, fields: (labels.count > 1 ? [pick(labels)] : []) + [
+            .choice("outcome", "Outcome", options: resolveOutcomes.map(\.rawValue), value: "",
+                    note: "choose one: ←/→ or the first letter"),
             .text("note", "Note", maxLength: 2000, note: "what happened (optional)"),
         ], purpose: .resolveAlerts(alerts))
     }
@@ -39,7 +65,8 @@ public enum Forms {
             .choice("direction", "Direction", options: Activity.Direction.allCases.map(\.rawValue),
                     note: "inbound: the customer reached us (a reply stops sequences)"),
             .text("date", "Date", value: asOf.iso, maxLength: 10, note: "YYYY-MM-DD, not after \(asOf.iso)"),
-            .text("summary", "Summary", maxLength: ActivityDraft.summaryLimit + 1, note: "what happened, in a sentence or two"),
+            .text("summary", "Summary", maxLength: ActivityDraft.summaryLimit,
+                  note: "what happened, in a sentence or two (up to \(ActivityDraft.summaryLimit) characters)"),
         ], purpose: .logActivity(accountID: accountID))
     }
 

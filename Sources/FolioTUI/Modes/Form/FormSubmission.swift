@@ -9,7 +9,11 @@ public enum FormSubmission: Sendable, Hashable {
 
     public static func submit(_ form: Form, asOf: Day) -> FormSubmission {
         switch form.purpose {
-        case .snoozeAlerts(let ids):
+        case .acknowledgeAlerts(let ids):
+            return .run([.changeAlerts(ids: Forms.chosen(form, from: ids), .acknowledge)])
+
+        case .snoozeAlerts(let all):
+            let ids = Forms.chosen(form, from: all)
             var problems: [String: String] = [:]
             let until = form.value("until")
             let day = SnoozeUntil.day(until, from: asOf)
@@ -23,9 +27,11 @@ public enum FormSubmission: Sendable, Hashable {
             guard problems.isEmpty, let day else { return .invalid(problems) }
             return .run([.changeAlerts(ids: ids, .snooze(until: day, reason: reason))])
 
-        case .resolveAlerts(let ids):
+        case .resolveAlerts(let all):
+            let ids = Forms.chosen(form, from: all)
             guard let outcome = Alert.Outcome(rawValue: form.value("outcome")) else {
-                return .invalid(["outcome": "pick one of \(Forms.resolveOutcomes.map(\.rawValue).joined(separator: ", "))"])
+                // No outcome is assumed: the person says how it ended.
+                return .invalid(["outcome": "choose how it ended: \(Forms.resolveOutcomes.map(\.rawValue).joined(separator: ", "))"])
             }
             return .run([.changeAlerts(ids: ids, .resolve(outcome: outcome, note: form.value("note").trimmingWhitespace))])
 

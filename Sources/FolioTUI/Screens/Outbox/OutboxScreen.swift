@@ -14,10 +14,14 @@ extension CommandName {
 
 /// The outbox (view 6): the book's emails, the next to go first. `v` reads the selected
 /// one as the customer will, `A` approves a draft, `c` cancels one before it goes.
-public struct OutboxScreen: RootScreen, ListScreen {
+public struct OutboxScreen: RootScreen, ListScreen, FilterableScreen {
     public static let kind = ScreenKind.outbox
 
+    /// Every email read.
+    public private(set) var all: [OutboxListing] = []
+    /// Those the `/` filter lets through: the rows.
     public private(set) var listings: [OutboxListing] = []
+    public private(set) var filterText = ""
     /// The moment "due" is judged at.
     public private(set) var now: Int64 = 0
     public var cursor = ListCursor()
@@ -27,11 +31,44 @@ public struct OutboxScreen: RootScreen, ListScreen {
 
     public mutating func load(_ listings: [OutboxListing], now: Int64) {
         let selected = selectedListing?.message.id
-        self.listings = listings
+        all = listings
         self.now = now
         isLoaded = true
-        if let selected, let index = listings.firstIndex(where: { $0.message.id == selected }) { cursor.selection = index }
+        refilter()
+        if let selected, let index = self.listings.firstIndex(where: { $0.message.id == selected }) { cursor.selection = index }
+        cursor.clamp(count: self.listings.count)
+    }
+
+    public static let filterKeys = ["owner", "tier", "state"]
+    public var filterKeys: [String] { Self.filterKeys }
+
+    public mutating func filter(by text: String) {
+        filterText = text
+        refilter()
+        cursor = ListCursor()
+    }
+
+    private mutating func refilter() {
+        let filter = ListFilter(filterText, keys: Self.filterKeys)
+        listings = filter.isEmpty ? all : all.filter { listing in
+            let m = listing.message
+            return filter.matches(text: SearchText.fold("\(listing.accountName) \(m.accountID) \(m.toName) \(m.to) \(m.subject) \(m.sequence)")) { key in
+                switch key {
+                case "owner": [listing.owner]
+                case "tier": [listing.tier.rawValue, listing.tier.short]
+                case "state": [m.state.rawValue]
+                default: []
+                }
+            }
+        }
         cursor.clamp(count: listings.count)
+    }
+
+    /// Esc clears the filter first.
+    public mutating func back(in app: inout AppState) -> Bool {
+        guard !filterText.isEmpty else { return false }
+        filter(by: "")
+        return true
     }
 
     public var selectedListing: OutboxListing? {
@@ -45,7 +82,9 @@ public struct OutboxScreen: RootScreen, ListScreen {
     }
 
     public func title(_ app: AppState, shown: Viewport) -> ScreenTitle {
-        ScreenTitle("Outbox of \(app.viewer.bookName)", right: isLoaded ? "\(listings.count) emails " : "")
+        let filter = filterText.isEmpty || app.mode.isTyping ? "" : "filter: \(filterText) \(app.glyphs.dot) "
+        let count = listings.count == all.count ? "\(all.count) emails" : "\(listings.count) of \(all.count) emails"
+        return ScreenTitle("Outbox of \(app.viewer.bookName)", right: isLoaded ? "\(filter)\(count) " : "")
     }
 
     public var rowCount: Int { listings.count }
