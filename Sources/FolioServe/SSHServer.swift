@@ -82,7 +82,7 @@ public final class SSHServer: Sendable {
         logger.info("connection", metadata: ["address": "\(address)"])
         let authenticator = VisitorAuthenticator(policy: configuration.authorizedKeys.map { .keys($0) } ?? .open) { visitor, outcome in
             if let visitor {
-                logger.info("\(outcome)", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))",
+                logger.info("\(outcome)", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)",
                                                       "login": "\(visitor.login ?? "-")", "credential": "\(visitor.credential)"])
             } else {
                 logger.notice("authentication refused", metadata: ["address": "\(address)", "reason": "\(outcome)"])

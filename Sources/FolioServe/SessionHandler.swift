@@ -71,7 +71,7 @@ final class SessionHandler: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.ExecRequest:
             // Accepted only to say why on the client's stderr (a failed request makes OpenSSH
             // quit before printing it), then closed with status 2.
-            logger.notice("exec refused", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))", "request": "\(ClientText.loggable(request.command))"])
+            logger.notice("exec refused", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)", "request": "\(request.command)"])
             reply(child == nil, wanted: request.wantReply, context: context)
             if child == nil {
                 let port = context.channel.parent?.localAddress?.port.map(String.init) ?? "PORT"
@@ -104,7 +104,7 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     private func refuse(_ message: String, logged: String, command: String, wantReply: Bool, context: ChannelHandlerContext) {
-        logger.notice("\(logged)", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))", "request": "\(ClientText.loggable(command))"])
+        logger.notice("\(logged)", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)", "request": "\(command)"])
         tell(message, context: context)
         reply(false, wanted: wantReply, context: context)
         if child == nil { context.close(promise: nil) }
@@ -133,7 +133,7 @@ final class SessionHandler: ChannelInboundHandler {
         }
         reply(true, wanted: wantReply, context: context)
         guard let terminal else {
-            logger.notice("refused: no terminal", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))"])
+            logger.notice("refused: no terminal", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)"])
             end(saying: "Folio is an interactive interface and needs a terminal; connect with ssh -t", status: 2, context: context)
             return
         }
@@ -166,8 +166,8 @@ final class SessionHandler: ChannelInboundHandler {
             startedAt = Date()
             gate.childStarted(pid: child.pid, description: database.login)
             logger[metadataKey: "pid"] = "\(child.pid)"
-            logger.info("session started", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))", "login": "\(database.login)",
-                                                       "db": "\(database.path)", "term": "\(ClientText.loggable(terminal.term))",
+            logger.info("session started", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)", "login": "\(database.login)",
+                                                       "db": "\(database.path)", "term": "\(terminal.term)",
                                                        "size": "\(terminal.columns)x\(terminal.rows)",
                                                        "sessions": "\(gate.activeSessions)"])
             attachTerminal(of: child, context: context)

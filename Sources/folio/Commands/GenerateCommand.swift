@@ -17,10 +17,10 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "How many accounts to make up, 1–1,000,000 (default 1000).")
+    @Option(help: "How many accounts to make up, 1-1,000,000 (default 1000).")
     var accounts: Int?
 
-    @Option(help: "Weeks of usage history per account, 1–520 (default 26).")
+    @Option(help: "Weeks of usage history per account, 1-520 (default 26).")
     var weeks: Int?
 
     @Option(help: "Seed for the random choices; the same seed gives the same files (default 1).")
@@ -29,8 +29,8 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Write the demo portfolio, its people and its stories, as of 2026-11-23.")
     var demo = false
 
-    @Option(help: ArgumentHelp("Folder to write users.csv, accounts.csv, … into (created if missing).",
-                               valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder to write users.csv, accounts.csv and the rest into (created if missing).",
+                               valueName: "dir"), completion: .directory)
     var out: String
 
     // --as-of (or FOLIO_AS_OF) comes from the global options: the day the data ends.

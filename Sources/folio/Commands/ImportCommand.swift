@@ -19,13 +19,14 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The kind of every file, when their names don't say.", valueName: "kind"))
     var kind: String?
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("A mapping file that renames foreign columns and values.", valueName: "file.yaml"))
+    @Option(name: .customLong("map"), help: ArgumentHelp("A mapping file that renames foreign columns and values.", valueName: "file.yaml"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var mapping: String?
 
     @Option(name: .customLong("max-errors"), help: "Stop after this many problems.")
     var maxErrors = 100
 
-    @Argument(help: ArgumentHelp("CSV files to import.", valueName: "path"))
+    @Argument(help: ArgumentHelp("CSV files to import.", valueName: "path"), completion: .file(extensions: ["csv"]))
     var paths: [String]
 
     func validate() throws {

@@ -14,7 +14,7 @@ struct LogCommand: ParsableCommand {
         discussion: """
             The activity is written with you as its author, dated --date (default the as-of day), and audited. A check-in, call, \
             meeting or QBR inside a check-in's window marks that check-in done at once.
-            Exit codes: 65 when the activity is wrong (empty summary, a date after the as-of day…), 2 for an unknown account or \
+            Exit codes: 65 when the activity is wrong (empty summary, a date after the as-of day, ...), 2 for an unknown account or \
             user, 1 when you may not log on that account.
             """
     )

@@ -150,7 +150,7 @@ struct OutboxSend: ParsableCommand {
     @Option(help: ArgumentHelp("The sendmail-compatible command, run by /bin/sh with the message on stdin.", valueName: "command"))
     var sendmail: String?
 
-    @Option(help: ArgumentHelp("Deliver into this Maildir instead (created if missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Deliver into this Maildir instead (created if missing).", valueName: "dir"), completion: .directory)
     var maildir: String?
 
     @Option(help: ArgumentHelp("Send as of this moment (2026-11-24T15:00:00Z, or HH:MM UTC on the as-of day) instead of now.", valueName: "moment"))

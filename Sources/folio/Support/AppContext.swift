@@ -25,9 +25,10 @@ struct AppContext {
         let path = global.databasePath
         if buildDemoIfMissing && !FileManager.default.fileExists(atPath: path) {
             complain("folio: no database at \(path) yet; building the demo portfolio there (folio demo)…")
-            let summary = try DemoPortfolio.build(at: path, from: SampleDataLocator.locate(), force: false,
-                                                  actor: global.login ?? "folio", at: Int64(Date().timeIntervalSince1970),
-                                                  profile: profile)
+            let summary = try SampleDataLocator.current.withFolder { sampleData in
+                try DemoPortfolio.build(at: path, from: sampleData, force: false, actor: global.login ?? "folio",
+                                        at: Int64(Date().timeIntervalSince1970), profile: profile)
+            }
             complain("folio: demo ready: \(summary.rows) rows imported")
         }
         let database = try FolioDatabase(path: path, readonly: readonly)

@@ -45,7 +45,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
     }
 }
 
-/// Something missing that the command cannot do without (its installation's files): exit 1.
+/// Something the command cannot do: its installation's files are missing, a file cannot be written: exit 1.
 struct RunFailure: Error {
     var message: String
     init(_ message: String) { self.message = message }

@@ -4,7 +4,8 @@ import Foundation
 
 /// Options every command takes (DESIGN §3): which database, which day, who is looking.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (env FOLIO_DB; default $XDG_DATA_HOME/folio/folio.db).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The database file (env FOLIO_DB; default $XDG_DATA_HOME/folio/folio.db).", valueName: "path"),
+            completion: .file())
     var db: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to act as of, YYYY-MM-DD (env FOLIO_AS_OF; default today, or the demo's day).", valueName: "date"))

@@ -33,7 +33,7 @@ enum InterfaceLauncher {
         try reportingFailures {
             let healthProfile = try profile.load()
             // A bad sequences file is refused here, with its file:line:column, before the screen opens.
-            let sequences = try SequencesOption.loadIfPresent(at: SequencesOption.locate(nil))
+            let sequences = try SequencesOption.loadIfPresent(from: SequencesOption.source(nil))
             // Opened for reading: a read-only file, or one a newer Folio changed, can still be looked at.
             let context = try AppContext.open(global, buildDemoIfMissing: true, profile: healthProfile, readonly: true,
                                               quietDemoFallback: true)
