@@ -84,6 +84,8 @@ public struct AlertStep: TickStep {
                 }
             }
         }
+        // Who hears of what is asked again as the accounts stand today.
+        try AlertRerouting.apply(policy.routing, accounts: context.accounts, users: users, asOf: asOf, now: now, in: db)
     }
 
     private func apply(_ decision: AlertDecision, account: Account, index: Int, heldOut: Bool, open: [Alert.Kind: Alert],
