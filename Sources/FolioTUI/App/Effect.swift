@@ -113,4 +113,6 @@ public struct StoreReader: Sendable {
     public let bands: [String]
     /// The moment SLA countdowns and "due" are judged at.
     public let now: Int64
+    /// The recovery sequences and their settings (an email's sending time); nil when none are configured.
+    public var sequences: SequenceLibrary? = nil
 }

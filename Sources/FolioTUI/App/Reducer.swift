@@ -40,7 +40,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         confirmRecovery(plan, in: &state)
         return []
     case .recoveryFailed(let error):
-        state.flash = Flash(TerminalText.sanitize("\(error)"), kind: .error)
+        state.flash = Flash(TerminalText.sanitize(recoveryRefusal(error)), kind: .error)
         return []
     case .peopleLoaded(let people):
         state.people = people

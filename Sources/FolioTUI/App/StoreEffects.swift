@@ -119,7 +119,8 @@ public struct StoreEffects: Sendable {
             }
             reader = other
         }
-        return StoreReader(database: database, user: user, reader: reader, asOf: asOf, profile: profile, bands: bands, now: now())
+        return StoreReader(database: database, user: user, reader: reader, asOf: asOf, profile: profile, bands: bands, now: now(),
+                           sequences: sequences)
     }
 
     /// `:as LOGIN`: whether the user may open that book is `InterfaceAccess`'s to say.

@@ -91,16 +91,22 @@ public struct OutboxScreen: RootScreen, ListScreen, FilterableScreen {
 
     public mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]? {
         switch name {
-        case .viewEmail, .approve, .cancelEmail: act(name, in: &app)
+        case .viewEmail, .approve, .cancelEmail: return act(name, in: &app)
         default: return nil
         }
-        return []
     }
 
     public func reload(_ app: AppState) -> [Effect] { [Self.load(book: app.bookOwner)] }
 
     public mutating func receive(_ loaded: any Sendable, in app: inout AppState) -> [Effect] {
-        if let loaded = loaded as? Loaded { load(loaded.listings, now: loaded.now) }
+        switch loaded {
+        case let loaded as Loaded:
+            load(loaded.listings, now: loaded.now)
+        case let approval as Approval:
+            askToApprove(approval, in: &app)
+        default:
+            break
+        }
         return []
     }
 
@@ -125,11 +131,43 @@ public struct OutboxScreen: RootScreen, ListScreen, FilterableScreen {
 
     // MARK: Acting on the selected email
 
-    /// `v` reads it, `A` approves a draft, `c` cancels one that has not gone: each asks first.
-    private func act(_ name: CommandName, in app: inout AppState) {
+    /// When a draft would go if approved now, as the store will set it.
+    struct Approval: Sendable {
+        var id: Int64
+        /// nil: no longer a draft.
+        var goes: Int64?
+    }
+
+    /// The time approving would set, read just before asking.
+    static func approvalTime(_ id: Int64, book: String?) -> Effect {
+        .load(ScreenLoad(ScreenID(kind), request: "approval \(id)", book: book, inBackground: false) { store in
+            guard let sequences = store.sequences else { throw ChangeRefusal.noSequences }
+            let goes = try store.database.read { db in try Outbox(library: sequences).approvalTime(of: id, now: store.now, in: db) }
+            return Approval(id: id, goes: goes)
+        })
+    }
+
+    /// The question, with the very time approving sets.
+    private func askToApprove(_ approval: Approval, in app: inout AppState) {
+        guard let listing = listings.first(where: { $0.message.id == approval.id }) else { return }
+        let m = listing.message
+        let who = "email \(approval.id) to \(TerminalText.sanitize(m.toName)) (\(m.accountID))"
+        guard let goes = approval.goes else {
+            app.flash = Flash("\(who) is no longer a draft", kind: .error)
+            return
+        }
+        let letter = ConfirmView.wrapped(Self.emailLines(listing), width: app.size.width)
+        app.mode = .confirm(Confirmation(question: "Approve \(who)? It goes \(Moment(seconds: goes).utc).",
+                                         details: letter, yesLabel: "Approve",
+                                         onYes: [.changeOutbox(id: approval.id, .approve)], cancelled: "\(who) is still a draft"))
+    }
+
+    /// `v` reads it, `A` approves a draft (after reading when it would go), `c` cancels one
+    /// that has not gone: each asks first.
+    private func act(_ name: CommandName, in app: inout AppState) -> [Effect] {
         guard let listing = selectedListing, let id = listing.message.id else {
             app.flash = Flash("no email selected", kind: .error)
-            return
+            return []
         }
         let m = listing.message
         let who = "email \(id) to \(TerminalText.sanitize(m.toName)) (\(m.accountID))"
@@ -141,15 +179,13 @@ public struct OutboxScreen: RootScreen, ListScreen, FilterableScreen {
         case .approve:
             guard m.state == .draft else {
                 app.flash = Flash("\(who) is \(Outbox.describe(m)), not a draft to approve", kind: .error)
-                return
+                return []
             }
-            app.mode = .confirm(Confirmation(question: "Approve \(who)? It goes \(OutboxView.when(m)) or the next working hour after.",
-                                             details: letter, yesLabel: "Approve",
-                                             onYes: [.changeOutbox(id: id, .approve)], cancelled: "\(who) is still a draft"))
+            return [Self.approvalTime(id, book: app.bookOwner)]
         case .cancelEmail:
             guard [.draft, .scheduled, .unconfirmed, .failed].contains(m.state) else {
                 app.flash = Flash("\(who) is \(Outbox.describe(m)); only one that has not gone can be cancelled", kind: .error)
-                return
+                return []
             }
             app.mode = .confirm(Confirmation(question: "Cancel \(who)? Its sequence stops too.", details: letter,
                                              yesLabel: "Cancel email", onYes: [.changeOutbox(id: id, .cancel)],
@@ -157,6 +193,7 @@ public struct OutboxScreen: RootScreen, ListScreen, FilterableScreen {
         default:
             break
         }
+        return []
     }
 
     /// The email as the customer reads it: headers in words, then the body.
