@@ -107,11 +107,12 @@ struct DatabaseCommandTests {
         // A migration this build does not know: a newer Folio wrote the file.
         let newer = folio.home.appendingPathComponent("newer.db").path
         #expect(try folio.run("db", "backup", newer).status == 0)
+        let known = try python(newer, "print(db.execute(\"SELECT COUNT(*) FROM grdb_migrations\").fetchone()[0])")
         _ = try python(newer, "db.execute(\"INSERT INTO grdb_migrations VALUES ('v99-from-the-future')\"); db.commit()")
         let future = try folio.run("db", "check", "--db", newer)
         #expect(future.status == 1)
         #expect(future.stdout.contains("made by a newer Folio: migrations this build does not know (v99-from-the-future)"))
-        #expect(try python(newer, "print(db.execute(\"SELECT COUNT(*) FROM grdb_migrations\").fetchone()[0])") == "7", "nothing applied or removed")
+        #expect(try python(newer, "print(db.execute(\"SELECT COUNT(*) FROM grdb_migrations\").fetchone()[0])") == String((Int(known) ?? 0) + 1), "nothing applied or removed")
 
         // A damaged index page: SQLite's integrity check finds it.
         let damaged = folio.home.appendingPathComponent("damaged.db").path

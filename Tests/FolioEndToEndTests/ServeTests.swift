@@ -36,7 +36,10 @@ struct ServeTests {
         try visitor.tmux("resize-window", "-x", "100", "-y", "30")
         visitor.waitFor("the book at 100 columns again") { isBook($0) && $0.contains("ACCOUNT") }
 
+        // Over SSH, q asks first: quitting ends the visitor's session.
         try visitor.send("q")
+        visitor.waitFor("Quit Folio? This ends your SSH session.")
+        try visitor.send("y")
         visitor.waitFor("ssh to end with the interface's status", timeout: 15) { $0.contains("FOLIO-EXITED-0") }
         ServeProcess.waitUntil("the interface to be gone") { kill(pid, 0) != 0 }
         ServeProcess.waitUntil("the visitor's copy to be deleted") { !FileManager.default.fileExists(atPath: database) }

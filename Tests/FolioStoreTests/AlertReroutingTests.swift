@@ -16,7 +16,7 @@ struct AlertReroutingTests {
         // A1 (ana's, sold by sam) renews in 53 days: raised when it was further off, only ana heard.
         var alert = Alert(accountID: "A1", kind: .checkinOverdue, severity: .amber, reason: "no activity for 50 days",
                           raisedOn: AlertDeskTests.asOf.adding(days: -7), raisedAt: 1, dueBy: 2, recipients: ["ana"])
-        try db.write { try alert.insert(in: $0) }
+        try db.write { try alert.raise(in: $0) }
         try AlertDeskTests.run.run(asOf: AlertDeskTests.asOf, in: db, now: 10)
         let after = try #require(try db.read { try AlertDesk.alert(alert.id!, in: $0) })
         #expect(after.recipients == ["ana", "sam"] && after.state == .open)

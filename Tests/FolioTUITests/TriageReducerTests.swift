@@ -215,15 +215,35 @@ import Testing
         #expect(form(state)?.fields[0].options == ["closed won", "churned"])
     }
 
-    @Test func anAccountExecutiveMayNotActAndIsToldWhy() {
+    /// #18: one rule for an AE, as on the command line (`Access`): they acknowledge (the store
+    /// checks the alert is routed to them) and log; snoozing and resolving are refused at once.
+    @Test func anAccountExecutiveAcknowledgesAndLogsButNeitherSnoozesNorResolves() {
         var state = T.alertsState(viewer: T.ae)
-        for key in ["a", "s", "x", "l"] {
+        #expect(reduce(&state, .key(.char("a"))) == [.changeAlerts(ids: [12], .acknowledge)])
+        for key in ["s", "x"] {
             #expect(reduce(&state, .key(.char(Character(key)))) == [])
             #expect(state.mode == .normal)
-            #expect(state.flash?.text.hasPrefix("account executives see their accounts read-only") == true, "\(key)")
+            #expect(state.flash?.text.hasPrefix("mateusz.wojcik is an account executive: AEs acknowledge the alerts routed to them") == true, "\(key)")
         }
+        _ = reduce(&state, .key(.char("l")))
+        #expect(form(state)?.title == "Log an activity")
+        _ = reduce(&state, .key(.escape))
+        state.flash = nil
         let hints = InterfaceView.render(state).text(row: 23)
-        #expect(!hints.contains("a ack") && !hints.contains("l log"))
+        #expect(hints.contains("a ack") && !hints.contains("s snooze") && !hints.contains("x resolve"), "\(hints)")
+    }
+
+    /// #18: a guest of the demo (not one of its users) looks through its manager's eyes and changes nothing.
+    @Test func aGuestOfTheDemoChangesNothingAndIsToldHowToBecomeAUser() {
+        var viewer = T.manager
+        viewer.guest = NotAUser(login: "intruder", logins: ["amelie.durand", "marta.novak"], standIn: "marta.novak")
+        var state = T.alertsState(viewer: viewer)
+        for key in ["a", "s", "x", "l"] {
+            #expect(reduce(&state, .key(.char(Character(key)))) == [], "\(key)")
+            #expect(state.flash?.text.hasPrefix("\"intruder\" is not a user of this database; changes are recorded under a real user's name") == true)
+        }
+        state.flash = nil
+        #expect(!InterfaceView.render(state).text(row: 23).contains("a ack"))
     }
 
     @Test func readonlyRemovesTheActionsAndSaysSo() {

@@ -116,6 +116,8 @@ public final class FolioDatabase: Sendable {
             return try pool.write(body)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        } catch let error as RowDecodingError {
+            throw StoreError.sqlite(path, message: "a stored value cannot be read: \(error)")
         }
     }
 
@@ -124,6 +126,8 @@ public final class FolioDatabase: Sendable {
             return try pool.read(body)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        } catch let error as RowDecodingError {
+            throw StoreError.sqlite(path, message: "a stored value cannot be read: \(error)")
         }
     }
 

@@ -114,7 +114,7 @@ public struct OutboxDelivery: Sendable {
                 m.nextAttemptAt = nil
                 report.sent.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject))
             }
-            try m.update(in: db)
+            try m.update(db)
         }
     }
 
@@ -122,7 +122,7 @@ public struct OutboxDelivery: Sendable {
     /// due now, in the order they go.
     func settleInterruptedClaims(now: Int64, wall: Int64, report: inout Report, in database: FolioDatabase) throws -> [Int64] {
         try database.write { db in
-            for var m in try OutboxMessage.fetchAll(db, sql: "SELECT * FROM outbox_message WHERE state = 'sending' ORDER BY id") {
+            for var m in try OutboxMessage.filter(OutboxMessage.Columns.state == OutboxMessage.State.sending).order(OutboxMessage.Columns.id).fetchAll(db) {
                 let alive = Self.isAlive(m.claimedBy)
                 guard alive == false || (alive == nil && wall - (m.claimedAt ?? 0) > staleAfter) else { continue }
                 m.state = .unconfirmed
@@ -131,7 +131,7 @@ public struct OutboxDelivery: Sendable {
                     + "; it may or may not have left: check the mail log, then `folio outbox retry \(m.id ?? 0)` or `cancel \(m.id ?? 0)`"
                 m.claimedAt = nil
                 m.claimedBy = nil
-                try m.update(in: db)
+                try m.update(db)
                 report.unconfirmed.append(Item(id: m.id ?? 0, account: m.accountID, to: m.to, subject: m.subject, note: m.lastError))
             }
             return try Int64.fetchAll(db, sql: """
@@ -149,10 +149,10 @@ public struct OutboxDelivery: Sendable {
         let settings = planner.settings
         return try database.write { db -> OutboxMessage? in
             guard var m = try Outbox.message(id, in: db), m.state == .scheduled, m.scheduledAt <= now, (m.nextAttemptAt ?? 0) <= now,
-                  let account = try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [m.accountID]) else { return nil }
-            let contact = try Contact.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [m.contactID])
+                  let account = try Account.find(id: m.accountID, in: db) else { return nil }
+            let contact = try Contact.find(id: m.contactID, in: db)
             let enrolment = try m.enrolmentID.flatMap {
-                try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE id = ?", arguments: [$0])
+                try SequenceEnrolment.find(id: $0, in: db)
             }
             // A contact no longer on file counts as one who opted out.
             var stop = (SequenceStop.unreachable(account, contact: contact)
@@ -164,7 +164,7 @@ public struct OutboxDelivery: Sendable {
                 m.state = .cancelled
                 m.cancelledBy = AlertStep.actor
                 m.cancelReason = stop
-                try m.update(in: db)
+                try m.update(db)
                 if let e = enrolment, e.state == .active {
                     try SequenceStops.stop(e, .person(login: AlertStep.actor, reason: stop), by: AlertStep.actor, at: now, in: db)
                 }
@@ -187,7 +187,7 @@ public struct OutboxDelivery: Sendable {
             if contactsThisRun.contains(m.contactID) || (lastSent.map { now - $0 < gap } ?? false) {
                 m.scheduledAt = try planner.sendTime(atOrAfter: max(now + 60, (lastSent ?? now) + gap), account: account,
                                                      contactID: m.contactID, excluding: id, in: db)
-                try m.update(in: db)
+                try m.update(db)
                 report.waiting.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
                                            note: "another email reached \(m.toName) less than \(settings.contactGapDays) days ago; moved to \(Moment(seconds: m.scheduledAt).utc)"))
                 return nil
@@ -196,7 +196,7 @@ public struct OutboxDelivery: Sendable {
             m.claimedAt = wall
             m.claimedBy = Self.worker
             m.attempts += 1
-            try m.update(in: db)
+            try m.update(db)
             contactsThisRun.insert(m.contactID)
             return m
         }

@@ -14,17 +14,13 @@ enum CheckInOverdueAnswer {
         guard let account = try Account.find(id: activity.accountID, in: db),
               activity.date.days(until: asOf) <= policy.limit(for: account.tier) else { return [] }
         let open = try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE account_id = ? AND kind = 'checkin-overdue' AND state != 'resolved'",
-                                      arguments: [account.id])
+                                      arguments: [account.id]).withRecipients(in: db)
         var resolved: [Alert] = []
         for before in open where !before.shadow {
             guard let id = before.id else { continue }
-            var alert = before
-            alert.state = .resolved
-            alert.resolvedBy = user.login
-            alert.resolvedAt = now
-            alert.outcome = .recovered
-            alert.note = note(activityID: activity.id)
-            try alert.update(in: db)
+            guard case .success(let alert) = before.resolved(outcome: .recovered, note: note(activityID: activity.id),
+                                                             by: user.login, at: now) else { continue }
+            try alert.save(from: before, in: db)
             try AlertEvents.record("resolve", alert: id, actor: user.login, at: now, before: before, after: alert, in: db)
             try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "alert.resolve", subject: "alert \(id)",
                                              before: before.auditText, after: alert.auditText), in: db)

@@ -88,7 +88,7 @@ public enum UndoDesk {
                             arguments: [current.accountID, current.kind.rawValue, id]) ?? 0 > 0 {
             throw Failure.changedSince("alert \(id) cannot open again: the daily run has raised a new \(current.kind.title) alert on \(current.accountID) since")
         }
-        try restored.update(in: db)
+        try restored.save(from: current, in: db)
         try AlertEvents.record("undo", alert: id, actor: user.login, at: now, before: current, after: restored, in: db)
         try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "alert.undo", subject: "alert \(id)",
                                          before: current.auditText, after: restored.auditText), in: db)
@@ -153,7 +153,7 @@ public enum UndoDesk {
         // The check-in-overdue alert it answered opens again.
         let answered = try Alert.fetchAll(db, sql: """
             SELECT * FROM alert WHERE account_id = ? AND kind = 'checkin-overdue' AND state = 'resolved' AND resolved_by = ? AND note = ?
-            """, arguments: [accountID, user.login, CheckInOverdueAnswer.note(activityID: id)])
+            """, arguments: [accountID, user.login, CheckInOverdueAnswer.note(activityID: id)]).withRecipients(in: db)
         for alert in answered {
             if let undone = try? undoAnswered(alert, by: user, at: now, in: db) { notes.append(undone) }
         }
@@ -179,7 +179,7 @@ public enum UndoDesk {
               let before = try? JSONDecoder().decode(Transition.self, from: Data(text.utf8)) else { return nil }
         var restored = alert
         before.apply(to: &restored)
-        try restored.update(in: db)
+        try restored.save(from: alert, in: db)
         try AlertEvents.record("undo", alert: id, actor: user.login, at: now, before: alert, after: restored, in: db)
         try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "alert.undo", subject: "alert \(id)",
                                          before: alert.auditText, after: restored.auditText), in: db)
@@ -200,7 +200,7 @@ public enum UndoDesk {
             """, arguments: [before.stage.rawValue, before.closedOn?.iso, before.movedBy ?? RenewalRules.engine, before.movedAt?.seconds ?? now,
                              id, after.stage.rawValue, user.login, after.movedAt?.seconds])
         guard db.changesCount == 1 else {
-            let now = try RenewalOpportunity.fetch(id: id, in: db)
+            let now = try RenewalOpportunity.find(id: id, in: db)
             throw Failure.changedSince("\(subject) changed since: it is at \(now?.stage.rawValue ?? "an unknown stage") now; nothing was undone")
         }
         try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "renewal.undo", subject: subject,

@@ -163,7 +163,7 @@ func run(_ name: CommandName, argument: String?, in state: inout AppState) -> [E
         state.flash = Flash("\(command.name.rawValue) works in \(places.joined(separator: ", ")), not here", kind: .error)
         return []
     }
-    if command.changesData, let refusal = InterfaceAccess.refusalToAct(state.viewer) {
+    if let refusal = InterfaceAccess.refusal(of: command, by: state.viewer) {
         state.flash = Flash(refusal, kind: .error)
         return []
     }

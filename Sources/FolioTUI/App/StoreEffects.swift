@@ -20,12 +20,17 @@ public struct StoreEffects: Sendable {
     public let wallClock: @Sendable () -> Int64
     /// The recovery sequences and templates; nil when none are configured (`r` says so).
     public let sequences: SequenceLibrary?
+    /// Set when the person is not a user of the database (a guest of the demo, reading as
+    /// `user`): every change is refused with how to become one.
+    public let guest: NotAUser?
 
     /// `now` and `wallClock` come from the executable (nothing below it reads the clock);
     /// by default both are the start of the as-of day.
     public init(database: FolioDatabase, user: User, asOf: Day, profile: HealthProfile,
-                now: (@Sendable () -> Int64)? = nil, wallClock: (@Sendable () -> Int64)? = nil, sequences: SequenceLibrary? = nil) {
+                now: (@Sendable () -> Int64)? = nil, wallClock: (@Sendable () -> Int64)? = nil, sequences: SequenceLibrary? = nil,
+                guest: NotAUser? = nil) {
         self.sequences = sequences
+        self.guest = guest
         self.database = database
         self.user = user
         self.asOf = asOf
@@ -39,9 +44,10 @@ public struct StoreEffects: Sendable {
 
     /// The action an effect results in; nil for effects the loop handles itself.
     public func run(_ effect: Effect) -> Action? {
-        if effect.isChange, let refusal = InterfaceAccess.refusalToChange(by: user) {
-            // The reducer says so first; the store side holds the line too.
-            return .changeFinished(.refused(refusal))
+        if effect.isChange, let guest {
+            // The reducer says so first; the store side holds the line too. Who else may
+            // change what is each desk's to check (`Access`), with the account in hand.
+            return .changeFinished(.refused(.notAUser(guest)))
         }
         switch effect {
         case .load(let load):
@@ -123,7 +129,7 @@ public struct StoreEffects: Sendable {
                            sequences: sequences)
     }
 
-    /// `:as LOGIN`: whether the user may open that book is `InterfaceAccess`'s to say.
+    /// `:as LOGIN`: whether the user may open that book is `Access`'s to say.
     private func switchBook(to login: String?) -> Action {
         guard let login, login != user.login else { return .bookSwitched(nil) }
         do {

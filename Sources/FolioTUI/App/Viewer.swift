@@ -16,6 +16,9 @@ public struct Viewer: Sendable, Hashable {
     public var bookOf: Person?
     /// `q` asks before it quits (a session over SSH: quitting ends the connection).
     public var asksBeforeQuitting = false
+    /// Set when the person at the keyboard is not a user of the database (a guest of the
+    /// demo, shown its manager's view): they change nothing (`Identity`).
+    public var guest: NotAUser?
 
     public init(login: String, name: String, role: String, database: String, asOf: Day, isReadonly: Bool = false,
                 banner: String? = nil) {

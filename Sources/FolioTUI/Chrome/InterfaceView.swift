@@ -107,7 +107,7 @@ public enum InterfaceView {
         var facts: [(text: String, rank: Int)] = [("\(viewer.login) (\(viewer.role))", 5), (viewer.database, 1),
                                                   ("as of \(viewer.asOf)", 4)]
         if let other = viewer.bookOf { facts.insert(("viewing \(other.login)", 5), at: 1) }
-        if viewer.role == "ae" { facts.append(("read-only for AEs", 3)) }
+        if viewer.guest != nil { facts.append(("looking only", 3)) }
         if let scores = book.scoresAsOf {
             let age = scores.days(until: viewer.asOf)
             facts.append((age <= 0 ? "scores from today" : "scores \(age) day\(age == 1 ? "" : "s") old", 2))
@@ -175,7 +175,7 @@ public enum InterfaceView {
         var hinted = state.keymap.commands.filter { $0.hint != nil }
         if case .help = state.mode { hinted = hinted.filter { $0.name == .back || $0.name == .quit } }
         hinted.removeAll { !$0.works(on: screen.kind) || screen.hidesHint($0.name, isRoot: state.screens.count == 1) }
-        if InterfaceAccess.refusalToAct(state.viewer) != nil { hinted.removeAll(where: \.changesData) }
+        hinted.removeAll { InterfaceAccess.refusal(of: $0, by: state.viewer) != nil }
         // `u` is hinted once there is a change of the session to take back.
         if state.undoable.isEmpty { hinted.removeAll { $0.name == .undo } }
         // What fits, chosen by importance (moving, help, quit, then the rest in table order), drawn in table order.

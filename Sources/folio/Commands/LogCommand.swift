@@ -37,9 +37,8 @@ struct LogCommand: ParsableCommand {
     var summary: String
 
     func run() throws {
-        try reportingFailures {
-            let context = try AppContext.open(global)
-            try context.requireActingUser(global)
+        try AppContext.run(global) { context in
+            let actor = try context.actingUser()
             let day: Day
             if let date {
                 do {
@@ -51,16 +50,11 @@ struct LogCommand: ParsableCommand {
             } else {
                 day = context.asOf
             }
-            let target = try context.database.read { db in try AccountExplanation.findAccount(account, in: db) }
-            let found: Account
-            switch target {
-            case .failure(let failure): throw UsageFailure(failure.description)
-            case .success(let a): found = a
-            }
+            let found = try context.account(account)
             let draft = ActivityDraft(kind: kind, direction: direction, date: day, summary: summary)
             let logged: ActivityLog.Logged
             do {
-                logged = try ActivityLog(database: context.database).record(draft, on: found, by: context.user, asOf: context.asOf,
+                logged = try ActivityLog(database: context.database).record(draft, on: found, by: actor, asOf: context.asOf,
                                                                            now: AppContext.now())
             } catch let failure as ActivityLog.Failure {
                 switch failure {
@@ -73,7 +67,7 @@ struct LogCommand: ParsableCommand {
                 }
             }
             let a = logged.activity
-            print(TerminalText.sanitize("logged \(a.direction.rawValue) \(a.kind.rawValue) on \(found.id) (\(found.name)) dated \(a.date) by \(context.user.login): \(a.id)"))
+            print(TerminalText.sanitize("logged \(a.direction.rawValue) \(a.kind.rawValue) on \(found.id) (\(found.name)) dated \(a.date) by \(actor.login): \(a.id)"))
             for c in logged.completed {
                 print("completes the \(c.title(contractStart: found.contractStart)) check-in due \(c.due)")
             }

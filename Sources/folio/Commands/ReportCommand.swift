@@ -24,22 +24,25 @@ struct ReportCommand: ParsableCommand {
         var names: [String: String]
         var frame: ReportFrame
         var heading: String
-        var glyphs: Glyphs { Glyphs.forEnvironment(ProcessInfo.processInfo.environment) }
+        var glyphs: Glyphs { context.glyphs }
     }
 
-    static func load(_ name: String, global: GlobalOptions, options: ReportOptions, policy: AlertPolicy = .standard,
-                     profile: HealthProfile = .standard) throws -> Loaded {
-        let context = try AppContext.open(global, profile: profile, readonly: true)
-        let period = try options.period(asOf: context.asOf)
-        let (history, names) = try context.database.read { db in
-            let history = try ProgrammeData.load(for: context.user, period: period, asOf: context.asOf, policy: policy, in: db)
-            let names = Dictionary(try Book.users(in: db).map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a })
-            return (history, names)
+    /// The opening every report shares: the options loaded, the database opened read-only as
+    /// the user, the period's history read in their scope; then `body`.
+    static func run(_ name: String, global: GlobalOptions, options: ReportOptions, alerts: AlertsOption? = nil,
+                    profile: ProfileOption? = nil, _ body: (Loaded, AlertPolicy) throws -> Void) throws {
+        try AppContext.run(global, profile: profile, readonly: true, prepare: { try alerts?.load() ?? .standard }) { context, policy in
+            let period = try options.period(asOf: context.asOf)
+            let (history, names) = try context.database.read { db in
+                let history = try ProgrammeData.load(for: context.user, period: period, asOf: context.asOf, policy: policy, in: db)
+                let names = Dictionary(try Book.users(in: db).map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a })
+                return (history, names)
+            }
+            let scope = PortfolioScope.natural(for: context.user)
+            let frame = ReportFrame(report: name, asOf: context.asOf.iso, from: period.from.iso, to: period.to.iso, scope: scope.rawValue)
+            try body(Loaded(context: context, period: period, history: history, names: names, frame: frame,
+                            heading: scope.label(for: context.user)), policy)
         }
-        let scope = PortfolioScope.natural(for: context.user)
-        let frame = ReportFrame(report: name, asOf: context.asOf.iso, from: period.from.iso, to: period.to.iso, scope: scope.rawValue)
-        return Loaded(context: context, period: period, history: history, names: names, frame: frame,
-                      heading: scope.label(for: context.user))
     }
 
     struct Program: ParsableCommand {
@@ -59,13 +62,12 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var alertsOption: AlertsOption
 
         func run() throws {
-            try reportingFailures {
-                let l = try ReportCommand.load("program", global: global, options: options, policy: try alertsOption.load())
+            try ReportCommand.run("program", global: global, options: options, alerts: alertsOption) { l, _ in
                 let asOf = l.context.asOf
                 let comparison = ControlComparison(l.history, period: l.period, asOf: asOf)
                 let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
                 let sequences = SequenceResponse(l.history.sequences)
-                try options.emit(json: { ProgrammeReport.json(comparison, speed: speed, sequences: sequences, frame: l.frame) },
+                try options.emit(l.frame, json: { ProgrammeReport.json(comparison, speed: speed, sequences: sequences) },
                                  csv: { ProgrammeReport.csv(comparison, speed: speed) },
                                  text: { width in ProgrammeReport.lines(comparison, speed: speed, sequences: sequences, frame: l.frame,
                                                                         heading: l.heading, maxWidth: width, glyphs: l.glyphs) })
@@ -88,9 +90,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var alertsOption: AlertsOption
 
         func run() throws {
-            try reportingFailures {
-                let policy = try alertsOption.load()
-                let l = try ReportCommand.load("team", global: global, options: options, policy: policy)
+            try ReportCommand.run("team", global: global, options: options, alerts: alertsOption) { l, policy in
                 let asOf = l.context.asOf
                 let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
                 let recovery = RecoveryRate(l.history, period: l.period, asOf: asOf)
@@ -98,8 +98,7 @@ struct ReportCommand: ParsableCommand {
                     try CheckInBoard.load(for: l.context.user, asOf: l.period.to, bands: BandSet.redYellowGreen.bands.map(\.name),
                                           policy: policy.checkIns, in: db).coverage
                 }
-                try options.emit(json: { TeamReport.json(speed: speed, recovery: recovery, coverage: coverage, names: l.names,
-                                                                frame: l.frame) },
+                try options.emit(l.frame, json: { TeamReport.json(speed: speed, recovery: recovery, coverage: coverage, names: l.names) },
                                  csv: { TeamReport.csv(speed: speed, recovery: recovery, coverage: coverage, names: l.names) },
                                  text: { width in TeamReport.text(speed: speed, recovery: recovery, coverage: coverage, names: l.names, frame: l.frame,
                                                 heading: l.heading, maxWidth: width, glyphs: l.glyphs) })
@@ -118,11 +117,9 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var alertsOption: AlertsOption
 
         func run() throws {
-            try reportingFailures {
-                let policy = try alertsOption.load()
-                let l = try ReportCommand.load("renewals", global: global, options: options, policy: policy)
+            try ReportCommand.run("renewals", global: global, options: options, alerts: alertsOption) { l, policy in
                 let rate = RenewalRate(l.history.renewals, period: l.period, policy: policy.checkIns)
-                try options.emit(json: { RenewalRateReport.json(rate, names: l.names, frame: l.frame) },
+                try options.emit(l.frame, json: { RenewalRateReport.json(rate, names: l.names) },
                                  csv: { RenewalRateReport.csv(rate) },
                                  text: { width in RenewalRateReport.text(rate, names: l.names, frame: l.frame, heading: l.heading,
                                                        maxWidth: width, glyphs: l.glyphs) })
@@ -141,11 +138,9 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var profileOption: ProfileOption
 
         func run() throws {
-            try reportingFailures {
-                let profile = try profileOption.load()
-                let l = try ReportCommand.load("health", global: global, options: options, profile: profile)
-                let distribution = HealthDistribution(l.history.scores, period: l.period, bands: profile.bands.bands.map(\.name))
-                try options.emit(json: { HealthReport.json(distribution, frame: l.frame) },
+            try ReportCommand.run("health", global: global, options: options, profile: profileOption) { l, _ in
+                let distribution = HealthDistribution(l.history.scores, period: l.period, bands: l.context.bands)
+                try options.emit(l.frame, json: { HealthReport.json(distribution) },
                                  csv: { HealthReport.csv(distribution) },
                                  text: { width in HealthReport.text(distribution, frame: l.frame, heading: l.heading, maxWidth: width,
                                                   glyphs: l.glyphs) })

@@ -14,17 +14,12 @@ enum HealthReport {
     }
 
     struct JSON: Encodable {
-        var report: String
-        var asOf: String
-        var from: String
-        var to: String
-        var scope: String
         var bands: [String]
         var weeks: [Week]
     }
 
-    static func json(_ h: HealthDistribution, frame: ReportFrame) -> JSON {
-        JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope, bands: h.bands,
+    static func json(_ h: HealthDistribution) -> JSON {
+        JSON(bands: h.bands,
              weeks: h.weeks.map { w in
                  Week(week: w.week.iso, runDay: w.runDay.iso, counts: Dictionary(uniqueKeysWithValues: zip(h.bands, w.counts)),
                       unscored: w.unscored, total: w.total)

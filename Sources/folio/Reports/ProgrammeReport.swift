@@ -28,11 +28,6 @@ enum ProgrammeReport {
             var decided: Int
             @NullEncoded var recoveryRate: Double?
         }
-        var report: String
-        var asOf: String
-        var from: String
-        var to: String
-        var scope: String
         var recoveryWindowDays: Int
         var minimumGroup: Int
         var alerted: Group
@@ -69,9 +64,8 @@ enum ProgrammeReport {
         JSON.Response(alerts: b.alerts, recovered: b.recovery.count, decided: b.recovery.of, recoveryRate: ReportFrame.rounded(b.recovery.rate))
     }
 
-    static func json(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, frame: ReportFrame) -> JSON {
-        JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope,
-             recoveryWindowDays: RecoveryRate.windowDays, minimumGroup: c.minimum, alerted: group(c.alerted),
+    static func json(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse) -> JSON {
+        JSON(recoveryWindowDays: RecoveryRate.windowDays, minimumGroup: c.minimum, alerted: group(c.alerted),
              control: group(c.control), comparable: c.isComparable, note: c.note,
              recoveryLiftPoints: ReportFrame.rounded(c.recoveryLift, places: 10),
              churnReductionPoints: ReportFrame.rounded(c.churnReduction, places: 10),

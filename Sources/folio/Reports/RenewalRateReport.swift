@@ -26,11 +26,6 @@ enum RenewalRateReport {
     }
 
     struct JSON: Encodable {
-        var report: String
-        var asOf: String
-        var from: String
-        var to: String
-        var scope: String
         var renewals: Rate
         var covered: Rate
         var uncovered: Rate
@@ -38,8 +33,8 @@ enum RenewalRateReport {
         var byCsm: [CSMRate]
     }
 
-    static func json(_ r: RenewalRate, names: [String: String], frame: ReportFrame) -> JSON {
-        JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope, renewals: Rate(r.overall),
+    static func json(_ r: RenewalRate, names: [String: String]) -> JSON {
+        JSON(renewals: Rate(r.overall),
              covered: Rate(r.covered), uncovered: Rate(r.uncovered), liftPoints: ReportFrame.rounded(r.lift, places: 10),
              byCsm: r.byOwner.map {
                  CSMRate(login: $0.owner, name: names[$0.owner] ?? $0.owner, closed: $0.rate.of, won: $0.rate.count,

@@ -1,7 +1,7 @@
 import FolioDomain
 
 /// What every `folio report` says about itself, and the way its figures read.
-struct ReportFrame {
+struct ReportFrame: Encodable {
     var report: String
     var asOf: String
     var from: String
@@ -32,5 +32,17 @@ struct ReportFrame {
         guard let value else { return notEnoughData }
         let n = Int(value.rounded())
         return n > 0 ? "+\(n) points" : n < 0 ? "−\(-n) points" : "0 points"
+    }
+}
+
+/// A report's JSON document: the frame's fields (report, asOf, from, to, scope) beside the
+/// report's own, at the top level.
+struct FramedJSON<Body: Encodable>: Encodable {
+    var frame: ReportFrame
+    var body: Body
+
+    func encode(to encoder: any Encoder) throws {
+        try frame.encode(to: encoder)
+        try body.encode(to: encoder)
     }
 }

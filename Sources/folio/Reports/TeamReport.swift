@@ -25,11 +25,6 @@ enum TeamReport {
     }
 
     struct JSON: Encodable {
-        var report: String
-        var asOf: String
-        var from: String
-        var to: String
-        var scope: String
         var coverageThreshold: Double
         var csms: [Line]
         var total: Line
@@ -51,11 +46,9 @@ enum TeamReport {
         return (csms, line(nil, speed.overall, recovery.overall, coverage.overall))
     }
 
-    static func json(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String],
-                     frame: ReportFrame) -> JSON {
+    static func json(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String]) -> JSON {
         let l = lines(speed: speed, recovery: recovery, coverage: coverage, names: names)
-        return JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope,
-                    coverageThreshold: coverage.flag, csms: l.csms, total: l.total)
+        return JSON(coverageThreshold: coverage.flag, csms: l.csms, total: l.total)
     }
 
     static let csvHeader = ["login", "name", "alerts", "acknowledged", "median_ack_hours", "p90_ack_hours", "within_sla", "sla_decided",

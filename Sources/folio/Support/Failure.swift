@@ -27,6 +27,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as StoreError {
         complain("folio: \(error)")
         throw Exit.failure
+    } catch let error as UnreadableValue {
+        complain("folio: \(error); the database holds a value Folio never writes (edited by hand or by another program?)")
+        throw Exit.failure
     } catch let error as DemoPortfolio.Failure {
         complain("folio: \(error)")
         throw Exit.failure

@@ -39,9 +39,10 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The login of who is looking: --user, FOLIO_USER, then $USER.
+    /// The login of who is looking: --user, FOLIO_USER, then $USER. An explicitly empty
+    /// --user is no user (not $USER): a script's unset variable never acts as whoever runs it.
     var login: String? {
-        if let user, !user.isEmpty { return user }
+        if let user { return user.isEmpty ? nil : user }
         if let env = environment["FOLIO_USER"], !env.isEmpty { return env }
         if let env = environment["USER"], !env.isEmpty { return env }
         return nil

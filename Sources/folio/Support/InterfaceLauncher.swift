@@ -37,11 +37,14 @@ enum InterfaceLauncher {
             // Opened for reading: a read-only file, or one a newer Folio changed, can still be looked at.
             let context = try AppContext.open(global, buildDemoIfMissing: true, profile: healthProfile, readonly: true,
                                               quietDemoFallback: true)
+            // A guest of the demo reads as its manager and changes nothing (`Identity`).
+            var guest: NotAUser?
+            if case .guest(let who, _) = context.identity { guest = who }
             effects = StoreEffects(database: context.database, user: context.user, asOf: context.asOf, profile: healthProfile,
-                                   now: { [context] in context.now }, wallClock: { AppContext.now() }, sequences: sequences)
+                                   now: { [context] in context.now }, wallClock: { AppContext.now() }, sequences: sequences, guest: guest)
             var banner: String?
             if let stranger = context.demoFallbackFrom {
-                banner = "Demo: \(stranger) is not one of its people, so this is \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)); --user picks another"
+                banner = "Demo: \(stranger) is not one of its people, so this is \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)), to look at; --user picks someone to act as"
             }
             let file = URL(fileURLWithPath: global.databasePath).lastPathComponent
             switch context.database.readOnlyReason {
@@ -54,6 +57,7 @@ enum InterfaceLauncher {
                             isReadonly: readonly || context.database.isReadOnly, banner: banner)
             // Over SSH, `q` ends the visitor's connection: it asks first.
             viewer.asksBeforeQuitting = environment["FOLIO_SERVE_SESSION"] == "1"
+            viewer.guest = guest
             watch = try? ChangeWatch(path: global.databasePath)
         }
 

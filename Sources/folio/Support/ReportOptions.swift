@@ -37,12 +37,12 @@ struct ReportOptions: ParsableArguments {
         return ReportPeriod(from: start, to: max(start, end))
     }
 
-    /// Prints the report in the format asked for: JSON, CSV, or the readable lines.
-    /// CSV on a terminal shows every field terminal-safe (no escape codes, line breaks
-    /// flattened); in a pipe or a file it is exact.
-    func emit(json: () throws -> some Encodable, csv: () -> CSVTable, text: (_ maxWidth: Int?) -> [String]) throws {
+    /// Prints the report in the format asked for: JSON (the frame's fields beside the
+    /// report's), CSV, or the readable lines. CSV on a terminal shows every field
+    /// terminal-safe (no escape codes, line breaks flattened); in a pipe or a file it is exact.
+    func emit(_ frame: ReportFrame, json: () throws -> some Encodable, csv: () -> CSVTable, text: (_ maxWidth: Int?) -> [String]) throws {
         if self.json {
-            print(try JSONOutput.render(try json()))
+            print(try JSONOutput.render(FramedJSON(frame: frame, body: try json())))
         } else if self.csv {
             let table = isatty(STDOUT_FILENO) == 1 ? csv().mapFields(TerminalText.sanitize) : csv()
             print(table.rendered(), terminator: "")

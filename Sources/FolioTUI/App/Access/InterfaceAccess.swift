@@ -1,19 +1,36 @@
 import FolioDomain
 import FolioStore
 
-/// Who may do what in the interface, in one place: the reducer asks before it asks the
-/// store, and the store side asks again before it writes or opens another person's book.
-/// (The domain's access policy is to take these over; until then they are the interface's.)
+/// The interface's questions to the domain's access policy (`Access`, DESIGN §5): the
+/// reducer asks before it asks the store (so a key that can never work says why at once,
+/// and the hint bar leaves it out), and the store's desks ask again, with the account and
+/// the alert in hand, before they write.
 enum InterfaceAccess {
-    /// Why the viewer may not change anything, or nil when they may.
-    static func refusalToAct(_ viewer: Viewer) -> String? {
+    /// The domain's act behind an interface command that changes data.
+    static func act(of command: CommandName) -> Access.Act? {
+        switch command {
+        case .acknowledge: .acknowledgeAlert
+        case .snooze: .snoozeAlert
+        case .resolve: .resolveAlert
+        case .logActivity: .logActivity
+        case .moveRenewal: .moveRenewal
+        case .recover, .approve, .cancelEmail: .emailCustomers
+        default: nil
+        }
+    }
+
+    /// Why the viewer may not run `command` at all (a read-only session, a guest of the demo,
+    /// a role that never may), or nil when the store is to decide.
+    static func refusal(of command: Command, by viewer: Viewer) -> String? {
+        guard command.changesData else { return nil }
         if viewer.isReadonly { return "read-only (--readonly): nothing can be changed in this session" }
-        if viewer.role == "ae" { return "account executives see their accounts read-only: no acknowledging, snoozing, resolving, logging or moving" }
-        return nil
+        if let guest = viewer.guest { return Access.Refusal.notAUser(guest.changing()).description }
+        guard let act = act(of: command.name), let role = User.Role(rawValue: viewer.role) else { return nil }
+        return Access.refusal(act, byRole: role, login: viewer.login)?.description
     }
 
     /// Managers and VPs have a team view and open other people's books.
-    static func hasTeam(_ viewer: Viewer) -> Bool { viewer.role == "manager" || viewer.role == "vp" }
+    static func hasTeam(_ viewer: Viewer) -> Bool { User.Role(rawValue: viewer.role).map(Access.opensOtherBooks) ?? false }
 
     /// Why the viewer has no team view, or nil when they have one.
     static func refusalOfTeamView(_ viewer: Viewer) -> String? {
@@ -26,29 +43,19 @@ enum InterfaceAccess {
         return "only managers (their team's) and VPs (anyone's) open another person's book"
     }
 
-    /// The store side of a change: an account executive writes nothing, whatever asked.
-    static func refusalToChange(by user: User) -> ChangeRefusal? {
-        user.role == .ae ? .accountExecutive(login: user.login) : nil
-    }
-
     /// The store side of `:as LOGIN`: a VP opens anyone's book, a manager those of their
-    /// team (`team`: the manager first, then everyone below), nobody else another's.
+    /// team (`team`: the manager and everyone below), nobody else another's.
     static func refusalToOpenBook(of target: User?, login: String, by user: User, team: [String]) -> BookRefusal? {
-        guard target != nil else { return .noSuchUser(login: login, example: team.dropFirst().first ?? user.login) }
-        switch user.role {
-        case .vp: return nil
-        case .manager where team.contains(login): return nil
-        case .manager: return .notInTeam(login: login, manager: user.login, team: Array(team.dropFirst().prefix(6)))
-        case .csm, .ae: return .notAManager(login: user.login, role: user.role.rawValue)
-        }
+        guard let target else { return .noSuchUser(login: login, example: team.dropFirst().first ?? user.login) }
+        return Access.refusalToOpenBook(of: target, by: user, team: team).map(BookRefusal.refused)
     }
 }
 
 /// Why another person's book did not open, in words for the flash.
 public enum BookRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     case noSuchUser(login: String, example: String)
-    case notInTeam(login: String, manager: String, team: [String])
-    case notAManager(login: String, role: String)
+    /// Not theirs to open (`Access`).
+    case refused(Access.Refusal)
     /// The store could not read it.
     case unreadable(login: String, reason: String)
 
@@ -56,10 +63,8 @@ public enum BookRefusal: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case let .noSuchUser(login, example):
             "no user \"\(TerminalText.sanitize(login))\"; :as takes a login, e.g. :as \(example)"
-        case let .notInTeam(login, manager, team):
-            "\(login) is not in the team of \(manager); a manager opens the books of their team (\(team.joined(separator: ", ")))"
-        case let .notAManager(login, role):
-            "\(login) is a \(role): only managers and VPs open another person's book"
+        case .refused(let refusal):
+            refusal.description
         case let .unreadable(login, reason):
             "could not open the book of \(login): \(reason)"
         }
@@ -68,14 +73,15 @@ public enum BookRefusal: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Why a change was not made, before the store was asked to make it.
 public enum ChangeRefusal: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The reducer refuses first; the store side holds the line too.
-    case accountExecutive(login: String)
+    /// Not a user of the database (a guest of the demo): the reducer refuses first, the
+    /// store side holds the line too.
+    case notAUser(NotAUser)
     case noSequences
     case accountGone(String)
 
     public var description: String {
         switch self {
-        case .accountExecutive(let login): "\(login) is an account executive: accounts are read-only for AEs"
+        case .notAUser(let who): Access.Refusal.notAUser(who.changing()).description
         case .noSequences: "no recovery sequences are configured (sequences.yaml: --sequences, FOLIO_SEQUENCES or SampleData)"
         case .accountGone(let id): "account \(id) is gone"
         }

@@ -1,6 +1,3 @@
-import FolioDomain
-import GRDB
-
 /// Whose accounts a list shows (`--mine`, `--team`, `--all`), always within what the user
 /// may see: a CSM their own book, a manager their team's (down the reporting chain), a VP
 /// every account, an AE the accounts they sell to.
@@ -24,16 +21,6 @@ public enum PortfolioScope: String, CaseIterable, Sendable {
         case (.manager, .all): return .team
         case (.csm, _), (.ae, _): return .mine
         default: return self
-        }
-    }
-
-    /// A condition on the `account` table aliased `a`.
-    func accountFilter(for user: User, in db: Database) throws -> SQL {
-        if user.role == .ae { return "a.ae = \(user.login)" }
-        switch clamped(for: user) {
-        case .all: return "1"
-        case .mine: return "a.owner = \(user.login)"
-        case .team: return "a.owner IN \(try Book.team(of: user, in: db))"
         }
     }
 
