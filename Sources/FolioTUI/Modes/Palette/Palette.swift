@@ -122,6 +122,12 @@ enum Palette {
                 return run(command.name, argument: String(chosen), in: &state)
             }
         }
+        if exact?.name == .viewAs, let typed = argument, let people = state.people, !people.contains(where: { $0.login == typed }),
+           case let candidates = completions(for: input, in: state), !candidates.isEmpty,
+           let chosen = candidates[min(selection, candidates.count - 1)].split(separator: " ").last {
+            // `:as jon` Enter opens the highlighted person's book, as Tab would have completed it.
+            argument = String(chosen)
+        }
         state.flash = nil
         return run(CommandName(rawValue: nameText), argument: argument, in: &state)
     }
