@@ -29,10 +29,11 @@ struct CheckInOverdueAnswerTests {
                                                     by: ana, asOf: Self.asOf, now: 1_800_000_000)
     }
 
-    @Test func loggingACallResolvesItAsRecoveredAndAuditsIt() throws {
+    @Test(arguments: [Activity.Kind.call, .meeting])
+    func loggingACallOrAMeetingResolvesItAsRecoveredAndAuditsIt(kind: Activity.Kind) throws {
         let (scratch, db, alert) = try raised()
         defer { withExtendedLifetime(scratch) {} }
-        let logged = try log(.call, dated: Self.asOf, in: db)
+        let logged = try log(kind, dated: Self.asOf, in: db)
         #expect(logged.answered.map(\.id) == [alert.id])
         let after = try #require(try db.read { try AlertDesk.alert(alert.id!, in: $0) })
         #expect(after.state == .resolved && after.outcome == .recovered && after.resolvedBy == "ana" && after.resolvedAt == 1_800_000_000)

@@ -145,7 +145,7 @@ import Testing
 
     @Test func theFirstRowsShowAtOnceAndTheWholeBookFollows() {
         var state = AppState(size: ScreenSize(width: 100, height: 24), glyphs: .unicode, viewer: F.viewer, bands: F.bands)
-        #expect(Effect.start(state) == [.loadBookStart(rows: 100)])
+        #expect(Effect.start(state) == [.loadBookStart(rows: 100), .loadHandoffs])
         let effects = reduce(&state, .bookStarted(Array(F.entries.prefix(10)), total: F.entries.count, scoresAsOf: F.asOf))
         #expect(effects == [.loadBook])
         #expect(!state.book.isComplete && state.book.total == 40 && state.book.rows.count == 10)
@@ -272,7 +272,7 @@ import Testing
         var state = F.state()
         _ = reduce(&state, .run(.moveDown))
         let effects = reduce(&state, .run(.reload))
-        #expect(effects == [.loadBook])
+        #expect(effects == [.loadBook, .loadHandoffs])
         _ = reduce(&state, .bookLoaded(LoadedBook(Array(F.entries.reversed()), scoresAsOf: F.asOf)))
         #expect(selectedID(state) == "ACC-0002")
     }

@@ -49,7 +49,7 @@ import Testing
         #expect(state.alerts.selectedListing?.alert.id == 15)
         _ = reduce(&state, .run(.mark))
         #expect(state.alerts.marks.contains(15) && state.alerts.selectedListing?.alert.id == 21)
-        #expect(reduce(&state, .dataChanged) == [.loadBook, .loadAlerts])
+        #expect(reduce(&state, .dataChanged) == [.loadBook, .loadAlerts, .loadHandoffs])
         // Someone else resolved alert 12: the list shrinks, the selection and the mark stay.
         _ = reduce(&state, .alertsLoaded(Array(T.listings.dropFirst()), now: T.now))
         #expect(state.alerts.selectedListing?.alert.id == 21)
@@ -331,6 +331,27 @@ import Testing
         _ = reduce(&state, .bookLoaded(LoadedBook(F.entries, scoresAsOf: F.asOf, owner: "jonas.muller")))
         #expect(state.book.isLoaded)
         #expect(reduce(&state, .run(.viewAs)) == [.switchBook(login: nil)])
+    }
+
+    /// `:as` completes the people a manager may open, by login or by a word of the name
+    /// (accents folded); Enter on a partial login opens the highlighted one.
+    @Test func asCompletesLogins() {
+        var state = F.state(viewer: T.manager)
+        #expect(reduce(&state, .key(.char(":"))) == [.loadPeople])
+        _ = reduce(&state, .peopleLoaded([Person(login: "amelie.durand", name: "Amélie Durand", role: "csm"),
+                                          Person(login: "jonas.muller", name: "Jonas Müller", role: "csm"),
+                                          Person(login: "jon.berg", name: "Jon Berg", role: "csm")]))
+        type("as amel", into: &state)
+        _ = reduce(&state, .key(.tab))
+        guard case .command(let input, _) = state.mode else { Issue.record("the palette closed"); return }
+        #expect(input.text == "as amelie.durand")
+        #expect(Palette.completions(for: "as muller", in: state) == ["as jonas.muller"])
+        #expect(Palette.completions(for: "as jon", in: state) == ["as jonas.muller", "as jon.berg"])
+        #expect(InterfaceView.render(state).snapshot().contains("Amélie Durand, csm"))
+        _ = reduce(&state, .key(.escape))
+        _ = reduce(&state, .key(.char(":")))
+        type("as jonas.m", into: &state)
+        #expect(reduce(&state, .key(.enter)) == [.switchBook(login: "jonas.muller")])
     }
 
     @Test func enterOnATeamLineOpensTheCSMsBookOrTheAccount() {

@@ -346,6 +346,25 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE alert DROP COLUMN recipients")
         }
 
+        m.registerMigration("v8-handoffs") { db in
+            // Work handed from one person to another (an account reassigned, an alert handed
+            // over), with the note for the receiver; shown to them once (`seen_at`).
+            try db.execute(sql: """
+                CREATE TABLE handoff (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at INTEGER NOT NULL,
+                    by_login TEXT NOT NULL,
+                    to_login TEXT NOT NULL,
+                    from_login TEXT,
+                    account_id TEXT NOT NULL,
+                    alert_id INTEGER REFERENCES alert(id) ON DELETE CASCADE,
+                    note TEXT NOT NULL DEFAULT '',
+                    seen_at INTEGER
+                );
+                CREATE INDEX handoff_to ON handoff(to_login, seen_at);
+                """)
+        }
+
         return m
     }()
 

@@ -32,6 +32,8 @@ public enum Action: Sendable {
     case changeFinished(ChangeOutcome)
     /// The people a manager or VP may open the book of, or hand work to.
     case peopleLoaded([Person])
+    /// What was handed to the viewer (accounts, alerts) since they last looked.
+    case handoffsLoaded([Handoff])
     /// Something else changed the database: load again.
     case dataChanged
     /// A while went by (the loop says so every half minute): SLA countdowns move on.

@@ -12,6 +12,7 @@ public enum AlertChange: Sendable, Hashable {
     case acknowledge
     case snooze(until: Day, reason: String)
     case resolve(outcome: Alert.Outcome, note: String)
+    case handOver(to: String, note: String)
 }
 
 /// Work the reducer asks for; the loop runs it and feeds the result back as an action.
@@ -30,6 +31,10 @@ public enum Effect: Sendable, Hashable {
     case moveRenewal(id: Int64, to: RenewalOpportunity.Stage, expecting: RenewalOpportunity.Stage)
     case startRecovery(accountID: String, sequence: String)
     case changeOutbox(id: Int64, OutboxChange)
+    /// Gives the account to another CSM, with a note for them (a manager's move).
+    case reassignAccount(accountID: String, to: String, note: String)
+    /// Reads what was handed to the viewer since they last looked, and marks it shown.
+    case loadHandoffs
     /// Takes back a change of this session (`u`); the answer is a `.changeFinished(.undone…)`.
     case undo(UndoStep)
     /// The people the viewer may open the book of or hand work to (a manager's team, everyone for a VP).
@@ -47,7 +52,7 @@ public enum Effect: Sendable, Hashable {
     /// A write: its answer is a `.changeFinished`.
     public var isChange: Bool {
         switch self {
-        case .changeAlerts, .logActivity, .moveRenewal, .startRecovery, .changeOutbox, .undo: return true
+        case .changeAlerts, .logActivity, .moveRenewal, .startRecovery, .changeOutbox, .reassignAccount, .undo: return true
         default: return false
         }
     }
@@ -55,7 +60,7 @@ public enum Effect: Sendable, Hashable {
     /// What the interface asks for when it opens: a screenful or two of the book (the
     /// rest follows in the background when the book is bigger).
     public static func start(_ state: AppState) -> [Effect] {
-        [BookScreen.firstRows(max(100, 2 * state.size.height), book: state.bookOwner)]
+        [BookScreen.firstRows(max(100, 2 * state.size.height), book: state.bookOwner), .loadHandoffs]
     }
 }
 

@@ -44,6 +44,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .peopleLoaded(let people):
         state.people = people
+        offerPeople(in: &state)
         return []
     case .bookSwitched(let person):
         return switchBook(to: person, in: &state)
@@ -52,8 +53,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .changeFinished(let outcome):
         return finish(outcome, in: &state)
+    case .handoffsLoaded(let handoffs):
+        showHandoffs(handoffs, in: &state)
+        return []
     case .dataChanged:
-        return reloadEffects(state)
+        // Someone may have handed the viewer work: shown as it arrives.
+        return reloadEffects(state) + [.loadHandoffs]
     case .timePassed:
         // Only the views with a countdown; the load brings the moment it is judged at.
         return state.screen.tick(state)
@@ -204,8 +209,10 @@ private func perform(_ name: CommandName, argument: String?, in state: inout App
         return undoLast(in: &state)
     case .viewAs:
         return viewAs(argument, in: &state)
-    case .acknowledge, .snooze, .resolve:
+    case .acknowledge, .snooze, .resolve, .handOver:
         return act(name, in: &state)
+    case .reassign:
+        return startReassigning(in: &state)
     case .logActivity:
         return startLogging(in: &state)
     case .moveRenewal:

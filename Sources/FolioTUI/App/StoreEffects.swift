@@ -77,6 +77,19 @@ public struct StoreEffects: Sendable {
             } catch {
                 return .changeFinished(.failed(.renewal, error))
             }
+        case let .reassignAccount(accountID, login, note):
+            do {
+                return .changeFinished(.accountReassigned(try AccountReassignment.reassign(accountID, to: login, note: note, by: user,
+                                                                                           at: wallClock(), in: database)))
+            } catch {
+                return .changeFinished(.failed(.account, error))
+            }
+        case .loadHandoffs:
+            // Shown once: a read-only session (or a guest) reads them without marking them shown.
+            let handoffs = try? (database.isReadOnly || guest != nil
+                ? database.read { db in try Handoffs.unseen(by: user.login, in: db) }
+                : Handoffs.takeUnseen(by: user.login, at: wallClock(), in: database))
+            return handoffs.map { .handoffsLoaded($0) }
         case .undo(let step):
             return .changeFinished(undo(step))
         case .loadPeople:
@@ -149,6 +162,7 @@ public struct StoreEffects: Sendable {
         case .acknowledge: .acknowledge
         case .snooze(let until, let reason): .snooze(until: until, reason: reason)
         case .resolve(let outcome, let note): .resolve(outcome: outcome, note: note)
+        case .handOver(let login, let note): .handOver(to: login, note: note)
         }
         var done: [Alert] = []
         var refusals: [String] = []

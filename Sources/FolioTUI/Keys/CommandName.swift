@@ -39,6 +39,8 @@ extension CommandName {
     public static let logActivity = CommandName("log")
     public static let moveRenewal = CommandName("move")
     public static let recover = CommandName("recover")
+    public static let handOver = CommandName("handover")
+    public static let reassign = CommandName("reassign")
 }
 
 // Typing in a line (the filter, the palette, a form's text field); the rest are with `TextInput`.

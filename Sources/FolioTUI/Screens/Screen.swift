@@ -203,9 +203,12 @@ public struct ScreenTitle: Sendable, Hashable {
 public struct AccountRef: Sendable, Hashable {
     public var id: String
     public var name: String
+    /// Its CSM, when the screen knows it.
+    public var owner: String?
 
-    public init(id: String, name: String) {
+    public init(id: String, name: String, owner: String? = nil) {
         self.id = id
         self.name = name
+        self.owner = owner
     }
 }

@@ -7,8 +7,8 @@ import Foundation
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts",
-        abstract: "List the alerts waiting on you, and acknowledge, snooze or resolve them.",
-        subcommands: [AlertsList.self, AlertsAck.self, AlertsSnooze.self, AlertsResolve.self],
+        abstract: "List the alerts waiting on you, and acknowledge, snooze, resolve or hand them over.",
+        subcommands: [AlertsList.self, AlertsAck.self, AlertsSnooze.self, AlertsResolve.self, AlertsHandOver.self],
         defaultSubcommand: AlertsList.self
     )
 }
@@ -215,5 +215,20 @@ struct AlertsResolve: ParsableCommand, AlertActing {
     }
 
     var past: String { "resolved" }
+    func run() throws { try act() }
+}
+
+struct AlertsHandOver: ParsableCommand, AlertActing {
+    static let configuration = CommandConfiguration(
+        commandName: "hand-over",
+        abstract: "Hand alerts to someone, with a note: they are told of them from now on.",
+        discussion: "For the account's CSM, their managers and VPs. The receiver is shown the note when they next open Folio.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Alert ids.") var ids: [Int64]
+    @Option(help: ArgumentHelp("The login of the person who takes them.", valueName: "login")) var to: String
+    @Option(help: "What they should know or do.") var note: String = ""
+
+    func action(asOf: Day) throws -> AlertAction { .handOver(to: to, note: note) }
+    var past: String { "handed over to \(to)" }
     func run() throws { try act() }
 }

@@ -16,11 +16,12 @@ public enum ChangeOutcome: Sendable {
     /// A change of the session taken back.
     case undone(UndoStep, UndoDesk.Undone)
     case emailChanged(id: Int64, OutboxChange, OutboxMessage)
+    case accountReassigned(AccountReassignment.Reassigned)
     /// The store refused or failed, in its own words (an alert already acknowledged…).
     case failed(ChangeKind, any Error)
 
     /// What was being changed, for the words of a failure.
-    public enum ChangeKind: Sendable { case alerts, activity, renewal, recovery, email, undo }
+    public enum ChangeKind: Sendable { case alerts, activity, renewal, recovery, email, account, undo }
 
     /// What the flash says.
     public var message: String { words.message }
@@ -41,6 +42,7 @@ public enum ChangeOutcome: Sendable {
             case .acknowledge: "acknowledged"
             case .snooze(let until, _): "snoozed until \(until)"
             case .resolve(let outcome, _): "resolved (\(outcome.rawValue))"
+            case .handOver(let login, _): "handed over to \(login)"
             }
             var message: String
             if done.count == 1, let alert = done.first {
@@ -79,6 +81,10 @@ public enum ChangeOutcome: Sendable {
         case let .emailChanged(id, change, m):
             let what = change == .approve ? "approved: it goes \(Moment(seconds: m.scheduledAt).utc)" : "cancelled; its sequence stopped"
             return Words(message: TerminalText.sanitize("email \(id) to \(m.toName) \(what)"))
+        case let .accountReassigned(done):
+            let alerts = done.alerts.count
+            return Words(message: TerminalText.sanitize("\(done.accountID) (\(done.accountName)) is now \(done.to)'s (was \(done.from)'s); "
+                + "\(alerts) open alert\(alerts == 1 ? "" : "s") and \(done.checkIns) check-in\(done.checkIns == 1 ? "" : "s") went with it"))
         case let .failed(kind, error):
             guard kind == .activity else { return Words(message: TerminalText.sanitize("\(error)"), isError: true) }
             if case .invalid(let problems) = error as? ActivityLog.Failure {

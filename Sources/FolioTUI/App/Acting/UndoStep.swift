@@ -15,6 +15,9 @@ public struct UndoStep: Sendable, Hashable {
     /// The step a finished change leaves, when it is one `u` can take back.
     static func after(_ outcome: ChangeOutcome) -> UndoStep? {
         switch outcome {
+        case .alertsChanged(.handOver, _, _):
+            // Handing over told someone; it is not taken back by a key (hand it back instead).
+            return nil
         case let .alertsChanged(change, done, _):
             let changes = done.compactMap { alert in alert.id.map { UndoDesk.Change.alert(id: $0, after: alert) } }
             guard !changes.isEmpty else { return nil }
@@ -22,6 +25,7 @@ public struct UndoStep: Sendable, Hashable {
             case .acknowledge: "acknowledging"
             case .snooze: "snoozing"
             case .resolve: "resolving"
+            case .handOver: "handing over"
             }
             let ids = done.compactMap(\.id)
             return UndoStep(changes, what: ids.count == 1 ? "\(verb) alert \(ids[0])" : "\(verb) \(ids.count) alerts")

@@ -9,6 +9,8 @@ public enum FormPurpose: Sendable, Hashable {
     case resolveAlerts([Int64])
     case logActivity(accountID: String)
     case moveRenewal(id: Int64, from: RenewalOpportunity.Stage, subject: String)
+    case handOverAlerts([Int64])
+    case reassignAccount(accountID: String, subject: String, owner: String)
 }
 
 /// The forms the interface opens.
@@ -52,6 +54,26 @@ public enum Forms {
                     note: "choose one: ←/→ or the first letter"),
             .text("note", "Note", maxLength: 2000, note: "what happened (optional)"),
         ], purpose: .resolveAlerts(alerts))
+    }
+
+    /// Hand over: to whom (a login; ←/→ steps through the people known), and a note for
+    /// them; which alert first when `labels` offer a choice.
+    public static func handOver(alerts: [Int64], context: [String], labels: [String] = [], people: [String] = []) -> Form {
+        let title = labels.count > 1 ? "Hand over an alert" : alerts.count == 1 ? "Hand over alert \(alerts[0])" : "Hand over \(alerts.count) alerts"
+        return Form(title: title, context: context, fields: (labels.count > 1 ? [pick(labels)] : []) + [
+            .text("to", "To", maxLength: 100, presets: people, note: people.isEmpty ? "their login" : "their login; ←/→ your team"),
+            .text("note", "Note", maxLength: 2000, note: "what they should know or do"),
+        ], purpose: .handOverAlerts(alerts))
+    }
+
+    /// Reassign: to which CSM (a login; ←/→ steps through the team), and a note for them.
+    public static func reassign(accountID: String, accountName: String, owner: String, people: [String] = []) -> Form {
+        let subject = "\(accountID) (\(TerminalText.sanitize(accountName)))"
+        return Form(title: "Reassign \(subject)", context: ["now in the book of \(owner); its open alerts and check-ins go with it"], fields: [
+            .text("to", "To", maxLength: 100, presets: people.filter { $0 != owner },
+                  note: people.isEmpty ? "the new CSM's login" : "the new CSM's login; ←/→ your team"),
+            .text("note", "Note", maxLength: 2000, note: "for them: why, what is going on"),
+        ], purpose: .reassignAccount(accountID: accountID, subject: subject, owner: owner))
     }
 
     /// The outcomes a person picks from, the likeliest first.

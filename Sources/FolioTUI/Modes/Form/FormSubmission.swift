@@ -57,6 +57,21 @@ public enum FormSubmission: Sendable, Hashable {
             guard problems.isEmpty else { return .invalid(problems) }
             return .run([.logActivity(accountID: accountID, draft)])
 
+        case .handOverAlerts(let all):
+            let to = form.value("to").trimmingWhitespace
+            guard !to.isEmpty else { return .invalid(["to": "whose login? (the store checks they are a user)"]) }
+            return .run([.changeAlerts(ids: Forms.chosen(form, from: all), .handOver(to: to, note: form.value("note").trimmingWhitespace))])
+
+        case let .reassignAccount(accountID, subject, owner):
+            let to = form.value("to").trimmingWhitespace
+            guard !to.isEmpty else { return .invalid(["to": "whose login? a CSM of your team"]) }
+            guard to != owner else { return .invalid(["to": "\(subject) is already in the book of \(owner)"]) }
+            let note = form.value("note").trimmingWhitespace
+            return .confirm(Confirmation(question: "Give \(subject) to \(to)?",
+                                         details: ["from \(owner); its open alerts and check-ins go with it"] + (note.isEmpty ? [] : ["note: \(note)"]),
+                                         yesLabel: "Reassign", onYes: [.reassignAccount(accountID: accountID, to: to, note: note)],
+                                         cancelled: "\(subject) stays with \(owner)"))
+
         case .moveRenewal(let id, let from, let subject):
             guard let stage = RenewalOpportunity.Stage(rawValue: form.value("stage")), RenewalMove.personStages.contains(stage) else {
                 return .invalid(["stage": "pick committed, closed won or churned"])

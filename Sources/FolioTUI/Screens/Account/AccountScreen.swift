@@ -101,7 +101,7 @@ public struct AccountScreen: Screen {
         name == .open || name == .filter || (name == .back && isRoot)
     }
 
-    public var selectedAccount: AccountRef? { AccountRef(id: accountID, name: name) }
+    public var selectedAccount: AccountRef? { AccountRef(id: accountID, name: name, owner: page?.account.owner) }
 
     /// The account's open alerts; `a` leaves out those already acknowledged.
     public func alertTargets(for command: CommandName) -> [AlertTarget] {
