@@ -117,6 +117,23 @@ import Testing
         #expect(state.mode == .normal && state.flash?.text == "alert 12 snoozed until 2026-12-07 (health drop, ACC-0001)")
     }
 
+    /// Snooze until a day or, whichever comes first, until the account worsens or the customer replies.
+    @Test func snoozeCanAlsoWakeOnWorseOrAReply() {
+        var state = T.alertsState()
+        _ = reduce(&state, .key(.char("s")))
+        _ = reduce(&state, .key(.tab))
+        type("waiting on their CFO", into: &state)
+        _ = reduce(&state, .key(.tab))
+        #expect(form(state)?.value("wake") == "only on the day")
+        _ = reduce(&state, .key(.left))
+        #expect(form(state)?.value("wake") == "if it worsens or they reply")
+        #expect(reduce(&state, .key(.enter)) == [.changeAlerts(ids: [12], .snooze(until: F.asOf.adding(days: 1), reason: "waiting on their CFO",
+                                                                                 onWorse: true, onReply: true))])
+        let snoozed = AlertChange.snooze(until: F.asOf.adding(days: 1), reason: "r", onWorse: true, onReply: true)
+        _ = reduce(&state, .changeFinished(.alertsChanged(snoozed, done: [T.alert(12)], refusals: [])))
+        #expect(state.flash?.text == "alert 12 snoozed until 2026-11-24 or if it worsens or they reply (health drop, ACC-0001)")
+    }
+
     @Test func resolvePicksAnOutcomeAndEscCancels() {
         var state = T.alertsState()
         _ = reduce(&state, .key(.char("x")))

@@ -39,6 +39,8 @@ public struct ActivityLog {
         public var completed: [CheckIn]
         /// The check-in-overdue alerts it answered (resolved as recovered).
         public var answered: [Alert] = []
+        /// Snoozed alerts waiting for the customer's reply, open again (an inbound activity).
+        public var woken: [Alert] = []
     }
 
     public func record(_ draft: ActivityDraft, on account: Account, by user: User, asOf: Day, now: Int64) throws -> Logged {
@@ -57,9 +59,10 @@ public struct ActivityLog {
             // A reply or a meeting ends the account's recovery sequence now, before its next email.
             try SequenceStops.afterActivity(activity, by: user.login, at: now, in: db)
             let answered = try CheckInOverdueAnswer.resolve(after: activity, by: user, asOf: asOf, at: now, policy: checkIns, in: db)
+            let woken = activity.direction == .inbound ? try SnoozeWaking.replied(on: account.id, by: user.login, at: now, in: db) : []
 
             var completed: [CheckIn] = []
-            guard activity.kind.countsAsCheckIn else { return Logged(activity: activity, completed: completed, answered: answered) }
+            guard activity.kind.countsAsCheckIn else { return Logged(activity: activity, completed: completed, answered: answered, woken: woken) }
             // Check-ins whose window holds the day are due at most `daysAfter` before it and
             // `daysBefore` after it: a short range of the due-date key.
             let open = try CheckIn.fetchAll(db, sql: """
@@ -74,7 +77,7 @@ public struct ActivityLog {
                                arguments: [activity.id, c.due.iso, c.accountID, c.kind.rawValue])
                 completed.append(judged)
             }
-            return Logged(activity: activity, completed: completed, answered: answered)
+            return Logged(activity: activity, completed: completed, answered: answered, woken: woken)
         }
     }
 }

@@ -365,6 +365,12 @@ enum Migrations {
                 """)
         }
 
+        m.registerMigration("v9-snooze-wake") { db in
+            // A snooze may also end when the account worsens or the customer replies: what it
+            // waits for, as JSON ({"onWorse":true,"onReply":false,"score":44.5,"since":"2026-11-23"}).
+            try db.execute(sql: "ALTER TABLE alert ADD COLUMN snooze_wake TEXT")
+        }
+
         return m
     }()
 

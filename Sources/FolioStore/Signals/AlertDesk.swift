@@ -13,7 +13,8 @@ public struct AlertListing: Sendable {
 /// What a person may do to an alert.
 public enum AlertAction: Sendable {
     case acknowledge
-    case snooze(until: Day, reason: String)
+    /// Until a day, or (whichever comes first) until the account worsens or the customer replies.
+    case snooze(until: Day, reason: String, onWorse: Bool = false, onReply: Bool = false)
     case resolve(outcome: Alert.Outcome, note: String)
     /// Pass it on to another user, who is told of it from now on, with a note for them
     /// (kept as a hand-off they are shown).
@@ -39,10 +40,12 @@ public enum AlertAction: Sendable {
     }
 
     /// The alert after the action (`AlertLifecycle`), or why it cannot happen.
-    func apply(to alert: Alert, by login: String, at now: Int64, asOf: Day) -> Result<Alert, Alert.Refusal> {
+    func apply(to alert: Alert, by login: String, at now: Int64, asOf: Day, score: Double? = nil) -> Result<Alert, Alert.Refusal> {
         switch self {
         case .acknowledge: alert.acknowledged(by: login, at: now)
-        case .snooze(let until, let reason): alert.snoozed(until: until, reason: reason, asOf: asOf)
+        case let .snooze(until, reason, onWorse, onReply):
+            alert.snoozed(until: until, reason: reason, asOf: asOf,
+                          wake: SnoozeWake(onWorse: onWorse, onReply: onReply, score: score, since: asOf))
         case .resolve(let outcome, let note): alert.resolved(outcome: outcome, note: note, by: login, at: now)
         case .handOver(let to, _): alert.handedOver(to: to)
         }
@@ -122,7 +125,10 @@ public enum AlertDesk {
                 return .failure(.invalid("\(login) is not a user: alert \(id) can only be handed over to one"))
             }
             let alert: Alert
-            switch action.apply(to: before, by: user.login, at: now, asOf: asOf) {
+            // A snooze that wakes if the account worsens keeps the score it is judged against.
+            var score: Double?
+            if case .snooze(_, _, true, _) = action { score = try SnoozeWaking.score(of: account.id, asOf: asOf, in: db) }
+            switch action.apply(to: before, by: user.login, at: now, asOf: asOf, score: score) {
             case .success(let after): alert = after
             case .failure(let refusal): return .failure(refusal.isConflict ? .conflict(id, refusal.description) : .invalid(refusal.description))
             }

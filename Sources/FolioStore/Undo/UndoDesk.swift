@@ -109,12 +109,15 @@ public enum UndoDesk {
         var state: String
         var acknowledgedBy: String?, acknowledgedAt: Int64?, snoozedUntil: String?, snoozeReason: String?
         var resolvedBy: String?, resolvedAt: Int64?, outcome: String?, note: String?
+        /// What the snooze waited for besides its day (absent from entries written before it existed).
+        var snoozeWake: SnoozeWake?
 
         init(_ a: Alert) {
             state = a.state.rawValue
             acknowledgedBy = a.acknowledgedBy; acknowledgedAt = a.acknowledgedAt
             snoozedUntil = a.snoozedUntil?.iso; snoozeReason = a.snoozeReason
             resolvedBy = a.resolvedBy; resolvedAt = a.resolvedAt; outcome = a.outcome?.rawValue; note = a.note
+            snoozeWake = a.snoozeWake
         }
 
         func apply(to alert: inout Alert) {
@@ -123,6 +126,7 @@ public enum UndoDesk {
             alert.snoozedUntil = snoozedUntil.flatMap { try? Day(input: $0) }; alert.snoozeReason = snoozeReason
             alert.resolvedBy = resolvedBy; alert.resolvedAt = resolvedAt
             alert.outcome = outcome.flatMap(Alert.Outcome.init(rawValue:)); alert.note = note
+            alert.snoozeWake = alert.state == .snoozed ? snoozeWake : nil
         }
     }
 

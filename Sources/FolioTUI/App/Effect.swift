@@ -10,7 +10,8 @@ public enum OutboxChange: Sendable, Hashable {
 /// A person's change to alerts, as the interface asks for it.
 public enum AlertChange: Sendable, Hashable {
     case acknowledge
-    case snooze(until: Day, reason: String)
+    /// Until a day, or earlier when the account worsens or the customer replies (as asked).
+    case snooze(until: Day, reason: String, onWorse: Bool = false, onReply: Bool = false)
     case resolve(outcome: Alert.Outcome, note: String)
     case handOver(to: String, note: String)
 }

@@ -160,7 +160,7 @@ public struct StoreEffects: Sendable {
     private func changeAlerts(_ ids: [Int64], _ change: AlertChange) -> ChangeOutcome {
         let action: AlertAction = switch change {
         case .acknowledge: .acknowledge
-        case .snooze(let until, let reason): .snooze(until: until, reason: reason)
+        case let .snooze(until, reason, onWorse, onReply): .snooze(until: until, reason: reason, onWorse: onWorse, onReply: onReply)
         case .resolve(let outcome, let note): .resolve(outcome: outcome, note: note)
         case .handOver(let login, let note): .handOver(to: login, note: note)
         }

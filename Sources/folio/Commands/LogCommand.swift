@@ -74,6 +74,9 @@ struct LogCommand: ParsableCommand {
             for alert in logged.answered {
                 print("answers check-in-overdue alert \(alert.id ?? 0): resolved (recovered)")
             }
+            for alert in logged.woken {
+                print("the customer replied: snoozed alert \(alert.id ?? 0) (\(alert.kind.title)) is open again")
+            }
         }
     }
 }

@@ -40,7 +40,8 @@ public enum ChangeOutcome: Sendable {
         case let .alertsChanged(change, done, refusals):
             let past: String = switch change {
             case .acknowledge: "acknowledged"
-            case .snooze(let until, _): "snoozed until \(until)"
+            case let .snooze(until, _, onWorse, onReply):
+                "snoozed until \(until)" + (onWorse || onReply ? " or \(SnoozeWake.words(onWorse: onWorse, onReply: onReply))" : "")
             case .resolve(let outcome, _): "resolved (\(outcome.rawValue))"
             case .handOver(let login, _): "handed over to \(login)"
             }
@@ -61,6 +62,9 @@ public enum ChangeOutcome: Sendable {
             var message = "logged \(a.direction.rawValue) \(a.kind.rawValue) on \(account.id) (\(account.name)) dated \(a.date)"
             if let c = logged.completed.first { message += "; completes the \(c.title(contractStart: account.contractStart)) check-in" }
             if let alert = logged.answered.first { message += "; answers check-in-overdue alert \(alert.id ?? 0) (resolved)" }
+            if !logged.woken.isEmpty {
+                message += "; a reply: snoozed alert\(logged.woken.count == 1 ? "" : "s") \(logged.woken.compactMap(\.id).map { "\($0)" }.joined(separator: ", ")) open again"
+            }
             return Words(message: TerminalText.sanitize(message))
         case let .renewalMoved(id, stage, moved):
             var message = "renewal \(id) (\(moved.account.id) \(moved.account.name)) moved to \(stage.rawValue)"

@@ -42,8 +42,13 @@ public enum Forms {
             .text("until", "Until", value: SnoozeUntil.presets[0], maxLength: 10, presets: SnoozeUntil.presets,
                   note: "←/→ 1d 3d 1w 2w, or type YYYY-MM-DD"),
             .text("reason", "Reason", maxLength: 500, note: "why it can wait"),
+            .choice("wake", "Or sooner", options: snoozeWakes, note: "←/→: whichever comes first reopens it"),
         ], purpose: .snoozeAlerts(alerts))
     }
+
+    /// What else may end a snooze before its day (the form's "Or sooner" field), in order:
+    /// neither, worse, reply, both.
+    public static let snoozeWakes = ["only on the day", "if it worsens", "if they reply", "if it worsens or they reply"]
 
     /// Resolve: the outcome (chosen: none is assumed) and a note; which alert first when
     /// `labels` offer a choice.

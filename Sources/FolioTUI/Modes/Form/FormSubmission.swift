@@ -25,7 +25,8 @@ public enum FormSubmission: Sendable, Hashable {
             let reason = form.value("reason").trimmingWhitespace
             if reason.isEmpty { problems["reason"] = "say why it can wait (the customer is away, waiting on a fix…)" }
             guard problems.isEmpty, let day else { return .invalid(problems) }
-            return .run([.changeAlerts(ids: ids, .snooze(until: day, reason: reason))])
+            let wake = Forms.snoozeWakes.firstIndex(of: form.value("wake")) ?? 0
+            return .run([.changeAlerts(ids: ids, .snooze(until: day, reason: reason, onWorse: wake == 1 || wake == 3, onReply: wake >= 2))])
 
         case .resolveAlerts(let all):
             let ids = Forms.chosen(form, from: all)

@@ -120,7 +120,7 @@ public enum AccountView {
                 let state: String = switch alert.state {
                 case .open: "open"
                 case .acknowledged: "ack \(alert.acknowledgedBy ?? "")"
-                case .snoozed: "snoozed to \(alert.snoozedUntil.map { "\($0)" } ?? "")"
+                case .snoozed: "snoozed to \(alert.snoozedUntil.map { "\($0)" } ?? "")" + (alert.snoozeWake.map { " or \($0.words)" } ?? "")
                 case .resolved: alert.outcome?.rawValue ?? "resolved"
                 }
                 let head = "  \(TerminalText.pad(alert.severity.rawValue, toWidth: 7))\(TerminalText.pad(alert.kind.title, toWidth: 17))"
