@@ -12,7 +12,7 @@ struct MigrationTests {
     static let shipped = [
         "v1-portfolio", "v2-health", "v3-alerts", "v4-checkins-renewals", "v5-account-term", "v6-sequences",
         "v7-alert-recipients",
-        "v8-handoffs", "v9-snooze-wake",
+        "v8-handoffs", "v9-snooze-wake", "v10-huddle-decisions",
     ]
 
     @Test func registeredMigrationsOnlyGrow() {

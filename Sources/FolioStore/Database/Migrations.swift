@@ -371,6 +371,24 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE alert ADD COLUMN snooze_wake TEXT")
         }
 
+        m.registerMigration("v10-huddle-decisions") { db in
+            // A manager's huddle over the team's escalations: per alert, the owner, the next
+            // step and its due day.
+            try db.execute(sql: """
+                CREATE TABLE huddle_decision (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at INTEGER NOT NULL,
+                    by_login TEXT NOT NULL,
+                    alert_id INTEGER NOT NULL REFERENCES alert(id) ON DELETE CASCADE,
+                    account_id TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    next_step TEXT NOT NULL,
+                    due TEXT NOT NULL
+                );
+                CREATE INDEX huddle_decision_alert ON huddle_decision(alert_id, at);
+                """)
+        }
+
         return m
     }()
 

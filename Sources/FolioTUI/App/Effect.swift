@@ -34,6 +34,8 @@ public enum Effect: Sendable, Hashable {
     case changeOutbox(id: Int64, OutboxChange)
     /// Gives the account to another CSM, with a note for them (a manager's move).
     case reassignAccount(accountID: String, to: String, note: String)
+    /// A huddle's decision on an escalation.
+    case recordDecision(alertID: Int64, accountID: String, owner: String, nextStep: String, due: Day)
     /// Reads what was handed to the viewer since they last looked, and marks it shown.
     case loadHandoffs
     /// Takes back a change of this session (`u`); the answer is a `.changeFinished(.undone…)`.
@@ -53,7 +55,7 @@ public enum Effect: Sendable, Hashable {
     /// A write: its answer is a `.changeFinished`.
     public var isChange: Bool {
         switch self {
-        case .changeAlerts, .logActivity, .moveRenewal, .startRecovery, .changeOutbox, .reassignAccount, .undo: return true
+        case .changeAlerts, .logActivity, .moveRenewal, .startRecovery, .changeOutbox, .reassignAccount, .recordDecision, .undo: return true
         default: return false
         }
     }

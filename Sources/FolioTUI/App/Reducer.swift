@@ -213,6 +213,8 @@ private func perform(_ name: CommandName, argument: String?, in state: inout App
         return act(name, in: &state)
     case .reassign:
         return startReassigning(in: &state)
+    case .huddle:
+        return startHuddle(in: &state)
     case .logActivity:
         return startLogging(in: &state)
     case .moveRenewal:

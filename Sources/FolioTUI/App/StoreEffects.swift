@@ -84,6 +84,14 @@ public struct StoreEffects: Sendable {
             } catch {
                 return .changeFinished(.failed(.account, error))
             }
+        case let .recordDecision(alertID, accountID, owner, nextStep, due):
+            let decision = HuddleDecision(at: wallClock(), by: user.login, alertID: alertID, accountID: accountID, owner: owner,
+                                          nextStep: nextStep, due: due)
+            do {
+                return .changeFinished(.decisionRecorded(try Huddle.decide(decision, by: user, asOf: asOf, in: database)))
+            } catch {
+                return .changeFinished(.failed(.decision, error))
+            }
         case .loadHandoffs:
             // Shown once: a read-only session (or a guest) reads them without marking them shown.
             let handoffs = try? (database.isReadOnly || guest != nil

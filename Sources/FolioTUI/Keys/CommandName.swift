@@ -41,6 +41,7 @@ extension CommandName {
     public static let recover = CommandName("recover")
     public static let handOver = CommandName("handover")
     public static let reassign = CommandName("reassign")
+    public static let huddle = CommandName("huddle")
 }
 
 // Typing in a line (the filter, the palette, a form's text field); the rest are with `TextInput`.

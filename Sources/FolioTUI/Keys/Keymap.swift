@@ -62,6 +62,8 @@ public struct Keymap: Sendable {
                 group: .acting, keys: [.char("h")], changesData: true, screens: [.alerts, .account, .team]),
         Command(.reassign, "Reassign the account to another CSM, with a note: its open alerts and check-ins go with it (managers, VPs)",
                 group: .acting, keys: [.char("T")], changesData: true, screens: [.book, .alerts, .account, .checkIns, .renewals, .team]),
+        Command(.huddle, "Huddle: walk the team's escalations (the marked ones, else all) one at a time and record a decision for each",
+                group: .acting, keys: [.char("H")], hint: "huddle", screens: [.team]),
         Command(.mark, "Mark or unmark the alert; a, s and x then act on every marked one (elsewhere: page down)", group: .acting, keys: [.char(" ")],
                 hint: "mark", screens: [.alerts, .team]),
         Command(.logActivity, "Log an activity (call, email, meeting, QBR, check-in, note) on the account", group: .acting,

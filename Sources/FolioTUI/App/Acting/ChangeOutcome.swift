@@ -17,11 +17,12 @@ public enum ChangeOutcome: Sendable {
     case undone(UndoStep, UndoDesk.Undone)
     case emailChanged(id: Int64, OutboxChange, OutboxMessage)
     case accountReassigned(AccountReassignment.Reassigned)
+    case decisionRecorded(HuddleDecision)
     /// The store refused or failed, in its own words (an alert already acknowledged…).
     case failed(ChangeKind, any Error)
 
     /// What was being changed, for the words of a failure.
-    public enum ChangeKind: Sendable { case alerts, activity, renewal, recovery, email, account, undo }
+    public enum ChangeKind: Sendable { case alerts, activity, renewal, recovery, email, account, decision, undo }
 
     /// What the flash says.
     public var message: String { words.message }
@@ -89,6 +90,8 @@ public enum ChangeOutcome: Sendable {
             let alerts = done.alerts.count
             return Words(message: TerminalText.sanitize("\(done.accountID) (\(done.accountName)) is now \(done.to)'s (was \(done.from)'s); "
                 + "\(alerts) open alert\(alerts == 1 ? "" : "s") and \(done.checkIns) check-in\(done.checkIns == 1 ? "" : "s") went with it"))
+        case let .decisionRecorded(d):
+            return Words(message: TerminalText.sanitize("decided on alert \(d.alertID): \(d.owner), \(d.nextStep), due \(d.due); j: the next escalation"))
         case let .failed(kind, error):
             guard kind == .activity else { return Words(message: TerminalText.sanitize("\(error)"), isError: true) }
             if case .invalid(let problems) = error as? ActivityLog.Failure {

@@ -77,7 +77,7 @@ func startReassigning(in state: inout AppState) -> [Effect] {
 
 /// The people arrived while a reassign or hand-over form waits: its "To" field steps through them.
 func offerPeople(in state: inout AppState) {
-    guard case .form(var form) = state.mode, let index = form.fields.firstIndex(where: { $0.id == "to" }),
+    guard case .form(var form) = state.mode, let index = form.fields.firstIndex(where: { ["to", "owner"].contains($0.id) }),
           form.fields[index].presets.isEmpty, let people = state.people else { return }
     var logins = people.map(\.login).filter { $0 != state.viewer.login }
     if case .reassignAccount(_, _, let owner) = form.purpose { logins.removeAll { $0 == owner } }

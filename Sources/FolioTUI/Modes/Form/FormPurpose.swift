@@ -11,6 +11,7 @@ public enum FormPurpose: Sendable, Hashable {
     case moveRenewal(id: Int64, from: RenewalOpportunity.Stage, subject: String)
     case handOverAlerts([Int64])
     case reassignAccount(accountID: String, subject: String, owner: String)
+    case huddleDecision(alertID: Int64, accountID: String)
 }
 
 /// The forms the interface opens.
@@ -79,6 +80,18 @@ public enum Forms {
                   note: people.isEmpty ? "the new CSM's login" : "the new CSM's login; ←/→ your team"),
             .text("note", "Note", maxLength: 2000, note: "for them: why, what is going on"),
         ], purpose: .reassignAccount(accountID: accountID, subject: subject, owner: owner))
+    }
+
+    /// A huddle's decision on one escalation: who owns it (the account's CSM unless changed),
+    /// the next step, and when it is due (a week from the as-of day unless changed).
+    public static func huddleDecision(alertID: Int64, accountID: String, accountName: String, owner: String, asOf: Day,
+                                      people: [String] = []) -> Form {
+        Form(title: "Decide on alert \(alertID)", context: ["on \(TerminalText.sanitize(accountName)) (\(accountID))"], fields: [
+            .text("owner", "Owner", value: owner, maxLength: 100, presets: people.contains(owner) ? people : [],
+                  note: people.isEmpty ? "their login" : "their login; ←/→ your team"),
+            .text("next", "Next step", maxLength: 500, note: "what happens next"),
+            .text("due", "Due", value: asOf.adding(days: 7).iso, maxLength: 10, note: "YYYY-MM-DD, \(asOf.iso) or later"),
+        ], purpose: .huddleDecision(alertID: alertID, accountID: accountID))
     }
 
     /// The outcomes a person picks from, the likeliest first.

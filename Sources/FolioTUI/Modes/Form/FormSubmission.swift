@@ -73,6 +73,18 @@ public enum FormSubmission: Sendable, Hashable {
                                          yesLabel: "Reassign", onYes: [.reassignAccount(accountID: accountID, to: to, note: note)],
                                          cancelled: "\(subject) stays with \(owner)"))
 
+        case let .huddleDecision(alertID, accountID):
+            var problems: [String: String] = [:]
+            let owner = form.value("owner").trimmingWhitespace, next = form.value("next").trimmingWhitespace
+            if owner.isEmpty { problems["owner"] = "whose is it? a login" }
+            if next.isEmpty { problems["next"] = "say what happens next" }
+            let dueText = form.value("due").trimmingWhitespace
+            let due = try? Day(input: dueText)
+            if let due, due < asOf { problems["due"] = "\(due) is before \(asOf); pick a later day" }
+            if due == nil { problems["due"] = "\"\(dueText)\" is not a day: type YYYY-MM-DD" }
+            guard problems.isEmpty, let due else { return .invalid(problems) }
+            return .run([.recordDecision(alertID: alertID, accountID: accountID, owner: owner, nextStep: next, due: due)])
+
         case .moveRenewal(let id, let from, let subject):
             guard let stage = RenewalOpportunity.Stage(rawValue: form.value("stage")), RenewalMove.personStages.contains(stage) else {
                 return .invalid(["stage": "pick committed, closed won or churned"])
