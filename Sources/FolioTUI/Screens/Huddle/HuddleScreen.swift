@@ -47,6 +47,12 @@ public struct HuddleScreen: Screen {
     /// j/k (and the page keys) walk the escalations; one past the last is the decisions.
     public mutating func move(by rows: Int) {
         let count = items?.count ?? 0
+        let step = max(min(rows, 1_000), -1_000)
+        // The decisions page scrolls when longer than the screen; above its top, k walks back.
+        if index == count, count > 0, step > 0 || scroll > 0 {
+            scroll = max(0, scroll + step)
+            return
+        }
         let next = max(0, min(count, index &+ max(min(rows, 1_000), -1_000)))
         if next != index { scroll = 0 }
         index = next
