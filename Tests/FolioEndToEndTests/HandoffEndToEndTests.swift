@@ -69,8 +69,8 @@ struct HandoffEndToEndTests {
         let marta = try TmuxSession(width: width, height: height, arguments: "--db '\(db)' --user marta.novak")
         marta.waitFor("the team's book") { $0.contains("Book of Marta") && $0.contains("▸") }
         try marta.send("T")
-        let form = marta.waitFor("now in the book of")
-        let owner = try #require(form.firstMatch(of: /now in the book of ([a-z.]+)/).map { String($0.output.1) })
+        let form = marta.waitFor("open alerts and check-ins follow")
+        let owner = try #require(form.firstMatch(of: /now ([a-z.]+)'s;/).map { String($0.output.1) })
         let to = try #require(["amelie.durand", "jonas.muller", "chen.wei"].first { $0 != owner })
         try marta.tmux(["send-keys", "-l", to])
         try marta.send("Tab")

@@ -99,7 +99,7 @@ struct ServeTests {
         try second.send("j")
         second.waitFor("the second visitor's selection to move") { second.selectedLine($0) != nil && second.selectedLine($0) != top }
         try second.send("?")
-        second.waitFor("help for the second visitor") { $0.contains("Folio · Help") }
+        second.waitFor("help for the second visitor") { $0.contains(" Help ") && $0.contains("Move down") }
     }
 
     @Test func nothingButTheInterfaceIsOfferedAndAnIdleSessionCloses() throws {
@@ -173,6 +173,8 @@ struct ServeTests {
         let book = session.waitFor("Amélie's own book") { $0.contains("Book of Amélie Durand") }
         #expect(book.contains("amelie.durand (csm) · team.db"))
         try session.send("q")
+        session.waitFor("Quit Folio? This ends your SSH session.")
+        try session.send("y")
         session.waitFor("FOLIO-EXITED-0")
         #expect(FileManager.default.fileExists(atPath: database), "the shared database stays")
 

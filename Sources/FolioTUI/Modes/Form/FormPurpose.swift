@@ -75,7 +75,7 @@ public enum Forms {
     /// Reassign: to which CSM (a login; ←/→ steps through the team), and a note for them.
     public static func reassign(accountID: String, accountName: String, owner: String, people: [String] = []) -> Form {
         let subject = "\(accountID) (\(TerminalText.sanitize(accountName)))"
-        return Form(title: "Reassign \(subject)", context: ["now in the book of \(owner); its open alerts and check-ins go with it"], fields: [
+        return Form(title: "Reassign \(subject)", context: [owner.isEmpty ? "its open alerts and check-ins go with it" : "now \(owner)'s; its open alerts and check-ins follow"], fields: [
             .text("to", "To", maxLength: 100, presets: people.filter { $0 != owner },
                   note: people.isEmpty ? "the new CSM's login" : "the new CSM's login; ←/→ your team"),
             .text("note", "Note", maxLength: 2000, note: "for them: why, what is going on"),

@@ -33,7 +33,7 @@ enum HuddleView {
         if let touch = item.lastTouch {
             let ago = touch.date.days(until: asOf)
             out.append([Span("Last touch ", .header),
-                        Span("\(touch.kind.rawValue) \(touch.direction.rawValue) \(touch.date) (\(ago) days ago) by \(item.lastTouchBy ?? "?")", .normal)])
+                        Span("\(touch.kind.rawValue) \(touch.direction.rawValue) \(touch.date) (\(ago) days ago), logged by \(item.lastTouchBy ?? "?")", .normal)])
             out.append(contentsOf: AccountView.wrap("\u{201C}\(touch.summary)\u{201D}", width: prose, role: .dim))
         } else {
             out.append([Span("Last touch ", .header), Span("none logged", .warning)])
