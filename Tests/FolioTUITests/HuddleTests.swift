@@ -58,4 +58,17 @@ import Testing
         _ = reduce(&state, .key(.escape))
         #expect(state.screen.kind == .team)
     }
+
+    /// The huddle at the sizes people use: one escalation's page, the 60x12 minimum too.
+    @Test(arguments: [(80, 24), (120, 35), (60, 12)])
+    func theHuddlePage(width: Int, height: Int) {
+        var state = F.state(width: width, height: height, viewer: T.manager)
+        _ = reduce(&state, .run(.team))
+        _ = reduce(&state, .teamLoaded(T.team))
+        _ = reduce(&state, .key(.char("H")))
+        _ = reduce(&state, .loaded(ScreenID(.huddle), book: nil, T.team.escalations.map { Self.item($0) }))
+        _ = reduce(&state, .key(.char("?")))
+        _ = reduce(&state, .key(.escape))
+        Snapshot.assert(InterfaceView.render(state).snapshot(), named: "huddle-\(width)x\(height)")
+    }
 }
