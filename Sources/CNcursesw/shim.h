@@ -48,6 +48,14 @@ static inline void folio_getmaxyx(WINDOW *win, int *height, int *width) {
 }
 static inline int folio_key_f(int n) { return KEY_F(n); }
 
+/* A string capability of the current terminal (a key's sequence), or NULL when the
+ * entry has none. */
+static inline const char *folio_tigetstr(const char *name) {
+    char *value = tigetstr((char *)name);
+    if (value == NULL || value == (char *)-1) return NULL;
+    return value;
+}
+
 /* Writes one cell: `text` is a NUL-terminated UTF-32 string (one spacing character
  * followed by at most CCHARW_MAX - 1 non-spacing ones). */
 static inline int folio_put_cell(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, short pair) {

@@ -89,6 +89,10 @@ public final class InterfaceLoop {
         switch event {
         case .key(let key):
             return .key(key)
+        case .paste(let text):
+            return .paste(text)
+        case .mouse(let event):
+            return .mouse(event)
         case .resize(let size):
             log("resized to \(size.width)×\(size.height)")
             return .resized(size)

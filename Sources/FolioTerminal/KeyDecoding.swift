@@ -1,9 +1,12 @@
 import CNcursesw
 import FolioTUI
 
-/// What `readKey` reads: a key, or the terminal's new size.
+/// What `readKey` reads: a key, a paste, a mouse report, or the terminal's new size.
 public enum TerminalEvent: Hashable, Sendable {
     case key(KeyPress)
+    /// Text pasted (bracketed paste): typed where the cursor is, never run as keys.
+    case paste(String)
+    case mouse(MouseEvent)
     /// The terminal now has this size; redraw everything.
     case resize(ScreenSize)
 

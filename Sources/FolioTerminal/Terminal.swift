@@ -45,6 +45,15 @@ public final class Terminal {
     private var lastDrawn: Canvas?
     private var needsFullRedraw = true
     private let wideCharacterLimit: Int
+    /// Reads keys, pastes and mouse reports from what the terminal sends (keypad off).
+    private var decoder: InputDecoder
+    /// Decoded, not yet handed out.
+    private var queued: [TerminalEvent] = []
+    private var clicks = ClickCounter()
+    /// How long a lone Esc waits for the rest of a sequence (ESCDELAY, else 25 ms).
+    private let escapeDelay: Int
+    /// Whether the terminal was asked for mouse reports (SGR, mode 1006).
+    public let reportsMouse: Bool
 
     // MARK: Opening
 
@@ -56,6 +65,7 @@ public final class Terminal {
         input: Int32 = STDIN_FILENO,
         output: Int32 = STDOUT_FILENO,
         colorMode: ColorMode = .auto,
+        mouse: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Terminal {
         setlocale(LC_ALL, "")
@@ -91,13 +101,13 @@ public final class Terminal {
         _ = set_term(screen)
         return Terminal(
             screen: screen, inputFile: inputFile, outputFile: outputFile, terminalType: chosenType,
-            notes: notes, colorMode: colorMode, environment: environment
+            notes: notes, colorMode: colorMode, mouse: mouse, environment: environment
         )
     }
 
     private init(
         screen: OpaquePointer, inputFile: UnsafeMutablePointer<FILE>, outputFile: UnsafeMutablePointer<FILE>,
-        terminalType: String, notes: [String], colorMode: ColorMode, environment: [String: String]
+        terminalType: String, notes: [String], colorMode: ColorMode, mouse: Bool, environment: [String: String]
     ) {
         self.screen = screen
         self.inputFile = inputFile
@@ -116,13 +126,18 @@ public final class Terminal {
         raw()
         noecho()
         nonl()
-        _ = keypad(window, true)
+        // Folio reads the escape sequences itself (`InputDecoder`), with the entry's own
+        // key strings as one table among the common ones.
+        _ = keypad(window, false)
         _ = meta(window, true)
         _ = intrflush(window, false)
         _ = leaveok(window, true)
         _ = curs_set(0)
         _ = mousemask(0, nil)
         if environment["ESCDELAY"] == nil { _ = set_escdelay(25) }
+        escapeDelay = environment["ESCDELAY"].flatMap { Int($0) }.map { max(0, min($0, 1_000)) } ?? 25
+        decoder = InputDecoder(known: Self.terminfoKeys())
+        reportsMouse = mouse
 
         let wantsColor: Bool
         switch colorMode {
@@ -137,6 +152,50 @@ public final class Terminal {
         }
         colorDepth = depth
         prepareLooks()
+        enableModes()
+    }
+
+    /// The key strings the terminfo entry names, as sequences of characters.
+    private static func terminfoKeys() -> [[UInt32]: KeyPress] {
+        var names: [(String, KeyPress)] = [
+            ("kcuu1", .up), ("kcud1", .down), ("kcub1", .left), ("kcuf1", .right), ("khome", .home), ("kend", .end),
+            ("kpp", .pageUp), ("knp", .pageDown), ("kdch1", .delete), ("kcbt", .backTab), ("kent", .enter),
+        ]
+        names += (1...12).map { ("kf\($0)", KeyPress.function($0)) }
+        var keys: [[UInt32]: KeyPress] = [:]
+        for (name, key) in names {
+            guard let value = folio_tigetstr(name) else { continue }
+            let codes = Array(String(cString: value).unicodeScalars.map(\.value))
+            if codes.count >= 2, codes[0] == 0x1B, keys[codes] == nil { keys[codes] = key }
+        }
+        return keys
+    }
+
+    /// Bracketed paste always; mouse reports when asked for. Both are switched off again
+    /// on `restore()` (a shell must not get them) and on after a resume.
+    private var modesOn = false
+
+    private func enableModes() {
+        guard !modesOn else { return }
+        modesOn = true
+        send(Self.pasteOn + (reportsMouse ? Self.mouseOn : ""))
+    }
+
+    private func disableModes() {
+        guard modesOn else { return }
+        modesOn = false
+        send((reportsMouse ? Self.mouseOff : "") + Self.pasteOff)
+    }
+
+    static let pasteOn = "\u{1B}[?2004h"
+    static let pasteOff = "\u{1B}[?2004l"
+    /// Button presses and releases (1000), reported as SGR (1006): no limit at column 223.
+    static let mouseOn = "\u{1B}[?1000h\u{1B}[?1006h"
+    static let mouseOff = "\u{1B}[?1006l\u{1B}[?1000l"
+
+    private func send(_ text: String) {
+        fputs(text, outputFile)
+        fflush(outputFile)
     }
 
     deinit {
@@ -214,6 +273,7 @@ public final class Terminal {
         guard !isRestored else { return }
         isRestored = true
         activate()
+        disableModes()
         endwin()
     }
 
@@ -230,6 +290,7 @@ public final class Terminal {
         needsFullRedraw = true
         _ = clearok(folio_curscr(), true)
         wrefresh(folio_stdscr())
+        enableModes()
     }
 
     /// Makes this screen the one ncurses' global-state functions act on.
@@ -299,6 +360,7 @@ public final class Terminal {
             isRestored = false
             needsFullRedraw = true
         }
+        defer { enableModes() }
         let screenSize = size
         let full = needsFullRedraw || lastDrawn?.size != canvas.size
         if full {
@@ -376,31 +438,55 @@ public final class Terminal {
 
     // MARK: Reading keys
 
-    /// Waits up to `milliseconds` for a key and decodes it; nil on timeout. Keep the
-    /// timeout short (≈100 ms): a pending SIGTERM/SIGHUP/SIGINT is checked on every
-    /// call and thrown as `TerminalError.interrupted`, whose handler should `restore()`.
+    /// Waits up to `milliseconds` for a key (or a paste, a mouse report) and decodes it;
+    /// nil on timeout. Keep the timeout short (≈100 ms): a pending SIGTERM/SIGHUP/SIGINT is
+    /// checked on every call and thrown as `TerminalError.interrupted`, whose handler
+    /// should `restore()`. A sequence begun is read to its end before anything is handed
+    /// out, so its characters never act on their own.
     public func readKey(timeout milliseconds: Int) throws -> TerminalEvent? {
+        if !queued.isEmpty { return queued.removeFirst() }
         let before = SignalRelay.takePending()
         if let signal = before.stop { throw TerminalError.interrupted(signal: signal) }
         if before.resized, let size = followWindowSize() { return .resize(size) }
         activate()
         let window = folio_stdscr()
-        wtimeout(window, Int32(max(0, milliseconds)))
-        var code: wint_t = 0
-        let status = wget_wch(window, &code)
-        let during = SignalRelay.takePending()
-        if let signal = during.stop { throw TerminalError.interrupted(signal: signal) }
-        if during.resized, let size = followWindowSize() { return .resize(size) }
-        if status == KEY_CODE_YES && Int32(bitPattern: UInt32(code)) == KEY_RESIZE {
-            needsFullRedraw = true
+        while true {
+            let waiting = decoder.isWaiting
+            wtimeout(window, Int32(max(0, waiting ? decoder.wait(escapeDelay: escapeDelay) : milliseconds)))
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            let during = SignalRelay.takePending()
+            if let signal = during.stop { throw TerminalError.interrupted(signal: signal) }
+            if during.resized, let size = followWindowSize() {
+                queued.append(.resize(size))
+            }
+            if status == OK {
+                queued += decoder.feed(UInt32(code))
+            } else if status == KEY_CODE_YES {
+                if Int32(bitPattern: UInt32(code)) == KEY_RESIZE { needsFullRedraw = true }
+                if let event = TerminalEvent.decode(status: status, code: UInt32(code), size: size) { queued.append(event) }
+            } else if waiting {
+                // Nothing more came in time: settle what was pending.
+                queued += decoder.timeout()
+            }
+            if decoder.isWaiting && status != ERR { continue }
+            guard !queued.isEmpty else { return nil }
+            return try deliver(queued.removeFirst())
         }
-        if status == OK && code == 0x1A && suspendsOnControlZ {
+    }
+
+    /// Ctrl-Z suspends here; a press learns whether it is a double click.
+    private func deliver(_ event: TerminalEvent) throws -> TerminalEvent {
+        switch event {
+        case .key(.ctrl("z")) where suspendsOnControlZ:
             suspend()
             _ = followWindowSize()
             return .resize(size)
+        case .mouse(let mouse):
+            return .mouse(clicks.count(mouse, at: .now))
+        default:
+            return event
         }
-        let current = status == KEY_CODE_YES ? size : ScreenSize(width: 0, height: 0)
-        return TerminalEvent.decode(status: status, code: UInt32(code), size: current)
     }
 
     // MARK: Reading the screen back

@@ -42,6 +42,32 @@ struct AlertRoutingTests {
         #expect(got == expected)
     }
 
+    /// Routing is asked again as the account stands: the Ferrovia Verde story, a red drop
+    /// raised 105 days before renewal, reaches the AE and the VP once the renewal is 90 days off.
+    @Test(arguments: [
+        // days to renewal when raised → days later → who is missing then
+        (105, 10, [String]()),
+        (105, 15, ["vera", "sam"]),
+        (200, 120, ["vera", "sam"]),
+        (60, 30, []),                 // told at raising already
+    ] as [(Int, Int, [String])])
+    func anOpenAlertIsRoutedAgainAsTheRenewalComesNear(raisedAt renewal: Int, daysLater: Int, missing: [String]) {
+        let account = Self.account(.midMarket, renewalIn: renewal)
+        let told = AlertRouting.standard.recipients(kind: .healthDrop, severity: .red, account: account, asOf: Self.asOf, users: Self.users)
+        let alert = Alert(id: 1, accountID: "A1", kind: .healthDrop, severity: .red, reason: "score 49 → 33", raisedOn: Self.asOf,
+                          raisedAt: 0, dueBy: 0, recipients: told)
+        let later = Self.asOf.adding(days: daysLater)
+        #expect(AlertRouting.standard.missing(from: alert, account: account, asOf: later, users: Self.users) == missing)
+        // A resolved or shadow alert tells no one more.
+        var resolved = alert
+        resolved.state = .resolved
+        #expect(AlertRouting.standard.missing(from: resolved, account: account, asOf: later, users: Self.users).isEmpty)
+        var shadow = alert
+        shadow.shadow = true
+        shadow.recipients = []
+        #expect(AlertRouting.standard.missing(from: shadow, account: account, asOf: later, users: Self.users).isEmpty)
+    }
+
     @Test func aMissingManagerIsSkippedNotInvented() {
         let alone = ["ana": User(login: "ana", name: "Ana", email: "a@x", role: .csm)]
         let got = AlertRouting.standard.recipients(kind: .healthDrop, severity: .red, account: Self.account(.enterprise, renewalIn: 200),

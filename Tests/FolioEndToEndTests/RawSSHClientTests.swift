@@ -113,7 +113,10 @@ if mode == "resize":
     mark = len(buf)
     buf, ok = read_until(ch, buf, lambda b: b"Book of" in b[mark:], 120)
     out["back"] = ok
+    # Over SSH, q asks before it ends the session.
     ch.send(b"q")
+    buf, _ = read_until(ch, buf, lambda b: b"Quit Folio?" in b, 60)
+    ch.send(b"y")
     deadline = time.time() + 60
     while not ch.exit_status_ready() and time.time() < deadline: time.sleep(0.02)
     out["status"] = ch.recv_exit_status() if ch.exit_status_ready() else None
@@ -127,8 +130,10 @@ elif mode == "channels":
             t.open_session(timeout=10)
         except paramiko.ChannelException:
             refused += 1
-    # The first session is still there and answers.
+    # The first session is still there and answers (q asks first over SSH).
     ch.send(b"q")
+    buf, _ = read_until(ch, buf, lambda b: b"Quit Folio?" in b, 60)
+    ch.send(b"y")
     deadline = time.time() + 60
     while not ch.exit_status_ready() and time.time() < deadline: time.sleep(0.02)
     print(json.dumps({"book": ok, "refused": refused, "status": ch.recv_exit_status() if ch.exit_status_ready() else None}))

@@ -36,7 +36,10 @@ struct ServeTests {
         try visitor.tmux("resize-window", "-x", "100", "-y", "30")
         visitor.waitFor("the book at 100 columns again") { isBook($0) && $0.contains("ACCOUNT") }
 
+        // Over SSH, q asks first: quitting ends the visitor's session.
         try visitor.send("q")
+        visitor.waitFor("Quit Folio? This ends your SSH session.")
+        try visitor.send("y")
         visitor.waitFor("ssh to end with the interface's status", timeout: 15) { $0.contains("FOLIO-EXITED-0") }
         ServeProcess.waitUntil("the interface to be gone") { kill(pid, 0) != 0 }
         ServeProcess.waitUntil("the visitor's copy to be deleted") { !FileManager.default.fileExists(atPath: database) }
@@ -96,7 +99,7 @@ struct ServeTests {
         try second.send("j")
         second.waitFor("the second visitor's selection to move") { second.selectedLine($0) != nil && second.selectedLine($0) != top }
         try second.send("?")
-        second.waitFor("help for the second visitor") { $0.contains("Folio · Help") }
+        second.waitFor("help for the second visitor") { $0.contains(" Help ") && $0.contains("Move down") }
     }
 
     @Test func nothingButTheInterfaceIsOfferedAndAnIdleSessionCloses() throws {
@@ -173,6 +176,8 @@ struct ServeTests {
         }
         #expect(book.contains("amelie.durand (csm) · team.db"))
         try session.send("q")
+        session.waitFor("Quit Folio? This ends your SSH session.")
+        try session.send("y")
         session.waitFor("FOLIO-EXITED-0")
         #expect(FileManager.default.fileExists(atPath: database), "the shared database stays")
 

@@ -109,5 +109,5 @@ final class TmuxSession {
 /// The first line of a screen: the title bar.
 func title(_ screen: String) -> String { screen.split(separator: "\n").first.map(String.init) ?? "" }
 
-/// The title says "3 of 26 accounts" while a filter hides some.
-func isFiltered(_ screen: String) -> Bool { title(screen).range(of: "[0-9]+ of [0-9]+ accounts", options: .regularExpression) != nil }
+/// The title (under the tab bar) says "3 of 26 accounts" while a filter hides some.
+func isFiltered(_ screen: String) -> Bool { screen.range(of: "[0-9]+ of [0-9]+ accounts", options: .regularExpression) != nil }

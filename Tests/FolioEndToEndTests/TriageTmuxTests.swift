@@ -71,7 +71,9 @@ struct TriageTmuxTests {
         defer { folio.remove() }
         let db = try Self.demo(folio)
         let list = try Self.alerts(folio, db, "jonas.muller")
-        let snoozed = try #require(list[1]["id"] as? Int), resolved = try #require(list[2]["id"] as? Int)
+        // The inbox puts the alerts not yet acknowledged first: the second of them is snoozed, the first resolved.
+        let waiting = list.filter { $0["state"] as? String == "open" }
+        let snoozed = try #require(waiting[1]["id"] as? Int), resolved = try #require(waiting[0]["id"] as? Int)
 
         let session = try TmuxSession(width: 120, height: 35, arguments: "--db '\(db)' --user jonas.muller")
         session.waitFor("Book of Jonas Müller")
@@ -91,10 +93,12 @@ struct TriageTmuxTests {
         #expect(s["state"] as? String == "snoozed" && s["snoozedUntil"] as? String == "2026-11-30")
         #expect(s["snoozeReason"] as? String == "waiting on their CFO")
 
-        // Resolve the third: outcome recovered, with a note.
-        try session.send("j", "x")
+        // Resolve the first: no outcome is assumed; → chooses saved, then recovered; with a note.
+        try session.send("g", "x")
         session.waitFor("Resolve alert \(resolved)")
-        try session.send("Right", "Tab")
+        try session.send("Enter")
+        session.waitFor("choose how it ended")
+        try session.send("Right", "Right", "Tab")
         try session.tmux(["send-keys", "-l", "usage is back"])
         try session.send("Enter")
         session.waitFor("alert \(resolved) resolved (recovered)")
@@ -133,6 +137,9 @@ struct TriageTmuxTests {
         let after = try #require(try folio.json("renewals", "--db", db, "--user", "jonas.muller", "--json") as? [String: Any])
         let moved = try #require((after["opportunities"] as? [[String: Any]])?.first { $0["id"] as? Int == renewalID })
         #expect(moved["stage"] as? String == "committed" && moved["movedBy"] as? String == "jonas.muller")
+        // `q` in the renewals view goes back to the book; there it quits.
+        try session.send("q")
+        session.waitFor("the book") { $0.contains("Book of Jonas Müller") }
         try session.send("q")
         session.waitFor("FOLIO-EXITED-0")
     }

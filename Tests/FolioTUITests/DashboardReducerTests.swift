@@ -77,7 +77,7 @@ import Testing
         state.drawFrame()
         let count = state.shown?.count ?? 0, page = state.shown?.height ?? 0
         #expect(count == DashboardView.lines(D.dashboard, width: 78, glyphs: .unicode).count)
-        #expect(page == 24 - 4 && count > page)
+        #expect(page == 24 - 5 && count > page)
         state.step(.run(.moveUp))
         #expect(state.dashboard.scroll == 0)
         state.step(.key(.char("j")))

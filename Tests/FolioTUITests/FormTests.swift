@@ -1,3 +1,4 @@
+import FolioDomain
 import Testing
 @testable import FolioTUI
 
@@ -35,6 +36,22 @@ import Testing
         #expect(f.value("name") == "ab")
         _ = f.edit(.left)
         #expect(f.value("name") == "cd")
+    }
+
+    /// The 2001st character of a log's summary is refused as it is typed (said under the
+    /// field), never accepted and then refused on submitting.
+    @Test func theCharacterPastTheLimitIsRefusedAsItIsTyped() {
+        var f = Forms.logActivity(accountID: "A1", accountName: "Acme", asOf: Day(iso: "2026-11-23")!)
+        f.focus = 3
+        for _ in 0..<2000 { _ = f.edit(.char("x")) }
+        #expect(f.value("summary").count == 2000 && f.fields[3].problem == nil)
+        _ = f.edit(.char("y"))
+        #expect(f.value("summary") == String(repeating: "x", count: 2000))
+        #expect(f.fields[3].problem == "2000 characters at most: that character was not taken")
+        #expect(ActivityDraft(kind: .call, date: Day(iso: "2026-11-23")!, summary: f.value("summary")).problems(asOf: Day(iso: "2026-11-23")!).isEmpty)
+        _ = f.edit(.backspace)
+        f.paste("abc")
+        #expect(f.value("summary").count == 2000 && f.fields[3].problem == "2000 characters at most: the last 2 characters were not taken")
     }
 
     @Test func choicesStepAndJumpByLetter() {

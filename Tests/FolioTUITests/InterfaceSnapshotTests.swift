@@ -64,7 +64,7 @@ import Testing
         for (width, height) in [(59, 12), (60, 11), (40, 10), (30, 8)] {
             let canvas = InterfaceView.render(F.state(width: width, height: height))
             let text = canvas.lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
-            #expect(text == "terminal too small (\(width)×\(height)), need 60×12")
+            #expect(text == "terminal too small (\(width)×\(height)), need 60×12; Ctrl-C quits")
         }
     }
 
@@ -74,15 +74,15 @@ import Testing
             for line in canvas.lines { #expect(DisplayWidth.of(line) == width) }
         }
         let canvas = InterfaceView.render(F.state())
-        #expect(canvas.text(row: 2).hasPrefix("▸ Ferrovia Verde"))
-        #expect(canvas[2, 2].role == .selection)
+        #expect(canvas.text(row: 3).hasPrefix("▸ Ferrovia Verde"))
+        #expect(canvas[2, 3].role == .selection)
         #expect(canvas.text(row: 22).contains("amelie.durand (csm) · folio.db · as of 2026-11-23 · scores 1 day old"))
     }
 
     @Test func narrowTerminalsDropColumnsBeforeCuttingNames() {
-        let wide = InterfaceView.render(F.state(width: 120, height: 24)).text(row: 1)
-        let narrow = InterfaceView.render(F.state(width: 80, height: 24)).text(row: 1)
-        let minimum = InterfaceView.render(F.state(width: 60, height: 24)).text(row: 1)
+        let wide = InterfaceView.render(F.state(width: 120, height: 24)).text(row: 2)
+        let narrow = InterfaceView.render(F.state(width: 80, height: 24)).text(row: 2)
+        let minimum = InterfaceView.render(F.state(width: 60, height: 24)).text(row: 2)
         for header in ["ACCOUNT", "TIER", "ARR", "SCORE", "TREND", "8 WEEKS", "STAGE", "LAST ACT", "RENEWAL"] {
             #expect(wide.contains(header))
         }

@@ -77,7 +77,9 @@ import Testing
 
     @Test(arguments: keymaps)
     func theHintBarNamesEachHintedCommandByItsFirstKey(keymap: Keymap) {
-        let state = InterfaceFixtures.state(keymap: keymap)
+        var state = InterfaceFixtures.state(keymap: keymap)
+        // `u` is hinted once a change of the session can be taken back.
+        state.undoable = [UndoStep([], what: "a change")]
         let bottom = InterfaceView.render(state).text(row: 23)
         for command in keymap.commands where command.hint != nil && command.name != .back && command.works(on: .book) {
             #expect(bottom.contains("\(command.keys[0].displayName()) \(command.hint!)"), "\(bottom)")
@@ -88,7 +90,7 @@ import Testing
         let custom = Self.keymaps[1]
         let help = HelpView.lines(keymap: custom, glyphs: .unicode).map(\.plainText)
         #expect(help.contains { $0.hasPrefix("  n, ↓ ") && $0.contains("Move down") })
-        #expect(help.contains { $0.hasPrefix("  Q ") && $0.contains("Go back, or quit at the book") })
+        #expect(help.contains { $0.hasPrefix("  Q ") && $0.contains("Quit at the book") })
         #expect(help.contains { $0.hasPrefix("  (no key) ") && $0.contains("Next match of the filter") })
         let bottom = InterfaceView.render(InterfaceFixtures.state(keymap: custom)).text(row: 23)
         #expect(bottom.contains("| filter") && bottom.contains("F2 help") && bottom.contains("Q quit"))

@@ -72,10 +72,17 @@ import Testing
                                      kind: .error))
     }
 
+    @Test func noSuggestionPointsToRecoverNotTheCommandLineFlag() {
+        var state = F.state(width: 120, height: 30)
+        _ = reduce(&state, .recoveryFailed(OutreachFailure.noSuggestion(account: "ACC-0081", sequences: ["re-engagement", "expansion"])))
+        #expect(state.flash?.text == "no open alert on ACC-0081 suggests a sequence; :recover NAME starts one (re-engagement, expansion)")
+        #expect(state.flash?.text.contains("--sequence") == false)
+    }
+
     @Test func anEnterpriseStartOpensTheOutbox() {
         var state = F.state()
         let draft = Self.message(53, F.entries[2], state: .draft, inHours: 20, subject: "After your feedback").message
-        let effects = reduce(&state, .changeFinished(.sequenceStarted("detractor-follow-up", on: F.entries[2].account, first: draft)))
+        let effects = reduce(&state, .changeFinished(.sequenceStarted("detractor-follow-up", on: F.entries[2].account, first: draft, enrolment: nil)))
         #expect(state.screen.kind == .outbox)
         #expect(effects.contains(.loadOutbox))
         #expect(state.flash?.text == "started detractor-follow-up on ACC-0003: draft 53 to Jane Roe waits for your approval (A)")
@@ -83,9 +90,15 @@ import Testing
 
     @Test func approvingIsForDraftsAndAsksCancellingAsksReadingCloses() {
         var state = Self.outboxState()
-        _ = reduce(&state, .run(.approve))
+        // Approving first reads when the draft would go, as the store will set it; the question says that time.
+        let effects = reduce(&state, .run(.approve))
+        #expect(effects.count == 1 && effects.first.map { if case .load(let load) = $0 { load.request == "approval 41" } else { false } } == true)
+        #expect(state.mode == .normal)
+        let goes = Moment(seconds: T.now + 26 * 3_600)
+        _ = reduce(&state, .loaded(ScreenID(.outbox), book: nil, OutboxScreen.Approval(id: 41, goes: goes.seconds)))
         guard case .confirm(let approve) = state.mode else { Issue.record("no question"); return }
         #expect(approve.onYes == [.changeOutbox(id: 41, .approve)] && approve.yesLabel == "Approve")
+        #expect(approve.question.hasSuffix("It goes \(goes.utc)."))
         _ = reduce(&state, .key(.escape))
         _ = reduce(&state, .run(.moveDown))
         _ = reduce(&state, .run(.approve))

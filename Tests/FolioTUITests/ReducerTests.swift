@@ -13,9 +13,9 @@ import Testing
     @Test func movingThroughTheBook() {
         var state = F.state()
         state.drawFrame()
-        // The rows the table had room for at 80×24: the screen less title, header, status and hints.
+        // The rows the table had room for at 80×24: the screen less tabs, title, header, status and hints.
         let rows = state.shown?.height ?? 0
-        #expect(rows == 20)
+        #expect(rows == 19)
         #expect(selectedID(state) == "ACC-0001")
         state.step(.run(.moveDown))
         state.step(.run(.moveDown))
@@ -44,9 +44,9 @@ import Testing
         var state = F.state(width: 80, height: 24)
         for _ in 0..<25 { _ = reduce(&state, .run(.moveDown)) }
         state.drawFrame()
-        #expect(state.book.scroll == 25 - 20 + 1, "as little moved as shows the selection")
+        #expect(state.book.scroll == 25 - 19 + 1, "as little moved as shows the selection")
         for _ in 0..<3 { state.step(.run(.moveUp)) }
-        #expect(state.book.scroll == 6, "moving up inside the page does not scroll")
+        #expect(state.book.scroll == 7, "moving up inside the page does not scroll")
     }
 
     @Test func keysDispatchThroughTheKeymap() {
@@ -82,9 +82,9 @@ import Testing
         guard let screen = state.screen as? AccountScreen, let page = screen.page else { Issue.record("not loaded"); return }
         #expect(screen.scroll == 0)
         let total = AccountView.lines(for: page, width: 80, asOf: F.asOf, glyphs: .unicode).count
-        // The lines there was room for: the screen less title, status and hints.
+        // The lines there was room for: the screen less tabs, title, status and hints.
         let height = state.shown?.height ?? 0
-        #expect(height == 21 && total > height)
+        #expect(height == 20 && total > height)
         state.step(.run(.bottom))
         guard let bottom = state.screen as? AccountScreen else { return }
         #expect(bottom.scroll == total - height)
@@ -102,7 +102,7 @@ import Testing
     @Test func filterAsYouTypeWithTermsAndEscapeClears() {
         var state = F.state()
         _ = reduce(&state, .run(.filter))
-        #expect(state.mode == .filter)
+        #expect(state.mode == .filter(""))
         for character in "band:red" { _ = reduce(&state, .key(.char(character))) }
         #expect(state.book.rows.map { state.book.entries[$0].account.id } == ["ACC-0001", "ACC-0002"])
         for character in " kov" { _ = reduce(&state, .key(.char(character))) }
@@ -145,17 +145,17 @@ import Testing
 
     @Test func theFirstRowsShowAtOnceAndTheWholeBookFollows() {
         var state = AppState(size: ScreenSize(width: 100, height: 24), glyphs: .unicode, viewer: F.viewer, bands: F.bands)
-        #expect(Effect.start(state) == [.loadBookStart(rows: 100)])
+        #expect(Effect.start(state) == [.loadBookStart(rows: 100), .loadHandoffs])
         let effects = reduce(&state, .bookStarted(Array(F.entries.prefix(10)), total: F.entries.count, scoresAsOf: F.asOf))
         #expect(effects == [.loadBook])
         #expect(!state.book.isComplete && state.book.total == 40 && state.book.rows.count == 10)
-        #expect(InterfaceView.render(state).text(row: 0).contains("40 accounts, loading… · sort: attention"))
+        #expect(InterfaceView.render(state).text(row: 1).contains("40 accounts, loading… · sort: attention"))
         _ = reduce(&state, .run(.moveDown))
         _ = reduce(&state, .run(.moveDown))
         _ = reduce(&state, .bookLoaded(LoadedBook(Array(F.entries.reversed()), scoresAsOf: F.asOf)))
         #expect(state.book.isComplete && state.book.total == 40)
         #expect(selectedID(state) == "ACC-0003", "the selection stays on its account")
-        #expect(InterfaceView.render(state).text(row: 0).contains("40 accounts · sort: attention"))
+        #expect(InterfaceView.render(state).text(row: 1).contains("40 accounts · sort: attention"))
         // A first page arriving after the whole book (a slow start) changes nothing.
         #expect(reduce(&state, .bookStarted(Array(F.entries.prefix(3)), total: 40, scoresAsOf: F.asOf)).isEmpty)
         #expect(state.book.entries.count == 40)
@@ -165,21 +165,30 @@ import Testing
         #expect(small.book.isComplete)
     }
 
-    @Test func sortsFromThePalette() {
+    @Test func sortsFromThePaletteAndTheSelectionStaysOnItsAccount() {
         var state = F.state()
+        func first() -> String? { state.book.rows.first.map { state.book.entries[$0].account.id } }
         _ = reduce(&state, .run(.sort, argument: "arr"))
-        #expect(selectedID(state) == "ACC-0009")
+        #expect(first() == "ACC-0009" && selectedID(state) == "ACC-0001")
         _ = reduce(&state, .run(.sort, argument: "name"))
-        #expect(state.book.selectedEntry?.account.name == "Ashgrove Realty Co.")
+        #expect(state.book.entries[state.book.rows[0]].account.name == "Ashgrove Realty Co." && selectedID(state) == "ACC-0001")
         _ = reduce(&state, .run(.sort, argument: "renewal"))
-        #expect(selectedID(state) == "ACC-0005")
+        #expect(first() == "ACC-0005")
         _ = reduce(&state, .run(.sort, argument: "score"))
-        #expect(selectedID(state) == "ACC-0001")
+        #expect(first() == "ACC-0001")
         #expect(state.book.entries[state.book.rows.last!].score == nil)
+        // O turns the order round; the selection stays on its account.
+        _ = reduce(&state, .run(.moveDown))
+        let selected = selectedID(state)
+        _ = reduce(&state, .key(.char("O")))
+        #expect(state.book.isReversed && state.book.entries[state.book.rows.first!].score == nil && selectedID(state) == selected)
+        #expect(state.flash?.text == "sorted by score, reversed")
+        _ = reduce(&state, .key(.char("O")))
+        #expect(!state.book.isReversed && first() == "ACC-0001")
         _ = reduce(&state, .run(.sort, argument: "bogus"))
-        #expect(state.flash?.kind == .error)
+        #expect(state.flash == Flash("cannot sort by bogus; try attention, arr, score, renewal, name", kind: .error))
         _ = reduce(&state, .run(.sort, argument: "attention"))
-        #expect(selectedID(state) == "ACC-0001")
+        #expect(first() == "ACC-0001")
     }
 
     @Test func paletteCompletesAndRuns() {
@@ -216,7 +225,7 @@ import Testing
 
     @Test func completionsCoverNamesAndArguments() {
         let keymap = Keymap.standard
-        #expect(keymap.completions(for: "p") == ["page-down", "page-up", "previous-match", "palette"])
+        #expect(keymap.completions(for: "p") == ["page-down", "page-up", "previous-view", "previous-match", "palette"])
         #expect(keymap.completions(for: "sort ") == BookSort.allCases.map { "sort \($0.rawValue)" })
         #expect(keymap.completions(for: "sort sc") == ["sort score"])
         #expect(keymap.completions(for: "zz").isEmpty)
@@ -230,7 +239,7 @@ import Testing
         #expect(state.mode == .help(scroll: 1))
         state.drawFrame()
         state.step(.key(.char("G")))
-        guard case .help(let bottom) = state.mode else { Issue.record("help closed"); return }
+        guard case .help(let bottom, _) = state.mode else { Issue.record("help closed"); return }
         #expect(bottom == HelpView.lines(keymap: state.keymap, glyphs: .unicode).count - (14 - 4))
         _ = reduce(&state, .key(.escape))
         #expect(state.mode == .normal)
@@ -263,7 +272,7 @@ import Testing
         var state = F.state()
         _ = reduce(&state, .run(.moveDown))
         let effects = reduce(&state, .run(.reload))
-        #expect(effects == [.loadBook])
+        #expect(effects == [.loadBook, .loadHandoffs])
         _ = reduce(&state, .bookLoaded(LoadedBook(Array(F.entries.reversed()), scoresAsOf: F.asOf)))
         #expect(selectedID(state) == "ACC-0002")
     }

@@ -19,8 +19,8 @@ import Testing
     @Test func eachModeHintsItsOwnRowsOfTheTable() {
         let keymap = Keymap.standard
         func hints(_ scope: KeyScope) -> [String] { keymap.hints(in: scope, glyphs: .ascii).map { "\($0.key) \($0.word)" } }
-        #expect(hints(.filter) == ["Enter keep", "Esc clear"])
-        #expect(hints(.palette) == ["Tab complete", "Enter run", "Esc cancel"])
+        #expect(hints(.filter) == ["Enter keep", "Esc clear", "Up earlier"])
+        #expect(hints(.palette) == ["Tab complete", "Enter run", "Esc cancel", "Up earlier"])
         #expect(hints(.form) == ["Enter submit", "Tab next field", "Shift-Tab back", "Left/Right choose", "Esc cancel"])
         #expect(hints(.confirm) == ["y yes", "n no", "Left/Right choose", "Enter answer (No unless chosen)", "Esc no"])
         #expect(hints(.normal).isEmpty == false)
@@ -33,21 +33,22 @@ import Testing
         _ = reduce(&state, .key(.char("j")))
         guard case .confirm(let question) = state.mode else { Issue.record("the question closed"); return }
         #expect(question.scroll == 1 && state.book.selection == 0)
-        // In the filter line a letter is typed, and ↓ keeps the filter and moves.
+        // In the filter line a letter is typed; Enter keeps the filter and j moves again.
         state = F.state()
         _ = reduce(&state, .run(.filter))
         _ = reduce(&state, .key(.char("j")))
-        #expect(state.book.filterText == "j" && state.mode == .filter)
-        state.book.filterText = ""
-        _ = reduce(&state, .key(.down))
+        #expect(state.book.filterText == "j" && state.mode == .filter("j"))
+        _ = reduce(&state, .key(.backspace))
+        _ = reduce(&state, .key(.enter))
+        _ = reduce(&state, .key(.char("j")))
         #expect(state.mode == .normal && state.book.selection == 1)
     }
 
     @Test func pageDownMovesByWhatTheLastFrameShowed() {
         var state = T.alertsState(width: 80, height: 14)
         state.drawFrame()
-        // 14 lines less title, heading, header, status and hints: 9 rows; a page keeps one in sight.
-        #expect(state.shown == Viewport(screen: ScreenID(.alerts), scroll: 0, height: 9, count: T.listings.count))
+        // 14 lines less title, heading, header, status and hints: 9 rows (from row 3); a page keeps one in sight.
+        #expect(state.shown == Viewport(screen: ScreenID(.alerts), scroll: 0, height: 9, count: T.listings.count, firstRow: 3))
         state.step(.run(.pageDown))
         #expect(state.alerts.cursor.selection == min(8, T.listings.count - 1))
     }

@@ -48,11 +48,11 @@ import Testing
         _ = reduce(&state, .run(.moveDown))
         #expect(state.alerts.selectedListing?.alert.id == 15)
         _ = reduce(&state, .run(.mark))
-        #expect(state.alerts.marks.contains(15) && state.alerts.selectedListing?.alert.id == 7)
-        #expect(reduce(&state, .dataChanged) == [.loadBook, .loadAlerts])
+        #expect(state.alerts.marks.contains(15) && state.alerts.selectedListing?.alert.id == 21)
+        #expect(reduce(&state, .dataChanged) == [.loadBook, .loadAlerts, .loadHandoffs])
         // Someone else resolved alert 12: the list shrinks, the selection and the mark stay.
         _ = reduce(&state, .alertsLoaded(Array(T.listings.dropFirst()), now: T.now))
-        #expect(state.alerts.selectedListing?.alert.id == 7)
+        #expect(state.alerts.selectedListing?.alert.id == 21)
         #expect(state.alerts.marks.ids == [15])
     }
 
@@ -64,8 +64,8 @@ import Testing
         _ = reduce(&state, .key(.char(" ")))
         _ = reduce(&state, .key(.char(" ")))
         #expect(state.alerts.marks.count == 3)
-        #expect(reduce(&state, .key(.char("a"))) == [.changeAlerts(ids: [12, 15, 7], .acknowledge)])
-        let done = [T.alert(12), T.alert(15), T.alert(7)]
+        #expect(reduce(&state, .key(.char("a"))) == [.changeAlerts(ids: [12, 15, 21], .acknowledge)])
+        let done = [T.alert(12), T.alert(15), T.alert(21)]
         let effects = reduce(&state, .changeFinished(.alertsChanged(.acknowledge, done: done, refusals: [])))
         #expect(state.flash == Flash("3 alerts acknowledged") && state.alerts.marks.isEmpty)
         #expect(effects == [.loadBook, .loadAlerts])
@@ -117,9 +117,31 @@ import Testing
         #expect(state.mode == .normal && state.flash?.text == "alert 12 snoozed until 2026-12-07 (health drop, ACC-0001)")
     }
 
+    /// Snooze until a day or, whichever comes first, until the account worsens or the customer replies.
+    @Test func snoozeCanAlsoWakeOnWorseOrAReply() {
+        var state = T.alertsState()
+        _ = reduce(&state, .key(.char("s")))
+        _ = reduce(&state, .key(.tab))
+        type("waiting on their CFO", into: &state)
+        _ = reduce(&state, .key(.tab))
+        #expect(form(state)?.value("wake") == "only on the day")
+        _ = reduce(&state, .key(.left))
+        #expect(form(state)?.value("wake") == "if it worsens or they reply")
+        #expect(reduce(&state, .key(.enter)) == [.changeAlerts(ids: [12], .snooze(until: F.asOf.adding(days: 1), reason: "waiting on their CFO",
+                                                                                 onWorse: true, onReply: true))])
+        let snoozed = AlertChange.snooze(until: F.asOf.adding(days: 1), reason: "r", onWorse: true, onReply: true)
+        _ = reduce(&state, .changeFinished(.alertsChanged(snoozed, done: [T.alert(12)], refusals: [])))
+        #expect(state.flash?.text == "alert 12 snoozed until 2026-11-24 or if it worsens or they reply (health drop, ACC-0001)")
+    }
+
     @Test func resolvePicksAnOutcomeAndEscCancels() {
         var state = T.alertsState()
         _ = reduce(&state, .key(.char("x")))
+        // No outcome is assumed: Enter alone says to choose one and sends nothing.
+        #expect(form(state)?.value("outcome") == "")
+        #expect(reduce(&state, .key(.enter)) == [])
+        #expect(form(state)?.fields[0].problem?.hasPrefix("choose how it ended") == true)
+        _ = reduce(&state, .key(.right))
         #expect(form(state)?.value("outcome") == "saved")
         _ = reduce(&state, .key(.right))
         #expect(form(state)?.value("outcome") == "recovered")
@@ -256,15 +278,47 @@ import Testing
         _ = reduce(&state, .accountLoaded(page))
         // Alert 7 is already acknowledged: only 12 is acknowledged.
         #expect(reduce(&state, .key(.char("a"))) == [.changeAlerts(ids: [12], .acknowledge)])
+        // Two to snooze: the form asks which (or all), the first chosen to begin with.
         _ = reduce(&state, .key(.char("s")))
-        #expect(form(state)?.title == "Snooze 2 alerts")
+        #expect(form(state)?.title == "Snooze an alert")
+        #expect(form(state)?.fields[0].options == ["#12 red health drop", "#7 orange usage drop (acknowledged)", "all 2"])
+        _ = reduce(&state, .key(.right))
+        _ = reduce(&state, .key(.tab))
+        _ = reduce(&state, .key(.tab))
+        type("on leave", into: &state)
+        #expect(reduce(&state, .key(.enter)) == [.changeAlerts(ids: [7], .snooze(until: F.asOf.adding(days: 1), reason: "on leave"))])
+        _ = reduce(&state, .key(.escape))
+        // Resolving all of them: the last choice.
+        _ = reduce(&state, .key(.char("x")))
+        _ = reduce(&state, .key(.left))
+        #expect(form(state)?.value("alert") == "all 2")
+        _ = reduce(&state, .key(.tab))
+        _ = reduce(&state, .key(.char("s")))
+        #expect(reduce(&state, .key(.enter)) == [.changeAlerts(ids: [12, 7], .resolve(outcome: .saved, note: ""))])
+    }
+
+    @Test func severalAlertsToAcknowledgeAskWhichAndAcknowledgedOnesSaySo() {
+        var state = F.accountState()
+        guard var page = (state.screen as? AccountScreen)?.page else { Issue.record("no page"); return }
+        page.detail.alerts = [T.listings[0].alert, T.listings[1].alert]
+        _ = reduce(&state, .accountLoaded(page))
+        #expect(reduce(&state, .key(.char("a"))) == [])
+        #expect(form(state)?.title == "Acknowledge an alert")
+        _ = reduce(&state, .key(.right))
+        #expect(reduce(&state, .key(.enter)) == [.changeAlerts(ids: [15], .acknowledge)])
+        _ = reduce(&state, .key(.escape))
+        // Only acknowledged ones open: `a` says so, and what else there is.
+        page.detail.alerts = [T.listings[2].alert]
+        _ = reduce(&state, .accountLoaded(page))
+        #expect(reduce(&state, .key(.char("a"))) == [])
+        #expect(state.flash == Flash("its open alerts (#7) are acknowledged already; s snoozes, x resolves", kind: .error))
     }
 
     @Test func spaceMarksInTheInboxAndPagesDownInTheBook() {
         var state = F.state()
         state.drawFrame()
         state.step(.key(.char(" ")))
-        #expect(state.book.selection == 20 - 1 && state.flash == nil)
+        #expect(state.book.selection == 19 - 1 && state.flash == nil)
     }
 
     @Test func commandsSayWhereTheyWork() {
@@ -287,13 +341,34 @@ import Testing
         let effects = reduce(&state, .bookSwitched(Person(login: "jonas.muller", name: "Jonas Müller", role: "csm")))
         #expect(effects == Effect.start(state))
         #expect(state.viewer.bookOf?.login == "jonas.muller" && !state.book.isLoaded)
-        #expect(InterfaceView.render(state).text(row: 0).contains("Book of Jonas Müller"))
+        #expect(InterfaceView.render(state).text(row: 1).contains("Book of Jonas Müller"))
         // A book loaded for someone else (before the switch) is dropped.
         _ = reduce(&state, .bookLoaded(LoadedBook(F.entries, scoresAsOf: F.asOf, owner: "marta.novak")))
         #expect(!state.book.isLoaded)
         _ = reduce(&state, .bookLoaded(LoadedBook(F.entries, scoresAsOf: F.asOf, owner: "jonas.muller")))
         #expect(state.book.isLoaded)
         #expect(reduce(&state, .run(.viewAs)) == [.switchBook(login: nil)])
+    }
+
+    /// `:as` completes the people a manager may open, by login or by a word of the name
+    /// (accents folded); Enter on a partial login opens the highlighted one.
+    @Test func asCompletesLogins() {
+        var state = F.state(viewer: T.manager)
+        #expect(reduce(&state, .key(.char(":"))) == [.loadPeople])
+        _ = reduce(&state, .peopleLoaded([Person(login: "amelie.durand", name: "Amélie Durand", role: "csm"),
+                                          Person(login: "jonas.muller", name: "Jonas Müller", role: "csm"),
+                                          Person(login: "jon.berg", name: "Jon Berg", role: "csm")]))
+        type("as amel", into: &state)
+        _ = reduce(&state, .key(.tab))
+        guard case .command(let input, _) = state.mode else { Issue.record("the palette closed"); return }
+        #expect(input.text == "as amelie.durand")
+        #expect(Palette.completions(for: "as muller", in: state) == ["as jonas.muller"])
+        #expect(Palette.completions(for: "as jon", in: state) == ["as jonas.muller", "as jon.berg"])
+        #expect(InterfaceView.render(state).snapshot().contains("Amélie Durand, csm"))
+        _ = reduce(&state, .key(.escape))
+        _ = reduce(&state, .key(.char(":")))
+        type("as jonas.m", into: &state)
+        #expect(reduce(&state, .key(.enter)) == [.switchBook(login: "jonas.muller")])
     }
 
     @Test func enterOnATeamLineOpensTheCSMsBookOrTheAccount() {

@@ -98,7 +98,7 @@ import Testing
             ("- keys\n",
              ["config.yaml:1:1: the config must be a mapping, e.g. `keys: { down: j, quit: Q }`"]),
             ("theme: dark\nkeys:\n  quit: Q\n",
-             ["config.yaml:1:1: unknown setting \"theme\"; expected one of: keys"]),
+             ["config.yaml:1:1: unknown setting \"theme\"; expected one of: keys, mouse"]),
         ]
         for (yaml, problems) in cases {
             #expect(failure(yaml) == problems, "\(yaml.debugDescription)")

@@ -75,7 +75,7 @@ extension TerminalTests {
         let code = OutputDrain.while(pty) { loop.run() }
         _ = pty.readAvailableOutput()
         #expect(code == 0)
-        #expect(runner.effects == [.loadBookStart(rows: 100)], "a small book is whole at the start")
+        #expect(runner.effects == [.loadBookStart(rows: 100), .loadHandoffs], "a small book is whole at the start")
         #expect(loop.state.book.filterText == "ver")
         #expect(loop.state.book.selectedEntry?.account.id == "ACC-0001")
         #expect(terminal.isRestored)
@@ -119,7 +119,7 @@ extension TerminalTests {
         }
         _ = pty.readAvailableOutput()
         #expect(code == 0)
-        #expect(runner.effects == [.loadBookStart(rows: 100), .loadBook])
+        #expect(runner.effects == [.loadBookStart(rows: 100), .loadHandoffs, .loadBook])
         #expect(loop.state.book.isComplete && loop.state.book.entries.count == 4)
         #expect(loop.state.book.selectedEntry?.account.id == "ACC-0002", "the selection made on the first rows stays")
     }
@@ -149,7 +149,7 @@ extension TerminalTests {
         }
         #expect(code == 0)
         #expect(Date().timeIntervalSince(started) < 5)
-        #expect(runner.effects == [.loadBookStart(rows: 100), .loadBook], "the change loaded the book again, unasked")
+        #expect(runner.effects == [.loadBookStart(rows: 100), .loadHandoffs, .loadHandoffs, .loadBook], "the change loaded the book again, unasked")
         #expect(loop.state.book.selectedEntry?.account.id == "ACC-0002")
     }
 

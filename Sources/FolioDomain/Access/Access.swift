@@ -19,6 +19,8 @@ public enum Access {
         case moveRenewal = "move renewals of"
         /// Start or stop a recovery sequence; approve, cancel or retry its emails.
         case emailCustomers = "email the contacts of"
+        /// Give the account (its open alerts and check-ins with it) to another CSM.
+        case reassignAccount = "reassign"
     }
 
     /// How a person stands to one account (and to the alert in question).
@@ -47,6 +49,8 @@ public enum Access {
         case .acknowledgeAlert: return Ties.keepers.union(.recipient)
         case .logActivity: return Ties.keepers.union(.ae)
         case .snoozeAlert, .resolveAlert, .handOverAlert, .moveRenewal, .emailCustomers: return .keepers
+        // Moving work between people is a manager's (above the CSM) or a VP's call.
+        case .reassignAccount: return [.manager, .vp]
         }
     }
 
@@ -78,6 +82,18 @@ public enum Access {
     /// Nil when someone of `role` may make `act` on some account; else why never.
     public static func refusal(_ act: Act, byRole role: User.Role, login: String) -> Refusal? {
         possibleTies(of: role).isDisjoint(with: allowing(act)) ? .never(act, login: login, role: role) : nil
+    }
+
+    /// Nil when `user` may give the account of `people` to `target`: a manager above its CSM
+    /// or a VP, to someone whose book they may open (`team`: the manager and everyone below),
+    /// who keeps accounts (a CSM or a manager).
+    public static func refusalToReassign(_ people: AccountPeople, to target: User, by user: User, team: [String]) -> Refusal? {
+        guard may(user, .reassignAccount, on: people) else {
+            return .reassigning(login: user.login, account: people.accountID, owner: people.owner)
+        }
+        if let refusal = refusalToOpenBook(of: target, by: user, team: team) { return refusal }
+        guard [.csm, .manager].contains(target.role) else { return .notAKeeper(login: target.login, role: target.role) }
+        return nil
     }
 
     /// Managers (their team's) and VPs (anyone's) open other people's books and have a team view.
@@ -167,6 +183,10 @@ public enum Access {
         case importRoles(login: String, role: User.Role?)
         /// Nothing someone of this role does on any account allows the act.
         case never(Act, login: String, role: User.Role)
+        /// Not above the account's CSM: reassigning is their managers' or a VP's.
+        case reassigning(login: String, account: String, owner: String)
+        /// Accounts go to CSMs and managers, not to an AE or a VP.
+        case notAKeeper(login: String, role: User.Role)
 
         public var description: String {
             switch self {
@@ -197,6 +217,10 @@ public enum Access {
                 case .logActivity: "logging activities"
                 case .moveRenewal: "moving renewals"
                 case .emailCustomers: "emailing customers"
+                case .reassignAccount: "reassigning accounts"
+                }
+                if act == .reassignAccount {
+                    return "\(login) is \(role == .ae ? "an account executive" : "a \(role.rawValue)"): reassigning accounts is for managers (their team's) and VPs"
                 }
                 let does = role == .ae ? "AEs acknowledge the alerts routed to them and log what they did; " : ""
                 return "\(login) is \(role == .ae ? "an account executive" : "a \(role.rawValue)"): \(does)\(doing) is for the account's CSM, their managers and VPs"
@@ -209,6 +233,10 @@ public enum Access {
                 return "\(login) is a \(role.rawValue), and importing is allowed to \(roles) on this database (it changes owners, ARR and dates for everyone); ask one of them to import, or a VP to allow your role with `folio import --roles`"
             case let .importRoles(login, role):
                 return "\(role.map { "\(login) is a \($0.rawValue)" } ?? "\"\(login)\" is not a user of this database"); only a VP may change who can import"
+            case let .reassigning(login, account, owner):
+                return "\(login) may not reassign \(account): only the managers above its CSM (\(owner)) or a VP may"
+            case let .notAKeeper(login, role):
+                return "\(login) is \(role == .ae ? "an account executive" : "a \(role.rawValue)"): accounts go to CSMs and managers"
             }
         }
     }

@@ -61,6 +61,8 @@ public struct Alert: Hashable, Sendable, Codable {
     public var acknowledgedAt: Int64?
     public var snoozedUntil: Day?
     public var snoozeReason: String?
+    /// What else ends the snooze before its day (nil: only the day).
+    public var snoozeWake: SnoozeWake?
     public var resolvedBy: String?
     public var resolvedAt: Int64?
     public var outcome: Outcome?
@@ -72,7 +74,8 @@ public struct Alert: Hashable, Sendable, Codable {
                 raisedOn: Day, raisedAt: Int64, dueBy: Int64, recipients: [String], state: State = .open,
                 acknowledgedBy: String? = nil, acknowledgedAt: Int64? = nil, snoozedUntil: Day? = nil,
                 snoozeReason: String? = nil, resolvedBy: String? = nil, resolvedAt: Int64? = nil,
-                outcome: Outcome? = nil, note: String? = nil, shadow: Bool = false) {
+                outcome: Outcome? = nil, note: String? = nil, shadow: Bool = false, snoozeWake: SnoozeWake? = nil) {
+        self.snoozeWake = snoozeWake
         self.id = id
         self.accountID = accountID
         self.kind = kind

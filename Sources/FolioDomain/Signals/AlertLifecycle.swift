@@ -51,11 +51,13 @@ extension Alert {
         after.acknowledgedAt = now
         after.snoozedUntil = nil
         after.snoozeReason = nil
+        after.snoozeWake = nil
         return .success(after)
     }
 
-    /// Set aside until a day after `asOf`, with why; it reopens on that day.
-    public func snoozed(until day: Day, reason: String, asOf: Day) -> Result<Alert, Refusal> {
+    /// Set aside until a day after `asOf`, with why; it reopens on that day, or earlier on
+    /// what `wake` waits for (the account worsening, the customer replying).
+    public func snoozed(until day: Day, reason: String, asOf: Day, wake: SnoozeWake? = nil) -> Result<Alert, Refusal> {
         if let refusal = resolvedRefusal { return .failure(refusal) }
         guard day > asOf else { return .failure(.snoozeNotAfter(until: day, asOf: asOf)) }
         guard !reason.allSatisfy(\.isWhitespace) else { return .failure(.snoozeWithoutReason) }
@@ -63,6 +65,7 @@ extension Alert {
         after.state = .snoozed
         after.snoozedUntil = day
         after.snoozeReason = reason
+        after.snoozeWake = wake.flatMap { $0.onWorse || $0.onReply ? $0 : nil }
         return .success(after)
     }
 
@@ -84,6 +87,7 @@ extension Alert {
         var after = self
         after.state = .open
         after.snoozedUntil = nil
+        after.snoozeWake = nil
         return .success(after)
     }
 
@@ -94,6 +98,23 @@ extension Alert {
         var after = self
         after.recipients.append(login)
         return .success(after)
+    }
+
+    /// Routed again as the account now stands: `more` (those the routing names now and was
+    /// not told) are added after the recipients it had; its state and SLA stay.
+    public func rerouted(adding more: [String]) -> Alert {
+        var after = self
+        for login in more where !after.recipients.contains(login) { after.recipients.append(login) }
+        return after
+    }
+
+    /// Its account given to another CSM: each login of `replacing` (the old CSM, their
+    /// manager) becomes its replacement in the same place; no one is told twice.
+    public func reassigned(replacing: [String: String]) -> Alert {
+        var after = self
+        after.recipients = []
+        for login in recipients.map({ replacing[$0] ?? $0 }) where !after.recipients.contains(login) { after.recipients.append(login) }
+        return after
     }
 
     /// A deeper crossing of the same kind: the new severity and reason, more people told, the
@@ -109,6 +130,7 @@ extension Alert {
         after.acknowledgedAt = nil
         after.snoozedUntil = nil
         after.snoozeReason = nil
+        after.snoozeWake = nil
         return after
     }
 

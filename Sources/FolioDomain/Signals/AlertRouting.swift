@@ -85,6 +85,15 @@ public struct AlertRouting: Hashable, Sendable {
         return out
     }
 
+    /// Who should hear of an open alert now but was not told: the routing asked again as the
+    /// account stands on `asOf` (a renewal come within 90 days adds the AE, and for a red
+    /// health drop the VP). Nobody told is taken off; a shadow or resolved alert tells no one.
+    public func missing(from alert: Alert, account: Account, asOf: Day, users: [String: User]) -> [String] {
+        guard !alert.shadow, alert.isOpen else { return [] }
+        return recipients(kind: alert.kind, severity: alert.severity, account: account, asOf: asOf, users: users)
+            .filter { !alert.recipients.contains($0) }
+    }
+
     /// The logins above `login` in the reporting chain, nearest first (cycles stop it).
     public static func chain(above login: String, users: [String: User]) -> [String] {
         var out: [String] = []

@@ -3,15 +3,19 @@ import GRDB
 
 /// Logging an activity by hand (`folio log`): validated, written with the user as its author
 /// in one transaction with its audit entry, and any check-in it completes marked done at once;
-/// a reply or a meeting stops the account's recovery sequence in the same transaction.
+/// a reply or a meeting stops the account's recovery sequence, and the account's
+/// check-in-overdue alert is resolved (the activity answers it), in the same transaction.
 public struct ActivityLog {
     public let database: FolioDatabase
     /// The check-in windows, to find the check-ins an activity completes.
     public var calendar: CheckInCalendar
+    /// The tiers' limits, for the check-in-overdue alert an activity answers.
+    public var checkIns: CheckInPolicy
 
-    public init(database: FolioDatabase, calendar: CheckInCalendar = .standard) {
+    public init(database: FolioDatabase, calendar: CheckInCalendar = .standard, checkIns: CheckInPolicy = .standard) {
         self.database = database
         self.calendar = calendar
+        self.checkIns = checkIns
     }
 
     public enum Failure: Error, CustomStringConvertible, Equatable {
@@ -33,6 +37,10 @@ public struct ActivityLog {
         public var activity: Activity
         /// Check-ins this activity completed.
         public var completed: [CheckIn]
+        /// The check-in-overdue alerts it answered (resolved as recovered).
+        public var answered: [Alert] = []
+        /// Snoozed alerts waiting for the customer's reply, open again (an inbound activity).
+        public var woken: [Alert] = []
     }
 
     public func record(_ draft: ActivityDraft, on account: Account, by user: User, asOf: Day, now: Int64) throws -> Logged {
@@ -50,9 +58,11 @@ public struct ActivityLog {
                                              after: try AuditTrail.json(activity)), in: db)
             // A reply or a meeting ends the account's recovery sequence now, before its next email.
             try SequenceStops.afterActivity(activity, by: user.login, at: now, in: db)
+            let answered = try CheckInOverdueAnswer.resolve(after: activity, by: user, asOf: asOf, at: now, policy: checkIns, in: db)
+            let woken = activity.direction == .inbound ? try SnoozeWaking.replied(on: account.id, by: user.login, at: now, in: db) : []
 
             var completed: [CheckIn] = []
-            guard activity.kind.countsAsCheckIn else { return Logged(activity: activity, completed: completed) }
+            guard activity.kind.countsAsCheckIn else { return Logged(activity: activity, completed: completed, answered: answered, woken: woken) }
             // Check-ins whose window holds the day are due at most `daysAfter` before it and
             // `daysBefore` after it: a short range of the due-date key.
             let open = try CheckIn.fetchAll(db, sql: """
@@ -67,7 +77,7 @@ public struct ActivityLog {
                                arguments: [activity.id, c.due.iso, c.accountID, c.kind.rawValue])
                 completed.append(judged)
             }
-            return Logged(activity: activity, completed: completed)
+            return Logged(activity: activity, completed: completed, answered: answered, woken: woken)
         }
     }
 }

@@ -469,6 +469,49 @@ enum Migrations {
             try db.execute(sql: "DROP TABLE health_snapshot")
         }
 
+        m.registerMigration("v10-handoffs") { db in
+            // Work handed from one person to another (an account reassigned, an alert handed
+            // over), with the note for the receiver; shown to them once (`seen_at`).
+            try db.execute(sql: """
+                CREATE TABLE handoff (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at INTEGER NOT NULL,
+                    by_login TEXT NOT NULL,
+                    to_login TEXT NOT NULL,
+                    from_login TEXT,
+                    account_id TEXT NOT NULL,
+                    alert_id INTEGER REFERENCES alert(id) ON DELETE CASCADE,
+                    note TEXT NOT NULL DEFAULT '',
+                    seen_at INTEGER
+                );
+                CREATE INDEX handoff_to ON handoff(to_login, seen_at);
+                """)
+        }
+
+        m.registerMigration("v11-snooze-wake") { db in
+            // A snooze may also end when the account worsens or the customer replies: what it
+            // waits for, as JSON ({"onWorse":true,"onReply":false,"score":44.5,"since":"2026-11-23"}).
+            try db.execute(sql: "ALTER TABLE alert ADD COLUMN snooze_wake TEXT")
+        }
+
+        m.registerMigration("v12-huddle-decisions") { db in
+            // A manager's huddle over the team's escalations: per alert, the owner, the next
+            // step and its due day.
+            try db.execute(sql: """
+                CREATE TABLE huddle_decision (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at INTEGER NOT NULL,
+                    by_login TEXT NOT NULL,
+                    alert_id INTEGER NOT NULL REFERENCES alert(id) ON DELETE CASCADE,
+                    account_id TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    next_step TEXT NOT NULL,
+                    due TEXT NOT NULL
+                );
+                CREATE INDEX huddle_decision_alert ON huddle_decision(alert_id, at);
+                """)
+        }
+
         return m
     }()
 

@@ -75,10 +75,31 @@ public struct EmailTemplate: Sendable {
     /// Subject and body for this context. The subject is one line: control characters and
     /// line breaks from the values become spaces.
     public func render(_ context: EmailContext) -> (subject: String, body: String) {
-        let subject = MailMessage.flattened(subjectTemplate.render(context.values))
-        var body = bodyTemplate.render(context.values)
+        let subject = MailMessage.flattened(Self.oneFullStop(subjectTemplate.render(context.values)))
+        var body = Self.oneFullStop(bodyTemplate.render(context.values))
         while body.hasSuffix("\n\n") { body.removeLast() }
         if !body.hasSuffix("\n") { body += "\n" }
         return (subject, body)
+    }
+
+    /// A name ending in a full stop ("Kovács & Társa Kft.") before the template's own ends the
+    /// sentence once: two stops become one; an ellipsis ("...") stays.
+    static func oneFullStop(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            if characters[index] == "." {
+                var run = 1
+                while index + run < characters.count, characters[index + run] == "." { run += 1 }
+                out += run == 2 ? "." : String(repeating: ".", count: run)
+                index += run
+            } else {
+                out.append(characters[index])
+                index += 1
+            }
+        }
+        return out
     }
 }

@@ -74,8 +74,7 @@ public struct Outbox: Sendable {
                 message.state = .scheduled
                 message.approvedBy = user.login
                 message.approvedAt = now
-                message.scheduledAt = try planner.sendTime(atOrAfter: max(now, message.scheduledAt), account: account,
-                                                           contactID: message.contactID, excluding: id, in: db)
+                message.scheduledAt = try timeOnApproval(of: message, account: account, now: now, in: db)
             case .cancel(let reason):
                 guard [.draft, .scheduled, .unconfirmed, .failed].contains(state) else {
                     return .failure(.conflict("message \(id) is \(Self.describe(message)); only a draft, a scheduled, an unconfirmed or a failed message can be cancelled"))

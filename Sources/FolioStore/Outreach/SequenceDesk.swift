@@ -7,10 +7,15 @@ public enum OutreachFailure: Error, Equatable, CustomStringConvertible {
     case notAllowed(String)
     case conflict(String)
     case invalid(String)
+    /// No open alert suggests a sequence, and none was named: the sequences to name one from
+    /// (the command line names one with --sequence, the interface with :recover NAME).
+    case noSuggestion(account: String, sequences: [String])
 
     public var description: String {
         switch self {
         case .notFound(let s), .notAllowed(let s), .conflict(let s), .invalid(let s): return s
+        case let .noSuggestion(account, sequences):
+            return "no open alert on \(account) suggests a sequence; name one with --sequence (\(sequences.joined(separator: ", ")))"
         }
     }
 }
@@ -63,7 +68,7 @@ public struct SequenceDesk: Sendable {
             return s
         }
         guard let s = situation.suggested else {
-            throw .invalid("no open alert on \(situation.account.id) suggests a sequence; name one with --sequence (\(library.catalog.sequences.map(\.name).joined(separator: ", ")))")
+            throw .noSuggestion(account: situation.account.id, sequences: library.catalog.sequences.map(\.name))
         }
         return s
     }

@@ -13,10 +13,12 @@ public struct AlertListing: Sendable {
 /// What a person may do to an alert.
 public enum AlertAction: Sendable {
     case acknowledge
-    case snooze(until: Day, reason: String)
+    /// Until a day, or (whichever comes first) until the account worsens or the customer replies.
+    case snooze(until: Day, reason: String, onWorse: Bool = false, onReply: Bool = false)
     case resolve(outcome: Alert.Outcome, note: String)
-    /// Pass it on to another user, who is told of it from now on.
-    case handOver(to: String)
+    /// Pass it on to another user, who is told of it from now on, with a note for them
+    /// (kept as a hand-off they are shown).
+    case handOver(to: String, note: String = "")
 
     /// The word the alert's trail and the audit log keep.
     var verb: String {
@@ -38,12 +40,14 @@ public enum AlertAction: Sendable {
     }
 
     /// The alert after the action (`AlertLifecycle`), or why it cannot happen.
-    func apply(to alert: Alert, by login: String, at now: Int64, asOf: Day) -> Result<Alert, Alert.Refusal> {
+    func apply(to alert: Alert, by login: String, at now: Int64, asOf: Day, score: Double? = nil) -> Result<Alert, Alert.Refusal> {
         switch self {
         case .acknowledge: alert.acknowledged(by: login, at: now)
-        case .snooze(let until, let reason): alert.snoozed(until: until, reason: reason, asOf: asOf)
+        case let .snooze(until, reason, onWorse, onReply):
+            alert.snoozed(until: until, reason: reason, asOf: asOf,
+                          wake: SnoozeWake(onWorse: onWorse, onReply: onReply, score: score, since: asOf))
         case .resolve(let outcome, let note): alert.resolved(outcome: outcome, note: note, by: login, at: now)
-        case .handOver(let to): alert.handedOver(to: to)
+        case .handOver(let to, _): alert.handedOver(to: to)
         }
     }
 }
@@ -117,11 +121,14 @@ public enum AlertDesk {
             if let refusal = Access.refusal(action.act, on: before, by: user, people: try AccountPeople.of(account, in: db)) {
                 return .failure(.notAllowed(id, login: user.login, reason: refusal.description))
             }
-            if case .handOver(let login) = action, try User.find(login: login, in: db) == nil {
+            if case .handOver(let login, _) = action, try User.find(login: login, in: db) == nil {
                 return .failure(.invalid("\(login) is not a user: alert \(id) can only be handed over to one"))
             }
             let alert: Alert
-            switch action.apply(to: before, by: user.login, at: now, asOf: asOf) {
+            // A snooze that wakes if the account worsens keeps the score it is judged against.
+            var score: Double?
+            if case .snooze(_, _, true, _) = action { score = try SnoozeWaking.score(of: account.id, asOf: asOf, in: db) }
+            switch action.apply(to: before, by: user.login, at: now, asOf: asOf, score: score) {
             case .success(let after): alert = after
             case .failure(let refusal): return .failure(refusal.isConflict ? .conflict(id, refusal.description) : .invalid(refusal.description))
             }
@@ -129,6 +136,9 @@ public enum AlertDesk {
             try AlertEvents.record(action.verb, alert: id, actor: user.login, at: now, before: before, after: alert, in: db)
             try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "alert.\(action.verb)", subject: "alert \(id)",
                                              before: before.auditText, after: alert.auditText), in: db)
+            if case .handOver(let login, let note) = action {
+                try Handoff(at: now, by: user.login, to: login, accountID: alert.accountID, alertID: id, note: note).record(in: db)
+            }
             return .success(alert)
         }
         return try result.get()

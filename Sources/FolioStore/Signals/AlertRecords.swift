@@ -14,6 +14,7 @@ extension Alert: FetchableRecord, TableRecord {
         public static let state = Column("state"), acknowledgedBy = Column("acknowledged_by"), acknowledgedAt = Column("acknowledged_at")
         public static let snoozedUntil = Column("snoozed_until"), snoozeReason = Column("snooze_reason"), resolvedBy = Column("resolved_by")
         public static let resolvedAt = Column("resolved_at"), outcome = Column("outcome"), note = Column("note"), shadow = Column("shadow")
+        public static let snoozeWake = Column("snooze_wake")
     }
 
     /// The alert's own row; its recipients are rows of their own, read by `withRecipients`.
@@ -29,7 +30,7 @@ extension Alert: FetchableRecord, TableRecord {
                   snoozedUntil: try r.optional(Columns.snoozedUntil), snoozeReason: try r.optional(Columns.snoozeReason),
                   resolvedBy: try r.optional(Columns.resolvedBy), resolvedAt: try r.optional(Columns.resolvedAt),
                   outcome: try r.optional(Columns.outcome), note: try r.optional(Columns.note),
-                  shadow: try r.value(Columns.shadow))
+                  shadow: try r.value(Columns.shadow), snoozeWake: try SnoozeWakeText.decode(try r.optional(Columns.snoozeWake), row: r))
     }
 
     /// The alert of this id, with its recipients.
@@ -62,10 +63,10 @@ extension Alert: FetchableRecord, TableRecord {
         guard let id else { return }
         try db.cachedStatement(sql: """
             UPDATE alert SET severity = ?, reason = ?, due_by = ?, state = ?, acknowledged_by = ?, acknowledged_at = ?,
-                snoozed_until = ?, snooze_reason = ?, resolved_by = ?, resolved_at = ?, outcome = ?, note = ?
+                snoozed_until = ?, snooze_reason = ?, resolved_by = ?, resolved_at = ?, outcome = ?, note = ?, snooze_wake = ?
             WHERE id = ?
             """).execute(arguments: [severity, reason, dueBy, state, acknowledgedBy, acknowledgedAt, snoozedUntil, snoozeReason,
-                                     resolvedBy, resolvedAt, outcome, note, id])
+                                     resolvedBy, resolvedAt, outcome, note, try snoozeWake.map(SnoozeWakeText.encode), id])
         if recipients != before.recipients { try AlertRecipients.write(recipients, of: id, replacing: true, in: db) }
     }
 
@@ -74,12 +75,12 @@ extension Alert: FetchableRecord, TableRecord {
         struct Audit: Encodable {
             var state: String, severity: String, dueBy: Int64, recipients: [String]
             var acknowledgedBy: String?, acknowledgedAt: Int64?, snoozedUntil: String?, snoozeReason: String?
-            var resolvedBy: String?, resolvedAt: Int64?, outcome: String?, note: String?
+            var resolvedBy: String?, resolvedAt: Int64?, outcome: String?, note: String?, snoozeWake: SnoozeWake?
         }
         let audit = Audit(state: state.rawValue, severity: severity.rawValue, dueBy: dueBy, recipients: recipients,
                           acknowledgedBy: acknowledgedBy, acknowledgedAt: acknowledgedAt, snoozedUntil: snoozedUntil?.iso,
                           snoozeReason: snoozeReason, resolvedBy: resolvedBy, resolvedAt: resolvedAt,
-                          outcome: outcome?.rawValue, note: note)
+                          outcome: outcome?.rawValue, note: note, snoozeWake: snoozeWake)
         return (try? AuditTrail.json(audit)) ?? "{}"
     }
 }
@@ -121,6 +122,21 @@ enum AlertRecipients {
             start += 500
         }
         return out
+    }
+}
+
+/// A snooze's wake conditions as stored: JSON; text Folio never wrote fails loudly.
+enum SnoozeWakeText {
+    static func encode(_ wake: SnoozeWake) throws -> String { try AuditTrail.json(wake) }
+
+    static func decode(_ text: String?, row: RecordRow) throws -> SnoozeWake? {
+        guard let text else { return nil }
+        do {
+            return try JSONDecoder().decode(SnoozeWake.self, from: Data(text.utf8))
+        } catch {
+            throw UnreadableValue(table: row.table, key: row.key, column: Alert.Columns.snoozeWake.name, value: text,
+                                  expected: "a snooze's wake conditions as JSON")
+        }
     }
 }
 

@@ -85,6 +85,10 @@ public struct AlertStep: TickStep {
                 }
             }
         }
+        // Snoozes that wait for the account to worsen or the customer to reply, judged after today's alerts.
+        context.summary.alertsReopened += try SnoozeWaking.wake(asOf: asOf, now: now, actor: Self.actor, in: db)
+        // Who hears of what is asked again as the accounts stand today.
+        try AlertRerouting.apply(policy.routing, accounts: context.accounts, users: users, asOf: asOf, now: now, in: db)
     }
 
     private func apply(_ decision: AlertDecision, account: Account, index: Int, heldOut: Bool, open: [Alert.Kind: Alert],

@@ -6,6 +6,10 @@ import FolioStore
 public enum Action: Sendable {
     /// A key press, dispatched through the keymap of the mode (or typed into an input line).
     case key(KeyPress)
+    /// Text pasted (bracketed paste): typed into the line or field being edited, never run as keys.
+    case paste(String)
+    /// A click, a double click or the wheel.
+    case mouse(MouseEvent)
     /// A command by name, as keys, the palette and tests run it.
     case run(CommandName, argument: String? = nil)
     case resized(ScreenSize)
@@ -26,6 +30,10 @@ public enum Action: Sendable {
     /// A change finished (committed and audited) or was refused: what happened, for the
     /// screen to say.
     case changeFinished(ChangeOutcome)
+    /// The people a manager or VP may open the book of, or hand work to.
+    case peopleLoaded([Person])
+    /// What was handed to the viewer (accounts, alerts) since they last looked.
+    case handoffsLoaded([Handoff])
     /// Something else changed the database: load again.
     case dataChanged
     /// A while went by (the loop says so every half minute): SLA countdowns move on.

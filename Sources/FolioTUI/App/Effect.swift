@@ -10,8 +10,10 @@ public enum OutboxChange: Sendable, Hashable {
 /// A person's change to alerts, as the interface asks for it.
 public enum AlertChange: Sendable, Hashable {
     case acknowledge
-    case snooze(until: Day, reason: String)
+    /// Until a day, or earlier when the account worsens or the customer replies (as asked).
+    case snooze(until: Day, reason: String, onWorse: Bool = false, onReply: Bool = false)
     case resolve(outcome: Alert.Outcome, note: String)
+    case handOver(to: String, note: String)
 }
 
 /// Work the reducer asks for; the loop runs it and feeds the result back as an action.
@@ -30,6 +32,16 @@ public enum Effect: Sendable, Hashable {
     case moveRenewal(id: Int64, to: RenewalOpportunity.Stage, expecting: RenewalOpportunity.Stage)
     case startRecovery(accountID: String, sequence: String)
     case changeOutbox(id: Int64, OutboxChange)
+    /// Gives the account to another CSM, with a note for them (a manager's move).
+    case reassignAccount(accountID: String, to: String, note: String)
+    /// A huddle's decision on an escalation.
+    case recordDecision(alertID: Int64, accountID: String, owner: String, nextStep: String, due: Day)
+    /// Reads what was handed to the viewer since they last looked, and marks it shown.
+    case loadHandoffs
+    /// Takes back a change of this session (`u`); the answer is a `.changeFinished(.undone…)`.
+    case undo(UndoStep)
+    /// The people the viewer may open the book of or hand work to (a manager's team, everyone for a VP).
+    case loadPeople
     /// Repaint every cell (after Ctrl-L).
     case redraw
 
@@ -43,7 +55,7 @@ public enum Effect: Sendable, Hashable {
     /// A write: its answer is a `.changeFinished`.
     public var isChange: Bool {
         switch self {
-        case .changeAlerts, .logActivity, .moveRenewal, .startRecovery, .changeOutbox: return true
+        case .changeAlerts, .logActivity, .moveRenewal, .startRecovery, .changeOutbox, .reassignAccount, .recordDecision, .undo: return true
         default: return false
         }
     }
@@ -51,7 +63,7 @@ public enum Effect: Sendable, Hashable {
     /// What the interface asks for when it opens: a screenful or two of the book (the
     /// rest follows in the background when the book is bigger).
     public static func start(_ state: AppState) -> [Effect] {
-        [BookScreen.firstRows(max(100, 2 * state.size.height), book: state.bookOwner)]
+        [BookScreen.firstRows(max(100, 2 * state.size.height), book: state.bookOwner), .loadHandoffs]
     }
 }
 
@@ -109,4 +121,6 @@ public struct StoreReader: Sendable {
     public let bands: [String]
     /// The moment SLA countdowns and "due" are judged at.
     public let now: Int64
+    /// The recovery sequences and their settings (an email's sending time); nil when none are configured.
+    public var sequences: SequenceLibrary? = nil
 }

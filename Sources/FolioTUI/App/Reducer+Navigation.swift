@@ -20,14 +20,14 @@ func run<View: RootScreen>(_ name: CommandName, argument: String?, on type: View
     return effects
 }
 
-/// Tab: the next view, in the order the table names them, skipping those the viewer has not.
-func showNextView(in state: inout AppState) -> [Effect] {
-    let viewer = state.viewer
-    let views = state.keymap.views.filter { $0.refusal(for: viewer) == nil }
+/// Tab (Shift-Tab): the next (previous) view, in the order the table names them, skipping
+/// those the viewer has not.
+func showNextView(by step: Int = 1, in state: inout AppState) -> [Effect] {
+    let views = state.tabs
     guard !views.isEmpty else { return [] }
     let current = state.screens.ids.first?.kind
     let index = views.firstIndex { $0.kind == current } ?? 0
-    let next = views[(index + 1) % views.count]
+    let next = views[((index + step) % views.count + views.count) % views.count]
     guard let command = state.keymap.viewCommand(next) else { return [] }
     return run(command.name, argument: nil, on: next, in: &state)
 }
@@ -75,8 +75,66 @@ func openSelected(in state: inout AppState) -> [Effect] {
     return screen.reload(state)
 }
 
-/// Esc: what the screen does with it (the book clears its filter), else back a screen.
-func goBack(in state: inout AppState) {
-    if state.onTop({ screen, state in screen.back(in: &state) }) { return }
-    state.screens.pop()
+/// Esc: what the screen does with it (a list clears its filter), else back a screen, and
+/// from another view back to the book. True when it went somewhere.
+@discardableResult
+func goBack(in state: inout AppState) -> Bool {
+    if state.onTop({ screen, state in screen.back(in: &state) }) { return true }
+    if state.screens.count > 1 {
+        state.screens.pop()
+        return true
+    }
+    let book = ScreenID(BookScreen.kind)
+    guard state.screens.topID != book else { return false }
+    state.screens.show(book)
+    return true
+}
+
+/// `q`: quits at the book (over SSH after a question, since it ends the connection);
+/// anywhere else it goes back, as Esc does.
+func quit(in state: inout AppState) {
+    if state.screens.count > 1 || state.screens.topID != ScreenID(BookScreen.kind) {
+        state.screens.count > 1 ? state.screens.pop() : state.screens.show(ScreenID(BookScreen.kind))
+        return
+    }
+    guard state.viewer.asksBeforeQuitting else {
+        state.isQuitting = true
+        return
+    }
+    state.mode = .confirm(Confirmation(question: "Quit Folio? This ends your SSH session.", details: [], yesLabel: "Quit",
+                                       onYes: [], cancelled: "still here", quitsOnYes: true))
+}
+
+/// `n` / `N`: the next or previous row of the filtered list on top.
+func stepMatch(_ delta: Int, in state: inout AppState) {
+    guard state.screen is any FilterableScreen else {
+        state.flash = Flash("n and N step through a filtered list; / filters one")
+        return
+    }
+    state.onTop { screen, state in
+        guard var list = screen as? any FilterableScreen else { return }
+        if list.filterText.isEmpty {
+            state.flash = Flash("no filter yet: press / and type")
+        } else if list.matchCount == 0 {
+            state.flash = Flash("nothing matches \"\(TerminalText.sanitize(list.filterText))\"")
+        } else {
+            list.stepMatch(by: delta)
+            screen = list
+        }
+    }
+}
+
+/// `:messages`: every message of the session, the latest last, in a page that scrolls.
+func showMessages(in state: inout AppState) {
+    let messages = state.messages
+    guard !messages.isEmpty else {
+        state.flash = Flash("no messages yet in this session")
+        return
+    }
+    let lines = ConfirmView.wrapped(messages.map { "\(state.glyphs.dot) \($0)" }, width: state.size.width)
+    var page = Confirmation(question: "Messages of this session (\(messages.count), the latest last)", details: lines,
+                            yesLabel: "Close", onYes: [], cancelled: "closed")
+    // The latest in sight.
+    page.scroll = max(0, lines.count - 1)
+    state.mode = .confirm(page)
 }

@@ -7,6 +7,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
         return handle(key, in: &state)
+    case .paste(let text):
+        return paste(text, in: &state)
+    case .mouse(let event):
+        return click(event, in: &state)
     case .run(let name, let argument):
         state.flash = nil
         return run(name, argument: argument, in: &state)
@@ -18,8 +22,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.shown = shown
         if let id = shown.screen {
             _ = state.on(id) { screen, _ in screen.settle(shown) }
-        } else if case .help = state.mode {
-            state.mode = .help(scroll: shown.scroll)
+        } else if case .help(_, let search) = state.mode {
+            state.mode = .help(scroll: shown.scroll, search: search)
         }
         return []
     case .loaded(let id, let book, let value):
@@ -36,7 +40,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         confirmRecovery(plan, in: &state)
         return []
     case .recoveryFailed(let error):
-        state.flash = Flash(TerminalText.sanitize("\(error)"), kind: .error)
+        state.flash = Flash(TerminalText.sanitize(recoveryRefusal(error)), kind: .error)
+        return []
+    case .peopleLoaded(let people):
+        state.people = people
+        offerPeople(in: &state)
         return []
     case .bookSwitched(let person):
         return switchBook(to: person, in: &state)
@@ -45,8 +53,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .changeFinished(let outcome):
         return finish(outcome, in: &state)
+    case .handoffsLoaded(let handoffs):
+        showHandoffs(handoffs, in: &state)
+        return []
     case .dataChanged:
-        return reloadEffects(state)
+        // Someone may have handed the viewer work: shown as it arrives.
+        return reloadEffects(state) + [.loadHandoffs]
     case .timePassed:
         // Only the views with a countdown; the load brings the moment it is judged at.
         return state.screen.tick(state)
@@ -80,15 +92,20 @@ extension AppState {
 // MARK: Keys
 
 /// A key, looked up in the table of the mode it arrives in; the mode decides what it does.
+/// On a terminal too small to draw in, only Ctrl-C and Ctrl-L act: nothing happens unseen.
 private func handle(_ key: KeyPress, in state: inout AppState) -> [Effect] {
     let name = state.keymap.command(for: key, in: state.mode.scope)
+    if state.isTooSmall {
+        if name == .forceQuit { state.isQuitting = true }
+        return name == .redraw ? [.redraw] : []
+    }
     switch state.mode {
-    case .filter:
-        return FilterLine.handle(name, key: key, in: &state)
+    case .filter(let input):
+        return FilterLine.handle(name, key: key, input: input, in: &state)
     case .command(let input, let selection):
         return Palette.handle(name, key: key, input: input, selection: selection, in: &state)
-    case .help(let scroll):
-        return HelpView.handle(name, scroll: scroll, in: &state)
+    case .help(let scroll, let search):
+        return HelpView.handle(name, key: key, scroll: scroll, search: search, in: &state)
     case .form(let form):
         return edit(form, with: name, key: key, in: &state)
     case .confirm(let confirmation):
@@ -105,6 +122,29 @@ private func handle(_ key: KeyPress, in state: inout AppState) -> [Effect] {
         }
         return run(name, argument: nil, in: &state)
     }
+}
+
+/// Pasted text goes where text is being typed, whole: into the line or the form's field.
+/// Anywhere else it is not keys, so nothing runs; the line says so.
+private func paste(_ text: String, in state: inout AppState) -> [Effect] {
+    guard !state.isTooSmall else { return [] }
+    switch state.mode {
+    case .filter(let input):
+        FilterLine.paste(text, input: input, in: &state)
+    case .command(let input, _):
+        Palette.paste(text, input: input, in: &state)
+    case .help(_, let search?) where search.isTyping:
+        var search = search
+        search.input.insert(text)
+        state.mode = .help(scroll: 0, search: search)
+    case .form(var form):
+        form.paste(text)
+        state.mode = .form(form)
+    default:
+        let lines = text.split(whereSeparator: \.isNewline).count
+        state.flash = Flash("pasted text (\(max(1, lines)) line\(lines == 1 ? "" : "s")) is typed only into a form or the / and : lines; nothing ran")
+    }
+    return []
 }
 
 // MARK: Commands
@@ -148,20 +188,33 @@ private func perform(_ name: CommandName, argument: String?, in state: inout App
     case .bottom: move(by: Int.max / 2, in: &state)
     case .open: return openSelected(in: &state)
     case .back: goBack(in: &state)
-    case .quit:
-        if state.screens.count > 1 { state.screens.pop() } else { state.isQuitting = true }
+    case .quit: quit(in: &state)
     case .forceQuit:
         state.isQuitting = true
     case .help:
         state.mode = .help(scroll: 0)
     case .palette:
-        state.mode = .command(input: "", selection: 0)
+        return Palette.start(in: &state)
+    case .filter:
+        return FilterLine.start(in: &state)
+    case .nextMatch, .previousMatch:
+        stepMatch(name == .nextMatch ? 1 : -1, in: &state)
     case .nextView:
         return showNextView(in: &state)
+    case .previousView:
+        return showNextView(by: -1, in: &state)
+    case .messages:
+        showMessages(in: &state)
+    case .undo:
+        return undoLast(in: &state)
     case .viewAs:
         return viewAs(argument, in: &state)
-    case .acknowledge, .snooze, .resolve:
+    case .acknowledge, .snooze, .resolve, .handOver:
         return act(name, in: &state)
+    case .reassign:
+        return startReassigning(in: &state)
+    case .huddle:
+        return startHuddle(in: &state)
     case .logActivity:
         return startLogging(in: &state)
     case .moveRenewal:

@@ -77,7 +77,62 @@ public struct StoreEffects: Sendable {
             } catch {
                 return .changeFinished(.failed(.renewal, error))
             }
+        case let .reassignAccount(accountID, login, note):
+            do {
+                return .changeFinished(.accountReassigned(try AccountReassignment.reassign(accountID, to: login, note: note, by: user,
+                                                                                           at: wallClock(), in: database)))
+            } catch {
+                return .changeFinished(.failed(.account, error))
+            }
+        case let .recordDecision(alertID, accountID, owner, nextStep, due):
+            let decision = HuddleDecision(at: wallClock(), by: user.login, alertID: alertID, accountID: accountID, owner: owner,
+                                          nextStep: nextStep, due: due)
+            do {
+                return .changeFinished(.decisionRecorded(try Huddle.decide(decision, by: user, asOf: asOf, in: database)))
+            } catch {
+                return .changeFinished(.failed(.decision, error))
+            }
+        case .loadHandoffs:
+            // Shown once: a read-only session (or a guest) reads them without marking them shown.
+            let handoffs = try? (database.isReadOnly || guest != nil
+                ? database.read { db in try Handoffs.unseen(by: user.login, in: db) }
+                : Handoffs.takeUnseen(by: user.login, at: wallClock(), in: database))
+            return handoffs.map { .handoffsLoaded($0) }
+        case .undo(let step):
+            return .changeFinished(undo(step))
+        case .loadPeople:
+            return loadPeople()
         case .redraw:
+            return nil
+        }
+    }
+
+    /// Takes back each record of a change; the first refusal stops it (the rest stay done).
+    private func undo(_ step: UndoStep) -> ChangeOutcome {
+        var last = UndoDesk.Undone(summary: "", notes: [])
+        var summaries: [String] = []
+        for change in step.changes {
+            do {
+                last = try UndoDesk.undo(change, by: user, asOf: asOf, at: wallClock(), in: database)
+                summaries.append(last.summary)
+            } catch {
+                return .failed(.undo, error)
+            }
+        }
+        if summaries.count > 1 { last.summary = summaries.count > 3 ? "\(summaries.count) alerts are as they were" : summaries.joined(separator: "; ") }
+        return .undone(step, last)
+    }
+
+    /// The people a manager (their team) or a VP (everyone) may open the book of.
+    private func loadPeople() -> Action? {
+        do {
+            let people = try database.read { db -> [Person] in
+                let logins = user.role == .vp ? nil : Set(try Book.team(of: user, in: db))
+                return try Book.users(in: db).filter { logins?.contains($0.login) ?? true }.sorted { $0.login < $1.login }
+                    .map { Person(login: $0.login, name: $0.name, role: $0.role.rawValue) }
+            }
+            return .peopleLoaded(people)
+        } catch {
             return nil
         }
     }
@@ -91,7 +146,8 @@ public struct StoreEffects: Sendable {
             }
             reader = other
         }
-        return StoreReader(database: database, user: user, reader: reader, asOf: asOf, profile: profile, bands: bands, now: now())
+        return StoreReader(database: database, user: user, reader: reader, asOf: asOf, profile: profile, bands: bands, now: now(),
+                           sequences: sequences)
     }
 
     /// `:as LOGIN`: whether the user may open that book is `Access`'s to say.
@@ -112,8 +168,9 @@ public struct StoreEffects: Sendable {
     private func changeAlerts(_ ids: [Int64], _ change: AlertChange) -> ChangeOutcome {
         let action: AlertAction = switch change {
         case .acknowledge: .acknowledge
-        case .snooze(let until, let reason): .snooze(until: until, reason: reason)
+        case let .snooze(until, reason, onWorse, onReply): .snooze(until: until, reason: reason, onWorse: onWorse, onReply: onReply)
         case .resolve(let outcome, let note): .resolve(outcome: outcome, note: note)
+        case .handOver(let login, let note): .handOver(to: login, note: note)
         }
         var done: [Alert] = []
         var refusals: [String] = []
@@ -174,7 +231,7 @@ public struct StoreEffects: Sendable {
             }
             let started = try SequenceDesk(library: sequences).start(account, sequence: sequence, by: user, asOf: asOf, now: now(),
                                                                    in: database)
-            return .sequenceStarted(sequence, on: account, first: started.message)
+            return .sequenceStarted(sequence, on: account, first: started.message, enrolment: started.enrolment.id)
         } catch {
             return .failed(.recovery, error)
         }

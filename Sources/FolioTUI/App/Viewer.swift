@@ -14,6 +14,8 @@ public struct Viewer: Sendable, Hashable {
     public var banner: String?
     /// Whose book the views show when it is not the viewer's own (`:as LOGIN`).
     public var bookOf: Person?
+    /// `q` asks before it quits (a session over SSH: quitting ends the connection).
+    public var asksBeforeQuitting = false
     /// Set when the person at the keyboard is not a user of the database (a guest of the
     /// demo, shown its manager's view): they change nothing (`Identity`).
     public var guest: NotAUser?

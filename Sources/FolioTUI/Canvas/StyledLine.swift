@@ -3,11 +3,14 @@ public struct Span: Sendable, Hashable {
     public var text: String
     public var role: StyleRole
     public var isBold: Bool
+    /// Drawn reversed: a text cursor.
+    public var isReversed: Bool
 
-    public init(_ text: String, _ role: StyleRole = .normal, bold: Bool = false) {
+    public init(_ text: String, _ role: StyleRole = .normal, bold: Bool = false, reversed: Bool = false) {
         self.text = text
         self.role = role
         self.isBold = bold
+        self.isReversed = reversed
     }
 }
 
@@ -24,7 +27,7 @@ extension Canvas {
         for span in line {
             guard column < limit else { break }
             column = put(text: span.text, at: Point(column: column, row: point.row), role: span.role,
-                         maxWidth: limit - column, isBold: span.isBold)
+                         maxWidth: limit - column, isBold: span.isBold, isReversed: span.isReversed)
         }
         return column
     }

@@ -22,38 +22,53 @@ public enum InterfaceView {
             drawTooSmall(size, glyphs: state.glyphs, into: &canvas)
             return Frame(canvas: canvas, shown: nil)
         }
-        if let banner = state.viewer.banner {
-            canvas.fill(row: 1, role: .warning)
+        let layout = Layout(state)
+        if let row = layout.bannerRow, let banner = state.viewer.banner {
+            canvas.fill(row: row, role: .warning)
             canvas.put(text: " " + TerminalText.truncate(TerminalText.sanitize(banner), toWidth: size.width - 2, ellipsis: state.glyphs.ellipsis),
-                       at: .init(column: 0, row: 1), role: .warning)
+                       at: .init(column: 0, row: row), role: .warning)
         }
-        let top = 1 + (state.viewer.banner == nil ? 0 : 1)
-        let body = Canvas.Rect(column: 0, row: top, width: size.width, height: size.height - 2 - top)
+        let body = layout.body
         let shown: Viewport
         let title: ScreenTitle
-        if case .help(let scroll) = state.mode {
-            shown = HelpView.draw(state, scroll: scroll, into: &canvas, rect: body)
-            title = ScreenTitle("Help")
+        if case .help(let scroll, let search) = state.mode {
+            shown = HelpView.draw(state, scroll: scroll, search: search, into: &canvas, rect: body)
+            title = ScreenTitle("Help", right: shown.linesText(glyphs: state.glyphs))
         } else {
             shown = state.screen.draw(state, into: &canvas, rect: body)
             title = state.screen.title(state, shown: shown)
         }
-        drawTitle(title, state: state, into: &canvas)
+        if let row = layout.tabRow { TabBar.draw(state, row: row, into: &canvas) }
+        drawTitle(title, breadcrumb: breadcrumb(state), state: state, row: layout.titleRow, withBrand: layout.tabRow == nil, into: &canvas)
         switch state.mode {
         case .form(let form): FormView.draw(form, state: state, into: &canvas, rect: body)
         case .confirm(let confirmation): ConfirmView.draw(confirmation, state: state, into: &canvas, rect: body)
         case .command(let input, let selection):
-            Palette.drawCompletions(state, input: input, selection: selection, into: &canvas, above: size.height - 2)
+            Palette.drawCompletions(state, input: input.text, selection: selection, into: &canvas, above: layout.statusRow)
         default: break
         }
-        drawStatus(state, into: &canvas, row: size.height - 2)
-        drawBottomLine(state, into: &canvas, row: size.height - 1)
+        drawStatus(state, into: &canvas, row: layout.statusRow)
+        drawBottomLine(state, into: &canvas, row: layout.bottomRow)
         return Frame(canvas: canvas, shown: shown)
+    }
+
+    /// Where the screen on top sits: "Book › " before an account opened from the book.
+    static func breadcrumb(_ state: AppState) -> [String] {
+        if case .help = state.mode { return [] }
+        return crumbs(state)
+    }
+
+    private static func crumbs(_ state: AppState) -> [String] {
+        state.screens.ids.dropLast().compactMap { id in
+            if let view = state.screens[id] as? any RootScreen { return type(of: view).tabTitle }
+            return (state.screens[id] as? AccountScreen)?.name
+        }
     }
 
     static func drawTooSmall(_ size: ScreenSize, glyphs g: Glyphs, into canvas: inout Canvas) {
         let minimum = AppState.minimumSize
-        let text = "terminal too small (\(size.width)\(g.times)\(size.height)), need \(minimum.width)\(g.times)\(minimum.height)"
+        // Keys wait (but Ctrl-C) until there is room to show what they do.
+        let text = "terminal too small (\(size.width)\(g.times)\(size.height)), need \(minimum.width)\(g.times)\(minimum.height); Ctrl-C quits"
         let words = AccountView.wrap(text, width: max(1, size.width), role: .warning)
         let top = max(0, (size.height - words.count) / 2)
         for (index, line) in words.enumerated() {
@@ -62,19 +77,23 @@ public enum InterfaceView {
         }
     }
 
-    /// " Folio · " and the screen's title at the left, its figures at the right.
-    static func drawTitle(_ title: ScreenTitle, state: AppState, into canvas: inout Canvas) {
+    /// The screen's title at the left (after " Folio · " when there is no tab bar, and after
+    /// the breadcrumb of the screens under it), its figures at the right.
+    static func drawTitle(_ title: ScreenTitle, breadcrumb: [String], state: AppState, row: Int, withBrand: Bool,
+                          into canvas: inout Canvas) {
         let g = state.glyphs
-        canvas.fill(row: 0, role: .title)
-        let left = " Folio \(g.dot) \(title.left)"
+        canvas.fill(row: row, role: withBrand ? .title : .statusBar)
+        let role: StyleRole = withBrand ? .title : .statusBar
+        let trail = breadcrumb.map { TerminalText.sanitize($0) + " \(g.isUnicode ? "›" : ">") " }.joined()
+        let left = (withBrand ? " Folio \(g.dot) " : " ") + trail + TerminalText.sanitize(title.left)
         let right = title.right
         let rightWidth = DisplayWidth.of(TerminalText.sanitize(right))
         // The left part (whose name it is) gives way with an ellipsis, a space before the right part.
         let leftRoom = max(0, state.size.width - rightWidth - 2)
-        canvas.put(text: TerminalText.truncate(TerminalText.sanitize(left), toWidth: leftRoom, ellipsis: g.ellipsis),
-                   at: .init(column: 0, row: 0), role: .title, isBold: true)
+        canvas.put(text: TerminalText.truncate(left, toWidth: leftRoom, ellipsis: g.ellipsis),
+                   at: .init(column: 0, row: row), role: role, isBold: true)
         if rightWidth > 0, rightWidth < state.size.width {
-            canvas.put(text: right, at: .init(column: state.size.width - rightWidth, row: 0), role: .title)
+            canvas.put(text: right, at: .init(column: state.size.width - rightWidth, row: row), role: role)
         }
     }
 
@@ -106,16 +125,18 @@ public enum InterfaceView {
 
     static func drawBottomLine(_ state: AppState, into canvas: inout Canvas, row: Int) {
         switch state.mode {
-        case .filter:
-            FilterLine.draw(state, into: &canvas, row: row)
+        case .filter(let input):
+            FilterLine.draw(state, input: input, into: &canvas, row: row)
             return
         case .command(let input, _):
             Palette.draw(state, input: input, into: &canvas, row: row)
             return
+        case .help(_, let search?) where search.isTyping:
+            HelpView.drawSearch(search, state: state, into: &canvas, row: row)
+            return
         case .form:
             if let flash = state.flash, flash.kind == .error {
-                canvas.fill(row: row, role: .error)
-                canvas.put(text: " " + flash.text, at: .init(column: 0, row: row), role: .error)
+                drawFlash(flash, state: state, into: &canvas, row: row)
                 return
             }
             drawKeys(state.keymap.hints(in: .form, glyphs: state.glyphs), into: &canvas, row: row, width: state.size.width)
@@ -127,11 +148,24 @@ public enum InterfaceView {
             break
         }
         if let flash = state.flash {
-            canvas.fill(row: row, role: flash.kind == .error ? .error : .flash)
-            canvas.put(text: " " + flash.text, at: .init(column: 0, row: row), role: flash.kind == .error ? .error : .flash)
+            drawFlash(flash, state: state, into: &canvas, row: row)
             return
         }
         drawHints(state, into: &canvas, row: row)
+    }
+
+    /// A message on the bottom line; one too long is cut with an ellipsis and says where
+    /// it is in full (`:messages`).
+    static func drawFlash(_ flash: Flash, state: AppState, into canvas: inout Canvas, row: Int) {
+        let role: StyleRole = flash.kind == .error ? .error : .flash
+        canvas.fill(row: row, role: role)
+        let g = state.glyphs
+        var text = " " + TerminalText.sanitize(flash.text)
+        if DisplayWidth.of(text) > state.size.width {
+            let more = " (:messages)"
+            text = TerminalText.truncate(text, toWidth: max(10, state.size.width - DisplayWidth.of(more)), ellipsis: g.ellipsis) + more
+        }
+        canvas.put(text: text, at: .init(column: 0, row: row), role: role)
     }
 
     /// The normal table's hints that work on the screen and that it does not leave out,
@@ -142,6 +176,8 @@ public enum InterfaceView {
         if case .help = state.mode { hinted = hinted.filter { $0.name == .back || $0.name == .quit } }
         hinted.removeAll { !$0.works(on: screen.kind) || screen.hidesHint($0.name, isRoot: state.screens.count == 1) }
         hinted.removeAll { InterfaceAccess.refusal(of: $0, by: state.viewer) != nil }
+        // `u` is hinted once there is a change of the session to take back.
+        if state.undoable.isEmpty { hinted.removeAll { $0.name == .undo } }
         // What fits, chosen by importance (moving, help, quit, then the rest in table order), drawn in table order.
         let rank: (Command) -> Int = { [.open, .back].contains($0.name) ? 0 : $0.name == .help ? 1 : $0.name == .quit ? 2 : 3 }
         var used = 0

@@ -1,8 +1,8 @@
 import Foundation
 import Yams
 
-/// The user's `config.yaml` (`$XDG_CONFIG_HOME/folio/config.yaml`). Today it holds key
-/// overrides, by the command names help and the palette show:
+/// The user's `config.yaml` (`$XDG_CONFIG_HOME/folio/config.yaml`): key overrides, by the
+/// command names help and the palette show, and whether the mouse is used:
 ///
 /// ```yaml
 /// keys:
@@ -10,6 +10,7 @@ import Yams
 ///   up: [k, Up]             # …or several; the first is the one hints show
 ///   quit: Q
 ///   page-down: [Ctrl-F, PgDn, Space]
+/// mouse: false              # clicks and the wheel stay the terminal's (selecting text)
 /// ```
 ///
 /// A listed command gets exactly these keys, and they are taken away from any other
@@ -19,12 +20,16 @@ import Yams
 public struct UserConfig: Sendable, Hashable {
     /// The commands the user rebound, with their new keys.
     public var keyBindings: [CommandName: [KeyPress]]
+    /// Clicks select, a double click opens, the wheel scrolls; off, the terminal keeps the
+    /// mouse to itself (for selecting text without holding Shift).
+    public var mouse: Bool
 
-    public init(keyBindings: [CommandName: [KeyPress]] = [:]) {
+    public init(keyBindings: [CommandName: [KeyPress]] = [:], mouse: Bool = true) {
         self.keyBindings = keyBindings
+        self.mouse = mouse
     }
 
-    static let topKeys = ["keys"]
+    static let topKeys = ["keys", "mouse"]
 
     /// The keymap with the user's keys in place of the defaults.
     public func applied(to keymap: Keymap) -> Keymap {
@@ -97,6 +102,12 @@ struct UserConfigReader {
             let name = key.scalar?.string ?? ""
             switch name {
             case "keys": config.keyBindings = keyBindings(value)
+            case "mouse":
+                switch value.scalar?.string.lowercased() {
+                case "true", "yes", "on": config.mouse = true
+                case "false", "no", "off": config.mouse = false
+                default: problem(value, "mouse is true or false")
+                }
             default: problem(key, "unknown setting \"\(name)\"; expected one of: \(UserConfig.topKeys.joined(separator: ", "))")
             }
         }

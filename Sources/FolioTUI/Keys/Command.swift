@@ -2,7 +2,7 @@
 public enum CommandGroup: String, CaseIterable, Sendable {
     case navigation = "Moving"
     case views = "Views"
-    case book = "The book"
+    case lists = "Lists: filter and sort"
     case acting = "Acting on alerts, accounts and renewals"
     case general = "General"
 }

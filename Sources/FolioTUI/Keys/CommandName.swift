@@ -26,6 +26,9 @@ extension CommandName {
     public static let help = CommandName("help")
     public static let palette = CommandName("palette")
     public static let nextView = CommandName("next-view")
+    public static let previousView = CommandName("previous-view")
+    public static let undo = CommandName("undo")
+    public static let messages = CommandName("messages")
     public static let viewAs = CommandName("as")
     public static let reload = CommandName("reload")
     public static let redraw = CommandName("redraw")
@@ -36,9 +39,12 @@ extension CommandName {
     public static let logActivity = CommandName("log")
     public static let moveRenewal = CommandName("move")
     public static let recover = CommandName("recover")
+    public static let handOver = CommandName("handover")
+    public static let reassign = CommandName("reassign")
+    public static let huddle = CommandName("huddle")
 }
 
-// Typing in a line (the filter, the palette, a form's text field).
+// Typing in a line (the filter, the palette, a form's text field); the rest are with `TextInput`.
 extension CommandName {
     public static let deleteBack = CommandName("delete-back")
     public static let clearLine = CommandName("clear-line")

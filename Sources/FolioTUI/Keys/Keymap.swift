@@ -27,7 +27,8 @@ public struct Keymap: Sendable {
         Command(.pageDown, "Page down", group: .navigation, keys: [.ctrl("d"), .pageDown]),
         Command(.pageUp, "Page up", group: .navigation, keys: [.ctrl("u"), .pageUp]),
         Command(.open, "Open the account", group: .navigation, keys: [.enter, .char("e"), .right], hint: "open"),
-        Command(.back, "Go back; clear the filter", group: .navigation, keys: [.escape, .left], hint: "back"),
+        Command(.back, "Go back (another view goes back to the book); clear the filter first", group: .navigation,
+                keys: [.escape, .left], hint: "back"),
         Command(.book, "The book: your accounts", group: .views, keys: [.char("1")], view: BookScreen.self),
         Command(.alerts, "Alerts inbox: the alerts routed to you", group: .views, keys: [.char("2")], view: AlertsScreen.self),
         Command(.checkIns, "Check-ins due and overdue, and the coverage rate", group: .views, keys: [.char("3")],
@@ -39,22 +40,30 @@ public struct Keymap: Sendable {
         Command(.outbox, "Outbox: the emails of your book's recovery sequences (drafts to approve, scheduled)", group: .views,
                 keys: [.char("6")], view: OutboxScreen.self),
         Command(.nextView, "Next view", group: .views, keys: [.tab]),
+        Command(.previousView, "Previous view", group: .views, keys: [.backTab]),
         Command(.viewAs, "Open a CSM's book (managers: your team; VPs: anyone); no login: your own", group: .views, keys: [],
                 argumentName: "LOGIN"),
         Command(.report, "Dashboard: the programme's figures as charts; FROM [TO] (YYYY-MM-DD) sets the period", group: .views,
                 keys: [.char("7")], argumentName: "FROM [TO]", view: DashboardScreen.self),
-        Command(.filter, "Filter as you type (band:red tier:ent stage:renewal, any text)", group: .book,
-                keys: [.char("/")], hint: "filter", view: BookScreen.self),
-        Command(.nextMatch, "Next match of the filter", group: .book, keys: [.char("n")], view: BookScreen.self),
-        Command(.previousMatch, "Previous match of the filter", group: .book, keys: [.char("N")], view: BookScreen.self),
-        Command(.sort, "Sort the book (attention, arr, score, renewal, name)", group: .book, keys: [.char("o")],
-                arguments: BookSort.allCases.map(\.rawValue), view: BookScreen.self),
+        Command(.filter, "Filter the list as you type (owner:chen tier:ent band:red kind:health sev:red stage:renewal, any words; "
+                + "accents optional); in help, search it", group: .lists, keys: [.char("/")], hint: "filter"),
+        Command(.nextMatch, "Next match of the filter", group: .lists, keys: [.char("n")]),
+        Command(.previousMatch, "Previous match of the filter", group: .lists, keys: [.char("N")]),
+        Command(.sort, "Sort the book (attention, arr, score, renewal, name); the selection stays on its account", group: .lists,
+                keys: [.char("o")], arguments: BookSort.allCases.map(\.rawValue), view: BookScreen.self),
+        Command(.reverseSort, "Reverse the book's order", group: .lists, keys: [.char("O")], view: BookScreen.self),
         Command(.acknowledge, "Acknowledge the alert (or the marked ones): you are on it", group: .acting, keys: [.char("a")],
                 hint: "ack", changesData: true, screens: [.alerts, .account, .team]),
         Command(.snooze, "Snooze the alert until a day, with a reason", group: .acting, keys: [.char("s")], hint: "snooze",
                 changesData: true, screens: [.alerts, .account, .team]),
         Command(.resolve, "Resolve the alert with an outcome and a note", group: .acting, keys: [.char("x")], hint: "resolve",
                 changesData: true, screens: [.alerts, .account, .team]),
+        Command(.handOver, "Hand the alert (or the marked ones) to someone, with a note: they are told of it from now on",
+                group: .acting, keys: [.char("h")], changesData: true, screens: [.alerts, .account, .team]),
+        Command(.reassign, "Reassign the account to another CSM, with a note: its open alerts and check-ins go with it (managers, VPs)",
+                group: .acting, keys: [.char("T")], changesData: true, screens: [.book, .alerts, .account, .checkIns, .renewals, .team]),
+        Command(.huddle, "Huddle: walk the team's escalations (the marked ones, else all) one at a time and record a decision for each",
+                group: .acting, keys: [.char("H")], hint: "huddle", screens: [.team]),
         Command(.mark, "Mark or unmark the alert; a, s and x then act on every marked one (elsewhere: page down)", group: .acting, keys: [.char(" ")],
                 hint: "mark", screens: [.alerts, .team]),
         Command(.logActivity, "Log an activity (call, email, meeting, QBR, check-in, note) on the account", group: .acting,
@@ -70,29 +79,33 @@ public struct Keymap: Sendable {
                 keys: [.char("A")], isDestructive: true, hint: "approve", screens: [.outbox]),
         Command(.cancelEmail, "Cancel the email before it goes; its sequence stops (asks first)", group: .acting,
                 keys: [.char("c")], isDestructive: true, hint: "cancel", screens: [.outbox]),
+        Command(.undo, "Take back your last change in this session (recorded as a change of its own)", group: .acting,
+                keys: [.char("u")], hint: "undo", changesData: true),
         Command(.palette, "Command palette", group: .general, keys: [.char(":")], hint: "command"),
+        Command(.messages, "The messages of this session, in full", group: .general, keys: []),
         Command(.help, "Help: every key", group: .general, keys: [.char("?"), .function(1)], hint: "help"),
         Command(.reload, "Reload from the database", group: .general, keys: [.char("R")]),
         Command(.redraw, "Redraw the screen", group: .general, keys: [.ctrl("l")]),
-        Command(.quit, "Go back, or quit at the book", group: .general, keys: [.char("q")], hint: "quit"),
+        Command(.quit, "Quit at the book (over SSH, after asking); in another view, go back", group: .general,
+                keys: [.char("q")], hint: "quit"),
         Command(.forceQuit, "Quit now", group: .general, keys: [.ctrl("c")]),
 
         // The `/` filter line: other characters are typed into the filter.
-        Command(.filter, .keepFilter, "Keep the filter and go back to the book", keys: [.enter, .tab], hint: "keep"),
+        Command(.filter, .keepFilter, "Keep the filter and go back to the list", keys: [.enter, .tab], hint: "keep"),
         Command(.filter, .clearFilter, "Clear the filter and close the line", keys: [.escape], hint: "clear"),
-        Command(.filter, .moveDown, "Keep the filter and move down", keys: [.down]),
-        Command(.filter, .moveUp, "Keep the filter and move up", keys: [.up]),
-        Command(.filter, .deleteBack, "Delete the last character", keys: [.backspace, .delete]),
-        Command(.filter, .clearLine, "Clear the filter", keys: [.ctrl("u")]),
+        Command(.filter, .historyBack, "The filter typed before", keys: [.up], hint: "earlier"),
+        Command(.filter, .historyForward, "The filter typed after", keys: [.down]),
+    ] + Keymap.lineEditing(.filter) + [
         Command(.filter, .forceQuit, "Quit now", keys: [.ctrl("c")]),
 
         // The `:` palette: other characters are typed into the command line.
         Command(.palette, .complete, "Complete as far as the commands agree, then cycle", keys: [.tab], hint: "complete"),
+        Command(.palette, .previousCompletion, "Highlight the previous completion", keys: [.backTab]),
         Command(.palette, .runTyped, "Run the command typed (or the one highlighted)", keys: [.enter], hint: "run"),
         Command(.palette, .closePalette, "Close the palette", keys: [.escape], hint: "cancel"),
-        Command(.palette, .nextCompletion, "Highlight the next completion", keys: [.down]),
-        Command(.palette, .previousCompletion, "Highlight the previous completion", keys: [.up, .backTab]),
-        Command(.palette, .deleteBack, "Delete the last character (closes an empty palette)", keys: [.backspace, .delete]),
+        Command(.palette, .historyBack, "The command run before", keys: [.up], hint: "earlier"),
+        Command(.palette, .historyForward, "The command run after", keys: [.down]),
+    ] + Keymap.lineEditing(.palette) + [
         Command(.palette, .forceQuit, "Quit now", keys: [.ctrl("c")]),
 
         // A form: other characters are typed into a text field; a choice field steps with
@@ -100,11 +113,10 @@ public struct Keymap: Sendable {
         Command(.form, .submit, "Submit the form", keys: [.enter], hint: "submit"),
         Command(.form, .nextField, "Next field", keys: [.tab, .down], hint: "next field"),
         Command(.form, .previousField, "Previous field", keys: [.backTab, .up], hint: "back"),
-        Command(.form, .choosePrevious, "The previous option (or preset)", keys: [.left], hint: "choose"),
-        Command(.form, .chooseNext, "The next option (or preset)", keys: [.right], hint: "choose"),
+        Command(.form, .choosePrevious, "The previous option (or preset); in text, the cursor left", keys: [.left], hint: "choose"),
+        Command(.form, .chooseNext, "The next option (or preset); in text, the cursor right", keys: [.right], hint: "choose"),
         Command(.form, .cancelForm, "Cancel: nothing changes", keys: [.escape], hint: "cancel"),
-        Command(.form, .deleteBack, "Delete the last character", keys: [.backspace, .delete]),
-        Command(.form, .clearLine, "Clear the field", keys: [.ctrl("u")]),
+    ] + Keymap.lineEditing(.form, arrows: false) + [
         Command(.form, .forceQuit, "Quit now", keys: [.ctrl("c")]),
 
         // A yes/no question: No is the default.
@@ -120,6 +132,21 @@ public struct Keymap: Sendable {
         Command(.confirm, .pageUp, "Scroll the details up ten lines", keys: [.pageUp]),
         Command(.confirm, .forceQuit, "Quit now", keys: [.ctrl("c")]),
     ])
+
+    /// A line's editing keys, as readline has them (the form's ←/→ also choose, above).
+    static func lineEditing(_ scope: KeyScope, arrows: Bool = true) -> [Command] {
+        [
+            Command(scope, .cursorLeft, "Cursor left", keys: (arrows ? [.left] : []) + [.ctrl("b")]),
+            Command(scope, .cursorRight, "Cursor right", keys: (arrows ? [.right] : []) + [.ctrl("f")]),
+            Command(scope, .lineStart, "Cursor to the start", keys: [.home, .ctrl("a")]),
+            Command(scope, .lineEnd, "Cursor to the end", keys: [.end, .ctrl("e")]),
+            Command(scope, .deleteBack, "Delete the character before the cursor", keys: [.backspace]),
+            Command(scope, .deleteForward, "Delete the character under the cursor", keys: [.delete, .ctrl("d")]),
+            Command(scope, .deleteWord, "Delete the word before the cursor", keys: [.ctrl("w")]),
+            Command(scope, .clearLine, "Delete to the start", keys: [.ctrl("u")]),
+            Command(scope, .deleteToEnd, "Delete to the end", keys: [.ctrl("k")]),
+        ]
+    }
 
     /// The command a key runs in normal mode.
     public func command(for key: KeyPress) -> CommandName? { byKey[.normal]?[key] }

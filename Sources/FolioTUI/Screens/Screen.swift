@@ -31,6 +31,10 @@ public protocol Screen: Sendable {
     /// it in sight.
     mutating func move(by rows: Int)
 
+    /// A click on canvas row `row` of the last frame (`shown`): selects what is there;
+    /// false when nothing is.
+    mutating func select(at row: Int, shown: Viewport) -> Bool
+
     /// Runs a command the screen has something to do with; nil leaves it to the interface.
     mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]?
 
@@ -79,6 +83,9 @@ public protocol RootScreen: Screen {
 
     /// Another person's book is open (`:as`): forget what was read for the last one.
     mutating func forgetBook()
+
+    /// Its name on the tab bar and in a breadcrumb ("Check-ins").
+    static var tabTitle: String { get }
 }
 
 extension Screen {
@@ -86,6 +93,7 @@ extension Screen {
     public var kind: ScreenKind { Self.kind }
     public mutating func settle(_ shown: Viewport) {}
     public mutating func move(by rows: Int) {}
+    public mutating func select(at row: Int, shown: Viewport) -> Bool { false }
     public mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]? { nil }
     public func reload(_ app: AppState) -> [Effect] { [] }
     public mutating func receive(_ loaded: any Sendable, in app: inout AppState) -> [Effect] { [] }
@@ -103,6 +111,7 @@ extension Screen {
 }
 
 extension RootScreen {
+    public static var tabTitle: String { kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst() }
     public static func refusal(for viewer: Viewer) -> String? { nil }
     public mutating func show(argument: String?, in app: inout AppState) -> [Effect]? { reload(app) }
     public mutating func forgetBook() { self = Self() }
@@ -150,12 +159,23 @@ public struct Viewport: Sendable, Hashable {
     public var height: Int
     /// Rows (or lines) there are.
     public var count: Int
+    /// The canvas row the first shown row was drawn on, for a list whose rows are one
+    /// line each (a click finds its row); nil for a page.
+    public var firstRow: Int?
 
-    public init(screen: ScreenID?, scroll: Int, height: Int, count: Int) {
+    public init(screen: ScreenID?, scroll: Int, height: Int, count: Int, firstRow: Int? = nil) {
         self.screen = screen
         self.scroll = scroll
         self.height = height
         self.count = count
+        self.firstRow = firstRow
+    }
+
+    /// The row a click on canvas row `row` lands on, when it is one of the rows shown.
+    public func row(at row: Int) -> Int? {
+        guard let firstRow, row >= firstRow, row < firstRow + height else { return nil }
+        let index = scroll + row - firstRow
+        return index < count ? index : nil
     }
 
     /// How far Page Down goes: a screenful less a row, so one row stays in sight.
@@ -183,9 +203,12 @@ public struct ScreenTitle: Sendable, Hashable {
 public struct AccountRef: Sendable, Hashable {
     public var id: String
     public var name: String
+    /// Its CSM, when the screen knows it.
+    public var owner: String?
 
-    public init(id: String, name: String) {
+    public init(id: String, name: String, owner: String? = nil) {
         self.id = id
         self.name = name
+        self.owner = owner
     }
 }

@@ -7,6 +7,19 @@ import Foundation
 struct AccountsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accounts",
+        abstract: "List the accounts in your book, and give an account to another CSM.",
+        subcommands: [AccountsList.self, AccountsReassign.self],
+        defaultSubcommand: AccountsList.self
+    )
+
+    static func showBook(global: GlobalOptions, profile: ProfileOption, json: Bool, buildDemoIfMissing: Bool) throws {
+        try AccountsList.showBook(global: global, profile: profile, json: json, buildDemoIfMissing: buildDemoIfMissing)
+    }
+}
+
+struct AccountsList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the accounts in your book (a manager sees their team's, a VP all).",
         discussion: """
             Ordered by what needs attention first: the worst open alert, the worst band, then the most revenue renewing soonest.
@@ -36,6 +49,43 @@ struct AccountsCommand: ParsableCommand {
                     print(line)
                 }
                 complain("\(entries.count) accounts in the book of \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)) as of \(context.asOf)")
+            }
+        }
+    }
+}
+
+/// `folio accounts reassign ACCOUNT --to LOGIN`: a manager's (or a VP's) move.
+struct AccountsReassign: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reassign",
+        abstract: "Give an account to another CSM: its open alerts and check-ins go with it.",
+        discussion: """
+            For the managers above the account's CSM (to someone in their team) and VPs. The new CSM (and their manager) \
+            take the old ones' places on its open alerts; its check-ins are the owner's; the new CSM is shown the hand-off \
+            and --note when they next open Folio. Audited. A later import of accounts.csv sets the owner the file names.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The account's id or exact name.", valueName: "account")) var account: String
+    @Option(help: ArgumentHelp("The login of the CSM who takes it.", valueName: "login")) var to: String
+    @Option(help: "A note for them: why, what is going on.") var note: String = ""
+
+    func run() throws {
+        try AppContext.run(global) { context in
+            let actor = try context.actingUser()
+            let target = try context.account(account)
+            do {
+                let done = try AccountReassignment.reassign(target.id, to: to, note: note, by: actor, at: context.now, in: context.database)
+                let alerts = done.alerts.count
+                print(TerminalText.sanitize("\(done.accountID) (\(done.accountName)): \(done.from) → \(done.to); "
+                    + "\(alerts) open alert\(alerts == 1 ? "" : "s") and \(done.checkIns) check-in\(done.checkIns == 1 ? "" : "s") go with it"))
+            } catch let failure as AccountReassignment.Failure {
+                complain("folio accounts reassign: \(failure)")
+                switch failure {
+                case .notFound, .noSuchUser: throw Exit.usage
+                case .notAllowed, .already: throw Exit.failure
+                }
             }
         }
     }

@@ -7,8 +7,8 @@ import Foundation
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts",
-        abstract: "List the alerts waiting on you, and acknowledge, snooze or resolve them.",
-        subcommands: [AlertsList.self, AlertsAck.self, AlertsSnooze.self, AlertsResolve.self],
+        abstract: "List the alerts waiting on you, and acknowledge, snooze, resolve or hand them over.",
+        subcommands: [AlertsList.self, AlertsAck.self, AlertsSnooze.self, AlertsResolve.self, AlertsHandOver.self],
         defaultSubcommand: AlertsList.self
     )
 }
@@ -20,7 +20,7 @@ struct AlertsList: ParsableCommand {
         discussion: """
             A CSM sees their own by default, a manager their team's, a VP all. Overdue means unacknowledged past its SLA.
             --json prints an array of {id, account, accountName, kind, severity, state, overdue, reason, raisedAt, dueBy,
-            recipients, acknowledgedBy, acknowledgedAt, responseMinutes, snoozedUntil, resolvedBy, resolvedAt, outcome, shadow}.
+            recipients, acknowledgedBy, acknowledgedAt, responseMinutes, snoozedUntil, snoozeWakesOn, resolvedBy, resolvedAt, outcome, shadow}.
             """
     )
 
@@ -104,6 +104,7 @@ struct AlertJSON: Encodable {
     var responseMinutes: Int64?
     var snoozedUntil: String?
     var snoozeReason: String?
+    var snoozeWakesOn: [String]?
     var resolvedBy: String?
     var resolvedAt: String?
     var outcome: String?
@@ -129,6 +130,7 @@ struct AlertJSON: Encodable {
         responseMinutes = a.acknowledgedAt.map { ($0 - a.raisedAt) / 60 }
         snoozedUntil = a.snoozedUntil?.iso
         snoozeReason = a.snoozeReason
+        snoozeWakesOn = a.snoozeWake.map { [$0.onWorse ? "worse" : nil, $0.onReply ? "reply" : nil].compactMap { $0 } }
         resolvedBy = a.resolvedBy
         resolvedAt = a.resolvedAt.map(Self.iso)
         outcome = a.outcome?.rawValue
@@ -188,15 +190,26 @@ struct AlertsSnooze: ParsableCommand, AlertActing {
     @Argument(help: "Alert ids.") var ids: [Int64]
     @Option(help: "The day it reopens: YYYY-MM-DD, or 3d / 2w from the as-of day.") var until: String
     @Option(help: "Why it can wait.") var reason: String
+    @Option(help: ArgumentHelp("Also reopen, whichever comes first, when the account worsens (worse) or the customer replies (reply); comma-separated or repeated.",
+                               valueName: "worse,reply"))
+    var wakeOn: [String] = []
 
     func action(asOf: Day) throws -> AlertAction {
         guard let day = SnoozeUntil.day(until, from: asOf) else {
             throw UsageFailure("--until \(until): expected a day from \(Day.supported.lowerBound) to \(Day.supported.upperBound) (YYYY-MM-DD), or a number of days or weeks (3d, 2w)")
         }
-        return .snooze(until: day, reason: reason)
+        let wakes = wakeOn.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+        if let unknown = wakes.first(where: { !["worse", "reply"].contains($0) }) {
+            throw UsageFailure("--wake-on \(unknown): expected worse or reply (or both: --wake-on worse,reply)")
+        }
+        return .snooze(until: day, reason: reason, onWorse: wakes.contains("worse"), onReply: wakes.contains("reply"))
     }
 
-    var past: String { "snoozed until \(until)" }
+    var past: String {
+        let wakes = wakeOn.joined(separator: ",").lowercased()
+        let early = [wakes.contains("worse") ? "it worsens" : nil, wakes.contains("reply") ? "they reply" : nil].compactMap { $0 }
+        return "snoozed until \(until)" + (early.isEmpty ? "" : " or until \(early.joined(separator: " or "))")
+    }
     func run() throws { try act() }
 }
 
@@ -215,5 +228,20 @@ struct AlertsResolve: ParsableCommand, AlertActing {
     }
 
     var past: String { "resolved" }
+    func run() throws { try act() }
+}
+
+struct AlertsHandOver: ParsableCommand, AlertActing {
+    static let configuration = CommandConfiguration(
+        commandName: "hand-over",
+        abstract: "Hand alerts to someone, with a note: they are told of them from now on.",
+        discussion: "For the account's CSM, their managers and VPs. The receiver is shown the note when they next open Folio.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Alert ids.") var ids: [Int64]
+    @Option(help: ArgumentHelp("The login of the person who takes them.", valueName: "login")) var to: String
+    @Option(help: "What they should know or do.") var note: String = ""
+
+    func action(asOf: Day) throws -> AlertAction { .handOver(to: to, note: note) }
+    var past: String { "handed over to \(to)" }
     func run() throws { try act() }
 }

@@ -71,6 +71,12 @@ struct LogCommand: ParsableCommand {
             for c in logged.completed {
                 print("completes the \(c.title(contractStart: found.contractStart)) check-in due \(c.due)")
             }
+            for alert in logged.answered {
+                print("answers check-in-overdue alert \(alert.id ?? 0): resolved (recovered)")
+            }
+            for alert in logged.woken {
+                print("the customer replied: snoozed alert \(alert.id ?? 0) (\(alert.kind.title)) is open again")
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as OutreachFailure {
         complain("folio: \(error)")
         switch error {
-        case .notFound, .invalid: throw Exit.usage
+        case .notFound, .invalid, .noSuggestion: throw Exit.usage
         case .notAllowed, .conflict: throw Exit.failure
         }
     } catch let error as UsageFailure {

@@ -22,7 +22,8 @@ enum InterfaceLauncher {
         if isatty(STDIN_FILENO) != 1 { fail(TerminalError.notATerminal(stream: "standard input")) }
         if isatty(STDOUT_FILENO) != 1 { fail(TerminalError.notATerminal(stream: "standard output")) }
         // Before the demo is built: a bad config changes nothing (exit 2).
-        let keymap = loadKeymap()
+        let config = loadConfig()
+        let keymap = config.applied(to: .standard)
         FolioLogging.bootstrap()
         let logger = Logger(label: "folio.tui")
 
@@ -54,13 +55,15 @@ enum InterfaceLauncher {
             viewer = Viewer(login: context.user.login, name: context.user.name, role: context.user.role.rawValue,
                             database: URL(fileURLWithPath: global.databasePath).lastPathComponent, asOf: context.asOf,
                             isReadonly: readonly || context.database.isReadOnly, banner: banner)
+            // Over SSH, `q` ends the visitor's connection: it asks first.
+            viewer.asksBeforeQuitting = environment["FOLIO_SERVE_SESSION"] == "1"
             viewer.guest = guest
             watch = try? ChangeWatch(path: global.databasePath)
         }
 
         let terminal: Terminal
         do {
-            terminal = try Terminal.open(term: environment["TERM"], colorMode: color, environment: environment)
+            terminal = try Terminal.open(term: environment["TERM"], colorMode: color, mouse: config.mouse, environment: environment)
         } catch let error as TerminalError {
             fail(error)
         }
@@ -87,11 +90,11 @@ enum InterfaceLauncher {
     /// The user's config file (DESIGN §1.1: users may override keys).
     static var configPath: String { XDG.configHome.appendingPathComponent("folio/config.yaml").path }
 
-    /// The standard keymap with the user's overrides; a bad config file exits 2 with
-    /// every problem as `path:line:column: message`, before anything else happens.
-    private static func loadKeymap() -> Keymap {
+    /// The user's config (keys, mouse); a bad config file exits 2 with every problem as
+    /// `path:line:column: message`, before anything else happens.
+    private static func loadConfig() -> UserConfig {
         do {
-            return try UserConfig.load(path: configPath).applied(to: .standard)
+            return try UserConfig.load(path: configPath)
         } catch {
             complain(error.description)
             complain("folio: \(configPath) was not used; fix it or move it away")

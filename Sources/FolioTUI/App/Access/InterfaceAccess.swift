@@ -12,6 +12,8 @@ enum InterfaceAccess {
         case .acknowledge: .acknowledgeAlert
         case .snooze: .snoozeAlert
         case .resolve: .resolveAlert
+        case .handOver: .handOverAlert
+        case .reassign: .reassignAccount
         case .logActivity: .logActivity
         case .moveRenewal: .moveRenewal
         case .recover, .approve, .cancelEmail: .emailCustomers

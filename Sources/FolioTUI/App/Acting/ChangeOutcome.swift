@@ -11,14 +11,18 @@ public enum ChangeOutcome: Sendable {
     case alertsChanged(AlertChange, done: [Alert], refusals: [String])
     case activityLogged(ActivityLog.Logged, on: Account)
     case renewalMoved(id: Int64, to: RenewalOpportunity.Stage, RenewalDesk.Moved)
-    /// A sequence started on an account; its first email, when it has one.
-    case sequenceStarted(String, on: Account, first: OutboxMessage?)
+    /// A sequence started on an account; its first email, when it has one; its enrolment.
+    case sequenceStarted(String, on: Account, first: OutboxMessage?, enrolment: Int64?)
+    /// A change of the session taken back.
+    case undone(UndoStep, UndoDesk.Undone)
     case emailChanged(id: Int64, OutboxChange, OutboxMessage)
+    case accountReassigned(AccountReassignment.Reassigned)
+    case decisionRecorded(HuddleDecision)
     /// The store refused or failed, in its own words (an alert already acknowledged…).
     case failed(ChangeKind, any Error)
 
     /// What was being changed, for the words of a failure.
-    public enum ChangeKind: Sendable { case alerts, activity, renewal, recovery, email }
+    public enum ChangeKind: Sendable { case alerts, activity, renewal, recovery, email, account, decision, undo }
 
     /// What the flash says.
     public var message: String { words.message }
@@ -37,8 +41,10 @@ public enum ChangeOutcome: Sendable {
         case let .alertsChanged(change, done, refusals):
             let past: String = switch change {
             case .acknowledge: "acknowledged"
-            case .snooze(let until, _): "snoozed until \(until)"
+            case let .snooze(until, _, onWorse, onReply):
+                "snoozed until \(until)" + (onWorse || onReply ? " or \(SnoozeWake.words(onWorse: onWorse, onReply: onReply))" : "")
             case .resolve(let outcome, _): "resolved (\(outcome.rawValue))"
+            case .handOver(let login, _): "handed over to \(login)"
             }
             var message: String
             if done.count == 1, let alert = done.first {
@@ -56,13 +62,20 @@ public enum ChangeOutcome: Sendable {
             let a = logged.activity
             var message = "logged \(a.direction.rawValue) \(a.kind.rawValue) on \(account.id) (\(account.name)) dated \(a.date)"
             if let c = logged.completed.first { message += "; completes the \(c.title(contractStart: account.contractStart)) check-in" }
+            if let alert = logged.answered.first { message += "; answers check-in-overdue alert \(alert.id ?? 0) (resolved)" }
+            if !logged.woken.isEmpty {
+                message += "; a reply: snoozed alert\(logged.woken.count == 1 ? "" : "s") \(logged.woken.compactMap(\.id).map { "\($0)" }.joined(separator: ", ")) open again"
+            }
             return Words(message: TerminalText.sanitize(message))
         case let .renewalMoved(id, stage, moved):
             var message = "renewal \(id) (\(moved.account.id) \(moved.account.name)) moved to \(stage.rawValue)"
             if let rolled = moved.renewalRolled { message += "; renews \(rolled.to) (was \(rolled.from))" }
             if moved.accountChurned { message += "; the account left the active book" }
             return Words(message: TerminalText.sanitize(message))
-        case let .sequenceStarted(sequence, account, first):
+        case let .undone(step, undone):
+            let message = "undone: \(step.what); \(([undone.summary] + undone.notes).joined(separator: "; "))"
+            return Words(message: TerminalText.sanitize(message))
+        case let .sequenceStarted(sequence, account, first, _):
             guard let m = first else { return Words(message: "started \(sequence) on \(account.id)") }
             if m.state == .draft {
                 return Words(message: TerminalText.sanitize("started \(sequence) on \(account.id): draft \(m.id ?? 0) to \(m.toName) waits for your approval (A)"),
@@ -73,6 +86,12 @@ public enum ChangeOutcome: Sendable {
         case let .emailChanged(id, change, m):
             let what = change == .approve ? "approved: it goes \(Moment(seconds: m.scheduledAt).utc)" : "cancelled; its sequence stopped"
             return Words(message: TerminalText.sanitize("email \(id) to \(m.toName) \(what)"))
+        case let .accountReassigned(done):
+            let alerts = done.alerts.count
+            return Words(message: TerminalText.sanitize("\(done.accountID) (\(done.accountName)) is now \(done.to)'s (was \(done.from)'s); "
+                + "\(alerts) open alert\(alerts == 1 ? "" : "s") and \(done.checkIns) check-in\(done.checkIns == 1 ? "" : "s") went with it"))
+        case let .decisionRecorded(d):
+            return Words(message: TerminalText.sanitize("decided on alert \(d.alertID): \(d.owner), \(d.nextStep), due \(d.due); j: the next escalation"))
         case let .failed(kind, error):
             guard kind == .activity else { return Words(message: TerminalText.sanitize("\(error)"), isError: true) }
             if case .invalid(let problems) = error as? ActivityLog.Failure {

@@ -15,9 +15,10 @@ public struct AlertTarget: Sendable, Hashable {
         self.accountName = accountName
     }
 
-    func label(glyphs: Glyphs) -> String? {
+    func label(glyphs: Glyphs, withAccount: Bool = true) -> String? {
         guard let id = alert.id else { return nil }
-        return "#\(id) \(alert.severity.rawValue) \(alert.kind.title) \(glyphs.dot) \(accountName)"
+        let state = alert.state == .open ? "" : " (\(alert.state.rawValue))"
+        return "#\(id) \(alert.severity.rawValue) \(alert.kind.title)\(state)" + (withAccount ? " \(glyphs.dot) \(accountName)" : "")
     }
 }
 
@@ -39,6 +40,13 @@ func act(_ name: CommandName, in state: inout AppState) -> [Effect] {
         state.mode = .form(form)
     case .resolve:
         state.mode = .form(Forms.resolve(alerts: ids, context: Array(context)))
+    case .handOver:
+        // In an account, which of its alerts; in a list, the selected or marked ones.
+        let choice = state.screen.kind == .account && targets.count > 1
+            ? targets.compactMap { $0.label(glyphs: state.glyphs, withAccount: false) } : []
+        state.mode = .form(Forms.handOver(alerts: ids, context: choice.isEmpty ? Array(context) : ["on \(targets[0].accountName)"],
+                                          labels: choice, people: (state.people ?? []).map(\.login).filter { $0 != state.viewer.login }))
+        return state.people == nil && InterfaceAccess.hasTeam(state.viewer) ? [.loadPeople] : []
     default:
         break
     }
@@ -52,6 +60,40 @@ func startLogging(in state: inout AppState) -> [Effect] {
     }
     state.mode = .form(Forms.logActivity(accountID: account.id, accountName: account.name, asOf: state.viewer.asOf))
     return []
+}
+
+/// `T`: the selected account to another CSM (a manager's or a VP's move); the form offers
+/// the team's logins.
+func startReassigning(in state: inout AppState) -> [Effect] {
+    guard let account = state.screen.selectedAccount else {
+        state.flash = Flash("select an account to reassign", kind: .error)
+        return []
+    }
+    let owner = state.book.entries.first { $0.account.id == account.id }?.account.owner ?? account.owner ?? ""
+    state.mode = .form(Forms.reassign(accountID: account.id, accountName: account.name, owner: owner,
+                                      people: (state.people ?? []).map(\.login).filter { $0 != state.viewer.login }))
+    return state.people == nil ? [.loadPeople] : []
+}
+
+/// The people arrived while a reassign or hand-over form waits: its "To" field steps through them.
+func offerPeople(in state: inout AppState) {
+    guard case .form(var form) = state.mode, let index = form.fields.firstIndex(where: { ["to", "owner"].contains($0.id) }),
+          form.fields[index].presets.isEmpty, let people = state.people else { return }
+    var logins = people.map(\.login).filter { $0 != state.viewer.login }
+    if case .reassignAccount(_, _, let owner) = form.purpose { logins.removeAll { $0 == owner } }
+    guard !logins.isEmpty else { return }
+    form.fields[index].presets = logins
+    form.fields[index].note = (form.fields[index].note ?? "their login") + "; ←/→ your team"
+    state.mode = .form(form)
+}
+
+/// What was handed to the viewer, said once: each in `:messages`, the last on the bottom line.
+func showHandoffs(_ handoffs: [Handoff], in state: inout AppState) {
+    guard !handoffs.isEmpty else { return }
+    for handoff in handoffs { state.flash = Flash(TerminalText.sanitize(handoff.sentence)) }
+    if handoffs.count > 1 {
+        state.flash = Flash("\(handoffs.count) hand-offs to you, the latest: \(TerminalText.sanitize(handoffs.last!.sentence)) (:messages lists them)")
+    }
 }
 
 func startMovingRenewal(in state: inout AppState) -> [Effect] {
@@ -83,6 +125,15 @@ func finish(_ result: ChangeOutcome, in state: inout AppState) -> [Effect] {
     state.flash = Flash(result.message, kind: result.isError ? .error : .info)
     if !result.isError {
         state.screens.forEach { $0.clearMarks() }
+    }
+    switch result {
+    case .undone:
+        _ = state.undoable.popLast()
+    case .failed(.undo, let error) where error is UndoDesk.Failure:
+        // It can never be taken back now (changed since, or gone): the next `u` is for the one before.
+        _ = state.undoable.popLast()
+    default:
+        if !result.isError, let step = UndoStep.after(result) { state.undoable.append(step) }
     }
     if !result.isError, let then = result.then {
         let flash = state.flash

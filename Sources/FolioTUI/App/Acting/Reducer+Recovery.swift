@@ -38,3 +38,12 @@ func confirmRecovery(_ plan: RecoveryPlan, in state: inout AppState) {
                                        onYes: [.startRecovery(accountID: plan.accountID, sequence: plan.sequence)],
                                        cancelled: "\(plan.sequence) not started on \(plan.accountID)"))
 }
+
+/// Why a sequence could not be prepared, in the interface's words: a sequence is named with
+/// `:recover NAME` here, not with the command line's `--sequence`.
+func recoveryRefusal(_ error: any Error) -> String {
+    if case let .noSuggestion(account, sequences)? = error as? OutreachFailure {
+        return "no open alert on \(account) suggests a sequence; :recover NAME starts one (\(sequences.joined(separator: ", ")))"
+    }
+    return "\(error)"
+}

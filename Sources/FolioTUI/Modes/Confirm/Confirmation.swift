@@ -9,14 +9,19 @@ public struct Confirmation: Sendable, Hashable {
     /// The word on the Yes button ("Move", "Send").
     public var yesLabel: String
     public var onYes: [Effect]
+    /// A page to read (an email, the messages): nothing to answer, Esc or Enter closes it.
+    public var isPage: Bool { onYes.isEmpty && !quitsOnYes }
     /// Said in the flash when the answer is No.
     public var cancelled: String
     public var isYesSelected = false
+    /// Yes quits Folio (the question `q` asks over SSH).
+    public var quitsOnYes = false
     /// The first detail line shown.
     public var scroll = 0
 
     public init(question: String, details: [String] = [], yesLabel: String = "Yes", onYes: [Effect],
-                cancelled: String = "nothing changed") {
+                cancelled: String = "nothing changed", quitsOnYes: Bool = false) {
+        self.quitsOnYes = quitsOnYes
         self.question = question
         self.details = details
         self.yesLabel = yesLabel

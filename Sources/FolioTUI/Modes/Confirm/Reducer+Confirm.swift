@@ -19,9 +19,10 @@ func answer(_ confirmation: Confirmation, with name: CommandName?, in state: ino
         return []
     case .no:
         state.mode = .normal
-        state.flash = Flash("cancelled: \(confirmation.cancelled)")
+        if !confirmation.isPage { state.flash = Flash("cancelled: \(confirmation.cancelled)") }
         return []
     case .yes:
+        if confirmation.quitsOnYes { state.isQuitting = true }
         // A read-only page (an email to read) just closes.
         if confirmation.onYes.isEmpty {
             state.mode = .normal

@@ -1,7 +1,9 @@
 /// A small form in its own mode: labelled fields, one focused. Tab / Shift-Tab (or ↓ / ↑)
-/// move between fields, Enter submits, Esc cancels. A text field takes typing (Backspace,
-/// Ctrl-U clears); ← / → step through its presets. A choice field steps with ← / → or Space,
-/// or jumps to the option starting with the letter typed. What a form is for (`purpose`)
+/// move between fields, Enter submits, Esc cancels. A text field edits as readline does
+/// (`TextInput`); ← / → step through its presets while it holds one (or nothing), and move
+/// the cursor otherwise. A paste goes into the focused text field whole, its line breaks
+/// as spaces: it never submits the form. A choice field steps with ← / → or Space, or
+/// jumps to the option starting with the letter typed. What a form is for (`purpose`)
 /// decides what submitting does (`FormSubmission`); problems are shown under their field.
 public struct Form: Sendable, Hashable {
     public var title: String
@@ -55,14 +57,23 @@ public struct Form: Sendable, Hashable {
         case .submit: return .submit
         case .nextField: focus = (focus + 1) % fields.count
         case .previousField: focus = (focus + fields.count - 1) % fields.count
-        case .choosePrevious: fields[focus].step(-1)
-        case .chooseNext: fields[focus].step(1)
-        case .deleteBack: fields[focus].deleteBack()
-        case .clearLine: fields[focus].clear()
+        case .choosePrevious: fields[focus].choose(-1)
+        case .chooseNext: fields[focus].choose(1)
+        case let name? where TextInput.editing.contains(name): fields[focus].edit(name)
         case nil: if case .char(let character) = key { fields[focus].type(character) }
         default: break
         }
         return .edited
+    }
+
+    /// Pasted text: into the focused text field (or the next one, from a choice), whole.
+    public mutating func paste(_ text: String) {
+        guard !fields.isEmpty else { return }
+        if case .choice = fields[focus].kind,
+           let next = (1..<fields.count).map({ (focus + $0) % fields.count }).first(where: { fields[$0].isText }) {
+            focus = next
+        }
+        fields[focus].paste(text)
     }
 }
 
@@ -71,14 +82,15 @@ public struct FormField: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// Free text up to a length.
         case text(maxLength: Int)
-        /// One of the options, always set.
+        /// One of the options; "" until one is chosen when the form starts without a choice.
         case choice([String])
     }
 
     public var id: String
     public var label: String
     public var kind: Kind
-    public var value: String
+    /// A text field's text and cursor; a choice's chosen option.
+    public var input: TextInput
     /// Values ← / → put in a text field (a snooze's 1d, 3d, 1w, 2w).
     public var presets: [String]
     /// A short line on what to type ("YYYY-MM-DD, or 1d 3d 1w 2w").
@@ -86,11 +98,31 @@ public struct FormField: Sendable, Hashable {
     /// What is wrong with the value, set by validation.
     public var problem: String?
 
+    public var value: String {
+        get { input.text }
+        set { input.set(newValue) }
+    }
+
+    public init(id: String, label: String, kind: Kind, value: String, presets: [String], note: String?, problem: String? = nil) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        if case .text(let maxLength) = kind {
+            input = TextInput(value, maxLength: maxLength)
+        } else {
+            input = TextInput(value)
+        }
+        self.presets = presets
+        self.note = note
+        self.problem = problem
+    }
+
     public static func text(_ id: String, _ label: String, value: String = "", maxLength: Int = 2000, presets: [String] = [],
                             note: String? = nil) -> FormField {
         FormField(id: id, label: label, kind: .text(maxLength: maxLength), value: value, presets: presets, note: note)
     }
 
+    /// A choice; `value` nil picks the first option, "" starts with none chosen (the person must choose).
     public static func choice(_ id: String, _ label: String, options: [String], value: String? = nil, note: String? = nil) -> FormField {
         FormField(id: id, label: label, kind: .choice(options), value: value ?? options.first ?? "", presets: [], note: note)
     }
@@ -100,12 +132,24 @@ public struct FormField: Sendable, Hashable {
         return presets
     }
 
-    /// A typed character: into a text field (up to its length); a choice steps with h,
-    /// l and Space, or jumps to the next option starting with the letter.
+    public var isText: Bool {
+        if case .text = kind { return true }
+        return false
+    }
+
+    private var maxLength: Int? {
+        if case .text(let maxLength) = kind { return maxLength }
+        return nil
+    }
+
+    /// A typed character: into a text field at the cursor (never past its length: it says
+    /// so instead); a choice steps with h, l and Space, or jumps to the next option starting
+    /// with the letter.
     mutating func type(_ character: Character) {
         switch kind {
-        case .text(let maxLength):
-            if value.count < maxLength { value.append(character) }
+        case .text:
+            problem = nil
+            if input.insert(String(character)) > 0 { problem = tooLong(left: 1) }
         case .choice(let options):
             switch character {
             case "h": step(-1, through: options)
@@ -117,30 +161,49 @@ public struct FormField: Sendable, Hashable {
                 let order = options.indices.map { (current + 1 + $0) % options.count }
                 if let match = order.first(where: { options[$0].lowercased().hasPrefix(typed) }) { value = options[match] }
             }
+            problem = nil
+        }
+    }
+
+    /// Pasted text, at the cursor of a text field; what does not fit is said, not kept.
+    mutating func paste(_ text: String) {
+        guard isText else { return }
+        problem = nil
+        let left = input.insert(text)
+        if left > 0 { problem = tooLong(left: left) }
+    }
+
+    private func tooLong(left: Int) -> String {
+        "\(maxLength ?? 0) characters at most: \(left == 1 ? "that character was" : "the last \(left) characters were") not taken"
+    }
+
+    /// ← / →: the previous or next option of a choice; in a text field the preset while it
+    /// holds one (or nothing), else the cursor.
+    mutating func choose(_ delta: Int) {
+        switch kind {
+        case .text where !presets.isEmpty && (value.isEmpty || presets.contains(value)):
+            step(delta, through: presets)
+        case .text:
+            input.apply(delta < 0 ? .cursorLeft : .cursorRight)
+        case .choice(let options):
+            step(delta, through: options)
         }
         problem = nil
     }
 
-    /// ← / →: the previous or next option of a choice, or preset of a text field.
+    /// The line-editing keys on a text field (a choice has no text to edit).
+    mutating func edit(_ name: CommandName) {
+        guard isText else { return }
+        input.apply(name)
+        problem = nil
+    }
+
+    /// ← / → on a choice (tests and the snooze form's presets use it directly).
     mutating func step(_ delta: Int) {
         switch kind {
         case .text: step(delta, through: presets)
         case .choice(let options): step(delta, through: options)
         }
-        problem = nil
-    }
-
-    /// Backspace: the last character of a text field.
-    mutating func deleteBack() {
-        guard case .text = kind else { return }
-        if !value.isEmpty { value.removeLast() }
-        problem = nil
-    }
-
-    /// Ctrl-U: a text field emptied.
-    mutating func clear() {
-        guard case .text = kind else { return }
-        value = ""
         problem = nil
     }
 

@@ -9,7 +9,11 @@ public enum FormSubmission: Sendable, Hashable {
 
     public static func submit(_ form: Form, asOf: Day) -> FormSubmission {
         switch form.purpose {
-        case .snoozeAlerts(let ids):
+        case .acknowledgeAlerts(let ids):
+            return .run([.changeAlerts(ids: Forms.chosen(form, from: ids), .acknowledge)])
+
+        case .snoozeAlerts(let all):
+            let ids = Forms.chosen(form, from: all)
             var problems: [String: String] = [:]
             let until = form.value("until")
             let day = SnoozeUntil.day(until, from: asOf)
@@ -21,11 +25,14 @@ public enum FormSubmission: Sendable, Hashable {
             let reason = form.value("reason").trimmingWhitespace
             if reason.isEmpty { problems["reason"] = "say why it can wait (the customer is away, waiting on a fix…)" }
             guard problems.isEmpty, let day else { return .invalid(problems) }
-            return .run([.changeAlerts(ids: ids, .snooze(until: day, reason: reason))])
+            let wake = Forms.snoozeWakes.firstIndex(of: form.value("wake")) ?? 0
+            return .run([.changeAlerts(ids: ids, .snooze(until: day, reason: reason, onWorse: wake == 1 || wake == 3, onReply: wake >= 2))])
 
-        case .resolveAlerts(let ids):
+        case .resolveAlerts(let all):
+            let ids = Forms.chosen(form, from: all)
             guard let outcome = Alert.Outcome(rawValue: form.value("outcome")) else {
-                return .invalid(["outcome": "pick one of \(Forms.resolveOutcomes.map(\.rawValue).joined(separator: ", "))"])
+                // No outcome is assumed: the person says how it ended.
+                return .invalid(["outcome": "choose how it ended: \(Forms.resolveOutcomes.map(\.rawValue).joined(separator: ", "))"])
             }
             return .run([.changeAlerts(ids: ids, .resolve(outcome: outcome, note: form.value("note").trimmingWhitespace))])
 
@@ -50,6 +57,33 @@ public enum FormSubmission: Sendable, Hashable {
             for problem in draft.problems(asOf: asOf) { problems[fieldID(problem.field)] = problem.message }
             guard problems.isEmpty else { return .invalid(problems) }
             return .run([.logActivity(accountID: accountID, draft)])
+
+        case .handOverAlerts(let all):
+            let to = form.value("to").trimmingWhitespace
+            guard !to.isEmpty else { return .invalid(["to": "whose login? (the store checks they are a user)"]) }
+            return .run([.changeAlerts(ids: Forms.chosen(form, from: all), .handOver(to: to, note: form.value("note").trimmingWhitespace))])
+
+        case let .reassignAccount(accountID, subject, owner):
+            let to = form.value("to").trimmingWhitespace
+            guard !to.isEmpty else { return .invalid(["to": "whose login? a CSM of your team"]) }
+            guard to != owner else { return .invalid(["to": "\(subject) is already in the book of \(owner)"]) }
+            let note = form.value("note").trimmingWhitespace
+            return .confirm(Confirmation(question: "Give \(subject) to \(to)?",
+                                         details: ["from \(owner); its open alerts and check-ins go with it"] + (note.isEmpty ? [] : ["note: \(note)"]),
+                                         yesLabel: "Reassign", onYes: [.reassignAccount(accountID: accountID, to: to, note: note)],
+                                         cancelled: "\(subject) stays with \(owner)"))
+
+        case let .huddleDecision(alertID, accountID):
+            var problems: [String: String] = [:]
+            let owner = form.value("owner").trimmingWhitespace, next = form.value("next").trimmingWhitespace
+            if owner.isEmpty { problems["owner"] = "whose is it? a login" }
+            if next.isEmpty { problems["next"] = "say what happens next" }
+            let dueText = form.value("due").trimmingWhitespace
+            let due = try? Day(input: dueText)
+            if let due, due < asOf { problems["due"] = "\(due) is before \(asOf); pick a later day" }
+            if due == nil { problems["due"] = "\"\(dueText)\" is not a day: type YYYY-MM-DD" }
+            guard problems.isEmpty, let due else { return .invalid(problems) }
+            return .run([.recordDecision(alertID: alertID, accountID: accountID, owner: owner, nextStep: next, due: due)])
 
         case .moveRenewal(let id, let from, let subject):
             guard let stage = RenewalOpportunity.Stage(rawValue: form.value("stage")), RenewalMove.personStages.contains(stage) else {

@@ -15,12 +15,17 @@ enum FormView {
                                     Span(TerminalText.pad(field.label, toWidth: labelWidth - 2), focused ? .header : .normal, bold: focused)]
             switch field.kind {
             case .text:
-                let shown = TerminalText.sanitize(field.value)
-                // The end of a long value stays in view while typing.
-                let visible = DisplayWidth.of(shown) < valueWidth - 1 ? shown : String(shown.suffix(valueWidth - 2))
-                line.append(Span(visible, .input))
-                if focused { line.append(Span("_", .input)) }
-                if focused, !field.presets.isEmpty { line.append(Span("  \(field.presets.joined(separator: " "))", .dim)) }
+                if focused {
+                    // The cursor stays in view while typing; a long value scrolls under it.
+                    let presets = field.presets.isEmpty ? "" : "  \(field.presets.joined(separator: " "))"
+                    let room = max(4, valueWidth - (DisplayWidth.of(presets) < valueWidth / 2 ? DisplayWidth.of(presets) : 0))
+                    let shown = field.input.visible(width: room)
+                    line += [Span(shown.before, .input), Span(shown.atCursor, .input, reversed: true), Span(shown.after, .input)]
+                    if !presets.isEmpty, DisplayWidth.of(presets) < valueWidth / 2 { line.append(Span(presets, .dim)) }
+                } else {
+                    let shown = TerminalText.sanitize(field.value)
+                    line.append(Span(TerminalText.truncate(shown, toWidth: valueWidth, ellipsis: g.ellipsis), .input))
+                }
             case .choice(let options):
                 let all = options.joined(separator: "  ")
                 if DisplayWidth.of(all) + 2 <= valueWidth {
@@ -30,7 +35,10 @@ enum FormView {
                         line.append(Span(chosen ? "[\(option)]" : " \(option) ", chosen ? (focused ? .selection : .input) : .dim, bold: chosen))
                     }
                 } else {
-                    line.append(Span("\(g.isUnicode ? "‹" : "<") \(field.value) \(g.isUnicode ? "›" : ">")", focused ? .selection : .input))
+                    // Nothing chosen yet says so: the person must choose.
+                    let shown = field.value.isEmpty ? "choose one" : field.value
+                    line.append(Span("\(g.isUnicode ? "‹" : "<") \(shown) \(g.isUnicode ? "›" : ">")",
+                                     focused ? .selection : field.value.isEmpty ? .warning : .input))
                 }
             }
             var out = [line]

@@ -1,15 +1,28 @@
 /// The `?` screen, generated from the keymap so it can never disagree with it. It takes
-/// the normal table's moving keys to scroll; `?`, Esc and `q` close it.
+/// the normal table's moving keys to scroll; `/` searches it (the commands whose keys,
+/// name or words match); `?`, Esc and `q` close it (Esc clears a search first).
 public enum HelpView {
     /// Width of the keys column.
     static let keyColumnWidth = 22
 
     /// The help text: a heading per group, then one line per command with its keys and
     /// title. `:name` says how to run it from the palette.
-    public static func lines(keymap: Keymap, glyphs: Glyphs) -> [StyledLine] {
+    public static func lines(keymap: Keymap, glyphs: Glyphs, search: String = "") -> [StyledLine] {
         var lines: [StyledLine] = []
+        let words = search.split(separator: " ").map { SearchText.fold(String($0)) }
+        func matches(_ command: Command) -> Bool {
+            guard !words.isEmpty else { return true }
+            let keys = command.keys.map { $0.displayName(glyphs: glyphs) + " " + $0.displayName(glyphs: .ascii) }.joined(separator: " ")
+            let text = SearchText.fold("\(keys) :\(command.name.rawValue) \(command.title)")
+            return words.allSatisfy { text.contains($0) }
+        }
+        if !words.isEmpty {
+            let count = keymap.commands.filter(matches).count
+            lines.append([Span(count == 0 ? "Nothing in help matches \"\(search)\"" : "\(count) command\(count == 1 ? "" : "s") match \"\(search)\"",
+                               .accent), Span(" (Esc shows them all)", .dim)])
+        }
         for group in CommandGroup.allCases {
-            let commands = keymap.commands.filter { $0.group == group }
+            let commands = keymap.commands.filter { $0.group == group && matches($0) }
             guard !commands.isEmpty else { continue }
             if !lines.isEmpty { lines.append([]) }
             lines.append([Span(group.rawValue, .header)])
@@ -23,8 +36,9 @@ public enum HelpView {
             }
         }
         lines.append([])
-        lines.append([Span("Filter terms: band:red tier:ent stage:renewal and any words of the name or id.", .dim)])
-        lines.append([Span("Esc or ? closes this help.", .dim)])
+        lines.append([Span("Filter terms: owner: tier: band: kind: sev: stage: (each list says which it knows) and any words;", .dim)])
+        lines.append([Span("accents are optional: kovacs finds Kovács. In a line or a form's text: ←/→, Home/End, Ctrl-A/E/W/U/K.", .dim)])
+        lines.append([Span("/ searches this help; Esc or ? closes it.", .dim)])
         return lines
     }
 
@@ -43,13 +57,12 @@ public enum HelpView {
         return lines
     }
 
-    /// A page of help: the screen less four lines.
-    static func pageHeight(_ size: ScreenSize) -> Int { max(1, size.height - 4) }
 
     /// Draws the help from `scroll` (no further than a full last page) and says what it showed.
-    static func draw(_ state: AppState, scroll: Int, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
-        let lines = self.lines(keymap: state.keymap, glyphs: state.glyphs)
-        let page = pageHeight(state.size)
+    static func draw(_ state: AppState, scroll: Int, search: HelpSearch?, into canvas: inout Canvas, rect: Canvas.Rect) -> Viewport {
+        let lines = self.lines(keymap: state.keymap, glyphs: state.glyphs, search: search?.input.text ?? "")
+        // A page of help: the body less a line.
+        let page = max(1, rect.height - 1)
         let scroll = ListCursor.scroll(lines: scroll, count: lines.count, height: page)
         let end = min(lines.count, scroll + rect.height)
         if scroll < end {
@@ -60,8 +73,28 @@ public enum HelpView {
         return Viewport(screen: nil, scroll: scroll, height: page, count: lines.count)
     }
 
-    /// A key while help is open, by the command the normal table binds it to.
-    static func handle(_ name: CommandName?, scroll: Int, in state: inout AppState) -> [Effect] {
+    /// A key while help is open, by the command the normal table binds it to (the filter
+    /// line's while its search is typed).
+    static func handle(_ name: CommandName?, key: KeyPress, scroll: Int, search: HelpSearch?, in state: inout AppState) -> [Effect] {
+        if var search, search.isTyping {
+            switch name {
+            case .keepFilter, .historyBack, .historyForward:
+                search.isTyping = false
+            case .clearFilter:
+                state.mode = .help(scroll: 0)
+                return []
+            case .forceQuit:
+                state.isQuitting = true
+                return []
+            case let name?:
+                search.input.apply(name)
+            case nil:
+                guard case .char(let character) = key else { return [] }
+                search.input.insert(String(character))
+            }
+            state.mode = .help(scroll: 0, search: search.input.isEmpty && !search.isTyping ? nil : search)
+            return []
+        }
         // A page is what the last frame of help showed.
         let page = state.shown.flatMap { $0.screen == nil ? $0.height : nil } ?? 1
         var scroll = scroll
@@ -72,6 +105,12 @@ public enum HelpView {
         case .pageUp: scroll -= page
         case .top: scroll = 0
         case .bottom: scroll = Int.max / 2
+        case .filter:
+            state.mode = .help(scroll: scroll, search: HelpSearch(search?.input ?? ""))
+            return []
+        case .back where search != nil:
+            state.mode = .help(scroll: 0)
+            return []
         case .help, .back, .quit:
             state.mode = .normal
             return []
@@ -82,8 +121,14 @@ public enum HelpView {
             return []
         }
         // The next frame keeps it within the help's length.
-        state.mode = .help(scroll: min(max(0, scroll), Int.max / 2))
+        state.mode = .help(scroll: min(max(0, scroll), Int.max / 2), search: search)
         return []
     }
-}
 
+    /// The bottom line while the search is typed.
+    static func drawSearch(_ search: HelpSearch, state: AppState, into canvas: inout Canvas, row: Int) {
+        let g = state.glyphs
+        FilterLine.drawLine(prompt: "/", input: search.input, help: "Enter keep \(g.dot) Esc clear \(g.dot) search keys, names and words",
+                            state: state, into: &canvas, row: row)
+    }
+}

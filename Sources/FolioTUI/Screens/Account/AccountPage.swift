@@ -14,6 +14,12 @@ public struct AccountPage: Sendable {
     public var bands: [String]
     /// A measure's raw value as a person reads it ("62 %", "14 days"), from the profile.
     public var formatRaw: @Sendable (_ measure: String, _ value: Double) -> String
+    /// The score week by week, oldest first, ending on the as-of day (nil: no score that week).
+    public var weeklyScores: [Double?] = []
+    /// The band of each of those scores.
+    public var weeklyBands: [String?] = []
+    /// Where each band starts, lowest first ("Yellow" from 41).
+    public var bandEdges: [(name: String, from: Int)] = []
 
     public init(account: Account, ownerName: String, aeName: String?, entry: BookEntry?, explanation: AccountExplanation?,
                 detail: AccountDetail, bands: [String],

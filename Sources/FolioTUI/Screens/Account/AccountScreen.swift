@@ -40,10 +40,35 @@ public struct AccountScreen: Screen {
         scroll = max(0, scroll &+ max(min(rows, 1_000_000), -1_000_000))
     }
 
-    /// `a`, `s` and `x` act on the account's open alerts; without one, it says so.
+    /// `a`, `s` and `x` act on one of the account's open alerts: with several, the form asks
+    /// which (or all); without one, it says why (all acknowledged already, or none open).
     public mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]? {
-        guard [.acknowledge, .snooze, .resolve].contains(name), alertTargets(for: name).isEmpty else { return nil }
-        app.flash = Flash("this account has no open alert", kind: .error)
+        guard [.acknowledge, .snooze, .resolve].contains(name) else { return nil }
+        let targets = alertTargets(for: name).filter { $0.alert.id != nil }
+        guard !targets.isEmpty else {
+            let open = (page?.detail.alerts ?? []).filter(\.isOpen)
+            if name == .acknowledge, !open.isEmpty {
+                let ids = open.compactMap(\.id).map { "#\($0)" }.joined(separator: ", ")
+                app.flash = Flash("its open alerts (\(ids)) are acknowledged already; s snoozes, x resolves", kind: .error)
+            } else {
+                app.flash = Flash("this account has no open alert", kind: .error)
+            }
+            return []
+        }
+        guard targets.count > 1 else { return nil }
+        let ids = targets.compactMap(\.alert.id)
+        let labels = targets.compactMap { $0.label(glyphs: app.glyphs, withAccount: false) }
+        let context = ["on \(self.name) (\(accountID))"]
+        switch name {
+        case .acknowledge:
+            app.mode = .form(Forms.acknowledge(alerts: ids, labels: labels, context: context))
+        case .snooze:
+            var form = Forms.snooze(alerts: ids, context: context, labels: labels)
+            FormSubmission.annotate(&form, asOf: app.viewer.asOf)
+            app.mode = .form(form)
+        default:
+            app.mode = .form(Forms.resolve(alerts: ids, context: context, labels: labels))
+        }
         return []
     }
 
@@ -76,7 +101,7 @@ public struct AccountScreen: Screen {
         name == .open || name == .filter || (name == .back && isRoot)
     }
 
-    public var selectedAccount: AccountRef? { AccountRef(id: accountID, name: name) }
+    public var selectedAccount: AccountRef? { AccountRef(id: accountID, name: name, owner: page?.account.owner) }
 
     /// The account's open alerts; `a` leaves out those already acknowledged.
     public func alertTargets(for command: CommandName) -> [AlertTarget] {
@@ -107,10 +132,15 @@ public struct AccountScreen: Screen {
                 let owner = try AccountDetail.userName(account.owner, in: db) ?? account.owner
                 let ae = try account.ae.map { try AccountDetail.userName($0, in: db) ?? $0 }
                 let sources = Dictionary(profile.measures(for: account.tier).map { ($0.name, $0.source) }, uniquingKeysWith: { a, _ in a })
-                return .page(AccountPage(account: account, ownerName: owner, aeName: ae, entry: nil, explanation: explanation,
-                                         detail: detail, bands: store.bands) { name, value in
+                var page = AccountPage(account: account, ownerName: owner, aeName: ae, entry: nil, explanation: explanation,
+                                       detail: detail, bands: store.bands) { name, value in
                     sources[name]?.format(value) ?? AccountView.format1(value)
-                })
+                }
+                let days = (0..<AccountView.historyWeeks).reversed().map { store.asOf.adding(days: -7 * $0) }
+                page.weeklyScores = try SnapshotStore.history(accountIDs: [id], days: days, in: db)[id] ?? []
+                page.weeklyBands = page.weeklyScores.map { $0.map { profile.bands.band(for: $0).name } }
+                page.bandEdges = profile.bands.bands.map { ($0.name, Int($0.min)) }
+                return .page(page)
             }
         })
     }

@@ -47,6 +47,7 @@ public enum AccountView {
             if snapshot.lowConfidence { headline.append(Span("  LOW CONFIDENCE: mostly stale inputs", .warning)) }
             out.append(headline)
             out.append(contentsOf: wrap(explanation.summary, width: prose, role: .normal))
+            out.append(contentsOf: history(page, width: inner, glyphs: glyphs))
             out.append([])
             out.append(contentsOf: measureTable(explanation, page: page, width: inner, glyphs: glyphs))
 
@@ -119,7 +120,7 @@ public enum AccountView {
                 let state: String = switch alert.state {
                 case .open: "open"
                 case .acknowledged: "ack \(alert.acknowledgedBy ?? "")"
-                case .snoozed: "snoozed to \(alert.snoozedUntil.map { "\($0)" } ?? "")"
+                case .snoozed: "snoozed to \(alert.snoozedUntil.map { "\($0)" } ?? "")" + (alert.snoozeWake.map { " or \($0.words)" } ?? "")
                 case .resolved: alert.outcome?.rawValue ?? "resolved"
                 }
                 let head = "  \(TerminalText.pad(alert.severity.rawValue, toWidth: 7))\(TerminalText.pad(alert.kind.title, toWidth: 17))"
@@ -194,6 +195,27 @@ public enum AccountView {
                 out.append(spans)
             }
         }
+        return out
+    }
+
+    /// Weeks of score history the account view charts.
+    static let historyWeeks = 26
+
+    /// The weekly scores as a chart under a line saying where they went and where the
+    /// bands start; nothing when there is no history yet.
+    static func history(_ page: AccountPage, width: Int, glyphs g: Glyphs) -> [StyledLine] {
+        let weeks = min(page.weeklyScores.count, max(8, width - 8))
+        let scores = Array(page.weeklyScores.suffix(weeks))
+        let bands = Array(page.weeklyBands.suffix(weeks))
+        let known = scores.compactMap { $0 }
+        guard known.count >= 2, let first = known.first, let last = known.last, let low = known.min() else { return [] }
+        let edges = page.bandEdges.dropFirst().map { "\($0.name) from \($0.from)" }.joined(separator: ", ")
+        let summary = "\(weeks) weeks: \(Int(first.rounded())) \(g.arrow) \(Int(last.rounded())), lowest \(Int(low.rounded()))"
+            + (edges.isEmpty ? "" : " (\(edges))")
+        var out: [StyledLine] = [[]]
+        out.append([Span("Score by week ", .header),
+                    Span(TerminalText.truncate(summary, toWidth: max(10, width - 14), ellipsis: g.ellipsis), .dim)])
+        out += ScoreChart.lines(scores: scores, bands: bands, glyphs: g, bandNames: page.bands)
         return out
     }
 

@@ -9,12 +9,16 @@ extension CommandName {
     public static let alerts = CommandName("alerts")
 }
 
-/// The alerts inbox (view 2): the alerts routed to the viewer, worst first then the
-/// nearest deadline (as `AlertDesk.list` orders them), the selection and the marked ones.
-public struct AlertsScreen: RootScreen, ListScreen {
+/// The alerts inbox (view 2): the alerts routed to the viewer, those not yet acknowledged
+/// first (`InboxOrder`), the selection and the marked ones; `/` filters it.
+public struct AlertsScreen: RootScreen, ListScreen, FilterableScreen {
     public static let kind = ScreenKind.alerts
 
+    /// Every alert read, in the inbox's order.
+    public private(set) var all: [AlertListing] = []
+    /// Those the filter lets through: the rows.
     public private(set) var listings: [AlertListing] = []
+    public private(set) var filterText = ""
     /// The moment the SLA countdowns are judged at (from the load).
     public private(set) var now: Int64 = 0
     public var cursor = ListCursor()
@@ -26,12 +30,34 @@ public struct AlertsScreen: RootScreen, ListScreen {
     /// New listings; the selection stays on the same alert and marks on alerts still here.
     public mutating func load(_ listings: [AlertListing], now: Int64) {
         let selected = selectedListing?.alert.id
-        self.listings = listings
+        all = InboxOrder.sorted(listings, now: now)
         self.now = now
         isLoaded = true
-        marks.keep(listings.compactMap(\.alert.id))
-        if let selected, let index = listings.firstIndex(where: { $0.alert.id == selected }) { cursor.selection = index }
+        marks.keep(all.compactMap(\.alert.id))
+        refilter()
+        if let selected, let index = self.listings.firstIndex(where: { $0.alert.id == selected }) { cursor.selection = index }
+        cursor.clamp(count: self.listings.count)
+    }
+
+    public var filterKeys: [String] { AlertFilter.keys }
+
+    public mutating func filter(by text: String) {
+        filterText = text
+        refilter()
+        cursor = ListCursor()
+    }
+
+    private mutating func refilter() {
+        let filter = ListFilter(filterText, keys: AlertFilter.keys)
+        listings = filter.isEmpty ? all : all.filter { AlertFilter.matches($0, filter, now: now) }
         cursor.clamp(count: listings.count)
+    }
+
+    /// Esc clears the filter first.
+    public mutating func back(in app: inout AppState) -> Bool {
+        guard !filterText.isEmpty else { return false }
+        filter(by: "")
+        return true
     }
 
     public var selectedListing: AlertListing? {
@@ -50,7 +76,10 @@ public struct AlertsScreen: RootScreen, ListScreen {
     }
 
     public func title(_ app: AppState, shown: Viewport) -> ScreenTitle {
-        ScreenTitle("Alerts of \(app.viewer.bookName)", right: isLoaded ? "\(listings.count) alerts " : "")
+        let g = app.glyphs
+        let count = listings.count == all.count ? "\(all.count) alerts" : "\(listings.count) of \(all.count) alerts"
+        let filter = filterText.isEmpty || app.mode.isTyping ? "" : "filter: \(filterText) \(g.dot) "
+        return ScreenTitle("Alerts of \(app.viewer.bookName)", right: isLoaded ? "\(filter)\(count) " : "")
     }
 
     public var rowCount: Int { listings.count }

@@ -66,10 +66,12 @@ enum AlertsView {
         let height = rect.height - 2
         let count = alerts.listings.count
         let scroll = alerts.cursor.scroll(count: count, height: height)
-        let shown = Viewport(screen: alerts.id, scroll: scroll, height: height, count: count)
+        let shown = Viewport(screen: alerts.id, scroll: scroll, height: height, count: count, firstRow: top)
         guard height > 0 else { return shown }
         if alerts.isLoaded && alerts.listings.isEmpty {
-            ListTable.drawMessage("No alerts waiting on you. Well done.", at: top, in: rect, into: &canvas)
+            let message = alerts.all.isEmpty ? "No alerts waiting on you. Well done."
+                : "No alert matches \"\(alerts.filterText)\" (Esc clears the filter)."
+            ListTable.drawMessage(message, at: top, in: rect, into: &canvas)
             return shown
         }
         let end = min(count, scroll + height)

@@ -32,31 +32,3 @@ public enum BookSort: String, CaseIterable, Sendable {
         }
     }
 }
-
-/// A parsed `/` filter: `band:red tier:ent stage:renewal` terms and free text, all of
-/// which must match (any case; a term's value may be the start of the word).
-public struct BookFilter: Hashable, Sendable {
-    public var bands: [String] = []
-    public var tiers: [String] = []
-    public var stages: [String] = []
-    public var words: [String] = []
-
-    public init(_ text: String) {
-        for token in text.lowercased().split(separator: " ") {
-            let parts = token.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            if parts.count == 2, !parts[1].isEmpty {
-                switch parts[0] {
-                case "band": bands.append(parts[1]); continue
-                case "tier": tiers.append(parts[1]); continue
-                case "stage": stages.append(parts[1]); continue
-                default: break
-                }
-            }
-            // A term still being typed ("band:") filters nothing yet.
-            if parts.count == 2, parts[1].isEmpty, ["band", "tier", "stage"].contains(parts[0]) { continue }
-            words.append(String(token))
-        }
-    }
-
-    public var isEmpty: Bool { bands.isEmpty && tiers.isEmpty && stages.isEmpty && words.isEmpty }
-}

@@ -11,6 +11,7 @@ extension CommandName {
     public static let nextMatch = CommandName("next-match")
     public static let previousMatch = CommandName("previous-match")
     public static let sort = CommandName("sort")
+    public static let reverseSort = CommandName("reverse")
 }
 
 /// The book (view 1): every entry loaded, which of them the filter shows in which order,
@@ -27,6 +28,8 @@ public struct BookScreen: RootScreen, FilterableScreen {
     /// Indices into `entries` of the rows shown, in display order.
     public private(set) var rows: [Int] = []
     public private(set) var sort: BookSort = .attention
+    /// The order turned round (`O`): the least urgent, the smallest, the best score first.
+    public private(set) var isReversed = false
     public var filterText: String = "" { didSet { if filterText != oldValue { refresh() } } }
     /// Index into `rows`.
     public var selection: Int = 0
@@ -62,24 +65,31 @@ public struct BookScreen: RootScreen, FilterableScreen {
         self.total = total
         self.scoresAsOf = scoresAsOf
         searchIndex = index
-        order = sort.order(entries)
+        order = ordered(entries)
         isLoaded = true
         isComplete = entries.count >= total
         refresh()
         if let selectedID, let row = rows.firstIndex(where: { self.entries[$0].account.id == selectedID }) { selection = row }
     }
 
-    public mutating func setSort(_ sort: BookSort) {
+    /// Another order: the selection stays on the account it was on, wherever that lands.
+    public mutating func setSort(_ sort: BookSort, reversed: Bool = false) {
+        let selectedID = selectedEntry?.account.id
         self.sort = sort
-        order = sort.order(entries)
+        isReversed = reversed
+        order = ordered(entries)
         refresh()
-        selection = 0
-        scroll = 0
+        if let selectedID, let row = rows.firstIndex(where: { entries[$0].account.id == selectedID }) { selection = row }
+    }
+
+    private func ordered(_ entries: [BookEntry]) -> [Int] {
+        let order = sort.order(entries)
+        return isReversed ? order.reversed() : order
     }
 
     /// Re-applies sort and filter, keeping the selection in range.
     mutating func refresh() {
-        rows = searchIndex.rows(matching: BookFilter(filterText), in: order)
+        rows = searchIndex.rows(matching: ListFilter(filterText, keys: BookSearchIndex.keys), in: order)
         selection = min(selection, max(0, rows.count - 1))
         scroll = min(scroll, selection)
     }
@@ -104,8 +114,8 @@ public struct BookScreen: RootScreen, FilterableScreen {
             } else {
                 right = rows.count == entries.count ? "\(entries.count) accounts" : "\(rows.count) of \(entries.count) accounts"
             }
-            right += " \(g.dot) sort: \(sort.rawValue) "
-            if !filterText.isEmpty, app.mode != .filter { right = "filter: \(filterText) \(g.dot) " + right }
+            right += " \(g.dot) sort: \(sort.rawValue)\(isReversed ? " reversed" : "") "
+            if !filterText.isEmpty, !app.mode.isTyping { right = "filter: \(filterText) \(g.dot) " + right }
         }
         return ScreenTitle("Book of \(app.viewer.bookName)", right: right)
     }
@@ -118,25 +128,20 @@ public struct BookScreen: RootScreen, FilterableScreen {
         selection = delta > 0 ? min(count - 1, selection &+ min(delta, count)) : max(0, selection &+ max(delta, -count))
     }
 
+    public mutating func select(at row: Int, shown: Viewport) -> Bool {
+        guard let index = shown.row(at: row) else { return false }
+        selection = index
+        return true
+    }
+
     public mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]? {
         switch name {
-        case .filter:
-            app.screens.show(id)
-            app.mode = .filter
-        case .nextMatch, .previousMatch:
-            guard app.screens.topID == id else { return [] }
-            guard !filterText.isEmpty else {
-                app.flash = Flash("no filter yet: press / and type")
-                return []
-            }
-            guard !rows.isEmpty else {
-                app.flash = Flash("no account matches \"\(TerminalText.sanitize(filterText))\"")
-                return []
-            }
-            let step = name == .nextMatch ? 1 : rows.count - 1
-            selection = (selection + step) % rows.count
         case .sort:
             sort(by: argument, in: &app)
+        case .reverseSort:
+            app.screens.show(id)
+            setSort(sort, reversed: !isReversed)
+            app.flash = Flash("sorted by \(sort.rawValue)\(isReversed ? ", reversed" : "")")
         case .open:
             // Enter opens the selected account (as anywhere); on an empty table, it says why.
             guard selectedEntry == nil else { return nil }
@@ -151,7 +156,7 @@ public struct BookScreen: RootScreen, FilterableScreen {
     private mutating func sort(by argument: String?, in app: inout AppState) {
         guard let argument else {
             let next = BookSort.allCases[(BookSort.allCases.firstIndex(of: sort)! + 1) % BookSort.allCases.count]
-            setSort(next)
+            setSort(next, reversed: isReversed)
             app.flash = Flash("sorted by \(next.rawValue)")
             return
         }
@@ -161,8 +166,8 @@ public struct BookScreen: RootScreen, FilterableScreen {
             return
         }
         app.screens.show(id)
-        setSort(order)
-        app.flash = Flash("sorted by \(order.rawValue)")
+        setSort(order, reversed: isReversed)
+        app.flash = Flash("sorted by \(order.rawValue)\(isReversed ? ", reversed" : "")")
     }
 
     /// The book is read already (and again after every change): showing it reads nothing.
@@ -185,7 +190,14 @@ public struct BookScreen: RootScreen, FilterableScreen {
         return []
     }
 
-    public var filterTerms: String { "band:red tier:ent stage:renewal" }
+    public var filterKeys: [String] { BookSearchIndex.keys }
+
+    public var matchCount: Int { rows.count }
+
+    public mutating func stepMatch(by delta: Int) {
+        guard !rows.isEmpty else { return }
+        selection = ((selection + delta) % rows.count + rows.count) % rows.count
+    }
 
     /// A key of the `/` line: the matches from the top (the frame keeps the selection in sight).
     public mutating func filter(by text: String) {

@@ -18,7 +18,7 @@ public enum BookTable {
             .init("8 WEEKS", priority: 4),
             .init("OWNER", maxWidth: 20, priority: 1),
             .init("STAGE", priority: 3),
-            .init("LAST ACT", alignment: .right, priority: 7),
+            .init("LAST ACT", alignment: .right, priority: 9),
             .init("RENEWAL", alignment: .right, priority: 9),
             .init("ALERTS", priority: 10),
         ])
@@ -54,10 +54,11 @@ public enum BookTable {
         return glyphs.bandYellow
     }
 
-    /// "2 red", "1 amber", or blank: how many alerts wait, named by the worst.
+    /// "2, worst red", "1 amber", or blank: how many alerts wait and the worst of them, so
+    /// an alert's severity never reads as the account's band ("44 Yellow … 2 red").
     public static func alertsText(_ entry: BookEntry) -> String {
         guard entry.openAlerts > 0, let worst = entry.worstSeverity else { return "" }
-        return "\(entry.openAlerts) \(worst.rawValue)"
+        return entry.openAlerts == 1 ? "1 \(worst.rawValue)" : "\(entry.openAlerts), worst \(worst.rawValue)"
     }
 
     public static func trendText(_ trend: ScoreTrend?, glyphs: Glyphs) -> String {

@@ -3,7 +3,8 @@ import FolioStore
 
 /// The book as an interactive table: only the visible rows are drawn, so a frame costs
 /// the same for 40 accounts as for 100,000. Narrow terminals drop the lowest-priority
-/// columns before the account name gives up width (DESIGN §1.2).
+/// columns before the account name gives up width (DESIGN §1.2); what matters stays
+/// longest: the score, the alerts, the overdue marker of the last activity, the renewal.
 public enum BookView {
     /// One column: a header, a fixed width (the name's is flexible) and a priority
     /// (higher survives longer).
@@ -17,7 +18,9 @@ public enum BookView {
     }
 
     static let nameMinimum = 16
-    static let namePreferred = 28
+    /// The name's width before columns less important than it go (at 80 columns: score,
+    /// last activity, renewal and alerts stay beside a 26-cell name).
+    static let namePreferred = 24
     static let nameMaximum = 44
     static let gutter = 2
     static let separator = 2
@@ -26,18 +29,19 @@ public enum BookView {
     static func layout(width: Int, bands: [String], showsOwner: Bool, showsAlerts: Bool = false) -> [Column] {
         let bandWidth = bands.map { DisplayWidth.of($0) }.max() ?? 6
         var columns: [Column] = [
-            Column(id: .name, header: "ACCOUNT", width: nameMinimum, alignment: .left, priority: 10),
+            Column(id: .name, header: "ACCOUNT", width: nameMinimum, alignment: .left, priority: 11),
             Column(id: .tier, header: "TIER", width: 4, alignment: .left, priority: 6),
             Column(id: .arr, header: "ARR", width: 6, alignment: .right, priority: 8),
-            Column(id: .score, header: "SCORE", width: 3 + 1 + 1 + 1 + bandWidth + 1, alignment: .left, priority: 11),
+            Column(id: .score, header: "SCORE", width: 3 + 1 + 1 + 1 + bandWidth + 1, alignment: .left, priority: 12),
             Column(id: .trend, header: "TREND", width: 5, alignment: .center, priority: 5),
             Column(id: .spark, header: "8 WEEKS", width: Book.historyWeeks, alignment: .left, priority: 4),
             Column(id: .stage, header: "STAGE", width: 10, alignment: .left, priority: 3),
-            Column(id: .lastActivity, header: "LAST ACT", width: 8, alignment: .right, priority: 7),
+            Column(id: .lastActivity, header: "LAST ACT", width: 8, alignment: .right, priority: 10),
             Column(id: .renewal, header: "RENEWAL", width: 8, alignment: .right, priority: 9),
         ]
         if showsAlerts {
-            columns.append(Column(id: .alerts, header: "ALERTS", width: 8, alignment: .left, priority: 10))
+            // "2, worst orange" at the widest.
+            columns.append(Column(id: .alerts, header: "ALERTS", width: 15, alignment: .left, priority: 11))
         }
         if showsOwner {
             columns.insert(Column(id: .owner, header: "OWNER", width: 16, alignment: .left, priority: 2), at: 6)
@@ -75,7 +79,7 @@ public enum BookView {
         let bodyTop = rect.row + 1
         let bodyHeight = rect.height - 1
         let scroll = ListCursor.scroll(showing: book.selection, from: book.scroll, count: book.rows.count, height: bodyHeight)
-        let shown = Viewport(screen: book.id, scroll: scroll, height: max(1, bodyHeight), count: book.rows.count)
+        let shown = Viewport(screen: book.id, scroll: scroll, height: max(1, bodyHeight), count: book.rows.count, firstRow: bodyTop)
         guard bodyHeight > 0 else { return shown }
 
         if book.rows.isEmpty {
@@ -143,7 +147,7 @@ public enum BookView {
             let text = days >= 0 ? "in \(days)d" : "\(-days)d ago"
             return (text, days <= 90 ? .warning : .normal)
         case .alerts:
-            // "2 red": the count and the worst, in words, so it reads without colour.
+            // "2, worst red": the count and the worst, in words, so it reads without colour.
             guard let worst = entry.worstSeverity else { return ("", .normal) }
             return (BookTable.alertsText(entry), AccountView.role(of: worst))
         }

@@ -9,24 +9,60 @@ extension CommandName {
     public static let checkIns = CommandName("check-ins")
 }
 
-/// Check-ins (view 3): those the book owes, with the coverage rate.
-public struct CheckInsScreen: RootScreen, ListScreen {
+/// Check-ins (view 3): those the book owes, with the coverage rate; `/` filters them.
+public struct CheckInsScreen: RootScreen, ListScreen, FilterableScreen {
     public static let kind = ScreenKind.checkIns
 
-    public var board: CheckInBoard?
+    public private(set) var board: CheckInBoard?
     public var cursor = ListCursor()
+    public private(set) var filterText = ""
+    /// The owed check-ins the filter lets through: the rows.
+    public private(set) var lines: [CheckInBoard.Line] = []
+    /// How many are owed in all.
+    public private(set) var owed = 0
 
     public init() {}
-
-    public var lines: [CheckInBoard.Line] {
-        (board?.lines ?? []).filter { $0.standing != .upcoming && $0.standing != .done }
-    }
 
     public mutating func load(_ board: CheckInBoard) {
         let selected = selectedLine.map { ($0.checkIn.accountID, $0.checkIn.due) }
         self.board = board
+        refilter()
         if let selected, let index = lines.firstIndex(where: { ($0.checkIn.accountID, $0.checkIn.due) == selected }) { cursor.selection = index }
         cursor.clamp(count: lines.count)
+    }
+
+    public static let filterKeys = ["owner", "tier", "stage", "state"]
+    public var filterKeys: [String] { Self.filterKeys }
+
+    public mutating func filter(by text: String) {
+        filterText = text
+        refilter()
+        cursor = ListCursor()
+    }
+
+    private mutating func refilter() {
+        let owedLines = (board?.lines ?? []).filter { $0.standing != .upcoming && $0.standing != .done }
+        owed = owedLines.count
+        let filter = ListFilter(filterText, keys: Self.filterKeys)
+        lines = filter.isEmpty ? owedLines : owedLines.filter { line in
+            filter.matches(text: SearchText.fold("\(line.accountName) \(line.checkIn.accountID) \(line.title) \(line.hint) \(line.ownerName)")) { key in
+                switch key {
+                case "owner": [line.owner, line.ownerName]
+                case "tier": [line.tier.rawValue, line.tier.short]
+                case "stage": [line.stage.rawValue]
+                case "state": [line.standing.rawValue]
+                default: []
+                }
+            }
+        }
+        cursor.clamp(count: lines.count)
+    }
+
+    /// Esc clears the filter first.
+    public mutating func back(in app: inout AppState) -> Bool {
+        guard !filterText.isEmpty else { return false }
+        filter(by: "")
+        return true
     }
 
     public var selectedLine: CheckInBoard.Line? {
@@ -43,7 +79,11 @@ public struct CheckInsScreen: RootScreen, ListScreen {
     public func title(_ app: AppState, shown: Viewport) -> ScreenTitle {
         let g = app.glyphs
         return ScreenTitle("Check-ins of \(app.viewer.bookName)",
-                           right: board.map { "\(lines.count) owed \(g.dot) \($0.coverage.overall.accounts) accounts " } ?? "")
+                           right: board.map { board in
+                               let owedText = lines.count == owed ? "\(owed) owed" : "\(lines.count) of \(owed) owed"
+                               let filter = filterText.isEmpty || app.mode.isTyping ? "" : "filter: \(filterText) \(g.dot) "
+                               return "\(filter)\(owedText) \(g.dot) \(board.coverage.overall.accounts) accounts "
+                           } ?? "")
     }
 
     public var rowCount: Int { lines.count }

@@ -58,10 +58,11 @@ enum CheckInsView {
         let top = rect.row + 2, height = rect.height - 2
         let lines = checkIns.lines
         let scroll = checkIns.cursor.scroll(count: lines.count, height: height)
-        let shown = Viewport(screen: checkIns.id, scroll: scroll, height: height, count: lines.count)
+        let shown = Viewport(screen: checkIns.id, scroll: scroll, height: height, count: lines.count, firstRow: top)
         guard height > 0 else { return shown }
         if checkIns.board != nil && lines.isEmpty {
-            ListTable.drawMessage("No check-in due or overdue.", at: top, in: rect, into: &canvas)
+            ListTable.drawMessage(checkIns.owed == 0 ? "No check-in due or overdue."
+                                  : "No check-in matches \"\(checkIns.filterText)\" (Esc clears the filter).", at: top, in: rect, into: &canvas)
             return shown
         }
         let end = min(lines.count, scroll + height)

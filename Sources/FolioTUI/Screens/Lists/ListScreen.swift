@@ -9,4 +9,10 @@ public protocol ListScreen: Screen {
 extension ListScreen {
     public mutating func settle(_ shown: Viewport) { cursor.scroll = shown.scroll }
     public mutating func move(by rows: Int) { cursor.move(by: rows, count: rowCount) }
+
+    public mutating func select(at row: Int, shown: Viewport) -> Bool {
+        guard let index = shown.row(at: row) else { return false }
+        cursor.selection = index
+        return true
+    }
 }

@@ -14,10 +14,14 @@ extension CommandName {
 
 /// The outbox (view 6): the book's emails, the next to go first. `v` reads the selected
 /// one as the customer will, `A` approves a draft, `c` cancels one before it goes.
-public struct OutboxScreen: RootScreen, ListScreen {
+public struct OutboxScreen: RootScreen, ListScreen, FilterableScreen {
     public static let kind = ScreenKind.outbox
 
+    /// Every email read.
+    public private(set) var all: [OutboxListing] = []
+    /// Those the `/` filter lets through: the rows.
     public private(set) var listings: [OutboxListing] = []
+    public private(set) var filterText = ""
     /// The moment "due" is judged at.
     public private(set) var now: Int64 = 0
     public var cursor = ListCursor()
@@ -27,11 +31,44 @@ public struct OutboxScreen: RootScreen, ListScreen {
 
     public mutating func load(_ listings: [OutboxListing], now: Int64) {
         let selected = selectedListing?.message.id
-        self.listings = listings
+        all = listings
         self.now = now
         isLoaded = true
-        if let selected, let index = listings.firstIndex(where: { $0.message.id == selected }) { cursor.selection = index }
+        refilter()
+        if let selected, let index = self.listings.firstIndex(where: { $0.message.id == selected }) { cursor.selection = index }
+        cursor.clamp(count: self.listings.count)
+    }
+
+    public static let filterKeys = ["owner", "tier", "state"]
+    public var filterKeys: [String] { Self.filterKeys }
+
+    public mutating func filter(by text: String) {
+        filterText = text
+        refilter()
+        cursor = ListCursor()
+    }
+
+    private mutating func refilter() {
+        let filter = ListFilter(filterText, keys: Self.filterKeys)
+        listings = filter.isEmpty ? all : all.filter { listing in
+            let m = listing.message
+            return filter.matches(text: SearchText.fold("\(listing.accountName) \(m.accountID) \(m.toName) \(m.to) \(m.subject) \(m.sequence)")) { key in
+                switch key {
+                case "owner": [listing.owner]
+                case "tier": [listing.tier.rawValue, listing.tier.short]
+                case "state": [m.state.rawValue]
+                default: []
+                }
+            }
+        }
         cursor.clamp(count: listings.count)
+    }
+
+    /// Esc clears the filter first.
+    public mutating func back(in app: inout AppState) -> Bool {
+        guard !filterText.isEmpty else { return false }
+        filter(by: "")
+        return true
     }
 
     public var selectedListing: OutboxListing? {
@@ -45,23 +82,31 @@ public struct OutboxScreen: RootScreen, ListScreen {
     }
 
     public func title(_ app: AppState, shown: Viewport) -> ScreenTitle {
-        ScreenTitle("Outbox of \(app.viewer.bookName)", right: isLoaded ? "\(listings.count) emails " : "")
+        let filter = filterText.isEmpty || app.mode.isTyping ? "" : "filter: \(filterText) \(app.glyphs.dot) "
+        let count = listings.count == all.count ? "\(all.count) emails" : "\(listings.count) of \(all.count) emails"
+        return ScreenTitle("Outbox of \(app.viewer.bookName)", right: isLoaded ? "\(filter)\(count) " : "")
     }
 
     public var rowCount: Int { listings.count }
 
     public mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]? {
         switch name {
-        case .viewEmail, .approve, .cancelEmail: act(name, in: &app)
+        case .viewEmail, .approve, .cancelEmail: return act(name, in: &app)
         default: return nil
         }
-        return []
     }
 
     public func reload(_ app: AppState) -> [Effect] { [Self.load(book: app.bookOwner)] }
 
     public mutating func receive(_ loaded: any Sendable, in app: inout AppState) -> [Effect] {
-        if let loaded = loaded as? Loaded { load(loaded.listings, now: loaded.now) }
+        switch loaded {
+        case let loaded as Loaded:
+            load(loaded.listings, now: loaded.now)
+        case let approval as Approval:
+            askToApprove(approval, in: &app)
+        default:
+            break
+        }
         return []
     }
 
@@ -86,11 +131,43 @@ public struct OutboxScreen: RootScreen, ListScreen {
 
     // MARK: Acting on the selected email
 
-    /// `v` reads it, `A` approves a draft, `c` cancels one that has not gone: each asks first.
-    private func act(_ name: CommandName, in app: inout AppState) {
+    /// When a draft would go if approved now, as the store will set it.
+    struct Approval: Sendable {
+        var id: Int64
+        /// nil: no longer a draft.
+        var goes: Int64?
+    }
+
+    /// The time approving would set, read just before asking.
+    static func approvalTime(_ id: Int64, book: String?) -> Effect {
+        .load(ScreenLoad(ScreenID(kind), request: "approval \(id)", book: book, inBackground: false) { store in
+            guard let sequences = store.sequences else { throw ChangeRefusal.noSequences }
+            let goes = try store.database.read { db in try Outbox(library: sequences).approvalTime(of: id, now: store.now, in: db) }
+            return Approval(id: id, goes: goes)
+        })
+    }
+
+    /// The question, with the very time approving sets.
+    private func askToApprove(_ approval: Approval, in app: inout AppState) {
+        guard let listing = listings.first(where: { $0.message.id == approval.id }) else { return }
+        let m = listing.message
+        let who = "email \(approval.id) to \(TerminalText.sanitize(m.toName)) (\(m.accountID))"
+        guard let goes = approval.goes else {
+            app.flash = Flash("\(who) is no longer a draft", kind: .error)
+            return
+        }
+        let letter = ConfirmView.wrapped(Self.emailLines(listing), width: app.size.width)
+        app.mode = .confirm(Confirmation(question: "Approve \(who)? It goes \(Moment(seconds: goes).utc).",
+                                         details: letter, yesLabel: "Approve",
+                                         onYes: [.changeOutbox(id: approval.id, .approve)], cancelled: "\(who) is still a draft"))
+    }
+
+    /// `v` reads it, `A` approves a draft (after reading when it would go), `c` cancels one
+    /// that has not gone: each asks first.
+    private func act(_ name: CommandName, in app: inout AppState) -> [Effect] {
         guard let listing = selectedListing, let id = listing.message.id else {
             app.flash = Flash("no email selected", kind: .error)
-            return
+            return []
         }
         let m = listing.message
         let who = "email \(id) to \(TerminalText.sanitize(m.toName)) (\(m.accountID))"
@@ -102,15 +179,13 @@ public struct OutboxScreen: RootScreen, ListScreen {
         case .approve:
             guard m.state == .draft else {
                 app.flash = Flash("\(who) is \(Outbox.describe(m)), not a draft to approve", kind: .error)
-                return
+                return []
             }
-            app.mode = .confirm(Confirmation(question: "Approve \(who)? It goes \(OutboxView.when(m)) or the next working hour after.",
-                                             details: letter, yesLabel: "Approve",
-                                             onYes: [.changeOutbox(id: id, .approve)], cancelled: "\(who) is still a draft"))
+            return [Self.approvalTime(id, book: app.bookOwner)]
         case .cancelEmail:
             guard [.draft, .scheduled, .unconfirmed, .failed].contains(m.state) else {
                 app.flash = Flash("\(who) is \(Outbox.describe(m)); only one that has not gone can be cancelled", kind: .error)
-                return
+                return []
             }
             app.mode = .confirm(Confirmation(question: "Cancel \(who)? Its sequence stops too.", details: letter,
                                              yesLabel: "Cancel email", onYes: [.changeOutbox(id: id, .cancel)],
@@ -118,6 +193,7 @@ public struct OutboxScreen: RootScreen, ListScreen {
         default:
             break
         }
+        return []
     }
 
     /// The email as the customer reads it: headers in words, then the body.

@@ -70,11 +70,11 @@ enum OutboxView {
         let height = min(rect.height - 2, max(1, rect.height - 4))
         let count = outbox.listings.count
         let scroll = outbox.cursor.scroll(count: count, height: height)
-        let shown = Viewport(screen: outbox.id, scroll: scroll, height: height, count: count)
+        let shown = Viewport(screen: outbox.id, scroll: scroll, height: height, count: count, firstRow: top)
         guard height > 0 else { return shown }
         if outbox.isLoaded && outbox.listings.isEmpty {
-            ListTable.drawMessage("Nothing waiting: no draft to approve and no email scheduled. r on an account starts a sequence.",
-                                  at: top, in: rect, into: &canvas)
+            ListTable.drawMessage(outbox.all.isEmpty ? "Nothing waiting: no draft to approve and no email scheduled. r on an account starts a sequence."
+                                  : "No email matches \"\(outbox.filterText)\" (Esc clears the filter).", at: top, in: rect, into: &canvas)
             return shown
         }
         let end = min(count, scroll + height)

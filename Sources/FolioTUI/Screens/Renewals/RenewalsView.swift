@@ -86,13 +86,15 @@ enum RenewalsView {
             canvas.put(line: line, at: .init(column: rect.column + 1, row: row), maxWidth: rect.width - 2)
             row += 1
         }
-        let open = renewals.board?.open ?? []
+        let open = renewals.open
         // The open renewals: under their heading and the table's header.
         let height = rect.row + rect.height - row - 2
         let scroll = renewals.cursor.scroll(count: open.count, height: height)
-        let shown = Viewport(screen: renewals.id, scroll: scroll, height: max(1, height), count: open.count)
+        let shown = Viewport(screen: renewals.id, scroll: scroll, height: max(1, height), count: open.count, firstRow: row + 2)
         guard renewals.board != nil else { return shown }
-        canvas.put(line: [Span("Open renewals ", .header), Span("\(open.count), soonest first", .dim)],
+        let all = renewals.board?.open.count ?? 0
+        let counted = open.count == all ? "\(all), soonest first" : "\(open.count) of \(all) match \"\(renewals.filterText)\", soonest first"
+        canvas.put(line: [Span("Open renewals ", .header), Span(counted, .dim)],
                    at: .init(column: rect.column + 1, row: row), maxWidth: rect.width - 2)
         row += 1
         let columns = self.columns(width: rect.width, showsOwner: state.viewer.role != "csm" || state.viewer.bookOf != nil)
@@ -100,7 +102,8 @@ enum RenewalsView {
         row += 1
         guard height > 0 else { return shown }
         if open.isEmpty {
-            ListTable.drawMessage("No renewal open: none is within 90 days.", at: row, in: rect, into: &canvas)
+            ListTable.drawMessage(all == 0 ? "No renewal open: none is within 90 days."
+                                  : "No open renewal matches \"\(renewals.filterText)\" (Esc clears the filter).", at: row, in: rect, into: &canvas)
             return shown
         }
         let cursor = renewals.cursor

@@ -11,12 +11,16 @@ extension CommandName {
 
 /// The team (view 5, managers and VPs): CSM rows, then the escalations; one selection
 /// runs through both. Enter on a CSM opens their book, on an escalation its account.
-public struct TeamScreen: RootScreen, ListScreen {
+public struct TeamScreen: RootScreen, ListScreen, FilterableScreen {
     public static let kind = ScreenKind.team
 
-    public var board: TeamBoard?
+    public private(set) var board: TeamBoard?
     public var cursor = ListCursor()
     public var marks = Marks<Int64>()
+    public private(set) var filterText = ""
+    /// The CSM lines and the escalations the `/` filter lets through.
+    public private(set) var rows: [TeamBoard.Line] = []
+    public private(set) var escalations: [AlertListing] = []
 
     public init() {}
 
@@ -26,17 +30,47 @@ public struct TeamScreen: RootScreen, ListScreen {
         case escalation(AlertListing)
     }
 
-    public var items: [Item] {
-        guard let board else { return [] }
-        return board.rows.map(Item.csm) + board.escalations.map(Item.escalation)
-    }
+    public var items: [Item] { rows.map(Item.csm) + escalations.map(Item.escalation) }
 
     public mutating func load(_ board: TeamBoard) {
         let selectedKey = selectedItem.map(Self.key)
         self.board = board
         marks.keep(board.escalations.compactMap(\.alert.id))
+        refilter()
         if let selectedKey, let index = items.firstIndex(where: { Self.key($0) == selectedKey }) { cursor.selection = index }
         cursor.clamp(count: items.count)
+    }
+
+    /// A CSM line answers words and `owner:`; an escalation, what an alert row answers.
+    public var filterKeys: [String] { AlertFilter.keys }
+
+    public mutating func filter(by text: String) {
+        filterText = text
+        refilter()
+        cursor = ListCursor()
+    }
+
+    private mutating func refilter() {
+        let filter = ListFilter(filterText, keys: AlertFilter.keys)
+        guard let board, !filter.isEmpty else {
+            rows = board?.rows ?? []
+            escalations = board?.escalations ?? []
+            cursor.clamp(count: items.count)
+            return
+        }
+        let onlyOwner = filter.terms.keys.allSatisfy { $0 == "owner" }
+        rows = onlyOwner ? board.rows.filter { row in
+            filter.matches(text: SearchText.fold("\(row.name) \(row.login)")) { $0 == "owner" ? [row.login, row.name] : [] }
+        } : []
+        escalations = board.escalations.filter { AlertFilter.matches($0, filter, now: board.now) }
+        cursor.clamp(count: items.count)
+    }
+
+    /// Esc clears the filter first.
+    public mutating func back(in app: inout AppState) -> Bool {
+        guard !filterText.isEmpty else { return false }
+        filter(by: "")
+        return true
     }
 
     static func key(_ item: Item) -> String {
@@ -53,7 +87,6 @@ public struct TeamScreen: RootScreen, ListScreen {
 
     /// The marked escalations, else the selected one.
     public var targets: [AlertListing] {
-        let escalations = board?.escalations ?? []
         if !marks.isEmpty { return escalations.filter { marks.contains($0.alert.id ?? -1) } }
         if case .escalation(let listing) = selectedItem { return [listing] }
         return []
@@ -69,11 +102,24 @@ public struct TeamScreen: RootScreen, ListScreen {
 
     public func title(_ app: AppState, shown: Viewport) -> ScreenTitle {
         let g = app.glyphs
+        let filter = filterText.isEmpty || app.mode.isTyping ? "" : "filter: \(filterText) \(g.dot) "
         return ScreenTitle("Team of \(app.viewer.name)",
-                           right: board.map { "\($0.rows.count) CSMs \(g.dot) \($0.escalations.count) escalations " } ?? "")
+                           right: board.map { "\(filter)\($0.rows.count) CSMs \(g.dot) \($0.escalations.count) escalations " } ?? "")
     }
 
     public var rowCount: Int { items.count }
+
+    /// A click lands on a line of the view: a CSM's or an escalation's selects it.
+    public mutating func select(at row: Int, shown: Viewport) -> Bool {
+        let lines = TeamView.lines(self, glyphs: .ascii)
+        guard let index = shown.row(at: row), lines.indices.contains(index) else { return false }
+        switch lines[index] {
+        case .csm(let i): cursor.selection = i
+        case .escalation(let i): cursor.selection = rows.count + i
+        default: return false
+        }
+        return true
+    }
 
     public mutating func run(_ name: CommandName, argument: String?, in app: inout AppState) -> [Effect]? {
         switch name {

@@ -45,18 +45,22 @@ enum TeamView {
     static func lines(_ team: TeamScreen, glyphs g: Glyphs) -> [Line] {
         guard let board = team.board else { return [] }
         var lines: [Line] = [.csmHeader]
-        lines += board.rows.indices.map(Line.csm)
-        if board.rows.isEmpty { lines.append(.heading([Span("  No CSM in this team yet.", .dim)])) }
-        let overdue = board.escalations.filter { $0.alert.isOverdue(at: board.now) }.count
-        var heading: StyledLine = [Span("Escalations ", .header), Span("\(board.escalations.count) routed to you")]
+        lines += team.rows.indices.map(Line.csm)
+        if team.rows.isEmpty {
+            lines.append(.heading([Span(board.rows.isEmpty ? "  No CSM in this team yet." : "  No CSM matches the filter.", .dim)]))
+        }
+        let overdue = team.escalations.filter { $0.alert.isOverdue(at: board.now) }.count
+        let routed = team.escalations.count == board.escalations.count ? "\(board.escalations.count) routed to you"
+            : "\(team.escalations.count) of \(board.escalations.count) routed to you match \"\(team.filterText)\""
+        var heading: StyledLine = [Span("Escalations ", .header), Span(routed)]
         if overdue > 0 { heading += [Span(" \(g.dot) "), Span("\(overdue) OVERDUE", .overdue)] }
         if !team.marks.isEmpty { heading.append(Span(" \(g.dot) \(team.marks.count) marked", .accent)) }
         lines += [.blank, .heading(heading)]
-        if board.escalations.isEmpty {
-            lines.append(.heading([Span("  Nothing routed to you is waiting.", .dim)]))
+        if team.escalations.isEmpty {
+            lines.append(.heading([Span(board.escalations.isEmpty ? "  Nothing routed to you is waiting." : "  No escalation matches the filter.", .dim)]))
         } else {
             lines.append(.alertHeader)
-            lines += board.escalations.indices.map(Line.escalation)
+            lines += team.escalations.indices.map(Line.escalation)
         }
         return lines
     }
@@ -77,12 +81,12 @@ enum TeamView {
         let selectedLine = all.firstIndex { line in
             switch line {
             case .csm(let index): return index == selection
-            case .escalation(let index): return board.rows.count + index == selection
+            case .escalation(let index): return team.rows.count + index == selection
             default: return false
             }
         } ?? 0
         let scroll = max(0, min(selectedLine - height + 1, all.count - height))
-        let shown = Viewport(screen: team.id, scroll: scroll, height: max(1, height), count: all.count)
+        let shown = Viewport(screen: team.id, scroll: scroll, height: max(1, height), count: all.count, firstRow: rect.row + 1)
         guard height > 0 else { return shown }
         let teamColumns = columns(width: rect.width)
         let alertColumns = AlertsView.columns(width: rect.width, showsOwner: true, ownerPriority: 8)
@@ -98,12 +102,12 @@ enum TeamView {
             case .alertHeader:
                 ListTable.drawHeader(alertColumns, at: row, in: rect, marking: true, into: &canvas)
             case .csm(let index):
-                let csm = board.rows[index]
+                let csm = team.rows[index]
                 ListTable.drawRow(teamColumns, at: row, in: rect, isSelected: index == selection, isMarked: false, marking: true,
                                   glyphs: g, into: &canvas) { cell($0, csm) }
             case .escalation(let index):
-                let listing = board.escalations[index]
-                ListTable.drawRow(alertColumns, at: row, in: rect, isSelected: board.rows.count + index == selection,
+                let listing = team.escalations[index]
+                ListTable.drawRow(alertColumns, at: row, in: rect, isSelected: team.rows.count + index == selection,
                                   isMarked: team.marks.contains(listing.alert.id ?? -1), marking: true, glyphs: g,
                                   into: &canvas) { AlertsView.cell($0, listing, now: board.now, ownerName: listing.owner) }
             }
