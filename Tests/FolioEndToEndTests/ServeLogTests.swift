@@ -82,6 +82,10 @@ struct ServeLogTests {
         #expect(server.process.isRunning, "SIGHUP does not stop the server")
         let reopened = try String(contentsOf: log, encoding: .utf8)
         #expect(try JSONSerialization.jsonObject(with: Data(reopened.split(separator: "\n")[0].utf8)) is [String: Any])
-        #expect(try String(contentsOf: log.appendingPathExtension("1"), encoding: .utf8) == text)
+        // The moved file keeps every line it had (the server may have added one, as a closing
+        // connection, between the read above and the move), and nothing after the reopening.
+        let rotated = try String(contentsOf: log.appendingPathExtension("1"), encoding: .utf8)
+        #expect(rotated.hasPrefix(text))
+        #expect(!rotated.contains("log reopened"))
     }
 }

@@ -8,9 +8,7 @@ import GRDB
 enum SnoozeWaking {
     /// The account's latest score on or before `asOf`.
     static func score(of accountID: String, asOf: Day, in db: Database) throws -> Double? {
-        try Double.fetchOne(db.cachedStatement(sql: """
-            SELECT score FROM health_snapshot WHERE account_id = ? AND date <= ? AND score IS NOT NULL ORDER BY date DESC LIMIT 1
-            """), arguments: [accountID, asOf.iso])
+        try SnapshotStore.latestScores(of: [accountID], asOf: asOf, in: db)[accountID]?.score
     }
 
     /// The daily run: every snoozed alert with wake conditions, judged as its account stands on `asOf`.
