@@ -41,13 +41,44 @@ struct DailyRunTests {
         #expect(a2[.seatUtilisation]?.value == 0.75)
         #expect(a2[.featureDepth] == nil)
         #expect(a2[.daysSinceActivity]?.value == 13)
-        #expect(a2[.daysSinceMeeting]?.value == 540) // never met: since the contract started
+        #expect(a2[.daysSinceMeeting] == nil) // never met: no data, not "since the contract started"
         #expect(a2[.npsMean]?.value == 4)
         #expect(a2[.daysOverdue]?.value == 35)
         #expect(a2[.daysOverdue]?.date == Day(iso: "2026-11-20"))
         #expect(a3[.sponsorPresent] == nil)
-        #expect(a3[.daysSinceActivity]?.value == 83)
+        #expect(a3[.daysSinceActivity] == nil) // nothing logged: no data
+        #expect(a3[.daysSinceMeeting] == nil)
         #expect(a3[.seatUtilisation] == nil) // no seats, no usage
+        // NPS by answer: the account's latest.
+        #expect(a1[.npsLatest]?.value == 9 && a2[.npsLatest]?.value == 4 && a3[.npsLatest] == nil)
+        // Cases of any priority in 90 days, and how long they stayed open (22 days and 2).
+        #expect(a1[.cases90d]?.value == 2)
+        #expect(a1[.caseDaysOpen]?.value == 12)
+        #expect(a2[.cases90d]?.value == 0) // cases are on file for the book: none here is a real 0
+        #expect(a2[.caseDaysOpen] == nil) // no case to time
+        // Tenure in months from the contract start: 1,043 and 83 days.
+        #expect(abs((a1[.tenureMonths]?.value ?? 0) - 1043 / (365.2425 / 12)) < 1e-9)
+        #expect(abs((a3[.tenureMonths]?.value ?? 0) - 83 / (365.2425 / 12)) < 1e-9)
+    }
+
+    /// Missing is missing: a book with no activities, cases, NPS, payments or usage on file
+    /// gets no data for those measures — never a count from the contract start or a zero —
+    /// and its score rests on what is there (tenure, term, the renewal date).
+    @Test func inputsNotOnFileAreNoData() throws {
+        let scratch = Scratch()
+        let db = try scratch.database()
+        _ = try importer(db)([scratch.write("users.csv", Portfolio.users + "\n"), scratch.write("accounts.csv", Portfolio.accounts + "\n")])
+        let inputs = try db.read { db -> [HealthInputs] in
+            let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
+            return try HealthInputLoader(asOf: Self.asOf, sources: Set(MeasureSource.allCases)).load(accounts: accounts, in: db).health
+        }
+        for account in inputs {
+            #expect(Set(account.values.keys) == [.daysToRenewal, .tenureMonths, .contractTerm])
+        }
+        let snapshot = HealthScoring.snapshot(accountID: "A1", tier: .enterprise, profile: .standard, inputs: inputs[0], asOf: Self.asOf)
+        let withData = snapshot.measures.filter { $0.score != nil }.map(\.name)
+        #expect(withData == ["tenure", "contract term", "days to renewal"])
+        #expect(abs(snapshot.measures.filter { $0.score != nil }.reduce(0) { $0 + $1.effectiveWeight } - 100) < 1e-9)
     }
 
     @Test func inputsAreReadAsOfThePast() throws {

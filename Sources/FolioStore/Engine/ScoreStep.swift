@@ -24,9 +24,11 @@ public struct ScoreStep: TickStep {
             """)
         let day = context.asOf.iso
         let order = context.profile.bands.bands.map(\.name)
+        var sources: [Account.Tier: [MeasureSource]] = [:]
+        for tier in Account.Tier.allCases { sources[tier] = context.profile.measures(for: tier).map(\.source) }
         for (i, account) in context.accounts.enumerated() {
             let (snapshot, measures) = scored[i]
-            let set = try sets.id(for: snapshot.measures, tier: account.tier)
+            let set = try sets.id(for: snapshot.measures, tier: account.tier, sources: sources[account.tier])
             try statement.execute(arguments: [account.id, day, SnapshotStore.round(snapshot.score), snapshot.band,
                                               snapshot.lowConfidence, set, measures])
             if context.db.changesCount > 0 { context.summary.changed += 1 }
@@ -70,9 +72,9 @@ struct MeasureSets {
 
     init(db: Database) { self.db = db }
 
-    mutating func id(for measures: [HealthSnapshot.MeasureResult], tier: Account.Tier) throws -> Int64 {
+    mutating func id(for measures: [HealthSnapshot.MeasureResult], tier: Account.Tier, sources: [MeasureSource]? = nil) throws -> Int64 {
         if let known = byTier[tier], SnapshotCodec.measures(measures, match: known.slots) { return known.id }
-        let slots = SnapshotCodec.slots(of: measures)
+        let slots = SnapshotCodec.slots(of: measures, sources: sources)
         let id = try Self.id(for: slots, in: db)
         byTier[tier] = (slots, id)
         return id

@@ -17,28 +17,30 @@ struct HealthInputLoader {
     /// Weeks of usage the trend compares: the last 4 complete weeks against the 8 before.
     static let recentWeeks = 4
     static let baselineWeeks = 8
+    /// A month of tenure: the mean Gregorian month.
+    static let daysPerMonth = 365.2425 / 12
 
     /// The Monday of the last complete week on `asOf` (a week counts once its Sunday is past).
     var lastWeek: Day { asOf.adding(days: -7).weekStart }
 
     /// One kind of input and the sources it fills.
     enum Part: CaseIterable {
-        case usage, activity, sponsor, nps, cases, payments, renewal
+        case usage, activity, sponsor, nps, cases, payments, account
 
         var sources: Set<MeasureSource> {
             switch self {
             case .usage: [.seatUtilisation, .keyActionTrend, .featureDepth]
             case .activity: [.daysSinceActivity, .daysSinceMeeting]
             case .sponsor: [.sponsorPresent]
-            case .nps: [.npsMean]
-            case .cases: [.openCriticalCases, .severeCases90d]
+            case .nps: [.npsMean, .npsLatest]
+            case .cases: [.openCriticalCases, .severeCases90d, .cases90d, .caseDaysOpen]
             case .payments: [.daysOverdue]
-            case .renewal: [.daysToRenewal]
+            case .account: [.daysToRenewal, .tenureMonths, .contractTerm]
             }
         }
 
         /// Two halves of about the same cost (measured on the 100,000-account benchmark).
-        static let halves: [[Part]] = [[.usage, .nps, .renewal], [.activity, .cases, .sponsor, .payments]]
+        static let halves: [[Part]] = [[.usage, .nps, .account], [.activity, .cases, .sponsor, .payments]]
     }
 
     /// Reads every input on one connection.
@@ -112,13 +114,17 @@ struct HealthInputLoader {
             var finder = AccountFinder(accounts: accounts, index: index)
             while let row = try rows.next() {
                 guard let i = finder.index(of: row[0]) else { continue }
-                let account = accounts[i]
-                inputs.lastActivity[i] = (row[1] as StoredDay?)?.day
+                let last = (row[1] as StoredDay?)?.day
+                inputs.lastActivity[i] = last
                 let meetings = [(row[2] as StoredDay?)?.day, (row[3] as StoredDay?)?.day].compactMap { $0 }.max()
-                // Never any activity: as long as the customer has been with us.
-                let since = { (day: Day?) in Double((day ?? min(account.contractStart, asOf)).days(until: asOf)) }
-                if sources.contains(.daysSinceActivity) { inputs.health[i][.daysSinceActivity] = HealthInput(since((row[1] as StoredDay?)?.day), at: asOf) }
-                if sources.contains(.daysSinceMeeting) { inputs.health[i][.daysSinceMeeting] = HealthInput(since(meetings), at: asOf) }
+                // Missing is missing: no activity (or meeting) on file is no data, never a
+                // count from the contract start.
+                if let last, sources.contains(.daysSinceActivity) {
+                    inputs.health[i][.daysSinceActivity] = HealthInput(Double(last.days(until: asOf)), at: asOf)
+                }
+                if let meetings, sources.contains(.daysSinceMeeting) {
+                    inputs.health[i][.daysSinceMeeting] = HealthInput(Double(meetings.days(until: asOf)), at: asOf)
+                }
             }
 
         case .sponsor:
@@ -133,15 +139,20 @@ struct HealthInputLoader {
         case .nps:
             // The latest response of each contact (one seek each), averaged over the
             // account's contacts; contacts come grouped by account.
+            // The latest answer of the account is the latest of its contacts' (the lowest
+            // when two answered on the same day).
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.account_id, n.score, n.date FROM contact c
                 JOIN nps_response n ON n.contact_id = c.id
                     AND n.date = (SELECT MAX(date) FROM nps_response m WHERE m.contact_id = c.id AND m.date <= :today)
                 ORDER BY c.account_id
                 """, arguments: ["today": today])
-            var current: (i: Int, total: Double, count: Int, latest: Day)?
+            var current: (i: Int, total: Double, count: Int, latest: Day, latestScore: Double)?
             func flush() {
-                if let c = current { inputs.health[c.i][.npsMean] = HealthInput(c.total / Double(c.count), at: c.latest) }
+                if let c = current {
+                    if sources.contains(.npsMean) { inputs.health[c.i][.npsMean] = HealthInput(c.total / Double(c.count), at: c.latest) }
+                    if sources.contains(.npsLatest) { inputs.health[c.i][.npsLatest] = HealthInput(c.latestScore, at: c.latest) }
+                }
                 current = nil
             }
             var finder = AccountFinder(accounts: accounts, index: index)
@@ -149,22 +160,32 @@ struct HealthInputLoader {
                 guard let score = row[1] as Double?, let date = (row[2] as StoredDay?)?.day,
                       let i = finder.index(of: row[0]) else { continue }
                 if let c = current, c.i == i {
-                    current = (i, c.total + score, c.count + 1, max(c.latest, date))
+                    let latestScore = date > c.latest ? score : date == c.latest ? min(score, c.latestScore) : c.latestScore
+                    current = (i, c.total + score, c.count + 1, max(c.latest, date), latestScore)
                 } else {
                     flush()
-                    current = (i, score, 1, date)
+                    current = (i, score, 1, date, score)
                 }
             }
             flush()
 
         case .cases:
+            // Missing is missing: with no support case on file for any account, support is
+            // not connected, and the case measures have no data (not "0 cases").
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM support_case WHERE opened <= ?)", arguments: [today]) ?? false else { return }
             let windowStart = asOf.adding(days: -90)
             var critical = [Int](repeating: 0, count: accounts.count)
             var severe = [Int](repeating: 0, count: accounts.count)
+            var opened = [Int](repeating: 0, count: accounts.count)
+            var daysOpen = [Double](repeating: 0, count: accounts.count)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT account_id,
                        SUM(priority = 'critical' AND (closed IS NULL OR closed > :today)),
-                       SUM(priority IN ('critical', 'high') AND opened > :start)
+                       SUM(priority IN ('critical', 'high') AND opened > :start),
+                       SUM(opened > :start),
+                       SUM(CASE WHEN opened > :start
+                           THEN julianday(CASE WHEN closed IS NULL OR closed > :today THEN :today ELSE closed END) - julianday(opened)
+                           ELSE 0 END)
                 FROM support_case
                 WHERE opened <= :today AND (opened > :start OR (priority = 'critical' AND (closed IS NULL OR closed > :today)))
                 GROUP BY account_id
@@ -173,10 +194,17 @@ struct HealthInputLoader {
                 guard let i = index[row[0]] else { continue }
                 critical[i] = row[1]
                 severe[i] = row[2]
+                opened[i] = row[3]
+                daysOpen[i] = row[4] ?? 0
             }
             for i in accounts.indices {
                 if sources.contains(.openCriticalCases) { inputs.health[i][.openCriticalCases] = HealthInput(Double(critical[i]), at: asOf) }
                 if sources.contains(.severeCases90d) { inputs.health[i][.severeCases90d] = HealthInput(Double(severe[i]), at: asOf) }
+                if sources.contains(.cases90d) { inputs.health[i][.cases90d] = HealthInput(Double(opened[i]), at: asOf) }
+                // A mean of nothing is no data: no case in the window, nothing to time.
+                if sources.contains(.caseDaysOpen), opened[i] > 0 {
+                    inputs.health[i][.caseDaysOpen] = HealthInput(max(0, daysOpen[i]) / Double(opened[i]), at: asOf)
+                }
             }
 
         case .payments:
@@ -193,9 +221,19 @@ struct HealthInputLoader {
                 inputs.health[i][.daysOverdue] = HealthInput(Double(row[2] as Int), at: day)
             }
 
-        case .renewal:
+        case .account:
             for (i, account) in accounts.enumerated() {
-                inputs.health[i][.daysToRenewal] = HealthInput(Double(account.daysToRenewal(asOf: asOf)), at: asOf)
+                if sources.contains(.daysToRenewal) {
+                    inputs.health[i][.daysToRenewal] = HealthInput(Double(account.daysToRenewal(asOf: asOf)), at: asOf)
+                }
+                // Tenure counts from the contract start on the day; an account not started yet has none.
+                let tenureDays = account.tenureDays(asOf: asOf)
+                if sources.contains(.tenureMonths), tenureDays >= 0 {
+                    inputs.health[i][.tenureMonths] = HealthInput(Double(tenureDays) / Self.daysPerMonth, at: asOf)
+                }
+                if sources.contains(.contractTerm) {
+                    inputs.health[i][.contractTerm] = HealthInput(Double(account.termMonths), at: asOf)
+                }
             }
         }
     }
