@@ -60,14 +60,17 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let l = try ReportCommand.load("program", global: global, options: options, policy: try alertsOption.load())
+                let policy = try alertsOption.load()
+                let l = try ReportCommand.load("program", global: global, options: options, policy: policy)
                 let asOf = l.context.asOf
                 let comparison = ControlComparison(l.history, period: l.period, asOf: asOf)
                 let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
                 let sequences = SequenceResponse(l.history.sequences)
-                try options.emit(json: { ProgrammeReport.json(comparison, speed: speed, sequences: sequences, frame: l.frame) },
+                try options.emit(json: { ProgrammeReport.json(comparison, speed: speed, sequences: sequences, heldOutKinds: policy.holdoutKinds,
+                                                              frame: l.frame) },
                                  csv: { ProgrammeReport.csv(comparison, speed: speed) },
-                                 text: { width in ProgrammeReport.lines(comparison, speed: speed, sequences: sequences, frame: l.frame,
+                                 text: { width in ProgrammeReport.lines(comparison, speed: speed, sequences: sequences,
+                                                                        heldOutKinds: policy.holdoutKinds, frame: l.frame,
                                                                         heading: l.heading, maxWidth: width, glyphs: l.glyphs) })
             }
         }
