@@ -42,21 +42,21 @@ import Testing
     @Test func writesOneFilePerImportKindWithItsCanonicalHeader() throws {
         let summary = try Self.export()
         #expect(summary.files.map { URL(fileURLWithPath: $0).lastPathComponent }
-                == ImportKind.allCases.map { $0.rawValue + ".csv" })
-        for kind in ImportKind.allCases {
+                == ImportKind.portfolio.map { $0.rawValue + ".csv" })
+        for kind in ImportKind.portfolio {
             let text = try #require(String(data: Self.bytes(Self.path(summary, kind)), encoding: .utf8))
             let header = text.prefix { $0 != "\n" }
-            #expect(header == kind.columnNames.joined(separator: ","), "\(kind) header")
+            #expect(header == kind.generatedColumns.joined(separator: ","), "\(kind) header")
             #expect(!text.contains("\r\n"), "LF line ends")
         }
     }
 
     @Test func rowCountsMatchTheFilesAndEveryRowHasEveryColumn() throws {
         let summary = try Self.export()
-        for kind in ImportKind.allCases {
+        for kind in ImportKind.portfolio {
             let rows = try Self.rows(Self.path(summary, kind))
             #expect(rows.count - 1 == summary.rowCounts[kind], "\(kind) rows")
-            #expect(rows.allSatisfy { $0.count == kind.columnNames.count }, "\(kind) columns")
+            #expect(rows.allSatisfy { $0.count == kind.generatedColumns.count }, "\(kind) columns")
         }
         #expect(summary.rowCounts[.accounts] == 120)
         #expect(summary.rowCounts[.usage]! > 120 * 8)
@@ -67,7 +67,7 @@ import Testing
     @Test func sameSeedWritesByteIdenticalFiles() throws {
         let a = try Self.export(name: "first"), b = try Self.export(name: "second")
         #expect(a.rowCounts == b.rowCounts)
-        for kind in ImportKind.allCases {
+        for kind in ImportKind.portfolio {
             #expect(try Self.bytes(Self.path(a, kind)) == Self.bytes(Self.path(b, kind)), "\(kind).csv")
         }
     }

@@ -28,9 +28,12 @@ public struct RenewalOpportunity: Hashable, Sendable, Codable {
     public var movedBy: String?
     /// When the current stage was set.
     public var movedAt: Moment?
+    /// The CRM's id when the opportunity came from the CRM (an import): its amount and close
+    /// date are the CRM's, not the account's.
+    public var crmID: String?
 
     public init(id: Int64? = nil, accountID: String, amount: Money, closeDate: Day, stage: Stage, owner: String,
-                openedOn: Day? = nil, closedOn: Day? = nil, movedBy: String? = nil, movedAt: Moment? = nil) {
+                openedOn: Day? = nil, closedOn: Day? = nil, movedBy: String? = nil, movedAt: Moment? = nil, crmID: String? = nil) {
         self.id = id
         self.accountID = accountID
         self.amount = amount
@@ -41,6 +44,7 @@ public struct RenewalOpportunity: Hashable, Sendable, Codable {
         self.closedOn = closedOn
         self.movedBy = movedBy
         self.movedAt = movedAt
+        self.crmID = crmID
     }
 
     public var isOpen: Bool { !stage.isClosed }

@@ -32,13 +32,17 @@ public struct RenewalRules: Hashable, Sendable, Codable {
 
     /// The plan for `account` on `asOf`, given its open opportunity (if any) and whether
     /// today's score puts it in the lowest band. An open opportunity follows the account's
-    /// renewal date, ARR and owner, so a corrected import corrects the pipeline.
+    /// renewal date, ARR and owner, so a corrected import corrects the pipeline (one imported
+    /// from the CRM keeps the CRM's amount and close date).
     public func plan(for account: Account, open: RenewalOpportunity?, isLowestBand: Bool, asOf: Day) -> Plan {
         let days = account.daysToRenewal(asOf: asOf)
         if let open {
             var updated = open
-            updated.closeDate = account.renewalDate
-            updated.amount = account.arr
+            // A CRM opportunity keeps the CRM's amount and close date; Folio's own follow the account.
+            if open.crmID == nil {
+                updated.closeDate = account.renewalDate
+                updated.amount = account.arr
+            }
             updated.owner = account.owner
             if open.stage.isSetByEngine {
                 updated.stage = engineStage(daysToRenewal: days, isLowestBand: isLowestBand)

@@ -25,7 +25,7 @@ public enum DemoPortfolio {
 
     /// The CSV files of the sample portfolio, in import order.
     public static func files(in sampleData: URL) -> [String] {
-        ImportKind.allCases.map { sampleData.appendingPathComponent("\($0.rawValue).csv").path }
+        ImportKind.portfolio.map { sampleData.appendingPathComponent("\($0.rawValue).csv").path }
     }
 
     /// Weeks of history the demo replays through the daily run, ending on `asOf`.

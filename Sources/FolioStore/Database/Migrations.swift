@@ -324,6 +324,87 @@ enum Migrations {
                 """)
         }
 
+        m.registerMigration("v20-import-real-data") { db in
+            try db.execute(sql: """
+                -- Other names a record is known by in other systems (a CRM user id, a HubSpot
+                -- company id, a company domain, a Zendesk organisation), normalized: Salesforce
+                -- ids by their 15-character form, others in lower case.
+                CREATE TABLE external_key (
+                    kind TEXT NOT NULL CHECK (kind IN ('user', 'account', 'contact')),
+                    key TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    PRIMARY KEY (kind, key)
+                ) WITHOUT ROWID;
+                CREATE INDEX external_key_record ON external_key(kind, record_id);
+
+                -- An account's custom attributes from the CRM (plan, payment method…), as text
+                -- and, when the text is a number, as a number: what custom measures read.
+                CREATE TABLE account_attribute (
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    number REAL,
+                    import_batch INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (account_id, name)
+                ) WITHOUT ROWID;
+                CREATE INDEX account_attribute_name ON account_attribute(name);
+
+                -- A week whose data stops before its Sunday (an export taken mid-week): shown,
+                -- never scored as a drop.
+                ALTER TABLE usage ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+
+                -- Daily usage rows as imported, summed (counts) and maxed (users) into weeks.
+                CREATE TABLE usage_day (
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    day TEXT NOT NULL,
+                    active_users INTEGER,
+                    logins INTEGER,
+                    key_actions INTEGER,
+                    features_used INTEGER,
+                    features_available INTEGER,
+                    import_batch INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (account_id, day)
+                ) WITHOUT ROWID;
+
+                -- What the events roll-up has counted for an account's week, so the same events
+                -- imported again count once: sorted 64-bit fingerprints of the events, users,
+                -- sessions and features seen, and the span the imported exports covered.
+                CREATE TABLE usage_rollup (
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    week TEXT NOT NULL,
+                    events BLOB NOT NULL,
+                    users BLOB NOT NULL,
+                    sessions BLOB NOT NULL,
+                    features BLOB NOT NULL,
+                    logins INTEGER NOT NULL,
+                    key_actions INTEGER NOT NULL,
+                    covered_from INTEGER NOT NULL,
+                    covered_until INTEGER NOT NULL,
+                    PRIMARY KEY (account_id, week)
+                ) WITHOUT ROWID;
+
+                -- Renewal opportunities from the CRM: its id and its own stage name.
+                ALTER TABLE renewal_opportunity ADD COLUMN crm_id TEXT;
+                ALTER TABLE renewal_opportunity ADD COLUMN crm_stage TEXT;
+                CREATE UNIQUE INDEX renewal_opportunity_crm ON renewal_opportunity(crm_id) WHERE crm_id IS NOT NULL;
+
+                -- What happened to accounts (churned, renewed, expanded, contracted), kept as
+                -- history: the ground truth a score is checked against.
+                CREATE TABLE account_outcome (
+                    id INTEGER PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('churned', 'renewed', 'expanded', 'contracted')),
+                    arr_change_cents INTEGER,
+                    source TEXT NOT NULL DEFAULT 'import',
+                    note TEXT,
+                    import_batch INTEGER NOT NULL DEFAULT 0,
+                    UNIQUE (account_id, date)
+                );
+                CREATE INDEX account_outcome_date ON account_outcome(date);
+                """)
+        }
+
         return m
     }()
 }

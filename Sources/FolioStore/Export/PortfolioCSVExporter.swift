@@ -2,7 +2,7 @@ import FolioDomain
 import Foundation
 
 /// Writes a portfolio as the import CSVs (`users.csv`, `accounts.csv`, … DESIGN §3.1) into
-/// a folder, record by record: headers are `ImportKind.columnNames`, dates ISO, money as
+/// a folder, record by record: headers are `ImportKind.generatedColumns`, dates ISO, money as
 /// `Money.decimal`, booleans `true`/`false`, contact roles `;`-separated, nil as an empty
 /// field. Memory stays flat: each file keeps at most a 1 MB buffer.
 public final class PortfolioCSVExporter {
@@ -29,7 +29,7 @@ public final class PortfolioCSVExporter {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
         func startFile(_ kind: ImportKind) throws(PortfolioExportError) -> CSVFileWriter {
             var writer = try CSVFileWriter(path: folder.appendingPathComponent(kind.rawValue + ".csv").path)
-            try writer.header(kind.columnNames)
+            try writer.header(kind.generatedColumns)
             return writer
         }
         users = try startFile(.users)
@@ -87,7 +87,7 @@ public final class PortfolioCSVExporter {
         return Summary(directory: directory, files: files, rowCounts: counts, bytes: bytes)
     }
 
-    // MARK: - Rows, columns in `ImportKind.columnNames` order
+    // MARK: - Rows, columns in `ImportKind.generatedColumns` order
 
     private static func append(_ u: User, to w: inout CSVFileWriter) throws(PortfolioExportError) {
         w.field(u.login); w.field(u.name); w.field(u.email); w.field(u.role.rawValue); w.field(u.managerLogin)

@@ -243,6 +243,7 @@ struct HealthInputLoader {
     /// A million rows and more: they are tallied here, as they come, account by account
     /// (SQLite's own aggregates cost three times as much), and the account id is read once
     /// per account, not once per row.
+    /// A partial week (an export taken before its Sunday) is shown but never scored as a drop.
     private func loadUsage(accounts: [Account], index: [String: Int], into inputs: inout LoadedInputs, db: Database) throws {
         let first = lastWeek.adding(days: -7 * (Self.recentWeeks + Self.baselineWeeks - 1))
         let recentStart = lastWeek.adding(days: -7 * (Self.recentWeeks - 1))
@@ -251,7 +252,7 @@ struct HealthInputLoader {
         // weeks by primary key and the rows arrive grouped by account, weeks in order.
         let statement = try db.makeStatement(sql: """
             SELECT a.rowid, a.id, u.week, u.active_users, u.key_actions, u.features_used, u.features_available
-            FROM account a CROSS JOIN usage u ON u.account_id = a.id AND u.week BETWEEN ? AND ?
+            FROM account a CROSS JOIN usage u ON u.account_id = a.id AND u.week BETWEEN ? AND ? AND u.partial = 0
             ORDER BY a.id
             """)
         try statement.setArguments([first.iso, lastWeek.iso])

@@ -1,56 +1,244 @@
 import FolioDomain
-/// A file's header row resolved against its kind's columns (after the mapping's renames):
-/// where each Folio column is, or what default stands in for it.
+import Foundation
+
+/// A file's header row resolved against its kind's columns through the mapping: where each
+/// Folio column comes from (a field, several joined, a default for new records), which
+/// columns the file carries (an update never touches the others), and how each is read.
+/// Header names match ignoring case and surrounding spaces.
 struct ImportHeader {
+    enum Source {
+        case field(Int)
+        /// `keys`: every field mapped to it, items joined.
+        case fields([Int])
+        /// Several names for one column (JSON paths): the first that has a value.
+        case firstOf([Int])
+        /// Templates: the first that is not empty.
+        case template([[TemplatePart]])
+    }
+
+    enum TemplatePart {
+        case text(String)
+        case field(Int)
+    }
+
     let kind: ImportKind
     let fieldCount: Int
-    /// Folio column → field index (a short list: searching it beats hashing, per field per row).
-    private var index: [(column: String, position: Int)] = []
-    /// Folio column → constant value (mapping defaults for columns the file lacks).
-    private var constants: [String: String] = [:]
-    /// Field index → value map, where the mapping maps values of that column.
-    private(set) var valueMaps: [Int: [String: String]] = [:]
-    /// Field index → date format other than ISO.
-    private(set) var dateFormats: [Int: ImportMapping.DateFormat] = [:]
+    let names: [String]
+    /// Folio column → where it comes from (a short list: searching it beats hashing, per row).
+    private var sources: [(column: String, source: Source)] = []
+    /// Folio column → value for new records (mapping defaults).
+    let defaults: [String: String]
+    let mapping: ImportMapping?
+    /// Custom account attributes: name → field.
+    private(set) var attributes: [(name: String, field: Int)] = []
+    /// Rows kept only when these fields hold one of these values.
+    private(set) var filters: [(field: Int, values: Set<String>, name: String)] = []
+    /// Date readers per Folio column that has its own pattern; `dates` for the rest.
+    private var dateReaders: [String: DateReader] = [:]
+    let dates: DateReader
+    let numbers: NumberReader
+    let zone: TimeZone?
+    /// Required columns the file lacks and no default fills: a new record cannot be made.
+    private(set) var missingForNew: [String] = []
+    /// What the header's reading decided that a person should know.
+    private(set) var notes: [String] = []
+    /// The foreign header that feeds each Folio column, for messages ("arr (from ARR__c)").
+    private(set) var labels: [String: String] = [:]
 
     /// Reads the header record; reports every unknown, duplicate and missing column.
-    init(kind: ImportKind, record: CSVRecord, mapping: ImportMapping?, file: String,
+    /// `alternatives`: several names for one column are alternatives (JSON paths, where the
+    /// "header" lists every path the mapping names), not a column given twice.
+    init(kind: ImportKind, record: CSVRecord, mapping: ImportMapping?, file: String, alternatives: Bool = false,
          report: (ImportProblem) -> Void) {
         self.kind = kind
-        self.fieldCount = record.fields.count
-        let allowed = Set(kind.columnNames)
-        for (i, raw) in record.fields.enumerated() {
-            let cell = raw.trimmingCharacters(in: .whitespaces)
-            guard let column = mapping?.folioColumn(for: cell) ?? (mapping == nil ? cell : nil) else { continue }
-            func problemAt(_ message: String) {
-                report(ImportProblem(file: file, line: record.line, column: i + 1, message: message))
+        self.mapping = mapping
+        fieldCount = record.fields.count
+        names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        defaults = mapping?.defaults ?? [:]
+        let locale = mapping?.importLocale ?? .neutral
+        numbers = NumberReader(locale: locale)
+        zone = mapping?.zone
+        dates = DateReader(pattern: mapping?.dates["*"].flatMap { try? DateTimePattern.compile($0).get() }, locale: locale)
+        for (column, pattern) in mapping?.dates ?? [:] where column != "*" {
+            if case .success(let p) = DateTimePattern.compile(pattern) { dateReaders[column] = DateReader(pattern: p, locale: locale) }
+        }
+
+        func problemAt(_ index: Int, _ message: String) {
+            report(ImportProblem(file: file, line: record.line, column: index + 1, message: message))
+        }
+        var byName: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            let key = ImportMapping.normalize(name)
+            if byName[key] == nil { byName[key] = i }
+        }
+        // Foreign columns used by templates and filters count as used.
+        var used = Set<Int>()
+        var templateSources: [String: [[TemplatePart]]] = [:]
+        for (column, templates) in mapping?.templates ?? [:] {
+            var alternatives: [[TemplatePart]] = []
+            var missing: [String] = []
+            for text in templates {
+                var parts: [TemplatePart] = []
+                var complete = true
+                for part in Template(text).parts {
+                    switch part {
+                    case .text(let t): parts.append(.text(t))
+                    case .column(let c):
+                        if let i = byName[ImportMapping.normalize(c)] { parts.append(.field(i)); used.insert(i) } else { missing.append(c); complete = false }
+                    }
+                }
+                // Of several alternatives, those naming columns the file lacks drop out.
+                if complete { alternatives.append(parts) }
             }
-            if column.isEmpty {
-                problemAt("empty column name in the header")
-            } else if !allowed.contains(column) {
-                let renamed = column == cell ? "" : " (renamed from \"\(cell)\" by the mapping)"
-                problemAt("unknown column \"\(column)\"\(renamed) for \(kind.rawValue); expected \(kind.columnNames.joined(separator: ", ")); a mapping file (--map) can rename or ignore it")
-            } else if let first = position(of: column) {
-                problemAt("column \"\(column)\" appears twice (first as column \(first + 1))")
+            if alternatives.isEmpty {
+                if templates.count == 1 {
+                    problemAt(fieldCount, "\(column) joins \(missing.map { "\"\($0)\"" }.joined(separator: ", ")), which the file does not have" + Self.didYouMean(missing[0], in: names))
+                }
+                continue
+            }
+            templateSources[column] = alternatives
+        }
+        for (column, values) in mapping?.only ?? [:] {
+            guard let i = byName[column] else {
+                problemAt(fieldCount, "the mapping keeps rows by \"\(column)\" (only:), which the file does not have" + Self.didYouMean(column, in: names))
+                continue
+            }
+            used.insert(i)
+            filters.append((i, values, names[i]))
+        }
+
+        var fieldsFor: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, name) in names.enumerated() {
+            let key = ImportMapping.normalize(name)
+            if name.isEmpty {
+                if mapping?.ignoreUnmapped == true { continue }
+                problemAt(i, "empty column name in the header")
+                continue
+            }
+            if let mapping, mapping.ignore.contains(key) { continue }
+            let column: String?
+            if let mapped = mapping?.columns[key] {
+                column = mapped
+            } else if let own = kind.columnNames.first(where: { $0.lowercased() == key }) ?? (kind.accepts(key) ? key : nil) {
+                column = own
             } else {
-                index.append((column, i))
-                if let map = mapping?.values[column] { valueMaps[i] = map }
-                if let format = mapping?.dates[column], format != .iso { dateFormats[i] = format }
+                column = nil
+            }
+            guard let column else {
+                if used.contains(i) || mapping?.ignoreUnmapped == true { continue }
+                let candidates = kind.columnNames + Array(mapping?.columns.keys ?? [:].keys)
+                let close = Self.didYouMean(name, in: candidates)
+                let remedy = mapping == nil ? "a mapping file (--map) can rename or ignore it" : "map it (columns:) or ignore it (ignore:, or ignore_unmapped: true) in the mapping"
+                problemAt(i, "unknown column \"\(name)\" for \(kind.rawValue)" + (close.isEmpty ? "; expected \(kind.columnNames.joined(separator: ", "))" : close) + "; " + remedy)
+                continue
+            }
+            if column.hasPrefix(ImportKind.attributePrefix) {
+                attributes.append((String(column.dropFirst(ImportKind.attributePrefix.count)), i))
+                continue
+            }
+            if fieldsFor[column] == nil { order.append(column) }
+            fieldsFor[column, default: []].append(i)
+        }
+        for column in order {
+            let fields = fieldsFor[column]!
+            if fields.count > 1 && alternatives && !ImportKind.listColumns.contains(column) {
+                if templateSources[column] == nil { sources.append((column, .firstOf(fields))) }
+                labels[column] = names[fields[0]]
+                continue
+            }
+            if fields.count > 1 && !ImportKind.listColumns.contains(column) {
+                let first = fields[0]
+                let sameName = fields.dropFirst().contains { ImportMapping.normalize(names[$0]) == ImportMapping.normalize(names[first]) }
+                if sameName || mapping == nil {
+                    problemAt(fields[1], "column \"\(column)\" is given twice: by \"\(names[first])\" (column \(first + 1)) and \"\(names[fields[1]])\"; \(mapping == nil ? "remove one" : "ignore one in the mapping")")
+                    continue
+                }
+                // Two of the mapping's names for one column: the first in the file is used, and said.
+                notes.append("\(column) is read from \"\(names[first])\"; the file also has \(fields.dropFirst().map { "\"\(names[$0])\"" }.joined(separator: ", ")), which the mapping also takes for \(column) (ignored; name the one you mean in your mapping)")
+            }
+            if templateSources[column] != nil {
+                problemAt(fields[0], "\(column) comes both from \"\(names[fields[0]])\" and from the mapping's joined columns; keep one")
+                continue
+            }
+            sources.append((column, ImportKind.listColumns.contains(column) ? .fields(fields) : .field(fields[0])))
+            labels[column] = names[fields[0]]
+        }
+        for (column, alternatives) in templateSources {
+            sources.append((column, .template(alternatives)))
+            labels[column] = mapping?.templates[column]?.first
+        }
+
+        // Columns each row needs, and columns new records need.
+        let transforms = mapping?.transforms ?? [:]
+        for column in kind.columns where source(for: column.name) == nil {
+            let computed = transforms[column.name].map { t -> Bool in
+                if case .monthsBefore = t { return true }
+                return false
+            } ?? false
+            if kind == .usage && column.name == "week" { continue }
+            switch column.need {
+            case .key where !computed:
+                if kind == .activities || defaults[column.name] == nil {
+                    let hint = mapping?.needs[column.name].map { ": \($0)" } ?? ""
+                    problemAt(fieldCount, "missing required column \"\(column.name)\" for \(kind.rawValue)\(hint) (required: \(kind.columns.filter { $0.need == .key }.map(\.name).joined(separator: ", ")))")
+                }
+            case .required where !computed && defaults[column.name] == nil:
+                missingForNew.append(column.name)
+            default:
+                break
             }
         }
-        for column in kind.columns where position(of: column.name) == nil {
-            if let value = mapping?.defaults[column.name] {
-                constants[column.name] = value
-            } else if column.required {
-                report(ImportProblem(file: file, line: record.line, column: record.fields.count + 1,
-                                     message: "missing required column \"\(column.name)\" for \(kind.rawValue) (required: \(kind.columns.filter(\.required).map(\.name).joined(separator: ", ")))"))
-            }
+        if kind == .usage && source(for: "week") == nil && source(for: "date") == nil {
+            problemAt(fieldCount, "missing column \"week\" (the week's Monday) or \"date\" (a day, rolled up into its week) for usage")
         }
     }
 
-    func position(of column: String) -> Int? {
-        for entry in index where entry.column == column { return entry.position }
+    static func didYouMean(_ name: String, in candidates: [String]) -> String {
+        let close = Suggestion.closest(to: name, in: candidates)
+        return close.isEmpty ? "" : "; did you mean \(close.map { "\"\($0)\"" }.joined(separator: " or "))?"
+    }
+
+    func source(for column: String) -> Source? {
+        for entry in sources where entry.column == column { return entry.source }
         return nil
     }
-    func constant(for column: String) -> String? { constants[column] }
+
+    /// Whether the file carries `column` (an update changes only these).
+    func carries(_ column: String) -> Bool {
+        if source(for: column) != nil { return true }
+        if case .monthsBefore(let other, let months)? = mapping?.transforms[column] {
+            if case .column(let c) = months, !carries(c) { return false }
+            return carries(other)
+        }
+        return false
+    }
+
+    /// The field position of a Folio column for messages (1 = first); after the last when none.
+    func position(of column: String) -> Int {
+        switch source(for: column) {
+        case .field(let i)?: return i + 1
+        case .fields(let list)?, .firstOf(let list)?: return (list.first ?? fieldCount) + 1
+        case .template(let alternatives)?:
+            for parts in alternatives { for case .field(let i) in parts { return i + 1 } }
+            return fieldCount + 1
+        case nil: return fieldCount + 1
+        }
+    }
+
+    func dateReader(for column: String) -> DateReader { dateReaders[column] ?? dates }
+
+    /// Whether a record passes the mapping's `only:` filters; the failing filter otherwise.
+    func filterOut(_ record: CSVRecord) -> String? {
+        for f in filters where !f.values.contains(ImportMapping.normalizeValue(record.fields[f.field])) {
+            return f.name
+        }
+        return nil
+    }
+
+    /// How a Folio column is described in messages: its name, and the foreign header when renamed.
+    func label(_ column: String) -> String {
+        guard let foreign = labels[column], ImportMapping.normalize(foreign) != column else { return column }
+        return "\(column) (from \"\(foreign)\")"
+    }
 }

@@ -1,14 +1,19 @@
 import FolioDomain
 import Foundation
 
-/// One data record being read against its header: typed access to each Folio column,
-/// reporting every problem with its line and column and carrying on, so one pass over a
-/// file finds all its problems.
+/// One data record being read against its header: typed access to each Folio column
+/// (through the mapping's value maps, joins, formats and transforms), reporting every
+/// problem with its line and column and carrying on, so one pass over a file finds all its
+/// problems.
 struct ImportRow {
     let header: ImportHeader
     let record: CSVRecord
     let file: String
     var problems: [ImportProblem] = []
+    /// Whether the row makes a new record: only then do mapping defaults fill what the file lacks.
+    var isNew = true
+    /// The time zone dates are read into: the account's, once the writer knows it.
+    var zone: TimeZone?
 
     init(header: ImportHeader, record: CSVRecord, file: String) {
         self.header = header
@@ -20,87 +25,211 @@ struct ImportRow {
     var line: Int { record.line }
 
     mutating func report(_ column: String, _ message: String) {
-        let position = header.position(of: column).map { $0 + 1 } ?? 1
-        problems.append(ImportProblem(file: file, line: record.line, column: position, message: "\(column): \(message)"))
+        problems.append(ImportProblem(file: file, line: record.line, column: header.position(of: column), message: "\(header.label(column)): \(message)"))
     }
 
-    /// The field's text after value mapping, trimmed; nil when absent or empty.
+    /// Whether the file carries the column (updates change only those).
+    func carries(_ column: String) -> Bool { header.carries(column) }
+
+    /// The field's text after value mapping, trimmed; nil when absent or empty. For a new
+    /// record, a mapping default stands in for a column the file lacks or leaves empty.
     func text(_ column: String) -> String? {
-        if let i = header.position(of: column) {
-            var value = record.fields[i]
-            if !header.valueMaps.isEmpty, let map = header.valueMaps[i] {
-                value = map[value] ?? map[value.trimmingCharacters(in: .whitespaces)] ?? value
+        if var raw = rawText(column) {
+            if case .first? = header.mapping?.transforms[column] {
+                raw = raw.split(separator: ";").first.map(String.init) ?? raw
             }
-            if value.isEmpty { return nil }
-            if let f = value.utf8.first, let l = value.utf8.last, f == 0x20 || l == 0x20 || f == 0x09 || l == 0x09 {
-                let t = value.trimmingCharacters(in: .whitespaces)
-                return t.isEmpty ? nil : t
-            }
-            return value
+            let mapped = header.mapping?.values[column] == nil ? raw : header.mapping!.mapValue(raw, column: column)
+            let t = Self.trimmed(mapped)
+            if !t.isEmpty { return t }
         }
-        return header.constant(for: column).flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    mutating func required(_ column: String) -> String? {
-        guard let v = text(column) else {
-            if header.position(of: column) != nil || header.constant(for: column) != nil {
-                report(column, "is empty; a value is required")
-            }
-            return nil
-        }
-        return v
-    }
-
-    mutating func day(_ column: String, required: Bool = true) -> Day? {
-        guard let v = required ? self.required(column) : text(column) else { return nil }
-        let format = header.dateFormats.isEmpty ? .iso : header.position(of: column).flatMap { header.dateFormats[$0] } ?? .iso
-        if let d = format.parse(v) { return d }
-        report(column, "\"\(Self.excerpt(v))\" is not a valid date; expected \(format.rawValue)")
+        if isNew, let d = header.defaults[column], !d.isEmpty { return d }
         return nil
     }
 
-    mutating func count(_ column: String, required: Bool = true, max: Int = 1_000_000_000) -> Int? {
+    /// The field's text as the file has it (no value map), trimmed; nil when absent or empty.
+    func original(_ column: String) -> String? {
+        guard let raw = rawText(column) else { return nil }
+        let t = Self.trimmed(raw)
+        return t.isEmpty ? nil : t
+    }
+
+    /// A `;`-separated list, each item through the value map (an item mapped to "" is dropped).
+    func list(_ column: String) -> [String] {
+        var items: [String] = []
+        let texts: [String]
+        switch header.source(for: column) {
+        case .fields(let fields)?: texts = fields.map { record.fields[$0] }
+        case .field(let i)?: texts = [record.fields[i]]
+        case .template?, .firstOf?: texts = rawText(column).map { [$0] } ?? []
+        case nil: texts = isNew ? header.defaults[column].map { [$0] } ?? [] : []
+        }
+        for text in texts {
+            for part in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+                let item = Self.trimmed(String(part))
+                guard !item.isEmpty else { continue }
+                let mapped = header.mapping?.mapValue(item, column: column) ?? item
+                let clean = Self.trimmed(mapped)
+                if !clean.isEmpty { items.append(clean) }
+            }
+        }
+        return items
+    }
+
+    private func rawText(_ column: String) -> String? {
+        switch header.source(for: column) {
+        case .field(let i)?:
+            return record.fields[i]
+        case .fields(let list)?:
+            return list.map { record.fields[$0] }.filter { !$0.isEmpty }.joined(separator: ";")
+        case .firstOf(let list)?:
+            return list.lazy.map { record.fields[$0] }.first { !Self.trimmed($0).isEmpty }
+        case .template(let alternatives)?:
+            for parts in alternatives {
+                var out = ""
+                var anyValue = false
+                for part in parts {
+                    switch part {
+                    case .text(let t): out += t
+                    case .field(let i):
+                        let v = Self.trimmed(record.fields[i])
+                        if !v.isEmpty { anyValue = true }
+                        out += v
+                    }
+                }
+                if anyValue { return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+            }
+            return nil
+        case nil:
+            return nil
+        }
+    }
+
+    static func trimmed(_ value: String) -> String {
+        guard let f = value.utf8.first, let l = value.utf8.last else { return value }
+        if f == 0x20 || l == 0x20 || f == 0x09 || l == 0x09 || f > 0x7F || l > 0x7F {
+            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return value
+    }
+
+    /// Reports a required column that is missing or empty: for a new record, what to add.
+    mutating func required(_ column: String) -> String? {
+        if let v = text(column) { return v }
+        if header.carries(column) {
+            report(column, "is empty; a value is required")
+        } else if isNew && header.kind.column(column)?.need != .key {
+            missingForNew(column)
+        }
+        return nil
+    }
+
+    private mutating func missingForNew(_ column: String) {
+        let hint = header.mapping?.needs[column].map { " (\($0))" } ?? ""
+        problems.append(ImportProblem(file: file, line: record.line, column: header.fieldCount + 1,
+                                      message: "\(column): a new \(Self.singular(header.kind)) needs it, and the file has no \(column) column\(hint); add one, map one (columns:), or give a default in the mapping (defaults:)"))
+    }
+
+    static func singular(_ kind: ImportKind) -> String {
+        switch kind {
+        case .users: return "user"
+        case .accounts: return "account"
+        case .contacts: return "contact"
+        case .usage: return "usage week"
+        case .cases: return "case"
+        case .nps: return "NPS response"
+        case .payments: return "payment status"
+        case .activities: return "activity"
+        case .opportunities: return "opportunity"
+        case .outcomes: return "outcome"
+        case .events: return "event"
+        }
+    }
+
+    /// A date-time as written (for the caller to place in a zone), or nil.
+    mutating func dateTime(_ column: String, required: Bool = true) -> DateTimeValue? {
         guard let v = required ? self.required(column) : text(column) else { return nil }
-        guard let n = Int(v) else {
-            if let d = Double(v), d.isFinite, d == d.rounded() {
-                if d < 0 { report(column, "\(v) is negative; expected a whole number ≥ 0") }
-                else { return Int(d) }
+        if let d = header.dateReader(for: column).read(v) { return d }
+        if header.mapping?.dates[column] == nil && header.mapping?.dates["*"] == nil && header.mapping?.locale == nil && DateReader.isSlashDate(v) {
+            report(column, "\"\(Self.excerpt(v))\" could be day/month or month/day; say which with locale: (en-US reads M/D/YYYY, en-GB D/M/YYYY) or a pattern (dates: {\(column): MM/dd/yyyy}) in a mapping")
+        } else {
+            let pattern = header.mapping?.dates[column] ?? header.mapping?.dates["*"]
+            let expected = pattern.map { "expected \($0)" }
+                ?? "expected YYYY-MM-DD (a time may follow)\(header.mapping?.locale.map { " or the \($0) short date" } ?? "")"
+            report(column, "\"\(Self.excerpt(v))\" is not a valid date; \(expected)")
+        }
+        return nil
+    }
+
+    /// The calendar day of a date column, in the row's zone; transforms fill it when the file
+    /// lacks it (contract start = renewal date − term).
+    mutating func day(_ column: String, required: Bool = true) -> Day? {
+        if case .monthsBefore(let other, let months)? = header.mapping?.transforms[column], text(column) == nil {
+            guard let base = day(other, required: required) else { return nil }
+            let n: Int?
+            switch months {
+            case .fixed(let k): n = k
+            case .column(let c): n = count(c, required: false) ?? (header.kind == .accounts && c == "term_months" ? 12 : nil)
+            }
+            guard let n else { return nil }
+            return base.adding(months: -n)
+        }
+        guard let value = dateTime(column, required: required) else { return nil }
+        return value.day(naiveZone: header.zone, target: zone ?? header.zone)
+    }
+
+    private mutating func number(_ column: String, required: Bool) -> NumberReader.Value? {
+        guard let v = required ? self.required(column) : text(column) else { return nil }
+        switch header.numbers.read(v) {
+        case .value(var n):
+            if case .scale(let factor)? = header.mapping?.transforms[column] {
+                let scaled = n.double * factor
+                n = NumberReader.Value(negative: scaled < 0, significand: UInt64(abs(scaled * 100).rounded()), exponent: -2)
+            }
+            return n
+        case .problem(let message):
+            report(column, "\"\(Self.excerpt(v))\" \(message)")
+            return nil
+        }
+    }
+
+    /// A whole number ≥ 0 (a count, a score, months); a picklist term when the mapping says so.
+    mutating func count(_ column: String, required: Bool = true, max: Int = 1_000_000_000) -> Int? {
+        if case .term? = header.mapping?.transforms[column] {
+            guard let v = required ? self.required(column) : text(column) else { return nil }
+            guard let months = ContractTermLabel.months(v) else {
+                report(column, "\"\(Self.excerpt(v))\" is not a contract term Folio can read (like Annual, Monthly, 2 Years, 36 months)")
                 return nil
             }
-            report(column, "\"\(Self.excerpt(v))\" is not a whole number")
-            return nil
+            return months
         }
-        guard n >= 0 else { report(column, "\(v) is negative; expected a whole number ≥ 0"); return nil }
-        guard n <= max else { report(column, "\(v) is too large (at most \(max))"); return nil }
-        return n
+        guard let n = number(column, required: required) else { return nil }
+        guard !n.negative else { report(column, "\(Self.excerpt(text(column) ?? "")) is negative; expected a whole number ≥ 0"); return nil }
+        guard let whole = n.integer else { report(column, "\"\(Self.excerpt(text(column) ?? ""))\" is not a whole number"); return nil }
+        guard whole <= max else { report(column, "\(text(column) ?? "") is too large (at most \(max))"); return nil }
+        return whole
     }
 
-    mutating func money(_ column: String) -> Money? {
-        guard let v = required(column) else { return nil }
-        guard let m = Money(decimal: v) else {
-            report(column, "\"\(Self.excerpt(v))\" is not a plain decimal (like 125000 or 125000.50)")
-            return nil
-        }
-        guard m.cents >= 0 else { report(column, "\(v) is negative; expected an amount ≥ 0"); return nil }
-        return m
+    /// An amount of money ≥ 0 (or any sign when `signed`).
+    mutating func money(_ column: String, required: Bool = true, signed: Bool = false) -> Money? {
+        guard let n = number(column, required: required) else { return nil }
+        guard let cents = n.cents else { report(column, "\(text(column) ?? "") is too large for an amount"); return nil }
+        if cents < 0 && !signed { report(column, "\(Self.excerpt(text(column) ?? "")) is negative; expected an amount ≥ 0"); return nil }
+        return Money(cents: cents)
     }
 
-    mutating func bool(_ column: String) -> Bool {
-        guard let v = text(column) else { return false }
-        switch v.lowercased() {
-        case "true", "1", "yes": return true
-        case "false", "0", "no": return false
-        default:
-            report(column, "\"\(Self.excerpt(v))\" is not a boolean; expected true or false")
-            return false
-        }
+    mutating func bool(_ column: String) -> Bool? {
+        guard let v = text(column) else { return nil }
+        if let b = BooleanReader.read(v) { return b }
+        report(column, "\"\(Self.excerpt(v))\" is not a yes/no value; expected true/false, yes/no or 1/0")
+        return nil
     }
 
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, default: T? = nil) -> T?
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, required: Bool = true) -> T?
     where T.RawValue == String {
-        guard let v = `default` == nil ? required(column) : text(column) else { return `default` }
+        guard let v = required ? self.required(column) : text(column) else { return nil }
         if let c = T(rawValue: v) ?? T(rawValue: v.lowercased()) { return c }
-        report(column, "unknown value \"\(Self.excerpt(v))\"; expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        let mapped = header.mapping?.values[column] != nil ? " (the mapping's values: do not cover it)" : " (a mapping can translate it: values:)"
+        report(column, "unknown value \"\(Self.excerpt(v))\"; expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))\(header.mapping == nil ? "" : mapped)")
         return nil
     }
 
@@ -115,5 +244,29 @@ struct ImportRow {
             }
         }
         return value.unicodeScalars.count > 40 ? out + "…" : out
+    }
+}
+
+/// A contract term from a CRM picklist label: `Annual`, `Monthly`, `Quarterly`, `2 Years`,
+/// `Multi-Year (3)`, `36 months`, `24`.
+enum ContractTermLabel {
+    static func months(_ label: String) -> Int? {
+        let t = label.lowercased().trimmingCharacters(in: .whitespaces)
+        let number = Int(t.filter(\.isNumber))
+        switch t {
+        case "annual", "annually", "yearly", "1 year", "one year", "12 months", "jährlich", "annuel": return 12
+        case "monthly", "month-to-month", "month to month", "1 month", "monatlich", "mensuel": return 1
+        case "quarterly", "quarter", "3 months", "vierteljährlich", "trimestriel": return 3
+        case "semi-annual", "semiannual", "half-yearly", "biannual", "6 months": return 6
+        case "biennial", "two years", "two-year": return 24
+        case "three years", "three-year", "triennial": return 36
+        default: break
+        }
+        guard let n = number, n > 0 else { return nil }
+        if t.contains("year") || t.contains("yr") || t.contains("jahr") || t.contains("an") && !t.contains("month") {
+            return n <= 10 ? n * 12 : nil
+        }
+        if t.contains("month") || t.contains("mo") || t.allSatisfy(\.isNumber) { return n <= 120 ? n : nil }
+        return nil
     }
 }

@@ -2,20 +2,34 @@ import Foundation
 import FolioDomain
 import GRDB
 
-/// Imports CSV files into the database, all or nothing: every file is read and checked in
-/// one write transaction; if any problem is found, every problem (up to a limit) is
-/// reported and the transaction is rolled back, so the database is exactly as before.
+/// Imports CSV (and, for events, JSON) files into the database. All or nothing by default:
+/// every file is read and checked in one write transaction; if any problem is found, every
+/// problem (up to a limit) is reported and the transaction is rolled back, so the database
+/// is exactly as before. With a quarantine, good rows go in and refused rows are handed
+/// back with their reasons; a dry run does everything and writes nothing.
 public final class PortfolioImporter {
     public struct Options: Sendable {
         /// Forces the kind of every file (otherwise it comes from the file name or the mapping).
         public var kind: ImportKind?
         public var mapping: ImportMapping?
-        /// Login of who runs the import, for the audit log.
+        /// Login of who runs the import, for the audit log and the permission check.
         public var actor: String
         /// When it runs (seconds since 1970), for the audit log.
         public var at: Int64
-        /// Stop reading after this many problems.
+        /// Stop after this many problems (or, with a quarantine, refused rows).
         public var errorLimit: Int
+        /// Import the good rows and hand back the refused ones instead of refusing the import.
+        public var quarantine = false
+        /// Where the refused rows are written (before the import commits, so a file that
+        /// cannot be written imports nothing).
+        public var quarantinePath: String?
+        /// Do everything, report what would change, write nothing.
+        public var dryRun = false
+        /// Check that the actor may import (the command line does; the demo builder and
+        /// tests that set up a database need not).
+        public var checkPermission = false
+        /// Called now and then while a file is read.
+        public var progress: (@Sendable (ImportProgress) -> Void)?
 
         public init(kind: ImportKind? = nil, mapping: ImportMapping? = nil, actor: String, at: Int64, errorLimit: Int = 100) {
             self.kind = kind
@@ -26,153 +40,123 @@ public final class PortfolioImporter {
         }
     }
 
+    /// Who may import, when the actor may not.
+    public struct NotAllowed: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// The setting that holds the roles allowed to import (`vp,manager` by default).
+    public static let rolesSetting = "import_roles"
+
     public let database: FolioDatabase
 
     public init(database: FolioDatabase) {
         self.database = database
     }
 
-    /// Imports `paths`; throws `ImportFailed` (nothing written) or `StoreError`.
+    private struct DryRunFinished: Error {
+        var summary: ImportSummary
+    }
+
+    /// Imports `paths`; throws `ImportFailed` (nothing written), `NotAllowed` or `StoreError`.
     public func run(paths: [String], options: Options) throws -> ImportSummary {
         let started = Date()
         var jobs: [(path: String, kind: ImportKind)] = []
         var problems: [ImportProblem] = []
         for path in paths {
-            if let kind = options.kind ?? ImportKind.guess(fromFileName: path) ?? options.mapping?.kind {
+            if let kind = options.kind ?? options.mapping?.kind ?? ImportKind.guess(fromFileName: path) {
                 jobs.append((path, kind))
             } else {
-                problems.append(ImportProblem(file: path, line: 1, column: 1, message: "cannot tell what kind of data this is from its name; name it after its kind (\(ImportKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))) or pass --kind"))
+                problems.append(ImportProblem(file: path, line: 1, column: 1, message: "cannot tell what kind of data this is from its name; name it after its kind (\(ImportKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))), pass --kind, or use a mapping (--map) that says"))
             }
         }
         guard problems.isEmpty else { throw ImportFailed(problems: problems, truncated: false) }
         // References resolve only if users come before accounts, accounts before contacts…
         jobs = jobs.enumerated().sorted { ($0.element.kind.applyOrder, $0.offset) < ($1.element.kind.applyOrder, $1.offset) }.map(\.element)
 
-        var summary = try database.write { db -> ImportSummary in
-            // A large import touches the same index pages over and over: a bigger page
-            // cache for this transaction keeps them in memory (bounded, 64 MiB).
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            let session = try ImportSession(db: db, options: options)
-            var summary = ImportSummary()
-            do {
-                for job in jobs {
-                    if let file = try session.importFile(path: job.path, kind: job.kind) {
-                        summary.files.append(file)
+        var summary: ImportSummary
+        do {
+            summary = try database.write { db -> ImportSummary in
+                if options.checkPermission { try Self.authorize(options.actor, in: db) }
+                // A large import touches the same index pages over and over: a bigger page
+                // cache for this transaction keeps them in memory (bounded, 64 MiB).
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+                let session = try ImportSession(db: db, options: options)
+                var summary = ImportSummary()
+                do {
+                    for job in jobs {
+                        if let file = try session.importFile(path: job.path, kind: job.kind) {
+                            summary.files.append(file)
+                        }
                     }
+                } catch is ImportSession.LimitReached {
+                    if options.dryRun {
+                        summary.dryRun = true
+                        summary.problems = session.problems
+                        throw DryRunFinished(summary: summary)
+                    }
+                    throw ImportFailed(problems: session.problems, truncated: true,
+                                       verdict: options.quarantine ? "import refused: more than \(options.errorLimit) rows were refused (--max-errors); nothing was written" : "import refused: nothing was written")
                 }
-            } catch is ImportSession.LimitReached {
-                throw ImportFailed(problems: session.problems, truncated: true)
+                summary.warnings = session.warnings
+                summary.quarantined = session.quarantined
+                if options.dryRun {
+                    summary.dryRun = true
+                    summary.problems = session.problems
+                    throw DryRunFinished(summary: summary)
+                }
+                if !session.problems.isEmpty {
+                    throw ImportFailed(problems: session.problems, truncated: false)
+                }
+                if let path = options.quarantinePath, options.quarantine {
+                    try ImportQuarantine.write(session.quarantined, to: path)
+                }
+                for file in summary.files {
+                    let after = "{\"kind\":\"\(file.kind.rawValue)\",\"rows\":\(file.rows),\"added\":\(file.added),\"changed\":\(file.changed),\"unchanged\":\(file.unchanged),\"skipped\":\(file.skipped),\"quarantined\":\(file.quarantined)\(options.mapping.map { ",\"mapping\":\(JSONText.quoted($0.name))" } ?? "")}"
+                    try db.execute(sql: "INSERT INTO audit_entry (actor, at, action, subject, after) VALUES (?, ?, 'import', ?, ?)",
+                                   arguments: [options.actor, options.at, file.path, after])
+                }
+                return summary
             }
-            if !session.problems.isEmpty {
-                throw ImportFailed(problems: session.problems, truncated: false)
-            }
-            for file in summary.files {
-                try db.execute(sql: "INSERT INTO audit_entry (actor, at, action, subject, after) VALUES (?, ?, 'import', ?, ?)",
-                               arguments: [options.actor, options.at, file.path,
-                                           "{\"kind\":\"\(file.kind.rawValue)\",\"rows\":\(file.rows),\"added\":\(file.added)}"])
-            }
-            return summary
+        } catch let finished as DryRunFinished {
+            summary = finished.summary
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
-}
 
-/// The state of one import inside its transaction: what is known to exist (users,
-/// accounts, contacts — in the database or earlier in this import) and the problems found.
-final class ImportSession {
-    struct LimitReached: Error {}
-
-    let db: Database
-    let options: Options
-    typealias Options = PortfolioImporter.Options
-    /// Rows written in this import carry this number; an upsert that finds a row with the
-    /// same number has met a duplicate key within the import.
-    let batch: Int64
-    private(set) var problems: [ImportProblem] = []
-    var users = UserDirectory()
-    var accountIDs: Set<String> = []
-    var contactIDs: Set<String> = []
-
-    init(db: Database, options: Options) throws {
-        self.db = db
-        self.options = options
-        let last = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'import_batch'") ?? 0
-        batch = last + 1
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('import_batch', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [String(batch)])
-        let rows = try Row.fetchCursor(db, sql: "SELECT login, name, email FROM user")
-        while let row = try rows.next() {
-            users.add(login: row[0], name: row[1], email: row[2])
+    /// Refuses an actor who may not import (issue "Hardening", item 7).
+    static func authorize(_ login: String, in db: Database) throws {
+        let hasUsers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user") ?? 0 > 0
+        let user = try User.fetchOne(db, sql: "SELECT * FROM user WHERE login = ?", arguments: [login])
+        let roles = try Settings.value(rolesSetting, in: db).flatMap(ImportPermission.roles(from:)) ?? ImportPermission.defaultRoles
+        if case .refused(let why) = ImportPermission.decide(login: login, user: user, databaseHasUsers: hasUsers, allowedRoles: roles) {
+            throw NotAllowed(message: why)
         }
-        accountIDs = Set(try String.fetchAll(db, sql: "SELECT id FROM account"))
-        contactIDs = Set(try String.fetchAll(db, sql: "SELECT id FROM contact"))
     }
 
-    func report(_ problem: ImportProblem) throws {
-        problems.append(problem)
-        if problems.count >= options.errorLimit { throw LimitReached() }
-    }
-
-    func report(_ list: [ImportProblem]) throws {
-        for p in list { try report(p) }
-    }
-
-    /// Reads one file and writes its rows; nil when the file could not be read at all.
-    func importFile(path: String, kind: ImportKind) throws -> ImportSummary.File? {
-        let reader: RecordPrefetcher
-        do {
-            reader = RecordPrefetcher(try CSVRecordReader(path: path, displayName: path))
-        } catch {
-            try report(error)
-            return nil
+    /// Sets the roles allowed to import; only a VP may (recorded in the audit log).
+    public func setAllowedRoles(_ roles: Set<User.Role>, actor: String, at: Int64) throws {
+        try database.write { db in
+            let user = try User.fetchOne(db, sql: "SELECT * FROM user WHERE login = ?", arguments: [actor])
+            guard let user, user.role == .vp else {
+                throw NotAllowed(message: "\(user.map { "\($0.login) is a \($0.role.rawValue)" } ?? "\"\(actor)\" is not a user of this database"); only a VP may change who can import")
+            }
+            let before = try Settings.value(Self.rolesSetting, in: db) ?? ImportPermission.text(of: ImportPermission.defaultRoles)
+            let after = ImportPermission.text(of: roles)
+            try Settings.set(Self.rolesSetting, to: after, in: db)
+            try AuditTrail.record(AuditEntry(actor: actor, at: at, action: "import.roles", subject: "who may import",
+                                             before: JSONText.quoted(before), after: JSONText.quoted(after)), in: db)
         }
-        defer { reader.cancel() }
-        do {
-            guard let headerRecord = try reader.next() else {
-                try report(ImportProblem(file: path, line: 1, column: 1, message: "the file is empty; expected a header row: \(kind.columnNames.joined(separator: ","))"))
-                return nil
-            }
-            if headerRecord.isBlank {
-                try report(ImportProblem(file: path, line: headerRecord.line, column: 1, message: "the first line is blank; expected a header row: \(kind.columnNames.joined(separator: ","))"))
-                return nil
-            }
-            var headerProblems: [ImportProblem] = []
-            let header = ImportHeader(kind: kind, record: headerRecord, mapping: options.mapping, file: path) { headerProblems.append($0) }
-            guard headerProblems.isEmpty else {
-                try report(headerProblems)
-                return nil
-            }
-            let table = ImportWriter.table(for: kind)
-            let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
-            let writer = try ImportWriter(kind: kind, session: self)
-            var rows = 0
-            var lastLine = headerRecord.line
-            while let record = try reader.next() {
-                lastLine = record.line
-                if record.isBlank { continue }
-                rows += 1
-                guard record.fields.count == header.fieldCount else {
-                    try report(ImportProblem(file: path, line: record.line, column: min(record.fields.count, header.fieldCount) + 1,
-                                             message: "expected \(header.fieldCount) fields as in the header, found \(record.fields.count)"))
-                    continue
-                }
-                var row = ImportRow(header: header, record: record, file: path)
-                try writer.apply(&row)
-                if !row.problems.isEmpty { try report(row.problems) }
-            }
-            try writer.finish()
-            if rows == 0 {
-                try report(ImportProblem(file: path, line: lastLine + 1, column: 1, message: "no data rows after the header"))
-                return nil
-            }
-            let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
-            return ImportSummary.File(path: path, kind: kind, rows: rows, added: after - before)
-        } catch let problem as ImportProblem {
-            try report(problem)
-            return nil
+    }
+
+    /// The roles allowed to import on this database.
+    public func allowedRoles() throws -> Set<User.Role> {
+        try database.read { db in
+            try Settings.value(Self.rolesSetting, in: db).flatMap(ImportPermission.roles(from:)) ?? ImportPermission.defaultRoles
         }
     }
 }

@@ -1,50 +1,40 @@
 import Foundation
 
-/// Reads a file's records on a second thread while the importing thread checks and writes
-/// them: parsing and SQLite each keep one core busy. The queue between them is short, so
-/// memory stays flat whatever the file's size; records and a read problem arrive in file order.
-final class RecordPrefetcher: @unchecked Sendable {
-    static let batchSize = 2048
-    static let maxQueuedBatches = 8
+/// Reads a file on a second thread while the importing thread checks and writes what was
+/// read: parsing and SQLite each keep one core busy. The queue between them is short, so
+/// memory stays flat whatever the file's size; items and a read problem arrive in file order.
+final class Prefetcher<Item: Sendable>: @unchecked Sendable {
+    static var maxQueued: Int { 4 }
 
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var queued: [[CSVRecord]] = []
+    private var queued: [Item] = []
     private var finished = false
     private var failure: ImportProblem?
     private var cancelled = false
-    // Owned by the consuming thread.
-    private var current: [CSVRecord] = []
-    private var position = 0
 
-    private struct ReaderBox: @unchecked Sendable { let reader: CSVRecordReader }
-
-    init(_ reader: CSVRecordReader) {
-        let box = ReaderBox(reader: reader)
-        let thread = Thread { [self] in self.produce(box.reader) }
-        thread.name = "folio-csv-reader"
+    /// Starts reading: `produce` is called on the reading thread until it returns nil or throws.
+    init(_ produce: @escaping @Sendable () throws(ImportProblem) -> Item?) {
+        let thread = Thread { [self] in self.run(produce) }
+        thread.name = "folio-import-reader"
         thread.start()
     }
 
-    /// The next record, or nil at the end; throws where the file could not be read further.
-    func next() throws(ImportProblem) -> CSVRecord? {
-        while position >= current.count {
-            condition.lock()
-            while queued.isEmpty && !finished { condition.wait() }
-            if queued.isEmpty {
-                let failure = self.failure
-                self.failure = nil
-                condition.unlock()
-                if let failure { throw failure }
-                return nil
-            }
-            current = queued.removeFirst()
-            position = 0
-            condition.broadcast()
+    /// The next item, or nil at the end; throws where the file could not be read further.
+    func next() throws(ImportProblem) -> Item? {
+        condition.lock()
+        while queued.isEmpty && !finished { condition.wait() }
+        if queued.isEmpty {
+            let failure = self.failure
+            self.failure = nil
             condition.unlock()
+            if let failure { throw failure }
+            return nil
         }
-        position += 1
-        return current[position - 1]
+        let item = queued.removeFirst()
+        condition.broadcast()
+        condition.unlock()
+        return item
     }
 
     /// Stops the reading thread (the import stopped early); safe to call more than once.
@@ -55,39 +45,69 @@ final class RecordPrefetcher: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func produce(_ reader: CSVRecordReader) {
-        var batch: [CSVRecord] = []
-        batch.reserveCapacity(Self.batchSize)
+    private func run(_ produce: () throws(ImportProblem) -> Item?) {
         var problem: ImportProblem?
         while true {
             do {
-                guard let record = try reader.next() else { break }
-                batch.append(record)
-                if batch.count == Self.batchSize {
-                    guard push(batch) else { return }
-                    batch.removeAll(keepingCapacity: true)
-                }
+                guard let item = try produce() else { break }
+                guard push(item) else { return }
             } catch {
                 problem = error
                 break
             }
         }
         condition.lock()
-        if !batch.isEmpty { queued.append(batch) }
         failure = problem
         finished = true
         condition.broadcast()
         condition.unlock()
     }
 
-    /// Queues a batch, waiting while the queue is full; false when cancelled.
-    private func push(_ batch: [CSVRecord]) -> Bool {
+    /// Queues an item, waiting while the queue is full; false when cancelled.
+    private func push(_ item: Item) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while queued.count >= Self.maxQueuedBatches && !cancelled { condition.wait() }
+        while queued.count >= Self.maxQueued && !cancelled { condition.wait() }
         if cancelled { return false }
-        queued.append(batch)
+        queued.append(item)
         condition.broadcast()
         return true
     }
+}
+
+/// A file's records one at a time, parsed (strings made) on the reading thread.
+final class RecordPrefetcher {
+    private struct Chunk: Sendable {
+        var records: [CSVRecord]
+        var bytesRead: Int64
+    }
+
+    private let prefetcher: Prefetcher<Chunk>
+    private var current: [CSVRecord] = []
+    private var position = 0
+    /// Raw bytes of the file read up to the records handed out so far.
+    private(set) var bytesRead: Int64 = 0
+
+    private struct ReaderBox: @unchecked Sendable { let reader: CSVRecordReader }
+
+    init(_ reader: CSVRecordReader) {
+        let box = ReaderBox(reader: reader)
+        prefetcher = Prefetcher { () throws(ImportProblem) -> Chunk? in
+            guard let batch = try box.reader.nextBatch() else { return nil }
+            return Chunk(records: batch.records, bytesRead: box.reader.bytesRead)
+        }
+    }
+
+    func next() throws(ImportProblem) -> CSVRecord? {
+        while position >= current.count {
+            guard let chunk = try prefetcher.next() else { return nil }
+            current = chunk.records
+            bytesRead = chunk.bytesRead
+            position = 0
+        }
+        position += 1
+        return current[position - 1]
+    }
+
+    func cancel() { prefetcher.cancel() }
 }

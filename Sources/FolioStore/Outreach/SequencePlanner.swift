@@ -33,7 +33,7 @@ public struct SequencePlanner: Sendable {
         facts.isOnboarding = account.tenureDays(asOf: asOf) < 90
         facts.seats = account.seats
         let weeks = try UsageWeek.fetchAll(db, sql: """
-            SELECT * FROM usage WHERE account_id = ? AND week <= ? ORDER BY week DESC LIMIT 8
+            SELECT * FROM usage WHERE account_id = ? AND week <= ? AND partial = 0 ORDER BY week DESC LIMIT 8
             """, arguments: [account.id, asOf.iso])
         if !weeks.isEmpty {
             let recent = weeks.prefix(4)

@@ -8,7 +8,8 @@ extension RenewalOpportunity: FetchableRecord {
         self.init(id: row["id"], accountID: row["account_id"], amount: Money(cents: row["amount_cents"]),
                   closeDate: row.day("close_date") ?? Day(ordinal: 0), stage: Stage(rawValue: row["stage"]) ?? .ninetyDaysOut,
                   owner: row["owner"], openedOn: row.day("opened_on"), closedOn: row.day("closed_on"),
-                  movedBy: row["moved_by"], movedAt: (row["moved_at"] as Int64?).map(Moment.init(seconds:)))
+                  movedBy: row["moved_by"], movedAt: (row["moved_at"] as Int64?).map(Moment.init(seconds:)),
+                  crmID: row.hasColumn("crm_id") ? row["crm_id"] : nil)
     }
 }
 

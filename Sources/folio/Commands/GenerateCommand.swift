@@ -54,7 +54,7 @@ struct GenerateCommand: ParsableCommand {
         let elapsed = started.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 
-        let counts = ImportKind.allCases
+        let counts = ImportKind.portfolio
             .map { "\(summary.rowCounts[$0] ?? 0) \($0.rawValue)" }
             .joined(separator: ", ")
         complain("wrote \(summary.files.count) files to \(out) as of \(day.iso): \(counts) "

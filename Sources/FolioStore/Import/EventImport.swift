@@ -1,0 +1,645 @@
+import Foundation
+import FolioDomain
+import GRDB
+import GRDBSQLite
+
+/// Product-analytics events (Mixpanel, Amplitude, Segment, or any CSV of events) rolled up
+/// while they are read into weekly usage per account: active users are the distinct users
+/// of the week, logins the configured login events (or distinct sessions), key actions the
+/// mapping's `key_events`, features used the distinct features of its `event → feature`
+/// map. Weeks start on Monday in the account's time zone; a week the export does not cover
+/// from Monday to Sunday is marked partial. What each week has counted is kept (64-bit
+/// fingerprints of its events, by event id, else by content), so importing the same events
+/// again counts them once.
+///
+/// Events are read into a compact array and, every couple of million, sorted by account
+/// and week and written: memory stays bounded whatever the file's size or order.
+final class EventImport {
+    unowned let session: ImportSession
+    let path: String
+    let mapping: ImportMapping?
+
+    static let chunkSize = 2_000_000
+
+    /// One event, packed: `group` is account slot (32 bits) | week (16) | feature (14) | key action | login.
+    struct Entry {
+        var group: UInt64
+        var event: UInt64
+        var user: UInt64
+        var session: UInt64
+    }
+
+    private var entries: [Entry] = []
+    /// Accounts met: slot → id and the zone its weeks are counted in.
+    private var slotIDs: [String] = []
+    private var slotZones: [Int] = []
+    private var zones: [ZoneTable] = []
+    private var zoneIndex: [String: Int] = [:]
+    /// Account reference fingerprint → slot (−1: not an account Folio knows).
+    private var slotByReference: [UInt64: Int32] = [:]
+    /// Weeks written per slot in this import, and whether the account had roll-ups before.
+    private var writtenWeeks: [[UInt16]] = []
+    private var hadRollups: [Bool] = []
+    /// Event name fingerprint → (key action, login, feature index + 1).
+    private var eventInfo: [UInt64: (key: Bool, login: Bool, feature: UInt16)] = [:]
+    private var featureNames: [UInt64] = []
+    private var featureIndex: [UInt64: UInt16] = [:]
+    private var keyEvents: Set<String> = []
+    private var loginEvents: Set<String> = []
+    private var featureMap: [String: String] = [:]
+    private let defaultZone: Int
+    private let naiveZone: ZoneTable
+    /// The span the file's events cover (instants).
+    private var coveredFrom = Int64.max
+    private var coveredUntil = Int64.min
+    private var unknown: [String: Int] = [:]
+    private var unknownCount = 0
+    private var withoutAccount = 0
+    private var withoutUser = 0
+    private var weeksWritten = 0
+    private var rowsRead = 0
+    private var usageStatement: Statement?
+    private var rollupStatement: Statement?
+    private var loadStatement: Statement?
+    private var hadStatement: Statement?
+
+    init(session: ImportSession, path: String) {
+        self.session = session
+        self.path = path
+        mapping = session.options.mapping
+        let utc = ZoneTable.utc
+        zones = [utc]
+        zoneIndex["UTC"] = 0
+        naiveZone = mapping?.zone.map(ZoneTable.init) ?? utc
+        if let name = mapping?.timezone {
+            zones.append(naiveZone)
+            zoneIndex[name] = 1
+            defaultZone = 1
+        } else {
+            defaultZone = 0
+        }
+        keyEvents = Set(mapping?.keyEvents.map { $0.lowercased() } ?? [])
+        loginEvents = Set(mapping?.loginEvents.map { $0.lowercased() } ?? [])
+        for (event, feature) in mapping?.features ?? [:] { featureMap[event.lowercased()] = feature }
+    }
+
+    // MARK: - Reading
+
+    func run() throws -> ImportSummary.File? {
+        let isJSON = ImportKind.isJSON(path: path)
+        let lower = path.lowercased()
+        if lower.hasSuffix(".gz") || lower.hasSuffix(".zip") {
+            try session.report(ImportProblem(file: path, line: 1, column: 1, message: "is compressed; decompress it first (gunzip / unzip): Amplitude and Segment exports come gzipped"))
+            return nil
+        }
+        let prefetcher: Prefetcher<Chunk>
+        var header: ImportHeader
+        var headerProblems: [ImportProblem] = []
+        var first: Chunk?
+        let totalBytes: Int64
+        do {
+            if isJSON {
+                let names = Self.jsonPaths(mapping)
+                let reader = try JSONRecordReader(path: path, paths: names)
+                totalBytes = reader.totalBytes
+                header = ImportHeader(kind: .events, record: CSVRecord(line: 0, fields: names), mapping: mapping, file: path,
+                                      alternatives: true) { headerProblems.append($0) }
+                let box = JSONBox(reader: reader)
+                prefetcher = Prefetcher { () throws(ImportProblem) -> Chunk? in
+                    guard let batch = try box.reader.nextBatch() else { return nil }
+                    return Chunk(batch: batch, bytesRead: box.reader.bytesRead)
+                }
+            } else {
+                let reader = try CSVRecordReader(path: path, displayName: path, format: mapping?.format ?? CSVFormat())
+                totalBytes = reader.totalBytes
+                let box = CSVBox(reader: reader)
+                prefetcher = Prefetcher { () throws(ImportProblem) -> Chunk? in
+                    guard let batch = try box.reader.nextBatch() else { return nil }
+                    return Chunk(batch: batch, bytesRead: box.reader.bytesRead)
+                }
+                guard let chunk = try prefetcher.next(), chunk.batch.count > 0 else {
+                    prefetcher.cancel()
+                    throw ImportProblem(file: path, line: 1, column: 1, message: "the file is empty; expected a header row: \(ImportKind.events.columnNames.joined(separator: ","))")
+                }
+                first = chunk
+                header = ImportHeader(kind: .events, record: chunk.batch.record(0), mapping: mapping, file: path) { headerProblems.append($0) }
+            }
+        } catch let problem as ImportProblem {
+            try session.report(problem)
+            return nil
+        }
+        defer { prefetcher.cancel() }
+        guard headerProblems.isEmpty else {
+            try session.report(headerProblems)
+            return nil
+        }
+        let columns = Columns(header)
+        var file = ImportSummary.File(path: path, kind: .events, rows: 0, added: 0)
+        let clock = ContinuousClock()
+        var lastProgress = clock.now
+        entries.reserveCapacity(Self.chunkSize)
+        do {
+            var skipHeader = !isJSON
+            var chunk = first
+            if chunk == nil { chunk = try prefetcher.next() }
+            while let current = chunk {
+                try read(current.batch, from: skipHeader ? 1 : 0, header: header, columns: columns, file: &file)
+                skipHeader = false
+                if let progress = session.options.progress, clock.now - lastProgress > .milliseconds(200) {
+                    lastProgress = clock.now
+                    progress(ImportProgress(file: path, rows: rowsRead, bytesRead: current.bytesRead, totalBytes: totalBytes))
+                }
+                chunk = try prefetcher.next()
+            }
+        } catch let problem as ImportProblem {
+            try session.report(problem)
+            return nil
+        }
+        try flush()
+        try writeQuietWeeks()
+        file.rows = rowsRead - file.quarantined
+        file.weeks = weeksWritten
+        file.added = weeksWritten
+        if rowsRead == 0 && file.skipped == 0 {
+            try session.report(ImportProblem(file: path, line: 2, column: 1, message: "no events after the header"))
+            return nil
+        }
+        file.notes = header.notes + notes()
+        return file
+    }
+
+    private struct Chunk: Sendable {
+        var batch: CSVBatch
+        var bytesRead: Int64
+    }
+
+    private struct CSVBox: @unchecked Sendable { let reader: CSVRecordReader }
+    private struct JSONBox: @unchecked Sendable { let reader: JSONRecordReader }
+
+    /// The JSON paths to read: every foreign name the mapping gives an events column, the
+    /// columns its templates and filters use, and the Folio names themselves.
+    static func jsonPaths(_ mapping: ImportMapping?) -> [String] {
+        var paths: [String] = []
+        func add(_ p: String) { if !paths.contains(p) { paths.append(p) } }
+        for (foreign, target) in (mapping?.columns ?? [:]).sorted(by: { $0.key < $1.key }) where ImportKind.events.accepts(target) { add(foreign) }
+        for templates in (mapping?.templates ?? [:]).values { for t in templates { for c in Template(t).columns { add(ImportMapping.normalize(c)) } } }
+        for column in (mapping?.only ?? [:]).keys { add(column) }
+        for column in ImportKind.events.columnNames where !(mapping?.columns.values.contains(column) ?? false) && mapping?.templates[column] == nil {
+            add(column)
+        }
+        return paths
+    }
+
+    /// Where each events column is in a record.
+    struct Columns {
+        var timestamp: ImportHeader.Source?
+        var account: ImportHeader.Source?
+        var user: ImportHeader.Source?
+        var event: ImportHeader.Source?
+        var eventID: ImportHeader.Source?
+        var session: ImportHeader.Source?
+        var feature: ImportHeader.Source?
+
+        init(_ h: ImportHeader) {
+            timestamp = h.source(for: "timestamp")
+            account = h.source(for: "account_id")
+            user = h.source(for: "user")
+            event = h.source(for: "event")
+            eventID = h.source(for: "event_id")
+            session = h.source(for: "session")
+            feature = h.source(for: "feature")
+        }
+    }
+
+    /// A field's bytes, or (for joined columns) its text made once.
+    private func value(_ source: ImportHeader.Source?, _ batch: CSVBatch, _ fields: Range<Int>, _ header: ImportHeader,
+                       _ record: inout CSVRecord?, _ r: Int, _ column: String, _ body: (UnsafeRawBufferPointer) -> Void) {
+        switch source {
+        case .field(let i)?:
+            let range = batch.byteRange(field: fields.lowerBound + i)
+            batch.bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        case .firstOf(let list)?:
+            let range = list.lazy.map { batch.byteRange(field: fields.lowerBound + $0) }.first { !$0.isEmpty } ?? 0..<0
+            batch.bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        case nil:
+            body(UnsafeRawBufferPointer(start: nil, count: 0))
+        default:
+            if record == nil { record = batch.record(r) }
+            var text = ImportRow(header: header, record: record!, file: path).text(column) ?? ""
+            text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    private func read(_ batch: CSVBatch, from start: Int, header: ImportHeader, columns: Columns, file: inout ImportSummary.File) throws {
+        let filtering = !header.filters.isEmpty
+        for r in start..<batch.count {
+            let fields = batch.fieldRange(record: r)
+            if fields.count == 1 && batch.byteRange(field: fields.lowerBound).isEmpty { continue } // a blank line
+            var record: CSVRecord?
+            if fields.count != header.fieldCount {
+                rowsRead += 1
+                try refuse(batch, r, header: header, "expected \(header.fieldCount) fields as in the header, found \(fields.count)", column: min(fields.count, header.fieldCount) + 1, file: &file)
+                continue
+            }
+            if filtering {
+                record = batch.record(r)
+                if header.filterOut(record!) != nil { file.skipped += 1; continue }
+            }
+            rowsRead += 1
+            // Account: its slot, found once per distinct reference.
+            var slot: Int32 = -2
+            var accountFP: UInt64 = 0
+            value(columns.account, batch, fields, header, &record, r, "account_id") { b in
+                guard b.count > 0 else { return }
+                accountFP = Fingerprint.of(b)
+                slot = slotByReference[accountFP] ?? resolve(b, fingerprint: accountFP)
+            }
+            if slot == -2 { withoutAccount += 1; continue }
+            if slot < 0 { unknownCount += 1; continue }
+            var instant: Int64?
+            var timeFP: UInt64 = 0
+            value(columns.timestamp, batch, fields, header, &record, r, "timestamp") { b in
+                timeFP = Fingerprint.of(b)
+                switch EventTime.parse(b) {
+                case .instant(let t): instant = t
+                case .naive(let t): instant = naiveZone.instant(naive: t)
+                case .invalid: instant = nil
+                }
+            }
+            if instant == nil {
+                if record == nil { record = batch.record(r) }
+                var row = ImportRow(header: header, record: record!, file: path)
+                if let v = row.dateTime("timestamp") {
+                    instant = v.epochSeconds(naiveZone: mapping?.zone)
+                } else {
+                    try refuse(row, file: &file)
+                    continue
+                }
+            }
+            var user: UInt64 = 0
+            value(columns.user, batch, fields, header, &record, r, "user") { b in
+                if b.count > 0 { user = Fingerprint.of(b) }
+            }
+            if user == 0 { withoutUser += 1; continue }
+            var info: (key: Bool, login: Bool, feature: UInt16) = (false, false, 0)
+            var eventFP: UInt64 = 0
+            value(columns.event, batch, fields, header, &record, r, "event") { b in
+                guard b.count > 0 else { return }
+                eventFP = Fingerprint.of(b)
+                info = eventInfo[eventFP] ?? describe(b, fingerprint: eventFP)
+            }
+            if eventFP == 0 {
+                if record == nil { record = batch.record(r) }
+                var row = ImportRow(header: header, record: record!, file: path)
+                row.report("event", "is empty; every event needs its name")
+                try refuse(row, file: &file)
+                continue
+            }
+            if let source = columns.feature {
+                value(source, batch, fields, header, &record, r, "feature") { b in
+                    if b.count > 0 { info.feature = feature(Fingerprint.of(b)) }
+                }
+            }
+            var id: UInt64 = 0
+            if let source = columns.eventID {
+                value(source, batch, fields, header, &record, r, "event_id") { b in
+                    if b.count > 0 { id = Fingerprint.of(b, seed: 0x51ED_270B_2719_08A7) }
+                }
+            }
+            if id == 0 {
+                // Without an id, an event is its content: time, account, user and name.
+                id = Fingerprint.combine(Fingerprint.combine(timeFP, accountFP), Fingerprint.combine(user, eventFP))
+            }
+            var sessionFP: UInt64 = 0
+            if let source = columns.session {
+                value(source, batch, fields, header, &record, r, "session") { b in
+                    // Amplitude writes -1 for "no session".
+                    if b.count > 0 && !(b.count == 2 && b[0] == 0x2D && b[1] == 0x31) { sessionFP = Fingerprint.of(b) }
+                }
+            }
+            let t = instant!
+            if t < coveredFrom { coveredFrom = t }
+            if t > coveredUntil { coveredUntil = t }
+            let day = zones[slotZones[Int(slot)]].day(at: t)
+            let week = (day - 4).floorDivided(by: 7)
+            guard week >= 0, week < Int(UInt16.max) else {
+                if record == nil { record = batch.record(r) }
+                var row = ImportRow(header: header, record: record!, file: path)
+                row.report("timestamp", "is out of range")
+                try refuse(row, file: &file)
+                continue
+            }
+            let group = UInt64(UInt32(slot)) << 32 | UInt64(week) << 16 | UInt64(info.feature) << 2
+                | (info.key ? 2 : 0) | (info.login ? 1 : 0)
+            entries.append(Entry(group: group, event: id, user: user, session: sessionFP))
+            if entries.count >= Self.chunkSize { try flush() }
+        }
+    }
+
+    private func refuse(_ batch: CSVBatch, _ r: Int, header: ImportHeader, _ message: String, column: Int, file: inout ImportSummary.File) throws {
+        var row = ImportRow(header: header, record: batch.record(r), file: path)
+        row.problems.append(ImportProblem(file: path, line: batch.lines[r], column: column, message: message))
+        try refuse(row, file: &file)
+    }
+
+    private func refuse(_ row: ImportRow, file: inout ImportSummary.File) throws {
+        if session.options.quarantine { file.quarantined += 1 }
+        try session.refuse(row)
+    }
+
+    /// The slot of an account reference met for the first time.
+    private func resolve(_ bytes: UnsafeRawBufferPointer, fingerprint: UInt64) -> Int32 {
+        let reference = String(decoding: bytes, as: UTF8.self)
+        guard case .found(let id) = session.linker.accounts.find(ImportRow.trimmed(reference)) else {
+            if unknown.count < 1000 || unknown[reference] != nil { unknown[reference, default: 0] += 1 }
+            slotByReference[fingerprint] = -1
+            return -1
+        }
+        let slot: Int32
+        if let existing = slotOfID[id] {
+            slot = existing
+        } else {
+            slot = Int32(slotIDs.count)
+            slotIDs.append(id)
+            slotOfID[id] = slot
+            writtenWeeks.append([])
+            hadRollups.append(false)
+            var zone = defaultZone
+            if let name = session.linker.accountZones[id], let tz = TimeZone(identifier: name) {
+                if let known = zoneIndex[name] { zone = known } else {
+                    zones.append(ZoneTable(tz))
+                    zone = zones.count - 1
+                    zoneIndex[name] = zone
+                }
+            }
+            slotZones.append(zone)
+        }
+        slotByReference[fingerprint] = slot
+        return slot
+    }
+
+    private var slotOfID: [String: Int32] = [:]
+
+    /// Whether an event name is a key action, a login, or a feature (names compared without case).
+    private func describe(_ bytes: UnsafeRawBufferPointer, fingerprint: UInt64) -> (key: Bool, login: Bool, feature: UInt16) {
+        let name = String(decoding: bytes, as: UTF8.self).lowercased()
+        var info: (key: Bool, login: Bool, feature: UInt16) = (keyEvents.contains(name), loginEvents.contains(name), 0)
+        if let f = featureMap[name] { info.feature = feature(Fingerprint.of(f.lowercased())) }
+        eventInfo[fingerprint] = info
+        return info
+    }
+
+    private func feature(_ fingerprint: UInt64) -> UInt16 {
+        if let i = featureIndex[fingerprint] { return i }
+        guard featureNames.count < 16_000 else { return 0 }
+        featureNames.append(fingerprint)
+        let i = UInt16(featureNames.count)
+        featureIndex[fingerprint] = i
+        return i
+    }
+
+    // MARK: - Writing
+
+    /// Sorts what was read by account and week and writes each week, merged with what
+    /// earlier imports counted for it.
+    private func flush() throws {
+        guard !entries.isEmpty else { return }
+        entries.sort { a, b in
+            let ga = a.group >> 16, gb = b.group >> 16
+            return ga != gb ? ga < gb : a.event < b.event
+        }
+        try prepare()
+        var i = 0
+        let n = entries.count
+        var users: [UInt64] = [], sessions: [UInt64] = [], features: [UInt64] = [], events: [UInt64] = []
+        var flags: [UInt8] = []
+        while i < n {
+            let g = entries[i].group >> 16
+            users.removeAll(keepingCapacity: true)
+            sessions.removeAll(keepingCapacity: true)
+            features.removeAll(keepingCapacity: true)
+            events.removeAll(keepingCapacity: true)
+            flags.removeAll(keepingCapacity: true)
+            var j = i
+            var lastEvent: UInt64?
+            while j < n && entries[j].group >> 16 == g {
+                let e = entries[j]
+                if e.event != lastEvent {
+                    events.append(e.event)
+                    flags.append(UInt8(e.group & 3))
+                    lastEvent = e.event
+                }
+                users.append(e.user)
+                if e.session != 0 { sessions.append(e.session) }
+                let f = Int((e.group >> 2) & 0x3FFF)
+                if f > 0 { features.append(featureNames[f - 1]) }
+                j += 1
+            }
+            try writeWeek(slot: Int(g >> 16), week: Int(g & 0xFFFF), events: events, flags: flags,
+                          users: Self.sortedUnique(&users), sessions: Self.sortedUnique(&sessions), features: Self.sortedUnique(&features))
+            i = j
+        }
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    private static func sortedUnique(_ a: inout [UInt64]) -> [UInt64] {
+        if a.count < 2 { return a }
+        a.sort()
+        var out: [UInt64] = [a[0]]
+        out.reserveCapacity(a.count)
+        for v in a.dropFirst() where v != out[out.count - 1] { out.append(v) }
+        return out
+    }
+
+    private func prepare() throws {
+        guard usageStatement == nil else { return }
+        let db = session.db
+        usageStatement = try db.makeStatement(sql: """
+            INSERT INTO usage (account_id, week, active_users, logins, key_actions, features_used, features_available, partial, import_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(account_id, week) DO UPDATE SET active_users = excluded.active_users, logins = excluded.logins,
+                key_actions = excluded.key_actions, features_used = excluded.features_used,
+                features_available = COALESCE(excluded.features_available, usage.features_available), partial = excluded.partial,
+                import_batch = excluded.import_batch
+            """)
+        rollupStatement = try db.makeStatement(sql: """
+            INSERT INTO usage_rollup (account_id, week, events, users, sessions, features, logins, key_actions, covered_from, covered_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(account_id, week) DO UPDATE SET events = excluded.events, users = excluded.users, sessions = excluded.sessions,
+                features = excluded.features, logins = excluded.logins, key_actions = excluded.key_actions,
+                covered_from = excluded.covered_from, covered_until = excluded.covered_until
+            """)
+        loadStatement = try db.makeStatement(sql: """
+            SELECT events, users, sessions, features, logins, key_actions, covered_from, covered_until FROM usage_rollup WHERE account_id = ? AND week = ?
+            """)
+        hadStatement = try db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM usage_rollup WHERE account_id = ?)")
+    }
+
+    private struct Stored {
+        var events: [UInt64] = [], users: [UInt64] = [], sessions: [UInt64] = [], features: [UInt64] = []
+        var logins = 0, keyActions = 0
+        var from = Int64.max, until = Int64.min
+    }
+
+    private var checkedHad: [Bool] = []
+
+    /// What earlier imports (or an earlier part of this one) counted for the week.
+    private func stored(slot: Int, week: Int) throws -> Stored? {
+        while checkedHad.count <= slot { checkedHad.append(false) }
+        if !checkedHad[slot] {
+            checkedHad[slot] = true
+            let h = hadStatement!.sqliteStatement
+            sqlite3_reset(h)
+            RecordUpsert.bind(.text(slotIDs[slot]), to: h, at: 1)
+            hadRollups[slot] = sqlite3_step(h) == SQLITE_ROW && sqlite3_column_int64(h, 0) != 0
+            sqlite3_reset(h)
+        }
+        guard hadRollups[slot] || writtenWeeks[slot].contains(UInt16(week)) else { return nil }
+        let s = loadStatement!.sqliteStatement
+        sqlite3_reset(s)
+        RecordUpsert.bind(.text(slotIDs[slot]), to: s, at: 1)
+        RecordUpsert.bind(.text(Day(ordinal: week * 7 + 4).iso), to: s, at: 2)
+        defer { sqlite3_reset(s) }
+        guard sqlite3_step(s) == SQLITE_ROW else { return nil }
+        func blob(_ c: Int32) -> [UInt64] {
+            guard let p = sqlite3_column_blob(s, c) else { return [] }
+            return FingerprintSet.decode(UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, c))))
+        }
+        return Stored(events: blob(0), users: blob(1), sessions: blob(2), features: blob(3),
+                      logins: Int(sqlite3_column_int64(s, 4)), keyActions: Int(sqlite3_column_int64(s, 5)),
+                      from: sqlite3_column_int64(s, 6), until: sqlite3_column_int64(s, 7))
+    }
+
+    private func writeWeek(slot: Int, week: Int, events: [UInt64], flags: [UInt8], users: [UInt64], sessions: [UInt64],
+                           features: [UInt64]) throws {
+        var total = try stored(slot: slot, week: week) ?? Stored()
+        var newEvents = events
+        var newFlags = flags
+        if !total.events.isEmpty {
+            newEvents = []
+            newFlags = []
+            for (k, e) in events.enumerated() where !FingerprintSet.contains(total.events, e) {
+                newEvents.append(e)
+                newFlags.append(flags[k])
+            }
+            total.events = FingerprintSet.union(total.events, newEvents)
+        } else {
+            total.events = events
+        }
+        for f in newFlags {
+            if f & 2 != 0 { total.keyActions += 1 }
+            if f & 1 != 0 { total.logins += 1 }
+        }
+        total.users = FingerprintSet.union(total.users, users)
+        total.sessions = FingerprintSet.union(total.sessions, sessions)
+        total.features = FingerprintSet.union(total.features, features)
+        total.from = min(total.from, coveredFrom)
+        total.until = max(total.until, coveredUntil)
+        try save(slot: slot, week: week, total)
+        if !writtenWeeks[slot].contains(UInt16(week)) {
+            writtenWeeks[slot].append(UInt16(week))
+            weeksWritten += 1
+        }
+    }
+
+    private func save(slot: Int, week: Int, _ total: Stored) throws {
+        let monday = week * 7 + 4
+        let zone = zones[slotZones[slot]]
+        let fromDay = zone.day(at: total.from), untilDay = zone.day(at: total.until)
+        let partial = total.events.isEmpty ? false : fromDay > monday || untilDay < monday + 6
+        let id = slotIDs[slot], weekText = Day(ordinal: monday).iso
+        let r = rollupStatement!.sqliteStatement
+        sqlite3_reset(r)
+        RecordUpsert.bind(.text(id), to: r, at: 1)
+        RecordUpsert.bind(.text(weekText), to: r, at: 2)
+        Self.bindBlob(total.events, to: r, at: 3)
+        Self.bindBlob(total.users, to: r, at: 4)
+        Self.bindBlob(total.sessions, to: r, at: 5)
+        Self.bindBlob(total.features, to: r, at: 6)
+        sqlite3_bind_int64(r, 7, Int64(total.logins))
+        sqlite3_bind_int64(r, 8, Int64(total.keyActions))
+        sqlite3_bind_int64(r, 9, total.from)
+        sqlite3_bind_int64(r, 10, total.until)
+        try step(r, rollupStatement!)
+
+        let u = usageStatement!.sqliteStatement
+        sqlite3_reset(u)
+        RecordUpsert.bind(.text(id), to: u, at: 1)
+        RecordUpsert.bind(.text(weekText), to: u, at: 2)
+        sqlite3_bind_int64(u, 3, Int64(total.users.count))
+        sqlite3_bind_int64(u, 4, Int64(mapping?.loginsFromSessions == true ? total.sessions.count : total.logins))
+        sqlite3_bind_int64(u, 5, Int64(total.keyActions))
+        if featureMapCount > 0 || !total.features.isEmpty { sqlite3_bind_int64(u, 6, Int64(total.features.count)) } else { sqlite3_bind_null(u, 6) }
+        if let available = featuresAvailable { sqlite3_bind_int64(u, 7, Int64(available)) } else { sqlite3_bind_null(u, 7) }
+        sqlite3_bind_int64(u, 8, partial ? 1 : 0)
+        sqlite3_bind_int64(u, 9, session.batch)
+        try step(u, usageStatement!)
+    }
+
+    private var featureMapCount: Int { Set(featureMap.values.map { $0.lowercased() }).count }
+
+    /// Features available: the mapping's figure, else the number of features its map names.
+    private var featuresAvailable: Int? {
+        mapping?.featuresAvailable ?? (featureMapCount > 0 ? featureMapCount : nil)
+    }
+
+    /// Weeks inside the export where an account it has events for had none: zero usage, not
+    /// a gap (a customer who stopped using the product must show as a drop).
+    private func writeQuietWeeks() throws {
+        guard coveredFrom <= coveredUntil, !slotIDs.isEmpty else { return }
+        try prepare()
+        for slot in slotIDs.indices {
+            let zone = zones[slotZones[slot]]
+            let firstWeek = (zone.day(at: coveredFrom) - 4).floorDivided(by: 7)
+            let lastWeek = (zone.day(at: coveredUntil) - 4).floorDivided(by: 7)
+            guard firstWeek <= lastWeek else { continue }
+            let written = Set(writtenWeeks[slot])
+            for week in firstWeek...lastWeek where !written.contains(UInt16(week)) {
+                if try stored(slot: slot, week: week) != nil { continue }
+                var total = Stored()
+                total.from = coveredFrom
+                total.until = coveredUntil
+                try save(slot: slot, week: week, total)
+                weeksWritten += 1
+            }
+        }
+    }
+
+    private func step(_ handle: OpaquePointer, _ statement: Statement) throws {
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+            sqlite3_reset(handle)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+
+    private static func bindBlob(_ values: [UInt64], to statement: OpaquePointer, at index: Int32) {
+        values.withUnsafeBytes { raw in
+            // Fingerprints are stored little-endian, which is this machine's order.
+            _ = sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), RecordUpsert.transient)
+        }
+    }
+
+    private func notes() -> [String] {
+        var notes: [String] = []
+        if unknownCount > 0 {
+            let sample = unknown.sorted { $0.value > $1.value }.prefix(5).map { "\"\(ImportRow.excerpt($0.key))\" (\($0.value))" }.joined(separator: ", ")
+            notes.append("skipped \(unknownCount) events of \(unknown.count) account\(unknown.count == 1 ? "" : "s") Folio does not know (\(sample)\(unknown.count > 5 ? ", …" : "")): \(RecordLinker.tried(.account)); add their ids as account keys to count them")
+        }
+        if withoutAccount > 0 { notes.append("skipped \(withoutAccount) events without an account (anonymous or not grouped)") }
+        if withoutUser > 0 { notes.append("skipped \(withoutUser) events without a user") }
+        if coveredFrom <= coveredUntil {
+            notes.append("events from \(Moment(seconds: coveredFrom).utc) to \(Moment(seconds: coveredUntil).utc); a week not covered from Monday to Sunday is marked partial and not scored as a drop")
+        }
+        return notes
+    }
+}
+
+extension Int {
+    /// Division rounding toward minus infinity (days before 1970 fall in the right week).
+    func floorDivided(by d: Int) -> Int {
+        let q = self / d
+        return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
+    }
+}

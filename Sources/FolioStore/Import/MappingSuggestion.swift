@@ -1,0 +1,195 @@
+import Foundation
+
+/// `folio import --suggest-map FILE`: recognises a known export by its headers and prints a
+/// mapping draft that extends the built-in mapping for it, in which every column of the
+/// file is mapped (by the built-in, or by a guess to check) or commented with why not.
+public enum MappingSuggestion {
+    public static func draft(for path: String) throws -> String {
+        let headers = try Self.headers(of: path)
+        guard !headers.isEmpty else {
+            throw ImportFailed(problems: [ImportProblem(file: path, line: 1, column: 1, message: "has no header to recognise")], truncated: false)
+        }
+        let normalized = headers.map(ImportMapping.normalize)
+        var best: (name: String, mapping: ImportMapping, matched: Int)?
+        for name in BuiltInMappings.names {
+            guard let m = try? ImportMapping.builtIn(name) else { continue }
+            var foreign = Set(m.columns.keys)
+            for templates in m.templates.values { for t in templates { for c in Template(t).columns { foreign.insert(ImportMapping.normalize(c)) } } }
+            let matched = Set(normalized).intersection(foreign).count
+            if matched >= 2, matched > (best?.matched ?? 0) { best = (name, m, matched) }
+        }
+        let file = (path as NSString).lastPathComponent
+        var out: [String] = []
+        if let best {
+            out.append("# A mapping draft for \(file): its headers look like a \(best.name) export")
+            out.append("# (\(best.mapping.summary)).")
+            out.append("# Check the lines marked \"guess\", then: folio import --map THIS.yaml \(file)")
+            out.append("extends: \(best.name)")
+            out += body(headers: headers, base: best.mapping, kind: best.mapping.kind ?? .accounts)
+        } else {
+            let kind = guessKind(normalized)
+            out.append("# A mapping draft for \(file): not a known export (folio import --maps lists those);")
+            out.append("# its columns look most like \(kind.rawValue). Check every line, then: folio import --map THIS.yaml \(file)")
+            out.append("kind: \(kind.rawValue)")
+            out += body(headers: headers, base: nil, kind: kind)
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func body(headers: [String], base: ImportMapping?, kind: ImportKind) -> [String] {
+        var columns: [String] = []
+        var attributes: [String] = []
+        var comments: [String] = []
+        var covered = Set<String>()
+        let templated: [String: String] = {
+            var out: [String: String] = [:]
+            for (column, templates) in base?.templates ?? [:] {
+                for t in templates { for c in Template(t).columns { out[ImportMapping.normalize(c)] = column } }
+            }
+            return out
+        }()
+        for header in headers {
+            let key = ImportMapping.normalize(header)
+            let label = yamlKey(header)
+            if let target = base?.columns[key] {
+                comments.append("#   \(label): \(target)   (mapped by \(base!.name))")
+                covered.insert(target)
+            } else if let target = templated[key] {
+                comments.append("#   \(label): joined into \(target) by \(base!.name)")
+                covered.insert(target)
+            } else if let own = kind.columnNames.first(where: { $0 == key }) {
+                comments.append("#   \(label): \(own)   (a Folio column by its own name)")
+                covered.insert(own)
+            } else if base?.ignore.contains(key) == true {
+                comments.append("#   \(label): ignored by \(base!.name) (\(key.contains("revenue") ? "the customer company's own revenue, not ARR" : "not what Folio measures"))")
+            } else if let guess = guess(key, kind: kind), !covered.contains(guess) {
+                columns.append("  \(label): \(guess)   # a guess from its name: check it")
+                covered.insert(guess)
+            } else if kind == .accounts {
+                attributes.append("  # \(label): \(attributeName(header))   # keep it as a custom attribute (for a custom measure)?")
+            } else {
+                comments.append("#   \(label): not used by Folio (no \(kind.rawValue) column means this)")
+            }
+        }
+        var out: [String] = []
+        if base?.ignoreUnmapped != true { out.append("ignore_unmapped: true") }
+        out.append("columns:")
+        out += columns.isEmpty ? ["  # nothing to add: every column Folio needs is mapped"] : columns
+        if !attributes.isEmpty {
+            out.append("attributes:")
+            out += attributes
+        }
+        out.append("# The file's other columns:")
+        out += comments
+        for (column, hint) in (base?.needs ?? [:]).sorted(by: { $0.key < $1.key }) where !covered.contains(column) {
+            out.append("# still to name: \(column): \(hint)")
+        }
+        for column in kind.columns where column.need != .optional && !covered.contains(column.name) && base?.needs[column.name] == nil
+            && base?.templates[column.name] == nil && base?.defaults[column.name] == nil && !(base?.columns.values.contains(column.name) ?? false) {
+            out.append("# still to name: \(column.name) (a new \(ImportRow.singular(kind)) needs it)")
+        }
+        return out
+    }
+
+    /// A Folio column a header's name suggests, for the kind.
+    static func guess(_ key: String, kind: ImportKind) -> String? {
+        let words = Set(key.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        func has(_ w: String) -> Bool { words.contains(w) || key.contains(w) }
+        let candidates: [(String, Bool)]
+        switch kind {
+        case .accounts:
+            candidates = [
+                ("arr", words.contains("arr") || key.contains("recurring revenue") || key.hasPrefix("arr")),
+                ("renewal_date", has("renewal") || key.contains("contract end")),
+                ("contract_start", key.contains("contract start") || key.contains("customer since") || key.contains("start date")),
+                ("tier", has("tier") || has("segment")),
+                ("seats", has("seat") || has("licens")),
+                ("timezone", key.contains("time zone") || has("timezone")),
+                ("term_months", has("term")),
+                ("owner", key.contains("csm") || key.contains("success manager") || has("owner")),
+                ("name", key.hasSuffix("name") && !key.contains("owner")),
+            ]
+        case .contacts:
+            candidates = [("email", has("email")), ("name", key.hasSuffix("name")), ("roles", has("role")), ("account_id", has("account") || has("company"))]
+        case .cases:
+            candidates = [("opened", has("created") || has("opened")), ("closed", has("closed") || has("solved") || has("resolved")),
+                          ("priority", has("priority") || has("severity")), ("account_id", has("account") || has("organization") || has("organisation") || has("company"))]
+        case .nps:
+            candidates = [("score", has("score") || has("rating") || has("nps")), ("comment", has("comment") || has("feedback")),
+                          ("contact_id", has("email")), ("date", has("date") || has("timestamp") || has("created"))]
+        case .events:
+            candidates = [("timestamp", has("time") || has("timestamp")), ("event", has("event")), ("user", has("user") || has("distinct")),
+                          ("account_id", has("account") || has("company") || has("group")), ("event_id", has("insert") || has("uuid") || key.hasSuffix("id"))]
+        case .usage:
+            candidates = [("date", has("date") || has("day")), ("week", has("week")), ("active_users", has("active") || key == "dau"),
+                          ("logins", has("login") || has("session")), ("key_actions", has("action")), ("account_id", has("account"))]
+        case .opportunities:
+            candidates = [("amount", has("amount") || has("value")), ("close_date", key.contains("close")), ("stage", has("stage")),
+                          ("account_id", has("account")), ("owner", has("owner"))]
+        case .outcomes:
+            candidates = [("outcome", has("outcome") || has("result")), ("date", has("date")), ("arr_change", has("change") || has("delta")),
+                          ("account_id", has("account"))]
+        default:
+            candidates = []
+        }
+        return candidates.first { $0.1 }?.0
+    }
+
+    /// The kind whose columns the headers name most.
+    private static func guessKind(_ normalized: [String]) -> ImportKind {
+        var best = ImportKind.accounts, score = -1
+        for kind in ImportKind.allCases {
+            let names = Set(kind.columnNames)
+            let s = normalized.filter { names.contains($0.replacingOccurrences(of: " ", with: "_")) || guess($0, kind: kind) != nil }.count
+                + normalized.filter { names.contains($0.replacingOccurrences(of: " ", with: "_")) }.count
+            if s > score { best = kind; score = s }
+        }
+        return best
+    }
+
+    private static func attributeName(_ header: String) -> String {
+        var name = header.lowercased().replacingOccurrences(of: "__c", with: "")
+        name = String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        while name.contains("__") { name = name.replacingOccurrences(of: "__", with: "_") }
+        return name.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+    }
+
+    /// A header as a YAML key (quoted when YAML would read it otherwise).
+    private static func yamlKey(_ header: String) -> String {
+        let plain = header.allSatisfy { $0.isLetter || $0.isNumber || " _-./()$".contains($0) } && !header.isEmpty
+            && !header.hasPrefix("-") && !header.hasPrefix("$") && !["yes", "no", "true", "false", "on", "off", "null"].contains(header.lowercased())
+        return plain ? header : "\"" + header.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A file's column names: the CSV header, or the paths of a JSON export's first events.
+    static func headers(of path: String) throws -> [String] {
+        if ImportKind.isJSON(path: path) {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ImportFailed(problems: [ImportProblem(file: path, line: 1, column: 1, message: "no such file or it cannot be read")], truncated: false)
+            }
+            defer { try? handle.close() }
+            let data = (try? handle.read(upToCount: 1 << 20)) ?? Data()
+            var paths: [String] = []
+            func walk(_ value: Any, _ prefix: String) {
+                if let object = value as? [String: Any] {
+                    for key in object.keys.sorted() { walk(object[key]!, prefix.isEmpty ? key : prefix + "." + key) }
+                } else if let array = value as? [Any], let first = array.first, prefix.hasPrefix("groups") || !(first is [String: Any]) {
+                    walk(first, prefix)
+                } else if !prefix.isEmpty, !paths.contains(prefix) {
+                    paths.append(prefix)
+                }
+            }
+            let lines = data.split(separator: 0x0A).prefix(100)
+            for line in lines {
+                if let object = try? JSONSerialization.jsonObject(with: Data(line)) { walk(object, "") }
+            }
+            if paths.isEmpty, let array = try? JSONSerialization.jsonObject(with: data) as? [Any] {
+                for item in array.prefix(100) { walk(item, "") }
+            }
+            return paths
+        }
+        let reader = try CSVRecordReader(path: path, displayName: path)
+        guard let record = try reader.next() else { return [] }
+        return record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A value bound to or read from SQLite by hand.
+enum SQLValue: Hashable, Sendable {
+    case null
+    case int(Int64)
+    case real(Double)
+    case text(String)
+
+    init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
+    init(_ int: Int?) { self = int.map { .int(Int64($0)) } ?? .null }
+    init(_ bool: Bool) { self = .int(bool ? 1 : 0) }
+
+    /// As JSON for the audit log.
+    var json: String {
+        switch self {
+        case .null: return "null"
+        case .int(let v): return String(v)
+        case .real(let v): return v.isFinite ? String(v) : "null"
+        case .text(let s): return JSONText.quoted(s)
+        }
+    }
+}
+
+/// Writes one kind's records by key: a new key inserts, a known key updates only the columns
+/// the file carries and only when a value differs, recording before and after of what
+/// changed; a key met twice in one import is reported. Statements are prepared once per file
+/// and stepped by hand: at millions of rows, GRDB's argument boxing cost more than SQLite.
+final class RecordUpsert {
+    enum Outcome {
+        case inserted
+        case updated([Change])
+        case unchanged
+        /// The key was already written earlier in this import.
+        case duplicate
+        /// Not insertable (the file lacks what a new record needs) and not there to update.
+        case absent
+    }
+
+    struct Change {
+        var column: String
+        var before: SQLValue
+        var after: SQLValue
+    }
+
+    let table: String
+    let columns: [String]
+    let key: [String]
+    /// Positions in `columns` of the columns an update writes (those the file carries).
+    private let updated: [Int]
+    private let keyPositions: [Int]
+    private let insert: Statement
+    private let select: Statement
+    private let update: Statement?
+    private let touch: Statement
+    private let batch: Int64
+
+    init(db: Database, table: String, columns: [String], key: [String], carried: Set<String>, batch: Int64) throws {
+        self.table = table
+        self.columns = columns
+        self.key = key
+        self.batch = batch
+        keyPositions = key.map { k in columns.firstIndex(of: k)! }
+        updated = columns.indices.filter { carried.contains(columns[$0]) && !key.contains(columns[$0]) }
+        let all = columns + ["import_batch"]
+        let whereKey = key.map { "\($0) = ?" }.joined(separator: " AND ")
+        insert = try db.makeStatement(sql: """
+            INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT(\(key.joined(separator: ", "))) DO NOTHING
+            """)
+        let selected = updated.map { columns[$0] } + ["import_batch"]
+        select = try db.makeStatement(sql: "SELECT \(selected.joined(separator: ", ")) FROM \(table) WHERE \(whereKey)")
+        update = updated.isEmpty ? nil : try db.makeStatement(sql: """
+            UPDATE \(table) SET \(updated.map { "\(columns[$0]) = ?" }.joined(separator: ", ")), import_batch = ? WHERE \(whereKey)
+            """)
+        touch = try db.makeStatement(sql: "UPDATE \(table) SET import_batch = ? WHERE \(whereKey)")
+    }
+
+    /// Writes one record; `values` follow `columns`. When the record cannot be inserted (it
+    /// is known to exist, or the file lacks what a new one needs) only an update is tried.
+    func write(_ values: [SQLValue], insertable: Bool = true) throws -> Outcome {
+        var i: Int32 = 1
+        if insertable {
+            let ins = insert.sqliteStatement
+            sqlite3_reset(ins)
+            for v in values { Self.bind(v, to: ins, at: i); i += 1 }
+            sqlite3_bind_int64(ins, i, batch)
+            try step(ins, insert)
+            if sqlite3_changes(sqlite3_db_handle(ins)) > 0 { return .inserted }
+        }
+
+        // The key exists: what does the row hold now?
+        let sel = select.sqliteStatement
+        sqlite3_reset(sel)
+        i = 1
+        for p in keyPositions { Self.bind(values[p], to: sel, at: i); i += 1 }
+        guard sqlite3_step(sel) == SQLITE_ROW else {
+            sqlite3_reset(sel)
+            if !insertable { return .absent }
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "\(table): a row that conflicted on insert cannot be read back", sql: select.sql)
+        }
+        var changes: [Change] = []
+        for (k, p) in updated.enumerated() {
+            let before = Self.read(sel, Int32(k))
+            if !Self.same(before, values[p]) { changes.append(Change(column: columns[p], before: before, after: values[p])) }
+        }
+        let lastBatch = sqlite3_column_int64(sel, Int32(updated.count))
+        sqlite3_reset(sel)
+        if lastBatch == batch { return .duplicate }
+
+        if changes.isEmpty {
+            let t = touch.sqliteStatement
+            sqlite3_reset(t)
+            sqlite3_bind_int64(t, 1, batch)
+            i = 2
+            for p in keyPositions { Self.bind(values[p], to: t, at: i); i += 1 }
+            try step(t, touch)
+            return .unchanged
+        }
+        let up = update!.sqliteStatement
+        sqlite3_reset(up)
+        i = 1
+        for p in updated { Self.bind(values[p], to: up, at: i); i += 1 }
+        sqlite3_bind_int64(up, i, batch)
+        i += 1
+        for p in keyPositions { Self.bind(values[p], to: up, at: i); i += 1 }
+        try step(up, update!)
+        return .updated(changes)
+    }
+
+    private func step(_ handle: OpaquePointer, _ statement: Statement) throws {
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+            sqlite3_reset(handle)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+
+    /// Equal as stored: SQLite gives back integers for whole reals in REAL columns.
+    static func same(_ a: SQLValue, _ b: SQLValue) -> Bool {
+        switch (a, b) {
+        case let (.int(x), .real(y)), let (.real(y), .int(x)): return Double(x) == y
+        default: return a == b
+        }
+    }
+
+    static func bind(_ value: SQLValue, to statement: OpaquePointer, at index: Int32) {
+        switch value {
+        case .null:
+            sqlite3_bind_null(statement, index)
+        case .int(let v):
+            sqlite3_bind_int64(statement, index, v)
+        case .real(let v):
+            sqlite3_bind_double(statement, index, v)
+        case .text(var s):
+            s.withUTF8 { buf in
+                _ = sqlite3_bind_text(statement, index, buf.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                      Int32(buf.count), transient)
+            }
+        }
+    }
+
+    static func read(_ statement: OpaquePointer, _ column: Int32) -> SQLValue {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .int(sqlite3_column_int64(statement, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
+        default:
+            guard let text = sqlite3_column_text(statement, column) else { return .null }
+            let count = Int(sqlite3_column_bytes(statement, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        }
+    }
+
+    /// SQLite copies the bytes before the call returns.
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// JSON text written by hand for the audit log's before/after: small objects, built per
+/// changed record, where an encoder per record would cost more than the write.
+enum JSONText {
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func object(_ pairs: [(String, SQLValue)]) -> String {
+        "{" + pairs.map { "\(quoted($0.0)):\($0.1.json)" }.joined(separator: ",") + "}"
+    }
+}
