@@ -19,14 +19,17 @@ struct HealthInputLoader {
     static let baselineWeeks = 8
     /// A month of tenure: the mean Gregorian month.
     static let daysPerMonth = 365.2425 / 12
+    /// The window of the ARR change.
+    static let arrWindowDays = 365
 
     /// The Monday of the last complete week on `asOf` (a week counts once its Sunday is past).
     var lastWeek: Day { asOf.adding(days: -7).weekStart }
 
     /// One kind of input and the sources it fills.
     enum Part: CaseIterable {
-        case usage, activity, sponsor, nps, cases, payments, account
+        case usage, activity, sponsor, nps, cases, payments, account, arr, attributes
 
+        /// The built-in sources it fills (attributes: every `attribute:NAME` source).
         var sources: Set<MeasureSource> {
             switch self {
             case .usage: [.seatUtilisation, .keyActionTrend, .featureDepth]
@@ -36,11 +39,18 @@ struct HealthInputLoader {
             case .cases: [.openCriticalCases, .severeCases90d, .cases90d, .caseDaysOpen]
             case .payments: [.daysOverdue]
             case .account: [.daysToRenewal, .tenureMonths, .contractTerm]
+            case .arr: [.arrChange]
+            case .attributes: []
             }
         }
 
+        /// The sources of `wanted` it fills.
+        func fills(_ wanted: Set<MeasureSource>) -> Set<MeasureSource> {
+            self == .attributes ? wanted.filter { $0.attributeName != nil } : sources.intersection(wanted)
+        }
+
         /// Two halves of about the same cost (measured on the 100,000-account benchmark).
-        static let halves: [[Part]] = [[.usage, .nps, .account], [.activity, .cases, .sponsor, .payments]]
+        static let halves: [[Part]] = [[.usage, .nps, .account, .arr], [.activity, .cases, .sponsor, .payments, .attributes]]
     }
 
     /// Reads every input on one connection.
@@ -77,7 +87,7 @@ struct HealthInputLoader {
         var merged = try results.get(0)
         for k in halves.indices.dropFirst() {
             let other = try results.get(k)
-            let filled = halves[k].reduce(into: Set<MeasureSource>()) { $0.formUnion($1.sources) }.intersection(sources)
+            let filled = halves[k].reduce(into: Set<MeasureSource>()) { $0.formUnion($1.fills(sources)) }
             for i in merged.health.indices {
                 for source in filled { merged.health[i][source] = other.health[i][source] }
             }
@@ -95,7 +105,7 @@ struct HealthInputLoader {
     }
 
     private func load(_ part: Part, accounts: [Account], index: [String: Int], into inputs: inout LoadedInputs, db: Database) throws {
-        guard !sources.isDisjoint(with: part.sources) else { return }
+        guard !part.fills(sources).isEmpty else { return }
         let today = asOf.iso
         switch part {
         case .usage:
@@ -231,8 +241,54 @@ struct HealthInputLoader {
                 if sources.contains(.tenureMonths), tenureDays >= 0 {
                     inputs.health[i][.tenureMonths] = HealthInput(Double(tenureDays) / Self.daysPerMonth, at: asOf)
                 }
-                if sources.contains(.contractTerm) {
-                    inputs.health[i][.contractTerm] = HealthInput(Double(account.termMonths), at: asOf)
+            }
+            // The term only where an import gave it: the annual default is not data.
+            if sources.contains(.contractTerm) {
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, term_months FROM account WHERE term_given = 1")
+                while let row = try rows.next() {
+                    if let i = index[row[0]] { inputs.health[i][.contractTerm] = HealthInput(Double(row[1] as Int), at: asOf) }
+                }
+            }
+
+        case .arr:
+            // The ARR changes on record over the last year (renewals, expansions, contractions
+            // with an amount), against the ARR a year ago. Only for accounts that were
+            // customers a year ago, and only when the book records ARR changes at all.
+            let start = asOf.adding(days: -Self.arrWindowDays)
+            guard try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM account_outcome WHERE arr_change_cents IS NOT NULL AND outcome != 'churned' AND date <= ?)
+                """, arguments: [today]) ?? false else { return }
+            var change = [Int64](repeating: 0, count: accounts.count)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT account_id, SUM(arr_change_cents) FROM account_outcome
+                WHERE arr_change_cents IS NOT NULL AND outcome != 'churned' AND date > ? AND date <= ?
+                GROUP BY account_id
+                """, arguments: [start.iso, today])
+            while let row = try rows.next() {
+                if let i = index[row[0]] { change[i] = row[1] }
+            }
+            for (i, account) in accounts.enumerated() where account.contractStart <= start {
+                let before = account.arr.cents - change[i]
+                guard before > 0 else { continue }
+                inputs.health[i][.arrChange] = HealthInput(Double(change[i]) / Double(before) * 100, at: asOf)
+            }
+
+        case .attributes:
+            // Each attribute a measure reads, by its name ignoring case: the number when the
+            // import read one, else the word.
+            for source in part.fills(sources) {
+                guard let name = source.attributeName else { continue }
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT account_id, value, number FROM account_attribute WHERE lower(trim(name)) = ?
+                    """, arguments: [name])
+                while let row = try rows.next() {
+                    guard let i = index[row[0]] else { continue }
+                    let text: String = row[1]
+                    if let number = row[2] as Double? {
+                        inputs.health[i][source] = HealthInput(number, at: asOf)
+                    } else if !text.isEmpty {
+                        inputs.health[i][source] = HealthInput(attribute: text, at: asOf)
+                    }
                 }
             }
         }
