@@ -59,6 +59,35 @@ import Testing
         #expect((auc.low ?? 1) < auc.auc && auc.auc < (auc.high ?? 0))
     }
 
+    /// Clusters (an account's days): the variance is Obuchowski's, worked out here for two
+    /// accounts each with a churned day and a stayed one.
+    @Test func clusteredIntervalsCountAccountsNotDays() throws {
+        // A: churned at risk 2, stayed at 1; B: churned at 4, stayed at 3. Components: 0.5 and 1
+        // for the churned days, 1 and 0.5 for the others; AUC 0.75. Per account the deviations
+        // are (−0.25, +0.25) and (+0.25, −0.25): S10 = S01 = 0.125, S11 = −0.25, so
+        // var = 0.125/2 + 0.125/2 + 2·(−0.25)/4 = 0.
+        let auc = try #require(RankingAUC(risk: [2, 1, 4, 3], positive: [true, false, true, false], clusters: [0, 0, 1, 1]))
+        #expect(auc.auc == 0.75 && auc.low == 0.75 && auc.high == 0.75)
+        // All churners in one account: no interval to speak of.
+        #expect(try #require(RankingAUC(risk: [2, 4, 1, 3], positive: [true, true, false, false], clusters: [0, 0, 1, 2])).low == nil)
+        // The same accounts scored on ten days each: same AUC, same clustered interval; the
+        // unclustered one would pretend to ten times the evidence.
+        var random = SeededRandom(seed: 4)
+        var risk: [Double] = [], positive: [Bool] = [], clusters: [Int32] = []
+        for account in 0..<60 {
+            let r = random.unit(), churned = random.unit() < r
+            for _ in 0..<10 { risk.append(r); positive.append(churned); clusters.append(Int32(account)) }
+        }
+        let once = try #require(RankingAUC(risk: stride(from: 0, to: 600, by: 10).map { risk[$0] },
+                                           positive: stride(from: 0, to: 600, by: 10).map { positive[$0] },
+                                           clusters: (0..<60).map(Int32.init)))
+        let tenTimes = try #require(RankingAUC(risk: risk, positive: positive, clusters: clusters))
+        let naive = try #require(RankingAUC(risk: risk, positive: positive))
+        #expect(abs(once.auc - tenTimes.auc) < 1e-12)
+        #expect(abs((once.low ?? 0) - (tenTimes.low ?? 1)) < 1e-9 && abs((once.high ?? 0) - (tenTimes.high ?? 1)) < 1e-9)
+        #expect((naive.high ?? 1) - (naive.low ?? 0) < ((tenTimes.high ?? 0) - (tenTimes.low ?? 0)) / 2)
+    }
+
     @Test func aBackwardsRankingIsFlagged() throws {
         // Twenty churners all ranked safest: AUC 0, the interval far below chance.
         let risk = (0..<40).map(Double.init)
@@ -109,10 +138,10 @@ import Testing
         var cases = OutcomeCases()
         // Enterprise ranks perfectly, smb backwards.
         for (score, churned) in [(20.0, true), (30, true), (80, false), (90, false)] {
-            cases.append(score: score, churned: churned, tier: .enterprise, day: Self.day)
+            cases.append(score: score, churned: churned, tier: .enterprise, day: Self.day, account: Int32(cases.count))
         }
         for (score, churned) in [(20.0, false), (30, false), (80, true), (90, true)] {
-            cases.append(score: score, churned: churned, tier: .smb, day: Self.day)
+            cases.append(score: score, churned: churned, tier: .smb, day: Self.day, account: Int32(cases.count))
         }
         let q = ScoreQuality(cases, bands: .redYellowGreen)
         #expect(q.overall.cases == 8 && q.overall.churned == 4 && q.overall.churnRate == 0.5)
@@ -181,7 +210,7 @@ import Testing
         // Q1 ranks perfectly over two days; Q2 is a coin toss.
         for (day, score, churned) in [(q1, 10.0, true), (q1, 90, false), (q1b, 20, true), (q1b, 80, false),
                                       (q2, 10, true), (q2, 90, true), (q2, 50, false), (q2, 50, false)] {
-            cases.append(score: score, churned: churned, tier: .smb, day: day)
+            cases.append(score: score, churned: churned, tier: .smb, day: day, account: Int32(cases.count))
         }
         let drift = ScoreDrift(cases, bands: .redYellowGreen, shares: [.init(day: q2, counts: [1, 2, 1]), .init(day: q1, counts: [0, 0, 0])])
         #expect(drift.quarters.map(\.quarter.description) == ["2026-Q1", "2026-Q2"])

@@ -3,7 +3,8 @@
 /// pulls the score the wrong way.
 public struct MeasureRanking: Hashable, Sendable, Codable {
     public var name: String
-    public var source: MeasureSource
+    /// Nil when only the name is known (a stored snapshot's measure).
+    public var source: MeasureSource?
     /// Cases where the measure had data, and all cases.
     public var withData: Int
     public var cases: Int
@@ -12,6 +13,21 @@ public struct MeasureRanking: Hashable, Sendable, Codable {
 
     public var coverage: Double { cases > 0 ? Double(withData) / Double(cases) : 0 }
     public var isBackwards: Bool { auc?.isBackwards ?? false }
+
+    public init(name: String, source: MeasureSource?, withData: Int, cases: Int, auc: RankingAUC?) {
+        self.name = name
+        self.source = source
+        self.withData = withData
+        self.cases = cases
+        self.auc = auc
+    }
+
+    /// From each case's risk as the measure reads it (NaN without data); `accounts` cluster
+    /// the cases for the interval.
+    public init(name: String, source: MeasureSource?, risk: [Double], churned: [Bool], accounts: [Int32]? = nil, cases: Int) {
+        self.init(name: name, source: source, withData: risk.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }, cases: cases,
+                  auc: RankingAUC(risk: risk, positive: churned, clusters: accounts))
+    }
 
     /// `inputs[i]` are case i's inputs, `churned[i]` what followed.
     public init(measure m: HealthMeasure, inputs: [HealthInputs], churned: [Bool]) {

@@ -7,6 +7,8 @@ public struct OutcomeCases: Sendable {
     public private(set) var churned: [Bool] = []
     public private(set) var tiers: [Account.Tier] = []
     public private(set) var days: [Day] = []
+    /// The account of each case (an index the caller chose): the cluster its days share.
+    public private(set) var accounts: [Int32] = []
 
     public init() {}
 
@@ -17,19 +19,23 @@ public struct OutcomeCases: Sendable {
         churned.reserveCapacity(n)
         tiers.reserveCapacity(n)
         days.reserveCapacity(n)
+        accounts.reserveCapacity(n)
     }
 
-    public mutating func append(score: Double, churned: Bool, tier: Account.Tier, day: Day) {
+    public mutating func append(score: Double, churned: Bool, tier: Account.Tier, day: Day, account: Int32) {
         scores.append(score)
         self.churned.append(churned)
         tiers.append(tier)
         days.append(day)
+        accounts.append(account)
     }
 
     /// The cases `keep` says yes to.
     public func filter(_ keep: (Int) -> Bool) -> OutcomeCases {
         var out = OutcomeCases()
-        for i in scores.indices where keep(i) { out.append(score: scores[i], churned: churned[i], tier: tiers[i], day: days[i]) }
+        for i in scores.indices where keep(i) {
+            out.append(score: scores[i], churned: churned[i], tier: tiers[i], day: days[i], account: accounts[i])
+        }
         return out
     }
 

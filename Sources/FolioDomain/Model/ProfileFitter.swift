@@ -187,11 +187,17 @@ public struct FitRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .oneClass where churned == 0 && stayed == 0:
             return "no outcomes to fit on: no scored account had its horizon complete; import outcomes (folio import outcomes.csv) or widen --from/--to"
         case .oneClass where churned == 0:
-            return "all \(stayed) accounts stayed (\(cases) scored cases): nothing tells churners from the rest; a fit needs accounts that churned"
+            return "all \(Self.count(stayed, "account")) stayed (\(Self.count(cases, "scored case"))): nothing tells churners from the rest; a fit needs accounts that churned"
         case .oneClass:
-            return "all \(churned) accounts churned (\(cases) scored cases): nothing to compare them with; a fit needs accounts that stayed"
+            return "all \(Self.count(churned, "account")) churned (\(Self.count(cases, "scored case"))): nothing to compare them with; a fit needs accounts that stayed"
         case .tooFew:
-            return "too few outcomes to fit: \(churned) accounts churned and \(stayed) stayed (\(cases) scored cases); a fit needs at least \(minimum) of each"
+            return "too few outcomes to fit: \(Self.count(churned, "account")) churned and \(stayed) stayed (\(Self.count(cases, "scored case"))); "
+                + "a fit needs at least \(minimum) of each"
         }
+    }
+
+    /// "1 account", "1,126 scored cases".
+    static func count(_ n: Int, _ thing: String) -> String {
+        "\(Money(cents: Int64(n) * 100).grouped) \(thing)\(n == 1 ? "" : "s")"
     }
 }

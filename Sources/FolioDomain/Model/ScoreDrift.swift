@@ -35,17 +35,18 @@ public struct ScoreDrift: Hashable, Sendable, Codable {
 
     /// `shares` come as they are (one entry per scored day the caller picked).
     public init(_ cases: OutcomeCases, bands: BandSet, shares: [BandShares]) {
-        var byQuarter: [Quarter: (days: Set<Day>, risk: [Double], churned: [Bool])] = [:]
+        var byQuarter: [Quarter: (days: Set<Day>, risk: [Double], churned: [Bool], accounts: [Int32])] = [:]
         for i in 0..<cases.count {
             let q = Quarter(containing: cases.days[i])
-            byQuarter[q, default: ([], [], [])].days.insert(cases.days[i])
+            byQuarter[q, default: ([], [], [], [])].days.insert(cases.days[i])
             byQuarter[q]!.risk.append(-cases.scores[i])
             byQuarter[q]!.churned.append(cases.churned[i])
+            byQuarter[q]!.accounts.append(cases.accounts[i])
         }
         quarters = byQuarter.keys.sorted().map { q in
             let g = byQuarter[q]!
             return Quarterly(quarter: q, days: g.days.count, cases: g.risk.count, churned: g.churned.reduce(0) { $0 + ($1 ? 1 : 0) },
-                             auc: RankingAUC(risk: g.risk, positive: g.churned))
+                             auc: RankingAUC(risk: g.risk, positive: g.churned, clusters: g.accounts))
         }
         self.bands = bands.bands.map(\.name)
         self.shares = shares.sorted { $0.day < $1.day }

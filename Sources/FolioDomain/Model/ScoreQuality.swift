@@ -12,12 +12,13 @@ public struct ScoreQuality: Hashable, Sendable, Codable {
         public var calibration: CalibrationTable
         public var lift: DecileLift?
 
-        public init(scores: [Double], churned: [Bool], bands: BandSet) {
+        /// `accounts`, when given, cluster the cases (an account's days) for the AUC's interval.
+        public init(scores: [Double], churned: [Bool], accounts: [Int32]? = nil, bands: BandSet) {
             cases = scores.count
             self.churned = churned.reduce(0) { $0 + ($1 ? 1 : 0) }
             churnRate = cases > 0 ? Double(self.churned) / Double(cases) : nil
             let risk = scores.map { -$0 }
-            auc = RankingAUC(risk: risk, positive: churned)
+            auc = RankingAUC(risk: risk, positive: churned, clusters: accounts)
             calibration = CalibrationTable(scores: scores, churned: churned, bands: bands)
             lift = DecileLift(risk: risk, churned: churned)
         }
@@ -28,14 +29,15 @@ public struct ScoreQuality: Hashable, Sendable, Codable {
     public var byTier: [(tier: Account.Tier, group: Group)]
 
     public init(_ cases: OutcomeCases, bands: BandSet) {
-        overall = Group(scores: cases.scores, churned: cases.churned, bands: bands)
+        overall = Group(scores: cases.scores, churned: cases.churned, accounts: cases.accounts, bands: bands)
         byTier = Account.Tier.allCases.sorted().compactMap { tier in
-            var scores: [Double] = [], churned: [Bool] = []
+            var scores: [Double] = [], churned: [Bool] = [], accounts: [Int32] = []
             for i in 0..<cases.count where cases.tiers[i] == tier {
                 scores.append(cases.scores[i])
                 churned.append(cases.churned[i])
+                accounts.append(cases.accounts[i])
             }
-            return scores.isEmpty ? nil : (tier, Group(scores: scores, churned: churned, bands: bands))
+            return scores.isEmpty ? nil : (tier, Group(scores: scores, churned: churned, accounts: accounts, bands: bands))
         }
     }
 

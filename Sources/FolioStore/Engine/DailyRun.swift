@@ -9,8 +9,9 @@ public struct DailyRun {
     public var profile: HealthProfile
     public var steps: [any TickStep]
 
-    /// Scoring first: the steps after it read the day's scores.
-    public static var defaultSteps: [any TickStep] { [ScoreStep(), AlertStep(), CheckInStep(), RenewalStep()] }
+    /// Scoring first: the steps after it read the day's scores. Outcomes after renewals, which
+    /// close the renewals of churned accounts.
+    public static var defaultSteps: [any TickStep] { [ScoreStep(), AlertStep(), CheckInStep(), RenewalStep(), OutcomeStep()] }
 
     public init(profile: HealthProfile, steps: [any TickStep] = DailyRun.defaultSteps) {
         self.profile = profile

@@ -67,6 +67,8 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public var sequencesStopped: Int = 0
     public var sequencesCompleted: Int = 0
     public var emailsPlanned: Int = 0
+    /// Outcomes Folio recorded itself (renewals closed won or churned, accounts marked churned).
+    public var outcomesRecorded: Int = 0
     public var seconds: Double = 0
     /// Where the time went: reading the inputs, then each step in order.
     public var timings: [Timing] = []
@@ -111,7 +113,8 @@ public struct TickSummary: Sendable, Codable, Equatable {
                      count(sequencesSkipped, "sequence", "sequences", "skipped (no contact to write to)"),
                      count(sequencesStopped, "sequence", "sequences", "stopped"),
                      count(sequencesCompleted, "sequence", "sequences", "completed"),
-                     count(emailsPlanned, "email", "emails", "written to the outbox")].compactMap { $0 }
+                     count(emailsPlanned, "email", "emails", "written to the outbox"),
+                     count(outcomesRecorded, "outcome", "outcomes", "recorded")].compactMap { $0 }
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 }

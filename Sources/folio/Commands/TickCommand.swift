@@ -33,7 +33,8 @@ struct TickCommand: ParsableCommand {
             let library = try sequencesOption.loadIfPresent()
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
-            var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep()]
+            var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep(),
+                                         OutcomeStep()]
             if let library { steps.append(SequenceStep(library: library, policy: policy)) }
             let summary = try DailyRun(profile: profile, steps: steps).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
             if json {

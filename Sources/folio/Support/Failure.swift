@@ -39,11 +39,21 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as UsageFailure {
         complain("folio: \(error.message)")
         throw Exit.usage
+    } catch let error as ModelFailure {
+        complain("folio: \(error.message)")
+        throw Exit.failure
     }
 }
 
 /// A problem with what the person asked for (an unknown user, say): exit 2.
 struct UsageFailure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// A model command that cannot do what was asked with the data there is (too few outcomes
+/// to fit, say): exit 1, with the numbers.
+struct ModelFailure: Error {
     var message: String
     init(_ message: String) { self.message = message }
 }
