@@ -78,6 +78,6 @@ public struct BandFit: Hashable, Sendable {
             out.append(Band(name: band.name, min: Double(start), max: Double(end)))
             start = end + 1
         }
-        bands = BandSet(name: "fitted", bands: out)
+        bands = BandSet(name: "custom", bands: out)
     }
 }
