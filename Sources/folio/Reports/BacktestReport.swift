@@ -247,7 +247,7 @@ enum BacktestReport {
         let notes = notes(r)
         if !notes.isEmpty {
             out.append("")
-            for note in notes { out.append(TerminalText.sanitize("Note: \(note)")) }
+            for note in notes { out.append(contentsOf: ExplainText.wrap("Note: \(note)", width: min(maxWidth ?? 100, 100))) }
         }
         return out
     }
