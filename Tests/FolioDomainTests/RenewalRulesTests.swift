@@ -33,6 +33,25 @@ import FolioDomain
         #expect(o.movedBy == RenewalRules.engine)
     }
 
+    /// An opportunity from the CRM keeps the CRM's amount and close date; the daily run still
+    /// places its stage (and follows the owner).
+    @Test func aCRMOpportunityKeepsTheCRMsAmountAndCloseDate() {
+        var crm = Self.open(.ninetyDaysOut, daysToRenewal: 80)
+        crm.crmID = "0065g00000Rn7xA"
+        crm.amount = Money(units: 275_000)
+        crm.closeDate = Self.asOf.adding(days: 55)
+        let plan = RenewalRules.standard.plan(for: Self.account(daysToRenewal: 50), open: crm, isLowestBand: false, asOf: Self.asOf)
+        guard case .update(let o) = plan else {
+            Issue.record("expected the stage to move, got \(plan)")
+            return
+        }
+        #expect(o.amount == Money(units: 275_000) && o.closeDate == Self.asOf.adding(days: 55))
+        #expect(o.stage == .sixtyDaysOut)
+        #expect(o.crmID == "0065g00000Rn7xA")
+        // Unchanged otherwise: the account's ARR and renewal date do not overwrite the CRM's.
+        #expect(RenewalRules.standard.plan(for: Self.account(daysToRenewal: 80), open: crm, isLowestBand: false, asOf: Self.asOf) == .nothing)
+    }
+
     static func open(_ stage: RenewalOpportunity.Stage, daysToRenewal: Int) -> RenewalOpportunity {
         RenewalOpportunity(id: 7, accountID: "A1", amount: Money(cents: 250_000_00), closeDate: asOf.adding(days: daysToRenewal),
                            stage: stage, owner: "ana", openedOn: asOf.adding(days: -30), movedBy: "folio", movedAt: Moment(startOf: asOf.adding(days: -30)))

@@ -122,7 +122,7 @@ struct CommandLineTests {
         #expect(try folio.run("demo").status == 0)
         let before = try folio.run("accounts", "--json", "--user", "helena.vasquez").stdout
         let bad = folio.write("accounts.csv", "id,name,tier,owner,arr,contract_start,renewal_date\nZ1,Zeta,gold,chen.wei,-3,2026-02-30,2027-01-01\n")
-        let result = try folio.run("import", bad)
+        let result = try folio.run("import", bad, "--user", "marta.novak")
         #expect(result.status == 65)
         #expect(result.stderr.contains("\(bad):2:3: tier: unknown value \"gold\""))
         #expect(result.stderr.contains("\(bad):2:5: arr: -3 is negative"))

@@ -110,7 +110,7 @@ struct HostileDataTmuxTests {
         try Data(bytes).write(to: accounts)
         let result = try folio.run("import", "--db", db, users, accounts.path)
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("\(accounts.path):3:2: invalid UTF-8 (byte 0xFF); save the file as UTF-8\n"))
+        #expect(result.stderr.hasPrefix("\(accounts.path):3:2: invalid UTF-8 (byte 0xFF); save the file as UTF-8, or name its encoding in a mapping (encoding: windows-1252)\n"))
         #expect(result.stderr.contains("nothing was written"))
         let listed = try folio.run("accounts", "--db", db, "--user", "ana")
         #expect(listed.status != 0 && !listed.stdout.contains("Good Name"), "all or nothing: not even the good row")

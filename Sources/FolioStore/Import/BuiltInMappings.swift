@@ -50,7 +50,7 @@ enum BuiltInMappings {
         """
 
     static let salesforceReportAccounts = """
-        summary: Salesforce account report, exported Details Only as .csv (labels as headers, US dates, the report's footer); name your ARR and tier fields
+        summary: "Salesforce account report, exported Details Only as .csv (labels as headers, US dates, the report's footer); name your ARR and tier fields"
         kind: accounts
         locale: en-US
         ignore_unmapped: true
@@ -89,7 +89,7 @@ enum BuiltInMappings {
         """
 
     static let salesforceReportContacts = """
-        summary: Salesforce Contacts & Accounts report, exported Details Only as .csv; first and last names joined, contact roles mapped
+        summary: "Salesforce Contacts & Accounts report, exported Details Only as .csv; first and last names joined, contact roles mapped"
         kind: contacts
         locale: en-US
         ignore_unmapped: true
@@ -118,7 +118,7 @@ enum BuiltInMappings {
         """
 
     static let salesforceReportOpportunities = """
-        summary: Salesforce opportunity report of renewals, exported Details Only as .csv; Closed Won and Closed Lost close them, other stages stay open
+        summary: "Salesforce opportunity report of renewals, exported Details Only as .csv; Closed Won and Closed Lost close them, other stages stay open"
         kind: opportunities
         locale: en-US
         ignore_unmapped: true
@@ -139,7 +139,7 @@ enum BuiltInMappings {
         """
 
     static let salesforceDataLoaderAccounts = """
-        summary: Salesforce Data Loader extract of Account (API names as headers, 18-character ids, ISO dates, OwnerId matched by the users' CRM ids)
+        summary: "Salesforce Data Loader extract of Account (API names as headers, 18-character ids, ISO dates, OwnerId matched by the users' CRM ids)"
         kind: accounts
         ignore_unmapped: true
         columns:
@@ -174,7 +174,7 @@ enum BuiltInMappings {
         """
 
     static let salesforceDataLoaderContacts = """
-        summary: Salesforce Data Loader extract of Contact (Id, AccountId, FirstName, LastName, Email, HasOptedOutOfEmail)
+        summary: "Salesforce Data Loader extract of Contact (Id, AccountId, FirstName, LastName, Email, HasOptedOutOfEmail)"
         kind: contacts
         ignore_unmapped: true
         columns:
@@ -197,7 +197,7 @@ enum BuiltInMappings {
         """
 
     static let salesforceDataLoaderUsers = """
-        summary: Salesforce Data Loader extract of User (Id, Alias, Name, Email, ManagerId); the Id becomes the user's key, so OwnerId columns find them
+        summary: "Salesforce Data Loader extract of User (Id, Alias, Name, Email, ManagerId); the Id becomes the user's key, so OwnerId columns find them"
         kind: users
         ignore_unmapped: true
         columns:
@@ -211,7 +211,7 @@ enum BuiltInMappings {
         """
 
     static let hubspotCompanies = """
-        summary: HubSpot companies export (.csv, property labels as headers, Record ID); the company domain becomes a key, so tickets and events find the company
+        summary: "HubSpot companies export (.csv, property labels as headers, Record ID); the company domain becomes a key, so tickets and events find the company"
         kind: accounts
         ignore_unmapped: true
         columns:
@@ -245,7 +245,7 @@ enum BuiltInMappings {
         """
 
     static let hubspotContacts = """
-        summary: HubSpot contacts export (.csv, with associated company ids); first and last names joined
+        summary: "HubSpot contacts export (.csv, with associated company ids); first and last names joined"
         kind: contacts
         ignore_unmapped: true
         columns:
@@ -267,7 +267,7 @@ enum BuiltInMappings {
         """
 
     static let zendeskTickets = """
-        summary: Zendesk tickets, CSV data export (Admin Center › Account › Reports › Export); the organisation (or the requester's domain) finds the account
+        summary: "Zendesk tickets, CSV data export (Admin Center › Account › Reports › Export); the organisation (or the requester's domain) finds the account"
         kind: cases
         ignore_unmapped: true
         columns:
@@ -287,7 +287,7 @@ enum BuiltInMappings {
         """
 
     static let delightedNPS = """
-        summary: Delighted NPS responses, CSV export (Dashboard › Export); respondents found by email, added to the account their row names when new
+        summary: "Delighted NPS responses, CSV export (Dashboard › Export); respondents found by email, added to the account their row names when new"
         kind: nps
         ignore_unmapped: true
         columns:
@@ -304,7 +304,7 @@ enum BuiltInMappings {
         """
 
     static let mixpanelEvents = """
-        summary: Mixpanel raw event export (JSON, one event per line: event, properties.time, properties.distinct_id, properties.$insert_id); name the property that holds the account
+        summary: "Mixpanel raw event export (JSON, one event per line: event, properties.time, properties.distinct_id, properties.$insert_id); name the property that holds the account"
         kind: events
         columns:
           event: event
@@ -319,7 +319,7 @@ enum BuiltInMappings {
         """
 
     static let amplitudeEvents = """
-        summary: Amplitude export API events (JSON, one event per line: event_type, event_time in UTC, user_id or device_id, uuid, session_id); name the group or property that holds the account
+        summary: "Amplitude export API events (JSON, one event per line: event_type, event_time in UTC, user_id or device_id, uuid, session_id); name the group or property that holds the account"
         kind: events
         timezone: UTC
         columns:
@@ -337,7 +337,7 @@ enum BuiltInMappings {
         """
 
     static let segmentTracks = """
-        summary: Segment track events (JSON from the S3 destination or an export: type, event, userId, messageId, timestamp, context.groupId)
+        summary: "Segment track events (JSON from the S3 destination or an export: type, event, userId, messageId, timestamp, context.groupId)"
         kind: events
         columns:
           event: event
@@ -354,7 +354,7 @@ enum BuiltInMappings {
         """
 
     static let usageDaily = """
-        summary: daily usage per account (a warehouse or BI export: account, date, active users, logins, key actions); rolled up into Monday weeks
+        summary: "daily usage per account (a warehouse or BI export: account, date, active users, logins, key actions); rolled up into Monday weeks"
         kind: usage
         columns:
           Account ID: account_id

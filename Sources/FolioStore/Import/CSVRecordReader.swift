@@ -5,8 +5,8 @@ struct CSVRecord: Sendable {
     var line: Int
     var fields: [String]
 
-    /// A blank line parses as one empty field.
-    var isBlank: Bool { fields.count == 1 && fields[0].isEmpty }
+    /// A blank line parses as one empty field; a spreadsheet saves an empty row as `,,,`.
+    var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
 }
 
 /// Records parsed from one block of a file: the fields' bytes (quotes removed) laid end to

@@ -63,10 +63,10 @@ final class EventImport {
     private var loadStatement: Statement?
     private var hadStatement: Statement?
 
-    init(session: ImportSession, path: String) {
+    init(session: ImportSession, path: String, mapping: ImportMapping?) {
         self.session = session
         self.path = path
-        mapping = session.options.mapping
+        self.mapping = mapping
         let utc = ZoneTable.utc
         zones = [utc]
         zoneIndex["UTC"] = 0
@@ -135,6 +135,7 @@ final class EventImport {
         }
         let columns = Columns(header)
         var file = ImportSummary.File(path: path, kind: .events, rows: 0, added: 0)
+        file.mapping = mapping?.name
         let clock = ContinuousClock()
         var lastProgress = clock.now
         entries.reserveCapacity(Self.chunkSize)
@@ -232,6 +233,9 @@ final class EventImport {
 
     private func read(_ batch: CSVBatch, from start: Int, header: ImportHeader, columns: Columns, file: inout ImportSummary.File) throws {
         let filtering = !header.filters.isEmpty
+        // Events come grouped by account (or by time, in few zones): the last zone is kept at hand.
+        var zoneIndexInUse = -1
+        var zone = ZoneTable.utc
         for r in start..<batch.count {
             let fields = batch.fieldRange(record: r)
             if fields.count == 1 && batch.byteRange(field: fields.lowerBound).isEmpty { continue } // a blank line
@@ -320,7 +324,12 @@ final class EventImport {
             let t = instant!
             if t < coveredFrom { coveredFrom = t }
             if t > coveredUntil { coveredUntil = t }
-            let day = zones[slotZones[Int(slot)]].day(at: t)
+            let z = slotZones[Int(slot)]
+            if z != zoneIndexInUse {
+                zoneIndexInUse = z
+                zone = zones[z]
+            }
+            let day = zone.day(at: t)
             let week = (day - 4).floorDivided(by: 7)
             guard week >= 0, week < Int(UInt16.max) else {
                 if record == nil { record = batch.record(r) }
@@ -442,13 +451,17 @@ final class EventImport {
         entries.removeAll(keepingCapacity: true)
     }
 
+    /// Sorts in place, drops repeats, and returns the result.
     private static func sortedUnique(_ a: inout [UInt64]) -> [UInt64] {
         if a.count < 2 { return a }
         a.sort()
-        var out: [UInt64] = [a[0]]
-        out.reserveCapacity(a.count)
-        for v in a.dropFirst() where v != out[out.count - 1] { out.append(v) }
-        return out
+        var kept = 1
+        for i in 1..<a.count where a[i] != a[kept - 1] {
+            a[kept] = a[i]
+            kept += 1
+        }
+        a.removeSubrange(kept...)
+        return a
     }
 
     private func prepare() throws {
@@ -560,7 +573,7 @@ final class EventImport {
         sqlite3_bind_int64(r, 8, Int64(total.keyActions))
         sqlite3_bind_int64(r, 9, total.from)
         sqlite3_bind_int64(r, 10, total.until)
-        try step(r, rollupStatement!)
+        try RecordUpsert.step(r, rollupStatement!)
 
         let u = usageStatement!.sqliteStatement
         sqlite3_reset(u)
@@ -573,7 +586,7 @@ final class EventImport {
         if let available = featuresAvailable { sqlite3_bind_int64(u, 7, Int64(available)) } else { sqlite3_bind_null(u, 7) }
         sqlite3_bind_int64(u, 8, partial ? 1 : 0)
         sqlite3_bind_int64(u, 9, session.batch)
-        try step(u, usageStatement!)
+        try RecordUpsert.step(u, usageStatement!)
     }
 
     private var featureMapCount: Int { Set(featureMap.values.map { $0.lowercased() }).count }
@@ -605,15 +618,6 @@ final class EventImport {
         }
     }
 
-    private func step(_ handle: OpaquePointer, _ statement: Statement) throws {
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
-            sqlite3_reset(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
-    }
-
     private static func bindBlob(_ values: [UInt64], to statement: OpaquePointer, at index: Int32) {
         values.withUnsafeBytes { raw in
             // Fingerprints are stored little-endian, which is this machine's order.
@@ -623,12 +627,18 @@ final class EventImport {
 
     private func notes() -> [String] {
         var notes: [String] = []
+        if keyEvents.isEmpty {
+            notes.append("the mapping names no key_events, so every week's key actions are 0; name the events that are your product's core action (key_events: [Report Created])")
+        }
+        if loginEvents.isEmpty && mapping?.loginsFromSessions != true {
+            notes.append("the mapping names no login events, so logins are 0; name them (logins: [Logged In]) or count sessions (logins: sessions)")
+        }
         if unknownCount > 0 {
             let sample = unknown.sorted { $0.value > $1.value }.prefix(5).map { "\"\(ImportRow.excerpt($0.key))\" (\($0.value))" }.joined(separator: ", ")
-            notes.append("skipped \(unknownCount) events of \(unknown.count) account\(unknown.count == 1 ? "" : "s") Folio does not know (\(sample)\(unknown.count > 5 ? ", …" : "")): \(RecordLinker.tried(.account)); add their ids as account keys to count them")
+            notes.append("skipped \(unknownCount) event\(unknownCount == 1 ? "" : "s") of \(unknown.count) account\(unknown.count == 1 ? "" : "s") Folio does not know (\(sample)\(unknown.count > 5 ? ", …" : "")): \(RecordLinker.tried(.account)); add their ids as account keys to count them")
         }
-        if withoutAccount > 0 { notes.append("skipped \(withoutAccount) events without an account (anonymous or not grouped)") }
-        if withoutUser > 0 { notes.append("skipped \(withoutUser) events without a user") }
+        if withoutAccount > 0 { notes.append("skipped \(withoutAccount) event\(withoutAccount == 1 ? "" : "s") without an account (anonymous or not grouped)") }
+        if withoutUser > 0 { notes.append("skipped \(withoutUser) event\(withoutUser == 1 ? "" : "s") without a user") }
         if coveredFrom <= coveredUntil {
             notes.append("events from \(Moment(seconds: coveredFrom).utc) to \(Moment(seconds: coveredUntil).utc); a week not covered from Monday to Sunday is marked partial and not scored as a drop")
         }

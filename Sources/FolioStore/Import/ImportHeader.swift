@@ -121,6 +121,8 @@ struct ImportHeader {
             if let mapped = mapping?.columns[key] {
                 column = mapped
             } else if let own = kind.columnNames.first(where: { $0.lowercased() == key }) ?? (kind.accepts(key) ? key : nil) {
+                // A column named like a Folio column the mapping joins from others feeds the join only.
+                if templateSources[own] != nil { continue }
                 column = own
             } else {
                 column = nil

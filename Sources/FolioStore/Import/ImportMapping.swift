@@ -207,7 +207,7 @@ public struct ImportMapping: Sendable, Equatable {
         func columnProblem(_ node: Node, _ what: String, _ column: String) {
             let all = kind?.columnNames ?? Array(Set(ImportKind.allCases.flatMap(\.columnNames))).sorted()
             let close = all.filter { Suggestion.distance($0, column) <= 2 }
-            problem(node, "\(what) \"\(column)\" is not a Folio column\(kind.map { " of \($0.rawValue)" } ?? "")" + (close.isEmpty ? "; expected one of \(all.joined(separator: ", "))" : "; did you mean \(close.joined(separator: " or "))?"))
+            problem(node, "\(what) \"\(column)\", which is not a Folio column\(kind.map { " of \($0.rawValue)" } ?? "")" + (close.isEmpty ? "; expected one of \(all.joined(separator: ", "))" : "; did you mean \(close.joined(separator: " or "))?"))
         }
         func stringMap(_ node: Node, what: String) -> [(Node, String, Node, String)] {
             guard let m = node.mapping else { problem(node, "\(what) must be a mapping of name: value"); return [] }
@@ -228,6 +228,8 @@ public struct ImportMapping: Sendable, Equatable {
         }
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
+            // A section left with only comments in it (`columns:` and nothing) is empty.
+            if let scalar = value.scalar, ["", "~", "null"].contains(scalar.string), key != "extends", key != "kind" { continue }
             switch key {
             case "extends", "kind":
                 break

@@ -45,7 +45,7 @@ final class ImportSession {
     func refuse(_ row: ImportRow) throws {
         guard options.quarantine else { return try report(row.problems) }
         quarantined.append(ImportSummary.QuarantinedRow(file: row.file, line: row.line,
-                                                        reason: row.problems.map { "\($0.column): \($0.message)" }.joined(separator: "; "),
+                                                        reason: row.problems.map { "column \($0.column): \($0.message)" }.joined(separator: "; "),
                                                         header: row.header.names, fields: row.record.fields))
         if quarantined.count > options.errorLimit {
             problems = Array(quarantined.prefix(options.errorLimit).map { ImportProblem(file: $0.file, line: $0.line, column: 1, message: $0.reason) })
@@ -79,9 +79,8 @@ final class ImportSession {
     }
 
     /// Reads one file and writes its rows; nil when the file could not be read at all.
-    func importFile(path: String, kind: ImportKind) throws -> ImportSummary.File? {
-        if kind == .events { return try EventImport(session: self, path: path).run() }
-        let mapping = options.mapping
+    func importFile(path: String, kind: ImportKind, mapping: ImportMapping?) throws -> ImportSummary.File? {
+        if kind == .events { return try EventImport(session: self, path: path, mapping: mapping).run() }
         let lower = path.lowercased()
         if lower.hasSuffix(".gz") || lower.hasSuffix(".zip") || lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") {
             let what = lower.hasSuffix(".gz") || lower.hasSuffix(".zip") ? "is compressed; decompress it first (gunzip / unzip)" : "is a spreadsheet; save it as CSV (UTF-8) first"
@@ -116,6 +115,7 @@ final class ImportSession {
             noteHeader(header, path: path)
             let writer = try ImportWriter(kind: kind, header: header, session: self)
             var file = ImportSummary.File(path: path, kind: kind, rows: 0, added: 0)
+            file.mapping = mapping?.name
             file.notes = header.notes
             var trailer = ReportTrailer()
             var lastLine = headerRecord.line
@@ -201,7 +201,8 @@ struct ReportTrailer {
 
     /// True when `record` belongs to a possible footer (kept until the file ends or data follows).
     mutating func holds(_ record: CSVRecord) -> Bool {
-        if record.fields.count == 1, Self.isFooterText(record.fields[0]) {
+        // A footer line is one cell (Excel, re-saving the file, pads it with empty ones).
+        if let first = record.fields.first, Self.isFooterText(first), record.fields.dropFirst().allSatisfy(\.isEmpty) {
             seen = true
             held.append(record)
             lines.append(record.fields[0])
@@ -212,7 +213,7 @@ struct ReportTrailer {
             }
             return true
         }
-        if record.isBlank && seen {
+        if seen && record.fields.allSatisfy(\.isEmpty) {
             held.append(record)
             return true
         }

@@ -14,6 +14,8 @@ public struct ImportSummary: Sendable, CustomStringConvertible {
         public var quarantined = 0
         /// For events: the weeks of usage they rolled up into.
         public var weeks = 0
+        /// The mapping the file was read with.
+        public var mapping: String?
         /// What the import noticed and handled: a report footer skipped, events of unknown accounts.
         public var notes: [String] = []
 

@@ -79,7 +79,7 @@ public enum MappingSuggestion {
             out.append("attributes:")
             out += attributes
         }
-        out.append("# The file's other columns:")
+        out.append("# How the file's other columns are read:")
         out += comments
         for (column, hint) in (base?.needs ?? [:]).sorted(by: { $0.key < $1.key }) where !covered.contains(column) {
             out.append("# still to name: \(column): \(hint)")

@@ -75,18 +75,13 @@ struct NumberReader: Sendable {
         }
         guard !text.isEmpty else { return .problem("is not a number") }
         // The mantissa and an exponent (`4.8E7`): an exponent says the point is a decimal point.
-        var mantissa = text
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "E" || $0 == "e" }) {
-            let tail = text[text.index(after: e)...]
-            guard let x = Int(tail), abs(x) < 40 else { return .problem("is not a number") }
-            exponent = x
-            mantissa = text[..<e]
-            guard mantissa.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), mantissa.filter({ $0 == "." }).count <= 1 else {
-                return .problem("is not a number")
+        if let e = text.firstIndex(where: { $0 == "E" || $0 == "e" }), let x = Int(text[text.index(after: e)...]), abs(x) < 40 {
+            let m = text[..<e]
+            if !m.isEmpty, m.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), m.filter({ $0 == "." }).count <= 1 {
+                return Self.digits(m, decimal: ".", negative: negative, exponent: x)
             }
-            return Self.digits(mantissa, decimal: ".", negative: negative, exponent: exponent)
         }
+        let mantissa = text
         let decimal = locale.decimalSeparator
         let grouping = locale.groupingSeparators.union(Self.spaces)
         var integerPart = Substring(mantissa)

@@ -62,11 +62,16 @@ public final class PortfolioImporter {
     /// Imports `paths`; throws `ImportFailed` (nothing written), `NotAllowed` or `StoreError`.
     public func run(paths: [String], options: Options) throws -> ImportSummary {
         let started = Date()
-        var jobs: [(path: String, kind: ImportKind)] = []
+        var jobs: [(path: String, kind: ImportKind, mapping: ImportMapping?)] = []
         var problems: [ImportProblem] = []
         for path in paths {
-            if let kind = options.kind ?? options.mapping?.kind ?? ImportKind.guess(fromFileName: path) {
-                jobs.append((path, kind))
+            // A file named after another kind than the mapping's (users.csv beside a CRM
+            // export) is read as its own kind, in Folio's columns.
+            let named = ImportKind.guess(fromFileName: path)
+            if options.kind == nil, let named, let mapped = options.mapping?.kind, named != mapped {
+                jobs.append((path, named, nil))
+            } else if let kind = options.kind ?? options.mapping?.kind ?? named {
+                jobs.append((path, kind, options.mapping))
             } else {
                 problems.append(ImportProblem(file: path, line: 1, column: 1, message: "cannot tell what kind of data this is from its name; name it after its kind (\(ImportKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))), pass --kind, or use a mapping (--map) that says"))
             }
@@ -88,7 +93,10 @@ public final class PortfolioImporter {
                 var summary = ImportSummary()
                 do {
                     for job in jobs {
-                        if let file = try session.importFile(path: job.path, kind: job.kind) {
+                        if var file = try session.importFile(path: job.path, kind: job.kind, mapping: job.mapping) {
+                            if job.mapping == nil, let other = options.mapping {
+                                file.notes.insert("read as \(job.kind.rawValue) in Folio's own columns, as its name says (the mapping \(other.name) is for \(other.kind?.rawValue ?? "other files"))", at: 0)
+                            }
                             summary.files.append(file)
                         }
                     }
@@ -115,7 +123,7 @@ public final class PortfolioImporter {
                     try ImportQuarantine.write(session.quarantined, to: path)
                 }
                 for file in summary.files {
-                    let after = "{\"kind\":\"\(file.kind.rawValue)\",\"rows\":\(file.rows),\"added\":\(file.added),\"changed\":\(file.changed),\"unchanged\":\(file.unchanged),\"skipped\":\(file.skipped),\"quarantined\":\(file.quarantined)\(options.mapping.map { ",\"mapping\":\(JSONText.quoted($0.name))" } ?? "")}"
+                    let after = "{\"kind\":\"\(file.kind.rawValue)\",\"rows\":\(file.rows),\"added\":\(file.added),\"changed\":\(file.changed),\"unchanged\":\(file.unchanged),\"skipped\":\(file.skipped),\"quarantined\":\(file.quarantined)\(file.mapping.map { ",\"mapping\":\(JSONText.quoted($0))" } ?? "")}"
                     try db.execute(sql: "INSERT INTO audit_entry (actor, at, action, subject, after) VALUES (?, ?, 'import', ?, ?)",
                                    arguments: [options.actor, options.at, file.path, after])
                 }

@@ -87,7 +87,7 @@ final class RecordUpsert {
             sqlite3_reset(ins)
             for v in values { Self.bind(v, to: ins, at: i); i += 1 }
             sqlite3_bind_int64(ins, i, batch)
-            try step(ins, insert)
+            try Self.step(ins, insert)
             if sqlite3_changes(sqlite3_db_handle(ins)) > 0 { return .inserted }
         }
 
@@ -116,7 +116,7 @@ final class RecordUpsert {
             sqlite3_bind_int64(t, 1, batch)
             i = 2
             for p in keyPositions { Self.bind(values[p], to: t, at: i); i += 1 }
-            try step(t, touch)
+            try Self.step(t, touch)
             return .unchanged
         }
         let up = update!.sqliteStatement
@@ -126,11 +126,12 @@ final class RecordUpsert {
         sqlite3_bind_int64(up, i, batch)
         i += 1
         for p in keyPositions { Self.bind(values[p], to: up, at: i); i += 1 }
-        try step(up, update!)
+        try Self.step(up, update!)
         return .updated(changes)
     }
 
-    private func step(_ handle: OpaquePointer, _ statement: Statement) throws {
+    /// Steps a statement that returns no rows, turning a failure into GRDB's error.
+    static func step(_ handle: OpaquePointer, _ statement: Statement) throws {
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))

@@ -29,6 +29,9 @@ struct GenerateCommand: ParsableCommand {
                                valueName: "dir"))
     var out: String
 
+    @Flag(help: "Also write events.csv (product-analytics events following each account's usage, about eight a week) and events-map.yaml, its mapping.")
+    var events = false
+
     // --as-of (or FOLIO_AS_OF) comes from the global options: the day the data ends.
     @OptionGroup var global: GlobalOptions
 
@@ -45,8 +48,21 @@ struct GenerateCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let summary: PortfolioCSVExporter.Summary
+        var eventRows: Int?
         do {
-            summary = try PortfolioCSVExporter.export(generator, to: out)
+            if events {
+                let exporter = try PortfolioCSVExporter(directory: out)
+                let writer = try EventCSVWriter(directory: out)
+                try generator.generate { (record) throws(PortfolioExportError) in
+                    try exporter.write(record)
+                    if case .usage(let usage) = record { try writer.write(usage) }
+                }
+                summary = try exporter.finish()
+                try writer.finish()
+                eventRows = writer.rows
+            } else {
+                summary = try PortfolioCSVExporter.export(generator, to: out)
+            }
         } catch {
             complain("folio: \(error)")
             throw Exit.failure
@@ -57,7 +73,8 @@ struct GenerateCommand: ParsableCommand {
         let counts = ImportKind.portfolio
             .map { "\(summary.rowCounts[$0] ?? 0) \($0.rawValue)" }
             .joined(separator: ", ")
-        complain("wrote \(summary.files.count) files to \(out) as of \(day.iso): \(counts) "
+        let eventsNote = eventRows.map { ", \($0) events (events.csv, with events-map.yaml)" } ?? ""
+        complain("wrote \(summary.files.count + (eventRows == nil ? 0 : 2)) files to \(out) as of \(day.iso): \(counts)\(eventsNote) "
                  + "in \(String(format: "%.1f", seconds)) s")
     }
 
