@@ -119,8 +119,11 @@ public struct MeasureFit: Sendable {
         }
         guard let best else { return nil }
         let source = column.source
-        var poor = Self.round(best.poor, source.resolution), healthy = Self.round(best.healthy, source.resolution)
-        if poor == healthy { healthy = risingRisk ? poor - source.resolution : poor + source.resolution }
+        // Round numbers people can read: the source's step, or coarser for a wide range (an
+        // attribute of minutes or dollars: 293, not 292.87).
+        let step = Swift.max(source.resolution, Self.niceStep(last.0 - first.0))
+        var poor = Self.round(best.poor, step), healthy = Self.round(best.healthy, step)
+        if poor == healthy { healthy = risingRisk ? poor - step : poor + step }
         var m = base ?? HealthMeasure(name: name, source: source, group: group, poor: poor, healthy: healthy, weight: 1)
         m.table = nil
         m.poor = poor
@@ -188,6 +191,15 @@ public struct MeasureFit: Sendable {
                 Array(repeating: PortableMath.logit(events: pool.churned, of: pool.cases), count: pool.count)
             }
         }
+    }
+
+    /// A power of ten about a hundredth of `range`: 1 for a range of 350, 0.01 for one of 1.
+    static func niceStep(_ range: Double) -> Double {
+        guard range > 0, range.isFinite else { return 0 }
+        var step = 1.0
+        while step * 100 > range * 1.0001 { step /= 10 }
+        while step * 1000 <= range { step *= 10 }
+        return step
     }
 
     static func round(_ x: Double, _ step: Double) -> Double {

@@ -123,7 +123,8 @@ public enum ProfileFitter {
                 return rows.map { i in column.input(i, on: Day(ordinal: 0)).flatMap(m.score(for:)) ?? .nan }
             }
             let churned = rows.map { data.churned[$0] }
-            let weights = WeightFit.whole(WeightFit(scores: scores, churned: churned).weights)
+            // Under 2 points of 100 a measure adds nothing people should weigh: left out.
+            let weights = WeightFit.whole(WeightFit(scores: scores, churned: churned).weights, floor: 2)
             var measures: [HealthMeasure] = []
             for (k, j) in usable.enumerated() {
                 fits[j].evidence.weight = weights[k]
