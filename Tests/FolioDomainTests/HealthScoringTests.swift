@@ -341,3 +341,35 @@ import FolioDomain
         #expect(HealthProfile.standard.tierMeasures.isEmpty)
     }
 }
+
+/// Missing is missing (issue 15), for every measure of the default profile: without its
+/// input a measure has no raw value, no score and no points, its weight goes to the others
+/// (their effective weights still add up to 100), and the summary names it.
+@Suite struct MissingInputTests {
+    /// A value for every source the default profile reads.
+    static let everything: [MeasureSource: Double] = [
+        .seatUtilisation: 0.6, .keyActionTrend: -10, .featureDepth: 0.4, .daysSinceActivity: 20, .daysSinceMeeting: 80,
+        .sponsorPresent: 1, .npsLatest: 8, .openCriticalCases: 1, .severeCases90d: 1, .cases90d: 2, .daysOverdue: 10,
+        .arrChange: -5, .tenureMonths: 12, .contractTerm: 12, .daysToRenewal: 100,
+    ]
+
+    @Test(arguments: HealthProfile.standard.measures.map(\.name))
+    func aMeasureWithoutItsInputHasNoData(_ name: String) throws {
+        let measure = try #require(HealthProfile.standard.measures.first { $0.name == name })
+        #expect(Set(Self.everything.keys) == HealthProfile.standard.sources)
+        var values = Self.everything
+        values[measure.source] = nil
+        let day = Day(iso: "2026-11-23")!
+        let inputs = HealthInputs(values.mapValues { HealthInput($0, at: day) })
+        let s = HealthScoring.snapshot(accountID: "A", tier: .smb, profile: .standard, inputs: inputs, asOf: day)
+        let result = try #require(s.measures.first { $0.name == name })
+        #expect(result.raw == nil && result.score == nil && result.points == 0 && result.effectiveWeight == 0)
+        let others = s.measures.filter { $0.name != name }
+        #expect(others.allSatisfy { $0.score != nil })
+        #expect(abs(others.reduce(0) { $0 + $1.effectiveWeight } - 100) < 1e-9)
+        // Each other measure's share grows by the missing one's weight, spread in proportion.
+        let rest = 100 - measure.weight
+        for r in others { #expect(abs(r.effectiveWeight - r.weight / rest * 100) < 1e-9) }
+        #expect(HealthExplainer.summary(of: s, profile: .standard).contains("No data for \(name)"))
+    }
+}
