@@ -64,7 +64,7 @@ public enum ProfileFitRun {
             if let why = e.unfit { return "\(e.name) (\(why))" }
             return "\(e.name) (adds nothing the others do not say\(e.auc.map { "; AUC \(fixed($0)) on its own" } ?? ""))"
         }
-        let trailer = left.isEmpty ? [] : ["Left out, the data gave them no weight: " + left.joined(separator: ", ") + "."]
+        let trailer = left.isEmpty ? [] : wrap("Left out, the data gave them no weight: " + left.joined(separator: ", ") + ".", width: 90)
         return HealthProfileWriter.yaml(f.profile, header: header, measureNotes: notes, bandNotes: bandNotes, trailer: trailer)
     }
 
@@ -91,6 +91,20 @@ public enum ProfileFitRun {
             }
             lines.append(line + ".")
         }
+        return lines
+    }
+
+    /// Words into lines of at most `width` characters (a longer word stands alone).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
         return lines
     }
 
