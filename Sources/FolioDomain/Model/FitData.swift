@@ -101,14 +101,16 @@ public struct FitData: Sendable {
     /// as `HealthScoring` computes it (caps included, staleness aside).
     public func scores(_ profile: HealthProfile) -> [Double] {
         var out = [Double](repeating: .nan, count: count)
-        let lists = Account.Tier.allCases.map { profile.measures(for: $0) }
-        // Cases grouped by the measure list their tier uses.
-        var groups: [[HealthMeasure]: [Int]] = [:]
-        for i in 0..<count {
-            let k = Account.Tier.allCases.firstIndex(of: tiers[i]) ?? 0
-            groups[lists[k], default: []].append(i)
+        // Cases grouped by the measure list their tier uses (tiers sharing a list, one group).
+        var lists: [[HealthMeasure]] = []
+        var listOfTier: [Account.Tier: Int] = [:]
+        for tier in Account.Tier.allCases {
+            let list = profile.measures(for: tier)
+            if let k = lists.firstIndex(of: list) { listOfTier[tier] = k } else { listOfTier[tier] = lists.count; lists.append(list) }
         }
-        for (measures, cases) in groups {
+        var groups = [[Int]](repeating: [], count: lists.count)
+        for i in 0..<count { groups[listOfTier[tiers[i]] ?? 0].append(i) }
+        for (measures, cases) in zip(lists, groups) where !cases.isEmpty {
             var weighted = [Double](repeating: 0, count: cases.count)
             var weights = [Double](repeating: 0, count: cases.count)
             var cap = [Double](repeating: .infinity, count: cases.count)
