@@ -24,12 +24,13 @@ command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get instal
 swift build -c release --scratch-path .build-release --product folio >/dev/null
 folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
 
-measure() { # label, command...: prints "label: seconds s, peak MB"; keeps the seconds in $work/last
+measure() { # label, command...: prints wall and CPU seconds and peak memory; keeps the wall seconds in $work/last
     local label=$1; shift
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-    read -r secs kb < "$work/time"
-    printf '%-44s %8.2f s   peak %6d MB\n' "$label" "$secs" "$((kb / 1024))"
+    /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    read -r secs kb user sys < "$work/time"
+    printf '%-44s %8.2f s  (cpu %6.2f s)   peak %6d MB\n' "$label" "$secs" "$(echo "$user + $sys" | bc)" "$((kb / 1024))"
     echo "$secs" > "$work/last"
+    echo "$user $sys" > "$work/cpu"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -68,6 +69,7 @@ events_user=$(sed -n 2p "$work/ev/users.csv" | cut -d, -f1)
 measure "folio events → weekly usage" "$folio" import --db "$work/events.db" --user "$events_user" --map "$work/ev/events-map.yaml" "$work/ev/events.csv"
 events_secs=$(cat "$work/last")
 events_peak=$(cut -d' ' -f2 "$work/time")
+events_cpu=$(awk '{print $1 + $2}' "$work/cpu")
 measure "folio events again (all counted already)" "$folio" import --db "$work/events.db" --user "$events_user" --map "$work/ev/events-map.yaml" "$work/ev/events.csv"
 measure "sqlite3 .import events + GROUP BY" sqlite3 "$work/events-plain.db" \
     "CREATE TABLE events(timestamp, account_id, user, event, event_id);" \
@@ -77,10 +79,10 @@ measure "sqlite3 .import events + GROUP BY" sqlite3 "$work/events-plain.db" \
      FROM events GROUP BY account_id, week;"
 sqlite_events_secs=$(cat "$work/last")
 
-python3 - "$rows" "$folio_secs" "$sqlite_secs" "$events" "$events_secs" "$sqlite_events_secs" "$events_peak" <<'PY'
+python3 - "$rows" "$folio_secs" "$sqlite_secs" "$events" "$events_secs" "$sqlite_events_secs" "$events_peak" "$events_cpu" <<'PY'
 import sys
-rows, f, s, events, e, se, peak = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
+rows, f, s, events, e, se, peak, cpu = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), float(sys.argv[8])
 print(f"portfolio import: folio {rows / f:,.0f} rows/s, sqlite3 .import {rows / s:,.0f} rows/s; folio / sqlite3 time {f / s:.2f}× (goal ≤ 2×)")
-print(f"events roll-up: folio {events / e:,.0f} events/s (goal ≥ 1,000,000), peak {peak // 1024} MB (goal ≤ 500 MB); "
+print(f"events roll-up: folio {events / e:,.0f} events/s (goal ≥ 1,000,000; {events / cpu:,.0f} per CPU second), peak {peak // 1024} MB (goal ≤ 500 MB); "
       f"sqlite3 .import + GROUP BY {events / se:,.0f} events/s; folio / sqlite3 time {e / se:.2f}× (goal ≤ 2×)")
 PY

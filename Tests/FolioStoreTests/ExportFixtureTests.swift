@@ -79,6 +79,9 @@ struct ExportFixtureTests {
         #expect(plans["0015g00000XyZac"]?.text == "Team Monthly")
         let methods = try db.read { try AccountAttributes.values(named: "payment_method", in: $0) }
         #expect(methods["0015g00000XyZae"]?.text == "SEPA Direct Debit")
+        #expect(try db.read { try AccountAttributes.names(in: $0) } == ["payment_method", "plan"])
+        let okawa = try db.read { try AccountAttributes.attributes(ofAccount: "0015g00000XyZac", in: $0) }
+        #expect(okawa["plan"] == AccountAttributes.Value(text: "Team Monthly", number: nil))
     }
 
     @Test func dataLoaderAccountsUpdateTheReportsAccountsByTheir18CharacterIds() throws {

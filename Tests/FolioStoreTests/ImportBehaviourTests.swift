@@ -81,6 +81,18 @@ struct ImportBehaviourTests {
         #expect(entry?["after"] == #"{"owner":"ana","arr":"1"}"#)
     }
 
+    @Test func accountsCarryCustomAttributes() throws {
+        let (scratch, db) = try Self.book()
+        _ = try Self.run(db, [scratch.write("accounts.csv", "id,attribute.plan,Attribute.Employees\nA1,annual,\"1,200\"\nA2,monthly,\n")])
+        let plans = try db.read { try AccountAttributes.values(named: "plan", in: $0) }
+        #expect(plans == ["A1": .init(text: "annual", number: nil), "A2": .init(text: "monthly", number: nil)])
+        let employees = try db.read { try AccountAttributes.values(named: "employees", in: $0) }
+        #expect(employees == ["A1": .init(text: "1,200", number: 1200)])
+        // An empty cell clears the attribute; a file without the column leaves it.
+        _ = try Self.run(db, [scratch.write("accounts.csv", "id,attribute.plan\nA1,\n")])
+        #expect(try db.read { try AccountAttributes.attributes(ofAccount: "A1", in: $0) }.keys.sorted() == ["employees"])
+    }
+
     // MARK: Keys
 
     @Test func keysLinkRecordsAcrossSystems() throws {
@@ -308,6 +320,10 @@ struct ImportBehaviourTests {
         #expect(outcomes.map(\.accountID) == ["A2", "A3"])
         #expect(outcomes.map(\.kind) == [.contracted, .churned])
         #expect(outcomes[0].arrChange == Money(units: -8000) && outcomes[0].note == "lost a team" && outcomes[0].source == "import")
+        // Folio records its own: a later one of the same day replaces it.
+        try db.write { try OutcomeHistory.record(AccountOutcome(accountID: "A1", date: Day(iso: "2027-01-15")!, kind: .renewed, source: "folio"), in: $0) }
+        let a1 = try db.read { try OutcomeHistory.outcomes(ofAccount: "A1", in: $0) }
+        #expect(a1.map(\.date) == [Day(iso: "2026-01-15")!, Day(iso: "2027-01-15")!] && a1.map(\.source) == ["import", "folio"])
     }
 
     // MARK: Warnings

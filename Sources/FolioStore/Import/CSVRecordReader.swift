@@ -115,8 +115,6 @@ final class CSVRecordReader {
 
     deinit { try? handle.close() }
 
-    var encoding: TextEncoding { decoder.encoding }
-
     /// The next block of whole records, or nil at the end of the file.
     func nextBatch() throws(ImportProblem) -> CSVBatch? {
         while true {

@@ -247,14 +247,6 @@ struct DateReader: Sendable {
         return DateTimeValue(day: day, secondsOfDay: nil, offset: nil)
     }
 
-    /// A value with slashes both of whose first parts are ≤ 12: day and month cannot be told apart.
-    static func isAmbiguousSlashDate(_ text: String) -> Bool {
-        let head = text.prefix { !$0.isWhitespace && $0 != "T" }
-        let parts = head.split(separator: "/")
-        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), parts[2].count == 4 else { return false }
-        return a <= 12 && b <= 12
-    }
-
     static func isSlashDate(_ text: String) -> Bool {
         let head = text.prefix { !$0.isWhitespace }
         let parts = head.split(separator: "/")

@@ -36,12 +36,12 @@ final class EventImport {
     private var zones: [ZoneTable] = []
     private var zoneIndex: [String: Int] = [:]
     /// Account reference fingerprint → slot (−1: not an account Folio knows).
-    private var slotByReference: [UInt64: Int32] = [:]
+    private var slotByReference = FingerprintMap<Int32>(capacity: 1 << 16)
     /// Weeks written per slot in this import, and whether the account had roll-ups before.
     private var writtenWeeks: [[UInt16]] = []
     private var hadRollups: [Bool] = []
     /// Event name fingerprint → (key action, login, feature index + 1).
-    private var eventInfo: [UInt64: (key: Bool, login: Bool, feature: UInt16)] = [:]
+    private var eventInfo = FingerprintMap<(key: Bool, login: Bool, feature: UInt16)>()
     private var featureNames: [UInt64] = []
     private var featureIndex: [UInt64: UInt16] = [:]
     private var keyEvents: Set<String> = []
@@ -589,12 +589,11 @@ final class EventImport {
         try RecordUpsert.step(u, usageStatement!)
     }
 
-    private var featureMapCount: Int { Set(featureMap.values.map { $0.lowercased() }).count }
+    /// How many features the mapping's event → feature map names.
+    private lazy var featureMapCount = Set(featureMap.values.map { $0.lowercased() }).count
 
     /// Features available: the mapping's figure, else the number of features its map names.
-    private var featuresAvailable: Int? {
-        mapping?.featuresAvailable ?? (featureMapCount > 0 ? featureMapCount : nil)
-    }
+    private lazy var featuresAvailable: Int? = mapping?.featuresAvailable ?? (featureMapCount > 0 ? featureMapCount : nil)
 
     /// Weeks inside the export where an account it has events for had none: zero usage, not
     /// a gap (a customer who stopped using the product must show as a drop).
@@ -603,7 +602,9 @@ final class EventImport {
         try prepare()
         for slot in slotIDs.indices {
             let zone = zones[slotZones[slot]]
-            let firstWeek = (zone.day(at: coveredFrom) - 4).floorDivided(by: 7)
+            // From the account's first week with events: before it, it may not have been a customer yet.
+            guard let firstEvents = writtenWeeks[slot].min() else { continue }
+            let firstWeek = max(Int(firstEvents), (zone.day(at: coveredFrom) - 4).floorDivided(by: 7))
             let lastWeek = (zone.day(at: coveredUntil) - 4).floorDivided(by: 7)
             guard firstWeek <= lastWeek else { continue }
             let written = Set(writtenWeeks[slot])

@@ -77,3 +77,57 @@ enum FingerprintSet {
         return lo < sorted.count && sorted[lo] == value
     }
 }
+
+/// A hash map keyed by fingerprints (already well mixed): open addressing on their low bits,
+/// where Swift's `Dictionary` would hash them again for every event.
+struct FingerprintMap<Value> {
+    private var keys: [UInt64]
+    private var values: [Value?]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: nil, count: size)
+        mask = size - 1
+    }
+
+    /// 0 marks an empty slot: a fingerprint of 0 is stored as 1.
+    @inline(__always)
+    private static func key(_ fingerprint: UInt64) -> UInt64 { fingerprint == 0 ? 1 : fingerprint }
+
+    @inline(__always)
+    subscript(fingerprint: UInt64) -> Value? {
+        get {
+            let k = Self.key(fingerprint)
+            var i = Int(truncatingIfNeeded: k) & mask
+            while true {
+                let found = keys[i]
+                if found == k { return values[i] }
+                if found == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+        set {
+            guard let newValue else { return }
+            if (count + 1) * 2 > keys.count { grow() }
+            let k = Self.key(fingerprint)
+            var i = Int(truncatingIfNeeded: k) & mask
+            while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
+            if keys[i] == 0 { count += 1 }
+            keys[i] = k
+            values[i] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: nil, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for (i, k) in oldKeys.enumerated() where k != 0 { self[k] = oldValues[i] }
+    }
+}

@@ -1,7 +1,5 @@
 /// The built-in mappings as a person reads them: `folio import --maps` and `--show-map NAME`.
 public enum MappingCatalog {
-    public static var names: [String] { BuiltInMappings.names }
-
     /// Each built-in: its name, kind, what it reads, and what you name in your own mapping.
     public static func listing() -> String {
         var lines: [String] = []

@@ -160,11 +160,4 @@ public final class PortfolioImporter {
                                              before: JSONText.quoted(before), after: JSONText.quoted(after)), in: db)
         }
     }
-
-    /// The roles allowed to import on this database.
-    public func allowedRoles() throws -> Set<User.Role> {
-        try database.read { db in
-            try Settings.value(Self.rolesSetting, in: db).flatMap(ImportPermission.roles(from:)) ?? ImportPermission.defaultRoles
-        }
-    }
 }

@@ -108,8 +108,6 @@ struct RecordLinker {
 
     init() {}
 
-    var hasUsers: Bool { !users.ids.isEmpty }
-
     /// What was tried, for a reference that does not resolve.
     static func tried(_ kind: RecordKind) -> String {
         switch kind {

@@ -9,17 +9,24 @@ final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let started = Date()
     private var shown = false
+    /// The file being read and when it started: rows per second are the file's own.
+    private var file = ""
+    private var fileStarted = Date()
 
     func show(_ p: ImportProgress) {
-        let elapsed = Date().timeIntervalSince(started)
-        guard elapsed >= 1.5 else { return }
-        let rate = Double(p.rows) / max(elapsed, 0.001)
-        let percent = p.totalBytes > 0 ? " \(Int(Double(p.bytesRead) / Double(p.totalBytes) * 100))%" : ""
-        let name = (p.file as NSString).lastPathComponent
         lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        if p.file != file {
+            file = p.file
+            fileStarted = now
+        }
+        guard now.timeIntervalSince(started) >= 1.5 else { return }
+        let rate = Double(p.rows) / max(now.timeIntervalSince(fileStarted), 0.2)
+        let percent = p.totalBytes > 0 ? ", \(min(100, Int(Double(p.bytesRead) / Double(p.totalBytes) * 100)))% read" : ""
+        let name = (p.file as NSString).lastPathComponent
         shown = true
         FileHandle.standardError.write(Data("\r\u{1B}[K\(TerminalText.sanitize(name)): \(p.rows.formatted()) rows, \(Int(rate).formatted()) rows/s\(percent)".utf8))
-        lock.unlock()
     }
 
     func finish() {
