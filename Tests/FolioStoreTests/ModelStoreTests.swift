@@ -78,6 +78,22 @@ struct ModelStoreTests {
         #expect(result.accounts == 5)
     }
 
+    /// The dashboard's model panel: the same figures over the whole book, whoever looks.
+    @Test func theDashboardCarriesTheModelPanel() throws {
+        let book = try Self.history()
+        let ana = try book.user("ana")
+        let period = ReportPeriod(from: Self.asOf.adding(days: -89), to: Self.asOf)
+        let dashboard = try book.db.read { db in
+            try ProgrammeDashboard.load(for: ana, period: period, asOf: Self.asOf, bands: BandSet.redYellowGreen.bands.map(\.name), in: db)
+        }
+        let model = try #require(dashboard.model)
+        #expect(model.days.map(\.iso) == ["2026-01-05", "2026-01-12"] && model.horizonDays == 90)
+        #expect(abs((model.quality.auc?.auc ?? 0) - 18.5 / 20) < 1e-12)
+        #expect(model.quality.calibration.rows.map(\.churned) == [2, 2, 0])
+        #expect(model.quarters.map(\.quarter.description) == ["2026-Q1"])
+        #expect(dashboard.alertQuality?.kinds.isEmpty == true)
+    }
+
     @Test func aShorterHorizonSeesFewerChurns() throws {
         let book = try Self.history()
         let result = try book.db.read { db in

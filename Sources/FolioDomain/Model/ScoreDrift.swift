@@ -9,6 +9,14 @@ public struct ScoreDrift: Hashable, Sendable, Codable {
         public var cases: Int
         public var churned: Int
         public var auc: RankingAUC?
+
+        public init(quarter: Quarter, days: Int, cases: Int, churned: Int, auc: RankingAUC?) {
+            self.quarter = quarter
+            self.days = days
+            self.cases = cases
+            self.churned = churned
+            self.auc = auc
+        }
     }
 
     public struct BandShares: Hashable, Sendable, Codable {

@@ -30,12 +30,14 @@ public enum Backtester {
 
     /// `rescore`: score every case with `profile` from the records as of its day (a sample
     /// of the days); otherwise read the stored scores (and `profile` only names the bands).
-    public static func run(window: ModelWindow, profile: HealthProfile, rescore: Bool, in db: Database) throws -> Result {
+    /// `measures` false leaves each measure's own AUC out (the dashboard does not show it).
+    public static func run(window: ModelWindow, profile: HealthProfile, rescore: Bool, measures withMeasures: Bool = true,
+                           in db: Database) throws -> Result {
         let book = try ModelBook.load(in: db)
         let lowest = profile.bands.bands.first?.name ?? "Red"
         if window.stored && !rescore {
             let stored = try StoredScores.read(window, book: book, lowestBand: lowest, in: db)
-            let days = window.sample(measureDays)
+            let days = withMeasures ? window.sample(measureDays) : []
             let measures = try StoredScores.measureScores(on: days, book: book, horizonDays: window.horizonDays, in: db).map { s in
                 MeasureRanking(name: s.name, source: profile.measures.first { $0.name == s.name }?.source, risk: s.risk,
                                churned: s.churned, accounts: s.accounts, cases: s.cases)

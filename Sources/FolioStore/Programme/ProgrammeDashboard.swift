@@ -16,10 +16,19 @@ public struct ProgrammeDashboard: Sendable {
     public var atRisk: ARRAtRisk
     /// Names by login, for the per-CSM lines.
     public var names: [String: String]
+    /// How well the stored scores predicted churn (the whole book); nil before any run's
+    /// horizon is over.
+    public var model: ModelPanel?
+    /// Alert quality for the period a horizon (90 days) before this one: each alert's 90 days
+    /// are over by the as-of day.
+    public var alertQuality: AlertQuality?
 
     /// The figures of a history (the store's, or one built by hand in a test).
     public init(history: ProgrammeHistory, period: ReportPeriod, asOf: Day, bands: [String],
-                openRenewals: [(opportunity: RenewalOpportunity, band: String?)], names: [String: String]) {
+                openRenewals: [(opportunity: RenewalOpportunity, band: String?)], names: [String: String],
+                model: ModelPanel? = nil, alertQuality: AlertQuality? = nil) {
+        self.model = model
+        self.alertQuality = alertQuality
         self.period = period
         self.asOf = asOf
         self.bands = bands
@@ -37,6 +46,30 @@ public struct ProgrammeDashboard: Sendable {
         let history = try ProgrammeData.load(for: user, period: period, asOf: asOf, policy: policy, in: db)
         let open = try RenewalBoard.load(for: user, asOf: asOf, bands: bands, in: db).open.map { (opportunity: $0.opportunity, band: $0.band) }
         let names = Dictionary(try Book.users(in: db).map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return ProgrammeDashboard(history: history, period: period, asOf: asOf, bands: bands, openRenewals: open, names: names)
+        let model = try ModelPanel.load(asOf: asOf, bands: try Self.bandSet(named: bands, in: db), in: db)
+        let horizon = 90
+        let shifted = ReportPeriod(from: period.from.adding(days: -horizon), to: period.to.adding(days: -horizon))
+        let quality = try AlertQualityData.load(for: user, period: shifted, asOf: asOf, horizonDays: horizon, in: db)
+        return ProgrammeDashboard(history: history, period: period, asOf: asOf, bands: bands, openRenewals: open, names: names,
+                                  model: model, alertQuality: quality)
+    }
+
+    /// The band set whose names the interface passed (worst first), with its score ranges: a
+    /// preset's, or else as the latest run's scores spread over those bands.
+    static func bandSet(named worstFirst: [String], in db: Database) throws -> BandSet {
+        let names = Array(worstFirst)
+        if let preset = BandSet.presets.first(where: { $0.bands.map(\.name) == names }) { return preset }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT band, MIN(score), MAX(score) FROM health_snapshot
+            WHERE date = (SELECT MAX(date) FROM engine_run) AND band IS NOT NULL GROUP BY band ORDER BY MIN(score)
+            """)
+        var bands: [Band] = []
+        for row in rows where names.contains(row[0]) {
+            let low = bands.last.map { $0.max + 1 } ?? 0
+            bands.append(Band(name: row[0], min: low, max: max(low, (row[2] as Double).rounded())))
+        }
+        guard !bands.isEmpty else { return .redYellowGreen }
+        bands[bands.count - 1].max = 100
+        return BandSet(name: "custom", bands: bands)
     }
 }
