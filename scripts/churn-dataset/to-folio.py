@@ -5,7 +5,7 @@ The label goes to outcomes.csv, kept apart: import the rest, run `folio tick` on
 day, then import outcomes.csv and ask `folio model backtest` / `folio model fit` how well the
 score ranks the churners. Every other source column is carried as an account attribute
 (`attribute.NAME`), so a fit may use it, and so is written to features.csv (one row per
-account, the label last) for the logistic-regression baseline (scripts/churn-baseline.py).
+account, the label last) for the logistic-regression baseline (scripts/churn-dataset/baseline.py).
 
 Formats:
   bigml  BigML's telecom churn set (churn-bigml-80.csv + churn-bigml-20.csv, 3,333 customers):
@@ -22,8 +22,8 @@ No churn date is in either set: a churner's churn is dated within the 90 days af
 as-of day (spread by a hash of the id), so a 90-day horizon sees every one; the others get a
 `renewed` outcome after it.
 
-Usage: scripts/churn-dataset-to-folio.py bigml OUT_DIR churn-bigml-80.csv churn-bigml-20.csv
-       scripts/churn-dataset-to-folio.py bank OUT_DIR Churn_Modelling.csv [--as-of 2026-03-01]
+Usage: scripts/churn-dataset/to-folio.py bigml OUT_DIR churn-bigml-80.csv churn-bigml-20.csv
+       scripts/churn-dataset/to-folio.py bank OUT_DIR Churn_Modelling.csv [--as-of 2026-03-01]
 """
 import argparse
 import csv
