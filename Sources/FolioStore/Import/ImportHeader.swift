@@ -5,7 +5,7 @@ import Foundation
 /// Folio column comes from (a field, several joined, a default for new records), which
 /// columns the file carries (an update never touches the others), and how each is read.
 /// Header names match ignoring case and surrounding spaces.
-struct ImportHeader {
+final class ImportHeader {
     enum Source {
         case field(Int)
         /// `keys`: every field mapped to it, items joined.
@@ -40,6 +40,10 @@ struct ImportHeader {
     let zone: TimeZone?
     /// Required columns the file lacks and no default fills: a new record cannot be made.
     private(set) var missingForNew: [String] = []
+    /// Whether the mapping has value maps or transforms at all (most files have neither: their
+    /// rows skip the lookups).
+    let hasValueMaps: Bool
+    let hasTransforms: Bool
     /// What the header's reading decided that a person should know.
     private(set) var notes: [String] = []
     /// The foreign header that feeds each Folio column, for messages ("arr (from ARR__c)").
@@ -55,6 +59,8 @@ struct ImportHeader {
         fieldCount = record.fields.count
         names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         defaults = mapping?.defaults ?? [:]
+        hasValueMaps = !(mapping?.values.isEmpty ?? true)
+        hasTransforms = !(mapping?.transforms.isEmpty ?? true)
         let locale = mapping?.importLocale ?? .neutral
         numbers = NumberReader(locale: locale)
         zone = mapping?.zone
@@ -228,7 +234,7 @@ struct ImportHeader {
         }
     }
 
-    func dateReader(for column: String) -> DateReader { dateReaders[column] ?? dates }
+    func dateReader(for column: String) -> DateReader { dateReaders.isEmpty ? dates : dateReaders[column] ?? dates }
 
     /// Whether a record passes the mapping's `only:` filters; the failing filter otherwise.
     func filterOut(_ record: CSVRecord) -> String? {

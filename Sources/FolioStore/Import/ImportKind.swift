@@ -24,7 +24,11 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
     public static let portfolio: [ImportKind] = [.users, .accounts, .contacts, .usage, .cases, .nps, .payments, .activities]
 
     /// Columns in their canonical order (the order the generator writes).
-    public var columns: [Column] {
+    public var columns: [Column] { Self.columnTable[applyOrder] }
+
+    private static let columnTable: [[Column]] = allCases.map(\.definedColumns)
+
+    private var definedColumns: [Column] {
         func k(_ n: String) -> Column { Column(name: n, need: .key) }
         func r(_ n: String) -> Column { Column(name: n, need: .required) }
         func o(_ n: String) -> Column { Column(name: n, need: .optional) }
@@ -87,7 +91,21 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
 
     /// The order files must be applied in so that references resolve (users before the
     /// accounts that name them, accounts before their contacts…).
-    public var applyOrder: Int { ImportKind.allCases.firstIndex(of: self)! }
+    public var applyOrder: Int {
+        switch self {
+        case .users: 0
+        case .accounts: 1
+        case .contacts: 2
+        case .usage: 3
+        case .cases: 4
+        case .nps: 5
+        case .payments: 6
+        case .activities: 7
+        case .opportunities: 8
+        case .outcomes: 9
+        case .events: 10
+        }
+    }
 
     /// The kind a file name implies: `accounts.csv`, `accounts-2026.csv`, `Usage_Q3.CSV`, `events.jsonl`.
     public static func guess(fromFileName name: String) -> ImportKind? {

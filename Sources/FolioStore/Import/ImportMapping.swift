@@ -97,7 +97,30 @@ public struct ImportMapping: Sendable, Equatable {
 
     /// A header as compared: trimmed, lower case, runs of spaces as one.
     static func normalize(_ header: String) -> String {
-        header.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Most names are already plain: lower-case ASCII with single inner spaces.
+        let plain = header.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard let f = b.first, let l = b.last, f != 0x20, l != 0x20 else { return b.isEmpty }
+            var previous: UInt8 = 0
+            for c in b {
+                if c >= 0x80 || (c >= 0x41 && c <= 0x5A) || c < 0x20 || (c == 0x20 && previous == 0x20) { return false }
+                previous = c
+            }
+            return true
+        } ?? false
+        if plain { return header }
+        let lower = header.lowercased()
+        // Spacing is usually fine (a name with capitals): only then is lower case enough.
+        let spaced = lower.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard let f = b.first, let l = b.last, f > 0x20, l > 0x20 else { return false }
+            var previous: UInt8 = 0
+            for c in b {
+                if c < 0x20 || (c == 0x20 && previous == 0x20) || c == 0xC2 || c == 0xE2 || c == 0xE3 { return false }
+                previous = c
+            }
+            return true
+        } ?? false
+        if spaced { return lower }
+        return lower.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     static func normalizeValue(_ value: String) -> String {

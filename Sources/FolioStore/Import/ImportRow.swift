@@ -35,14 +35,14 @@ struct ImportRow {
     /// record, a mapping default stands in for a column the file lacks or leaves empty.
     func text(_ column: String) -> String? {
         if var raw = rawText(column) {
-            if case .first? = header.mapping?.transforms[column] {
+            if header.hasTransforms, case .first? = header.mapping?.transforms[column] {
                 raw = raw.split(separator: ";").first.map(String.init) ?? raw
             }
-            let mapped = header.mapping?.values[column] == nil ? raw : header.mapping!.mapValue(raw, column: column)
-            let t = Self.trimmed(mapped)
+            if header.hasValueMaps, header.mapping?.values[column] != nil { raw = header.mapping!.mapValue(raw, column: column) }
+            let t = Self.trimmed(raw)
             if !t.isEmpty { return t }
         }
-        if isNew, let d = header.defaults[column], !d.isEmpty { return d }
+        if isNew, !header.defaults.isEmpty, let d = header.defaults[column], !d.isEmpty { return d }
         return nil
     }
 
@@ -105,11 +105,11 @@ struct ImportRow {
     }
 
     static func trimmed(_ value: String) -> String {
-        guard let f = value.utf8.first, let l = value.utf8.last else { return value }
-        if f == 0x20 || l == 0x20 || f == 0x09 || l == 0x09 || f > 0x7F || l > 0x7F {
-            return value.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        return value
+        let edges = value.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard let f = b.first, let l = b.last else { return false }
+            return f == 0x20 || l == 0x20 || f == 0x09 || l == 0x09 || f == 0x0A || l == 0x0A || f == 0x0D || l == 0x0D || f > 0x7F || l > 0x7F
+        } ?? true
+        return edges ? value.trimmingCharacters(in: .whitespacesAndNewlines) : value
     }
 
     /// Reports a required column that is missing or empty: for a new record, what to add.
@@ -163,7 +163,7 @@ struct ImportRow {
     /// The calendar day of a date column, in the row's zone; transforms fill it when the file
     /// lacks it (contract start = renewal date − term).
     mutating func day(_ column: String, required: Bool = true) -> Day? {
-        if case .monthsBefore(let other, let months)? = header.mapping?.transforms[column], text(column) == nil {
+        if header.hasTransforms, case .monthsBefore(let other, let months)? = header.mapping?.transforms[column], text(column) == nil {
             guard let base = day(other, required: required) else { return nil }
             let n: Int?
             switch months {
@@ -181,7 +181,7 @@ struct ImportRow {
         guard let v = required ? self.required(column) : text(column) else { return nil }
         switch header.numbers.read(v) {
         case .value(var n):
-            if case .scale(let factor)? = header.mapping?.transforms[column] {
+            if header.hasTransforms, case .scale(let factor)? = header.mapping?.transforms[column] {
                 let scaled = n.double * factor
                 n = NumberReader.Value(negative: scaled < 0, significand: UInt64(abs(scaled * 100).rounded()), exponent: -2)
             }
@@ -194,7 +194,7 @@ struct ImportRow {
 
     /// A whole number ≥ 0 (a count, a score, months); a picklist term when the mapping says so.
     mutating func count(_ column: String, required: Bool = true, max: Int = 1_000_000_000) -> Int? {
-        if case .term? = header.mapping?.transforms[column] {
+        if header.hasTransforms, case .term? = header.mapping?.transforms[column] {
             guard let v = required ? self.required(column) : text(column) else { return nil }
             guard let months = ContractTermLabel.months(v) else {
                 report(column, "\"\(Self.excerpt(v))\" is not a contract term Folio can read (like Annual, Monthly, 2 Years, 36 months)")

@@ -20,14 +20,14 @@ final class ImportSession {
     /// The day the import runs (UTC), for records it opens.
     let today: Day
 
-    init(db: Database, options: PortfolioImporter.Options) throws {
+    init(db: Database, options: PortfolioImporter.Options, kinds: Set<ImportKind>) throws {
         self.db = db
         self.options = options
         let last = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'import_batch'") ?? 0
         batch = last + 1
         try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('import_batch', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: [String(batch)])
-        linker = try RecordLinker(db: db)
+        linker = try RecordLinker(db: db, contacts: kinds.contains(.contacts) || kinds.contains(.nps))
         today = Moment(seconds: options.at).day
     }
 
@@ -193,6 +193,7 @@ struct ReportTrailer {
     private var seen = false
 
     static func isFooterText(_ text: String) -> Bool {
+        guard let c = text.utf8.first(where: { $0 != 0x20 }), c == 0x47 || c == 0x67 || c == 0x43 || c == 0x63 else { return false }
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         return t.hasPrefix("grand totals (") && t.hasSuffix(")")
             || t == "confidential information - do not distribute"
@@ -201,8 +202,9 @@ struct ReportTrailer {
 
     /// True when `record` belongs to a possible footer (kept until the file ends or data follows).
     mutating func holds(_ record: CSVRecord) -> Bool {
-        // A footer line is one cell (Excel, re-saving the file, pads it with empty ones).
-        if let first = record.fields.first, Self.isFooterText(first), record.fields.dropFirst().allSatisfy(\.isEmpty) {
+        // A footer line is one cell (Excel, re-saving the file, pads it with empty ones): the
+        // cheap test first, it runs for every row.
+        if let first = record.fields.first, record.fields.dropFirst().allSatisfy(\.isEmpty), Self.isFooterText(first) {
             seen = true
             held.append(record)
             lines.append(record.fields[0])

@@ -109,7 +109,7 @@ extension ImportWriter {
             session.linker.accounts.add(key: id, for: id, strong: true)
             if let name { session.linker.accounts.add(key: name, for: id) }
         }
-        if let timezone { session.linker.accountZones[id] = timezone }
+        if let timezone { session.linker.accountZones[id] = timezone; invalidateZone() }
         try saveKeys(keys, for: id, kind: .account)
         try writeAttributes(&row, account: id, file: &file)
     }

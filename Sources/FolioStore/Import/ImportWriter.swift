@@ -18,6 +18,7 @@ final class ImportWriter {
     var dailySpan: ClosedRange<Day>?
     /// Amounts seen, for the implausible-value check: (line, account or opportunity, cents).
     var amounts: [(line: Int, subject: String, cents: Int64)] = []
+    private var lastZone: (account: String, zone: TimeZone?) = ("", nil)
     /// CRM opportunity ids met in this file.
     var seenOpportunities: Set<String> = []
     /// Survey respondents added as contacts of the account their row names.
@@ -88,14 +89,14 @@ final class ImportWriter {
     @discardableResult
     func store(_ row: inout ImportRow, table: String, key: [String], fields: [Field], subject: @autoclosure () -> String,
                insertable: Bool = true, file: inout ImportSummary.File) throws -> RecordUpsert.Outcome? {
-        let signature = table + ":" + fields.map(\.column).joined(separator: ",")
+        // Each table is written with one list of columns.
         let upsert: RecordUpsert
-        if let cached = upserts[signature] {
+        if let cached = upserts[table] {
             upsert = cached
         } else {
             let carried = Set(fields.filter { f in f.folio.map { header.carries($0) } ?? true }.map(\.column))
             upsert = try RecordUpsert(db: session.db, table: table, columns: fields.map(\.column), key: key, carried: carried, batch: session.batch)
-            upserts[signature] = upsert
+            upserts[table] = upsert
         }
         let outcome = try upsert.write(fields.map(\.value), insertable: insertable)
         switch outcome {
@@ -125,10 +126,15 @@ final class ImportWriter {
         return zone
     }
 
-    /// The zone an account's dates are read in.
+    /// The zone an account's dates are read in (the last one kept: files come grouped by account).
     func zone(ofAccount id: String) -> TimeZone? {
-        session.linker.accountZones[id].flatMap(timeZone)
+        if id == lastZone.account { return lastZone.zone }
+        let zone = session.linker.accountZones[id].flatMap(timeZone)
+        lastZone = (id, zone)
+        return zone
     }
+
+    func invalidateZone() { lastZone = ("", nil) }
 
     /// The user a reference means, reporting when there is none (or more than one).
     func resolveUser(_ reference: String, column: String, row: inout ImportRow) -> String? {

@@ -6,7 +6,14 @@ import FolioDomain
 /// Salesforce API writes doubles). A separator that cannot be a thousands separator is
 /// refused with its likely cause rather than guessed.
 struct NumberReader: Sendable {
-    var locale: ImportLocale
+    let locale: ImportLocale
+    /// Thousands separators, spaces of every kind included.
+    private let grouping: Set<Character>
+
+    init(locale: ImportLocale) {
+        self.locale = locale
+        grouping = locale.groupingSeparators.union(Self.spaces)
+    }
 
     /// A number exactly as written: `significand × 10^exponent`.
     struct Value: Hashable {
@@ -61,6 +68,7 @@ struct NumberReader: Sendable {
     private static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
 
     func read(_ raw: String) -> Outcome {
+        if let plain = Self.plain(raw, decimalPoint: locale.decimalSeparator == ".") { return .value(plain) }
         var text = Substring(raw.trimmingCharacters(in: .whitespaces))
         var negative = false
         if text.hasPrefix("(") && text.hasSuffix(")") {
@@ -83,7 +91,6 @@ struct NumberReader: Sendable {
         }
         let mantissa = text
         let decimal = locale.decimalSeparator
-        let grouping = locale.groupingSeparators.union(Self.spaces)
         var integerPart = Substring(mantissa)
         var fraction: Substring = ""
         let decimals = mantissa.filter { $0 == decimal }.count
@@ -122,6 +129,34 @@ struct NumberReader: Sendable {
         }
         guard !digits.isEmpty || !fraction.isEmpty else { return .problem("is not a number") }
         return Self.digits(Substring(digits + "." + fraction), decimal: ".", negative: negative, exponent: 0)
+    }
+
+    /// `125000`, `-3.25`, `0.5`: a plain decimal read straight from its bytes (most values
+    /// are). In a decimal-comma locale a point groups thousands: those go the long way.
+    static func plain(_ text: String, decimalPoint: Bool) -> Value? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Value? in
+            var significand: UInt64 = 0
+            var digits = 0, fractionDigits = 0
+            var negative = false, point = false
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x30...0x39:
+                    guard digits < 18 else { return nil }
+                    significand = significand &* 10 &+ UInt64(b &- 0x30)
+                    digits += 1
+                    if point { fractionDigits += 1 }
+                case 0x2D where i == 0:
+                    negative = true
+                case 0x2E where decimalPoint && !point && digits > 0:
+                    point = true
+                default:
+                    return nil
+                }
+            }
+            guard digits > 0, !(point && fractionDigits == 0) else { return nil }
+            return Value(negative: negative && significand != 0, significand: significand, exponent: -fractionDigits)
+        } ?? nil
     }
 
     private static func separatorProblem(_ c: Character, decimal: Character) -> String {
@@ -185,6 +220,12 @@ struct NumberReader: Sendable {
 /// Reads yes/no values as CRMs and spreadsheets write them.
 enum BooleanReader {
     static func read(_ text: String) -> Bool? {
+        switch text {
+        case "true", "false", "1", "0", "TRUE", "FALSE", "True", "False", "Yes", "No", "yes", "no":
+            return text == "true" || text == "1" || text == "TRUE" || text == "True" || text == "Yes" || text == "yes"
+        default:
+            break
+        }
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "true", "t", "yes", "y", "1", "on", "x", "checked", "ja", "oui", "sí", "si", "wahr", "vrai", "1.0": return true
         case "false", "f", "no", "n", "0", "off", "unchecked", "nein", "non", "nee", "falsch", "faux", "0.0": return false

@@ -82,14 +82,14 @@ public final class PortfolioImporter {
 
         var summary: ImportSummary
         do {
-            summary = try database.write { db -> ImportSummary in
+            summary = try transaction { db -> ImportSummary in
                 if options.checkPermission { try Self.authorize(options.actor, in: db) }
                 // A large import touches the same index pages over and over: a bigger page
                 // cache for this transaction keeps them in memory (bounded, 64 MiB).
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-                let session = try ImportSession(db: db, options: options)
+                let session = try ImportSession(db: db, options: options, kinds: Set(jobs.map(\.kind)))
                 var summary = ImportSummary()
                 do {
                     for job in jobs {
@@ -134,6 +134,27 @@ public final class PortfolioImporter {
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// The import's one write transaction, with SQLite's foreign-key checks off while it runs:
+    /// the import resolves every reference itself (against what the database and this import
+    /// hold, inside the transaction, where nobody else writes), and checking each row's parents
+    /// again in SQLite cost as much as the rest of writing it.
+    private func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: database.path)
+        }
     }
 
     /// Refuses an actor who may not import (issue "Hardening", item 7).

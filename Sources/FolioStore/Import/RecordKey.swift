@@ -17,8 +17,10 @@ enum SalesforceID {
     /// The 15-character form when `id` looks like a Salesforce id (15 alphanumerics, or 18
     /// whose suffix is the checksum of the first 15); nil otherwise.
     static func canonical(_ id: String) -> String? {
+        let count = id.utf8.count
+        guard count == 15 || count == 18 else { return nil }
         let bytes = Array(id.utf8)
-        guard bytes.count == 15 || bytes.count == 18, bytes.allSatisfy(Self.isAlphanumeric) else { return nil }
+        guard bytes.allSatisfy(Self.isAlphanumeric) else { return nil }
         let head = Array(bytes[0..<15])
         if bytes.count == 15 { return id }
         let suffix = bytes[15..<18].map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }

@@ -68,8 +68,8 @@ struct RecordLinker {
     /// Contact id → its account.
     var contactAccounts: [String: String] = [:]
 
-    /// Loads what the database knows.
-    init(db: Database) throws {
+    /// Loads what the database knows (contacts only when the import reads contacts or answers).
+    init(db: Database, contacts loadContacts: Bool = true) throws {
         let accountRows = try Row.fetchCursor(db, sql: "SELECT id, name, timezone FROM account")
         while let row = try accountRows.next() {
             let id: String = row[0]
@@ -78,7 +78,7 @@ struct RecordLinker {
             accounts.add(key: row[1], for: id)
             if let zone: String = row[2] { accountZones[id] = zone }
         }
-        let contactRows = try Row.fetchCursor(db, sql: "SELECT id, email, account_id FROM contact")
+        let contactRows = try Row.fetchCursor(db, sql: loadContacts ? "SELECT id, email, account_id FROM contact" : "SELECT id, email, account_id FROM contact WHERE false")
         while let row = try contactRows.next() {
             let id: String = row[0]
             contactAccounts[id] = row[2]
@@ -94,7 +94,7 @@ struct RecordLinker {
             users.add(key: row[1], for: login)
             users.add(key: row[2], for: login)
         }
-        let keyRows = try Row.fetchCursor(db, sql: "SELECT kind, key, record_id FROM external_key")
+        let keyRows = try Row.fetchCursor(db, sql: "SELECT kind, key, record_id FROM external_key" + (loadContacts ? "" : " WHERE kind <> 'contact'"))
         while let row = try keyRows.next() {
             let kind: String = row[0], key: String = row[1], id: String = row[2]
             switch RecordKind(rawValue: kind) {
