@@ -61,8 +61,13 @@ let package = Package(
                 "FolioServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // SampleData/ inside the binary, so a copy of it runs anywhere (README, "Install").
+            plugins: ["EmbedSampleData"]
         ),
+        // Writes a folder's files into a Swift source as text; the plugin below runs it at build time.
+        .executableTarget(name: "EmbedFiles"),
+        .plugin(name: "EmbedSampleData", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .testTarget(name: "FolioDomainTests", dependencies: ["FolioDomain"]),
         .testTarget(name: "FolioStoreTests", dependencies: ["FolioStore"]),
         .testTarget(name: "FolioTUITests", dependencies: ["FolioTUI"]),

@@ -134,6 +134,15 @@ extern int unlockpt(int fd);
 extern int ptsname_r(int fd, char *buf, size_t buflen);
 #endif
 
+static inline int folio_get_window_size(int fd, int *height, int *width) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *height = ws.ws_row;
+    *width = ws.ws_col;
+    return 0;
+}
+
 static inline int folio_set_pty_size(int fd, unsigned short height, unsigned short width) {
     struct winsize ws;
     memset(&ws, 0, sizeof ws);

@@ -1,5 +1,6 @@
-/// Text a client chose (its user name, a command it asked for, its TERM), made safe for
-/// one log line or one message: control characters escaped, at most 200 characters.
+/// Text a client chose (its user name, a command it asked for), made safe for a message
+/// back to it: control characters escaped, at most 200 characters. (Log lines escape
+/// everything on their own: `LogLine`.)
 enum ClientText {
     static func loggable(_ text: String) -> String {
         var result = ""

@@ -2,21 +2,31 @@ import Foundation
 import NIOConcurrencyHelpers
 
 /// The server's limits, shared by every connection: at most `maxSessions` interfaces at
-/// once, at most `connectionsPerMinute` new connections from one address, and the
-/// running children (so a stopping server can hang them all up).
+/// once, and `maxSessionsPerAddress` from one address, at most `connectionsPerMinute` new
+/// connections from one address, and the running children (so a stopping server can hang
+/// them all up).
 final class ConnectionGate: Sendable {
     private struct State {
         var sessions: [Int32: String] = [:]
         var reserved = 0
+        var reservedByAddress: [String: Int] = [:]
         var recentConnections: [String: [Date]] = [:]
     }
 
+    /// Why a session was not given a slot.
+    enum Refusal: Equatable {
+        case serverFull
+        case addressFull
+    }
+
     let maxSessions: Int
+    let maxSessionsPerAddress: Int
     let connectionsPerMinute: Int
     private let state = NIOLockedValueBox(State())
 
-    init(maxSessions: Int, connectionsPerMinute: Int) {
+    init(maxSessions: Int, maxSessionsPerAddress: Int? = nil, connectionsPerMinute: Int) {
         self.maxSessions = maxSessions
+        self.maxSessionsPerAddress = maxSessionsPerAddress ?? maxSessions
         self.connectionsPerMinute = connectionsPerMinute
     }
 
@@ -38,17 +48,24 @@ final class ConnectionGate: Sendable {
         }
     }
 
-    /// Reserves a session slot; false when the server is full.
-    func reserveSession() -> Bool {
+    /// Reserves a session slot for `address`; nil when granted, else why not.
+    func reserveSession(for address: String) -> Refusal? {
         state.withLockedValue { state in
-            guard state.reserved < maxSessions else { return false }
+            guard state.reserved < maxSessions else { return .serverFull }
+            let mine = state.reservedByAddress[address] ?? 0
+            guard mine < maxSessionsPerAddress else { return .addressFull }
             state.reserved += 1
-            return true
+            state.reservedByAddress[address] = mine + 1
+            return nil
         }
     }
 
-    func releaseSession() {
-        state.withLockedValue { $0.reserved = max(0, $0.reserved - 1) }
+    func releaseSession(for address: String) {
+        state.withLockedValue { state in
+            state.reserved = max(0, state.reserved - 1)
+            let left = (state.reservedByAddress[address] ?? 0) - 1
+            state.reservedByAddress[address] = left > 0 ? left : nil
+        }
     }
 
     func childStarted(pid: Int32, description: String) {

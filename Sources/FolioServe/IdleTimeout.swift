@@ -6,6 +6,9 @@ public struct IdleTimeout: Equatable, Sendable, CustomStringConvertible {
     public let seconds: Int
 
     public static let standard = IdleTimeout(seconds: 30 * 60)
+    /// The longest a session may sit idle: a week is longer than anyone leaves a terminal
+    /// on purpose, and keeps every sum below far from overflowing.
+    public static let maximum = IdleTimeout(seconds: 7 * 24 * 3600)
 
     public init(seconds: Int) {
         self.seconds = seconds
@@ -31,7 +34,11 @@ public struct IdleTimeout: Equatable, Sendable, CustomStringConvertible {
             case "h": unit = 3600
             default: unit = 0
             }
-            guard unit > 0, let value = Int(digits) else { throw Self.problem(text) }
+            guard unit > 0, !digits.isEmpty else { throw Self.problem(text) }
+            // Checked before multiplying: no count of hours can overflow.
+            guard let value = Int(digits), value <= Self.maximum.seconds / unit, total + value * unit <= Self.maximum.seconds else {
+                throw ServeError("--idle-timeout \"\(text)\" is longer than \(Self.maximum) (a week); use off for no limit")
+            }
             total += value * unit
             digits = ""
         }

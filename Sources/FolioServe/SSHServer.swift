@@ -20,7 +20,8 @@ public final class SSHServer: Sendable {
         self.configuration = configuration
         self.hostKey = hostKey
         self.logger = logger
-        gate = ConnectionGate(maxSessions: configuration.maxSessions, connectionsPerMinute: configuration.connectionsPerMinute)
+        gate = ConnectionGate(maxSessions: configuration.maxSessions, maxSessionsPerAddress: configuration.maxSessionsPerAddress,
+                              connectionsPerMinute: configuration.connectionsPerMinute)
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, min(4, System.coreCount)))
     }
 
@@ -81,7 +82,7 @@ public final class SSHServer: Sendable {
         logger.info("connection", metadata: ["address": "\(address)"])
         let authenticator = VisitorAuthenticator(policy: configuration.authorizedKeys.map { .keys($0) } ?? .open) { visitor, outcome in
             if let visitor {
-                logger.info("\(outcome)", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))",
+                logger.info("\(outcome)", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)",
                                                       "login": "\(visitor.login ?? "-")", "credential": "\(visitor.credential)"])
             } else {
                 logger.notice("authentication refused", metadata: ["address": "\(address)", "reason": "\(outcome)"])
@@ -92,11 +93,21 @@ public final class SSHServer: Sendable {
         server.maxAuthAttempts = 6
         let configuration = self.configuration
         let gate = self.gate
+        // A connection with no session open is closed after the idle timeout, a minute at most.
+        let idleAfter = TimeAmount.seconds(Int64(min(configuration.idleTimeout.seconds > 0 ? configuration.idleTimeout.seconds : 60, 60)))
+        let sessions = NIOLoopBound(ConnectionSessions(connection: channel, idleAfter: idleAfter) {
+            logger.notice("closing a connection with no session", metadata: ["address": "\(address)"])
+        }, eventLoop: channel.eventLoop)
         let ssh = NIOSSHHandler(role: .server(server), allocator: channel.allocator) { child, type in
             guard case .session = type, let visitor = authenticator.visitor else {
                 logger.notice("refused: channel", metadata: ["address": "\(address)", "type": "\(type)"])
                 return child.eventLoop.makeFailedFuture(ServeError("Folio offers only its interface"))
             }
+            guard sessions.value.admit() else {
+                logger.notice("refused: a second session on one connection", metadata: ["address": "\(address)"])
+                return child.eventLoop.makeFailedFuture(ServeError("one session per connection"))
+            }
+            child.closeFuture.whenComplete { _ in sessions.value.sessionClosed() }
             return child.eventLoop.makeCompletedFuture {
                 if let idle = configuration.idleTimeout.amount {
                     try child.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))

@@ -22,6 +22,8 @@ public struct ServeConfiguration: Sendable {
     /// Nil: open authentication (demo mode only).
     public var authorizedKeys: AuthorizedKeys?
     public var maxSessions: Int
+    /// Interfaces at once from one address.
+    public var maxSessionsPerAddress: Int
     public var idleTimeout: IdleTimeout
     /// New connections a minute from one address; 0 for no limit.
     public var connectionsPerMinute: Int
@@ -34,7 +36,7 @@ public struct ServeConfiguration: Sendable {
     public var childEnvironment: [String: String]
 
     public init(listen: ListenAddress, mode: Mode, sessions: Sessions, authorizedKeys: AuthorizedKeys?, maxSessions: Int,
-                idleTimeout: IdleTimeout, connectionsPerMinute: Int, executable: String,
+                maxSessionsPerAddress: Int, idleTimeout: IdleTimeout, connectionsPerMinute: Int, executable: String,
                 childArguments: @escaping @Sendable (_ database: String, _ login: String) -> [String],
                 childEnvironment: [String: String]) {
         self.listen = listen
@@ -42,6 +44,7 @@ public struct ServeConfiguration: Sendable {
         self.sessions = sessions
         self.authorizedKeys = authorizedKeys
         self.maxSessions = maxSessions
+        self.maxSessionsPerAddress = maxSessionsPerAddress
         self.idleTimeout = idleTimeout
         self.connectionsPerMinute = connectionsPerMinute
         self.executable = executable

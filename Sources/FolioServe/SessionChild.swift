@@ -17,6 +17,17 @@ final class SessionChild: Sendable {
     /// The terminal's controller side; the session reads and writes a duplicate of it.
     let controller: Int32
 
+    /// The largest window a client may give a session: the interface's own limit
+    /// (`ScreenSize.maximum` in FolioTUI, which clamps again whatever it is given). A client
+    /// asking for 65535×65535 gets this, never an overflow or a gigabyte of screen.
+    static let maximumColumns = 1_000
+    static let maximumRows = 500
+
+    /// A size a client asked for, within 1…maximum; 0 (not said, RFC 4254 §6.2) is 80×24.
+    static func windowSize(columns: Int, rows: Int) -> (columns: Int, rows: Int) {
+        (columns > 0 ? min(columns, maximumColumns) : 80, rows > 0 ? min(rows, maximumRows) : 24)
+    }
+
     /// Starts `arguments[0]` with `arguments` and exactly `environment`.
     init(executable: String, arguments: [String], environment: [String: String], columns: Int, rows: Int) throws {
         let argv = arguments.map { strdup($0) } + [nil]
@@ -26,7 +37,8 @@ final class SessionChild: Sendable {
             envp.forEach { free($0) }
         }
         var controller: Int32 = -1
-        let pid = folio_spawn_in_terminal(executable, argv, envp, UInt16(clamping: rows), UInt16(clamping: columns), &controller)
+        let size = Self.windowSize(columns: columns, rows: rows)
+        let pid = folio_spawn_in_terminal(executable, argv, envp, UInt16(size.rows), UInt16(size.columns), &controller)
         guard pid > 0 else {
             throw ServeError("cannot start \(executable) in a pseudo-terminal (\(String(cString: strerror(errno))))")
         }
@@ -36,7 +48,8 @@ final class SessionChild: Sendable {
 
     /// Sets the window size; the kernel sends the child SIGWINCH.
     func resize(columns: Int, rows: Int) {
-        _ = folio_terminal_resize(controller, UInt16(clamping: rows), UInt16(clamping: columns))
+        let size = Self.windowSize(columns: columns, rows: rows)
+        _ = folio_terminal_resize(controller, UInt16(size.rows), UInt16(size.columns))
     }
 
     /// What a terminal does when its line drops: SIGHUP to the child's session; SIGKILL

@@ -58,10 +58,9 @@ final class SessionHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
-            // 0 means "not said" (RFC 4254 §6.2), as from `ssh -tt` without a terminal of its own.
-            terminal = TerminalRequest(term: request.term,
-                                       columns: request.terminalCharacterWidth > 0 ? request.terminalCharacterWidth : 80,
-                                       rows: request.terminalRowHeight > 0 ? request.terminalRowHeight : 24)
+            // 0 means "not said" (RFC 4254 §6.2), as from `ssh -tt` without a terminal of its own; too big is clamped.
+            let size = SessionChild.windowSize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
+            terminal = TerminalRequest(term: request.term, columns: size.columns, rows: size.rows)
             reply(true, wanted: request.wantReply, context: context)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             let passed = Self.passedEnvironment.contains(request.name)
@@ -72,7 +71,7 @@ final class SessionHandler: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.ExecRequest:
             // Accepted only to say why on the client's stderr (a failed request makes OpenSSH
             // quit before printing it), then closed with status 2.
-            logger.notice("exec refused", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))", "request": "\(ClientText.loggable(request.command))"])
+            logger.notice("exec refused", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)", "request": "\(request.command)"])
             reply(child == nil, wanted: request.wantReply, context: context)
             if child == nil {
                 let port = context.channel.parent?.localAddress?.port.map(String.init) ?? "PORT"
@@ -83,8 +82,8 @@ final class SessionHandler: ChannelInboundHandler {
             refuse("Folio offers only its interface; there is no \(ClientText.loggable(request.subsystem)) here",
                    logged: "subsystem refused", command: request.subsystem, wantReply: request.wantReply, context: context)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
-            if request.terminalCharacterWidth > 0 { terminal?.columns = request.terminalCharacterWidth }
-            if request.terminalRowHeight > 0 { terminal?.rows = request.terminalRowHeight }
+            if request.terminalCharacterWidth > 0 { terminal?.columns = min(request.terminalCharacterWidth, SessionChild.maximumColumns) }
+            if request.terminalRowHeight > 0 { terminal?.rows = min(request.terminalRowHeight, SessionChild.maximumRows) }
             if let terminal, ending == nil { child?.resize(columns: terminal.columns, rows: terminal.rows) }
         case let idle as IdleStateHandler.IdleStateEvent where idle == .read:
             idleTimedOut(context: context)
@@ -105,7 +104,7 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     private func refuse(_ message: String, logged: String, command: String, wantReply: Bool, context: ChannelHandlerContext) {
-        logger.notice("\(logged)", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))", "request": "\(ClientText.loggable(command))"])
+        logger.notice("\(logged)", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)", "request": "\(command)"])
         tell(message, context: context)
         reply(false, wanted: wantReply, context: context)
         if child == nil { context.close(promise: nil) }
@@ -134,14 +133,21 @@ final class SessionHandler: ChannelInboundHandler {
         }
         reply(true, wanted: wantReply, context: context)
         guard let terminal else {
-            logger.notice("refused: no terminal", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))"])
+            logger.notice("refused: no terminal", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)"])
             end(saying: "Folio is an interactive interface and needs a terminal; connect with ssh -t", status: 2, context: context)
             return
         }
-        guard gate.reserveSession() else {
+        switch gate.reserveSession(for: address) {
+        case .serverFull?:
             logger.notice("refused: server full", metadata: ["address": "\(address)", "sessions": "\(gate.maxSessions)"])
             end(saying: "server full: \(gate.maxSessions) visitors already; try again in a few minutes", status: 1, context: context)
             return
+        case .addressFull?:
+            logger.notice("refused: too many sessions from the address", metadata: ["address": "\(address)", "sessions": "\(gate.maxSessionsPerAddress)"])
+            end(saying: "too many sessions from your address (\(gate.maxSessionsPerAddress) at once); close one and try again", status: 1, context: context)
+            return
+        case nil:
+            break
         }
         holdsSlot = true
         do {
@@ -160,8 +166,8 @@ final class SessionHandler: ChannelInboundHandler {
             startedAt = Date()
             gate.childStarted(pid: child.pid, description: database.login)
             logger[metadataKey: "pid"] = "\(child.pid)"
-            logger.info("session started", metadata: ["address": "\(address)", "user": "\(ClientText.loggable(visitor.sshUser))", "login": "\(database.login)",
-                                                       "db": "\(database.path)", "term": "\(ClientText.loggable(terminal.term))",
+            logger.info("session started", metadata: ["address": "\(address)", "user": "\(visitor.sshUser)", "login": "\(database.login)",
+                                                       "db": "\(database.path)", "term": "\(terminal.term)",
                                                        "size": "\(terminal.columns)x\(terminal.rows)",
                                                        "sessions": "\(gate.activeSessions)"])
             attachTerminal(of: child, context: context)
@@ -281,7 +287,7 @@ final class SessionHandler: ChannelInboundHandler {
         database = nil
         if holdsSlot {
             holdsSlot = false
-            gate.releaseSession()
+            gate.releaseSession(for: address)
         }
     }
 

@@ -1,32 +1,6 @@
 import Foundation
 import FolioTUI
 
-extension Key {
-    /// The key as the interface sees it; nil for a resize (an action of its own).
-    public var press: KeyPress? {
-        switch self {
-        case .char(let character): return .char(character)
-        case .up: return .up
-        case .down: return .down
-        case .left: return .left
-        case .right: return .right
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .home: return .home
-        case .end: return .end
-        case .enter: return .enter
-        case .escape: return .escape
-        case .backspace: return .backspace
-        case .delete: return .delete
-        case .tab: return .tab
-        case .backTab: return .backTab
-        case .ctrl(let character): return .ctrl(character)
-        case .function(let number): return .function(number)
-        case .resize: return nil
-        }
-    }
-}
-
 /// The interface loop (DESIGN §1.1): read a key, reduce, run the effects it asks for
 /// and feed their results back, draw the new frame. Slow effects (the whole book) run
 /// on a background queue, one after another, and their results are reduced between
@@ -67,10 +41,10 @@ public final class InterfaceLoop {
     /// `initialEffects` defaults to `Effect.start`: the book's first screenful.
     public func run(initialEffects: [Effect]? = nil) -> Int32 {
         defer { terminal.restore() }
-        state.size = terminal.size
-        terminal.draw(InterfaceView.render(state))
+        state.size = terminal.size.clamped
+        draw()
         perform(initialEffects ?? Effect.start(state))
-        terminal.draw(InterfaceView.render(state))
+        draw()
         var lastPoll = ContinuousClock.now
         var lastClock = ContinuousClock.now
         do {
@@ -98,7 +72,7 @@ public final class InterfaceLoop {
                     perform(reduce(&state, action))
                     changed = true
                 }
-                if changed { terminal.draw(InterfaceView.render(state)) }
+                if changed { draw() }
             }
             log("quit")
             return 0
@@ -111,12 +85,22 @@ public final class InterfaceLoop {
         }
     }
 
-    private func action(for key: Key) -> Action? {
-        if case .resize(let width, let height) = key {
-            log("resized to \(width)×\(height)")
-            return .resized(ScreenSize(width: width, height: height))
+    private func action(for event: TerminalEvent) -> Action? {
+        switch event {
+        case .key(let key):
+            return .key(key)
+        case .resize(let size):
+            log("resized to \(size.width)×\(size.height)")
+            return .resized(size)
         }
-        return key.press.map(Action.key)
+    }
+
+    /// Draws a frame and tells the state what it showed, so the next key pages by it and
+    /// the next frame scrolls from there.
+    private func draw() {
+        let frame = InterfaceView.frame(state)
+        terminal.draw(frame.canvas)
+        if let shown = frame.shown { _ = reduce(&state, .drawn(shown)) }
     }
 
     /// Runs effects one after another; each result is reduced at once and may ask for more.

@@ -5,12 +5,21 @@ import Darwin
 #endif
 import CNcursesw
 
-/// Turns SIGTERM, SIGHUP (an SSH drop) and SIGINT into something the key loop can see,
-/// with the self-pipe trick: the handler only `write`s one byte (async-signal-safe),
-/// and `Terminal.readKey` drains the pipe. The handlers are installed without
-/// SA_RESTART, so a signal also cuts the key read short.
+/// Turns SIGTERM, SIGHUP (an SSH drop), SIGINT and SIGWINCH into something the key loop
+/// can see, with the self-pipe trick: the handler only `write`s one byte
+/// (async-signal-safe), and `Terminal.readKey` drains the pipe. The handlers are installed
+/// without SA_RESTART, so a signal also cuts the key read short. Installed before
+/// `newterm`, the SIGWINCH one keeps ncurses from resizing on its own: the terminal reads
+/// the new size itself and clamps it before curses allocates anything.
 enum SignalRelay {
-    static let handledSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+    static let handledSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGWINCH]
+
+    /// What arrived since the last look: the last signal that stops the loop, and whether
+    /// the window changed.
+    struct Pending {
+        var stop: Int32?
+        var resized = false
+    }
 
     /// Created once, before any handler can run; both ends non-blocking.
     static let pipeEnds: (read: Int32, write: Int32) = {
@@ -36,14 +45,14 @@ enum SignalRelay {
         }
     }
 
-    /// The last signal received since the previous call, if any.
-    static func takePendingSignal() -> Int32? {
+    /// The signals received since the previous call.
+    static func takePending() -> Pending {
         var byte: UInt8 = 0
-        var last: Int32? = nil
+        var pending = Pending()
         while read(pipeEnds.read, &byte, 1) == 1 {
-            last = Int32(byte)
+            if Int32(byte) == SIGWINCH { pending.resized = true } else { pending.stop = Int32(byte) }
         }
-        return last
+        return pending
     }
 }
 

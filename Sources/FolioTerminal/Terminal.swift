@@ -8,7 +8,7 @@ import Foundation
 import FolioTUI
 
 /// The curses screen: opened with `newterm` on explicit descriptors, drawn from a
-/// `Canvas`, read from as `Key`s, restored on every exit path (DESIGN §1.2).
+/// `Canvas`, read from as `TerminalEvent`s, restored on every exit path (DESIGN §1.2).
 ///
 /// Not thread-safe: use it from the one thread that runs the interface loop.
 public final class Terminal {
@@ -66,9 +66,11 @@ public final class Terminal {
         let (chosenType, notes) = try chooseTerminalType(term, output: output, environment: environment)
 
         // Before newterm, so ncurses sees our handlers and does not install its own
-        // exit-on-signal ones; it still installs its SIGTSTP and SIGWINCH handlers.
+        // exit-on-signal or SIGWINCH ones; it still installs its SIGTSTP handler.
         SignalRelay.install()
         registerExitRestore()
+        // Before curses reads the size and allocates its screens for it.
+        _ = clampWindowSize(of: output)
 
         let inputCopy = dup(input)
         let outputCopy = dup(output)
@@ -145,7 +147,7 @@ public final class Terminal {
         fclose(outputFile)
         // Without a screen, signals must kill the process again.
         SignalRelay.uninstall()
-        _ = SignalRelay.takePendingSignal()
+        _ = SignalRelay.takePending()
     }
 
     /// TERM when its entry is usable; xterm-256color, then xterm, when the entry is
@@ -237,6 +239,31 @@ public final class Terminal {
 
     // MARK: Size
 
+    /// Reads the terminal's window size and, past `ScreenSize.maximum` (or overflowing what
+    /// curses can count), sets the terminal itself to the clamped size; returns that size.
+    /// Nil when the descriptor is not a terminal.
+    static func clampWindowSize(of fd: Int32) -> ScreenSize? {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard folio_get_window_size(fd, &rows, &columns) == 0 else { return nil }
+        let asked = ScreenSize(width: Int(columns), height: Int(rows))
+        let size = asked.clamped
+        if size != asked {
+            _ = folio_set_pty_size(fd, UInt16(size.height), UInt16(size.width))
+        }
+        return size
+    }
+
+    /// After SIGWINCH (or a resume): the window's size, clamped, given to curses. Nil when it
+    /// did not change.
+    private func followWindowSize() -> ScreenSize? {
+        activate()
+        guard let size = Self.clampWindowSize(of: fileno(outputFile)), size.width > 0, size.height > 0,
+              size != self.size else { return nil }
+        _ = resizeterm(Int32(size.height), Int32(size.width))
+        needsFullRedraw = true
+        return size
+    }
+
     public var size: ScreenSize {
         activate()
         var rows: Int32 = 0
@@ -247,10 +274,11 @@ public final class Terminal {
 
     /// Tells curses the terminal is now this size, as when an SSH client sends a
     /// window-change request; the next `draw` repaints every cell. (A local terminal's
-    /// SIGWINCH is handled by ncurses and arrives as `Key.resize`.)
+    /// SIGWINCH is handled by ncurses and arrives as `TerminalEvent.resize`.)
     public func resize(toWidth width: Int, height: Int) {
         activate()
-        _ = resizeterm(Int32(height), Int32(width))
+        let size = ScreenSize(width: width, height: height).clamped
+        _ = resizeterm(Int32(size.height), Int32(size.width))
         needsFullRedraw = true
     }
 
@@ -351,24 +379,28 @@ public final class Terminal {
     /// Waits up to `milliseconds` for a key and decodes it; nil on timeout. Keep the
     /// timeout short (≈100 ms): a pending SIGTERM/SIGHUP/SIGINT is checked on every
     /// call and thrown as `TerminalError.interrupted`, whose handler should `restore()`.
-    public func readKey(timeout milliseconds: Int) throws -> Key? {
-        if let signal = SignalRelay.takePendingSignal() { throw TerminalError.interrupted(signal: signal) }
+    public func readKey(timeout milliseconds: Int) throws -> TerminalEvent? {
+        let before = SignalRelay.takePending()
+        if let signal = before.stop { throw TerminalError.interrupted(signal: signal) }
+        if before.resized, let size = followWindowSize() { return .resize(size) }
         activate()
         let window = folio_stdscr()
         wtimeout(window, Int32(max(0, milliseconds)))
         var code: wint_t = 0
         let status = wget_wch(window, &code)
-        if let signal = SignalRelay.takePendingSignal() { throw TerminalError.interrupted(signal: signal) }
+        let during = SignalRelay.takePending()
+        if let signal = during.stop { throw TerminalError.interrupted(signal: signal) }
+        if during.resized, let size = followWindowSize() { return .resize(size) }
         if status == KEY_CODE_YES && Int32(bitPattern: UInt32(code)) == KEY_RESIZE {
             needsFullRedraw = true
         }
         if status == OK && code == 0x1A && suspendsOnControlZ {
             suspend()
-            let current = size
-            return .resize(width: current.width, height: current.height)
+            _ = followWindowSize()
+            return .resize(size)
         }
         let current = status == KEY_CODE_YES ? size : ScreenSize(width: 0, height: 0)
-        return Key.decode(status: status, code: UInt32(code), size: (current.width, current.height))
+        return TerminalEvent.decode(status: status, code: UInt32(code), size: current)
     }
 
     // MARK: Reading the screen back

@@ -67,6 +67,26 @@ import Testing
         for line in text.split(separator: "\n") { #expect(line.utf8.count <= 78) }
     }
 
+    /// A name or subject with no space to fold at (10,000 letters, a pile of combining
+    /// marks) goes as encoded words: no header line passes 78 characters.
+    @Test(arguments: [String(repeating: "A", count: 10_000), "Zed" + String(repeating: "\u{301}", count: 3_000),
+                      String(repeating: "x", count: 65), String(repeating: "陈", count: 4_000)])
+    func longNamesAndSubjectsFoldUnder78Characters(long: String) throws {
+        var m = Self.message(toName: long, subject: "A few ideas for \(long)'s team")
+        m.fromName = long
+        let text = try m.rendered()
+        let headers = text.split(separator: "\n\n", maxSplits: 1)[0].split(separator: "\n")
+        for line in headers { #expect(line.utf8.count <= MailMessage.foldWidth, "\(line.prefix(90))…") }
+        #expect(headers.allSatisfy { $0.first == " " || $0.contains(":") })
+        #expect(text.contains("Subject: =?UTF-8?B?") || text.contains("Subject:\n =?UTF-8?B?"))
+    }
+
+    @Test func aShortPlainNameStaysReadable() throws {
+        let text = try Self.message(toName: "Jane Roe", subject: "A few ideas for Acme's team").rendered()
+        #expect(text.contains("To: \"Jane Roe\" <jane@acme.test>"))
+        #expect(text.contains("Subject: A few ideas for Acme's team"))
+    }
+
     @Test func aBadAddressIsRefused() {
         var m = Self.message()
         m.to = "jane@acme.test, other@evil.test"

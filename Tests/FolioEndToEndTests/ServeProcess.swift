@@ -85,17 +85,19 @@ final class ServeProcess {
 
     /// Runs the ssh client (or sftp) to the end, killed after `timeout` seconds.
     func ssh(_ options: [String] = [], command: [String] = [], user: String, key: String? = nil, tool: String = "ssh",
-             timeout: Double = 30) throws -> Folio.Result {
+             timeout: Double = 30, environment: [String: String] = [:]) throws -> Folio.Result {
         let port = tool == "sftp" ? ["-P", "\(self.port)"] : ["-p", "\(self.port)"]
         return try Self.runTool("/usr/bin/\(tool)", port + sshOptions(key: key) + options + ["\(user)@127.0.0.1"] + command,
-                                home: folio.home.path, timeout: timeout)
+                                home: folio.home.path, timeout: timeout, environment: environment)
     }
 
-    static func runTool(_ path: String, _ arguments: [String], home: String, timeout: Double = 30) throws -> Folio.Result {
+    static func runTool(_ path: String, _ arguments: [String], home: String, timeout: Double = 30,
+                        environment: [String: String] = [:], in folder: String? = nil) throws -> Folio.Result {
         let tool = Process()
         tool.executableURL = URL(fileURLWithPath: path)
         tool.arguments = arguments
-        tool.environment = ["HOME": home, "PATH": "/usr/bin:/bin"]
+        tool.environment = ["HOME": home, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        if let folder { tool.currentDirectoryURL = URL(fileURLWithPath: folder) }
         let out = Pipe(), err = Pipe()
         tool.standardOutput = out
         tool.standardError = err

@@ -51,11 +51,11 @@ struct ServeTests {
         ServeProcess.waitUntil("the copy to be deleted") { !FileManager.default.fileExists(atPath: secondDatabase) }
 
         let log = try String(contentsOf: server.logFile, encoding: .utf8)
-        #expect(log.contains("folio.serve: session started") && log.contains("login=marta.novak"))
+        #expect(log.range(of: "folio\\.serve\\[[0-9]+\\]: session started", options: .regularExpression) != nil && log.contains("login=marta.novak"))
         #expect(log.range(of: "size=100x30 term=(tmux|screen)", options: .regularExpression) != nil, "the pane's size and TERM")
-        #expect(log.contains("folio.serve: session ended") && log.contains("ending=exited(0)"))
+        #expect(log.range(of: "folio\\.serve\\[[0-9]+\\]: session ended", options: .regularExpression) != nil && log.contains("ending=exited(0)"))
         #expect(log.contains("visitor disconnected; hanging up the interface"))
-        #expect(log.contains("folio.serve: connection closed") && log.contains("seconds="))
+        #expect(log.range(of: "folio\\.serve\\[[0-9]+\\]: connection closed", options: .regularExpression) != nil && log.contains("seconds="))
     }
 
     @Test func visitorsHaveTheirOwnDemoAndOneCrashingLeavesTheOthers() throws {

@@ -21,7 +21,7 @@ final class TmuxSession {
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let folio = "env \(exports) '\(Folio.binary.path)' \(arguments)"
         guard inShell else {
-            try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "\(folio); echo FOLIO-EXITED-$?; sleep 60"])
+            try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "\(folio); " + Self.exitMarker + "; sleep 60"])
             return
         }
         try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "env PS1='$ ' bash --norc --noprofile -i"])
@@ -30,10 +30,15 @@ final class TmuxSession {
         try send("Enter")
     }
 
+    /// Prints the status on a line of its own: a process killed with -9 leaves the terminal
+    /// raw (no carriage return on a newline), and the marker must not wrap wherever the
+    /// shell's "Killed" line happened to end.
+    static let exitMarker = #"printf '\r\nFOLIO-EXITED-%s\r\n' $?"#
+
     /// Runs any shell `command` in the pane (an SSH client, say), then prints
     /// `FOLIO-EXITED-<status>`.
     init(width: Int, height: Int, command: String) throws {
-        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "\(command); echo FOLIO-EXITED-$?; sleep 60"])
+        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "\(command); " + Self.exitMarker + "; sleep 60"])
     }
 
     deinit {

@@ -180,20 +180,27 @@ struct TriageTmuxTests {
         }
     }
 
-    @Test func anAccountExecutiveCannotActAndACSMCannotOpenAnotherBook() throws {
+    /// #18: one rule for an AE, here as on the command line: they acknowledge an alert routed
+    /// to them, and are told at once that snoozing is not theirs; a CSM opens no other book.
+    @Test func anAccountExecutiveAcknowledgesButDoesNotSnoozeAndACSMCannotOpenAnotherBook() throws {
         let folio = Folio()
         defer { folio.remove() }
         let db = try Self.demo(folio)
         let before = try Self.alerts(folio, db, "mateusz.wojcik")
+        let row = try #require(before.firstIndex { $0["state"] as? String == "open" && ($0["recipients"] as? [String] ?? []).contains("mateusz.wojcik") })
+        let id = try #require(before[row]["id"] as? Int)
         let session = try TmuxSession(width: 120, height: 35, arguments: "--db '\(db)' --user mateusz.wojcik")
         session.waitFor("Book of Mateusz")
         try session.send("2")
-        session.waitFor("the AE's inbox") { $0.contains("Alerts of Mateusz") }
-        try session.send("a")
-        session.waitFor("account executives see their accounts read-only")
-        try session.send("l")
-        session.waitFor("account executives see their accounts read-only")
+        session.waitFor("the AE's inbox") { $0.contains("Alerts of Mateusz") && $0.contains("REASON") }
+        for _ in 0..<row { try session.send("j") }
+        try session.send("s")
+        session.waitFor("mateusz.wojcik is an account executive: AEs acknowledge the alerts routed to them")
         #expect(try Self.alerts(folio, db, "mateusz.wojcik").map { $0["state"] as? String } == before.map { $0["state"] as? String })
+        try session.send("a")
+        session.waitFor("alert \(id) acknowledged")
+        let after = try #require(Self.alert(id, in: try Self.alerts(folio, db, "mateusz.wojcik")))
+        #expect(after["state"] as? String == "acknowledged" && after["acknowledgedBy"] as? String == "mateusz.wojcik")
 
         let csm = try TmuxSession(width: 100, height: 30, arguments: "--db '\(db)' --user lucia.fernandez")
         csm.waitFor("Book of Lucía")
@@ -203,16 +210,19 @@ struct TriageTmuxTests {
         csm.waitFor("only managers (their team's) and VPs (anyone's) open another person's book")
     }
 
-    /// Below the keys: the store refuses a CSM acting on another CSM's alert, and any change by an AE.
+    /// Below the keys: the store refuses a CSM acting on another CSM's alert, an AE acting on
+    /// an alert not routed to them, and any change by a guest of the demo.
     @Test func theStoreRefusesWhoMayNotAct() throws {
         let folio = Folio()
         defer { folio.remove() }
         let db = try Self.demo(folio)
-        let id = try #require(try Self.alerts(folio, db, "jonas.muller").first { $0["state"] as? String == "open" }?["id"] as? Int)
+        let id = try #require(try Self.alerts(folio, db, "jonas.muller").first {
+            $0["state"] as? String == "open" && !($0["recipients"] as? [String] ?? []).contains("mateusz.wojcik")
+        }?["id"] as? Int)
         let database = try FolioDatabase(path: db)
-        func effects(_ login: String) throws -> StoreEffects {
+        func effects(_ login: String, guest: NotAUser? = nil) throws -> StoreEffects {
             let user = try #require(try database.read { try Book.user(login, in: $0) })
-            return StoreEffects(database: database, user: user, asOf: DemoPortfolio.asOf, profile: .standard)
+            return StoreEffects(database: database, user: user, asOf: DemoPortfolio.asOf, profile: .standard, guest: guest)
         }
         guard case .changeFinished(let lucia) = try effects("lucia.fernandez").run(.changeAlerts(ids: [Int64(id)], .acknowledge)) else {
             Issue.record("no answer"); return
@@ -221,8 +231,29 @@ struct TriageTmuxTests {
         guard case .changeFinished(let ae) = try effects("mateusz.wojcik").run(.changeAlerts(ids: [Int64(id)], .acknowledge)) else {
             Issue.record("no answer"); return
         }
-        #expect(ae.isError && ae.message.contains("read-only for AEs"))
+        #expect(ae.isError && ae.message.contains("mateusz.wojcik may not act on alert \(id)"), "\(ae.message)")
+        let intruder = NotAUser(login: "intruder", logins: ["marta.novak"], standIn: "marta.novak")
+        guard case .changeFinished(let guest) = try effects("marta.novak", guest: intruder).run(.changeAlerts(ids: [Int64(id)], .acknowledge)) else {
+            Issue.record("no answer"); return
+        }
+        #expect(guest.isError && guest.message.contains("\"intruder\" is not a user of this database"), "\(guest.message)")
         #expect(Self.alert(id, in: try Self.alerts(folio, db, "jonas.muller"))?["state"] as? String == "open")
+    }
+
+    /// #18: on the demo, someone who is not one of its people looks through its manager's
+    /// eyes, and an action key says how to become a user instead of acting as her.
+    @Test func aGuestOfTheDemoLooksButChangesNothing() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let db = try Self.demo(folio)
+        let before = try Self.alerts(folio, db, "marta.novak")
+        let session = try TmuxSession(width: 120, height: 35, arguments: "--db '\(db)' --user intruder")
+        session.waitFor("the banner") { $0.contains("Demo: intruder is not one of its people") && $0.contains("looking only") }
+        try session.send("2")
+        session.waitFor("Marta's inbox") { $0.contains("Alerts of Marta") && $0.contains("REASON") }
+        try session.send("a")
+        session.waitFor("how to become a user") { $0.contains("\"intruder\" is not a user of this database") }
+        #expect(try Self.alerts(folio, db, "marta.novak").map { $0["state"] as? String } == before.map { $0["state"] as? String })
     }
 
     @Test func theDemoOpensAsItsManagerWithABannerAndElsewhereAStrangerIsRefused() throws {

@@ -20,10 +20,20 @@ struct ConnectionGateTests {
 
     @Test func sessionsAreCountedUpToTheMaximum() {
         let gate = ConnectionGate(maxSessions: 2, connectionsPerMinute: 0)
-        #expect(gate.reserveSession() && gate.reserveSession())
-        #expect(!gate.reserveSession())
-        gate.releaseSession()
-        #expect(gate.reserveSession())
+        #expect(gate.reserveSession(for: "10.0.0.1") == nil && gate.reserveSession(for: "10.0.0.2") == nil)
+        #expect(gate.reserveSession(for: "10.0.0.3") == .serverFull)
+        gate.releaseSession(for: "10.0.0.1")
+        #expect(gate.reserveSession(for: "10.0.0.3") == nil)
         #expect(gate.activeSessions == 2)
+    }
+
+    @Test func oneAddressGetsItsShareAndNoMore() {
+        let gate = ConnectionGate(maxSessions: 10, maxSessionsPerAddress: 2, connectionsPerMinute: 0)
+        #expect(gate.reserveSession(for: "10.0.0.1") == nil && gate.reserveSession(for: "10.0.0.1") == nil)
+        #expect(gate.reserveSession(for: "10.0.0.1") == .addressFull)
+        #expect(gate.reserveSession(for: "10.0.0.2") == nil, "another address has its own share")
+        gate.releaseSession(for: "10.0.0.1")
+        #expect(gate.reserveSession(for: "10.0.0.1") == nil)
+        #expect(gate.activeSessions == 3)
     }
 }

@@ -29,6 +29,13 @@ struct ServeOptionsTests {
         #expect(throws: ServeError.self) { try IdleTimeout(parsing: text) }
     }
 
+    /// A duration past a week is refused before it is multiplied, so no count overflows.
+    @Test(arguments: ["169h", "9999999999999999h", "99999999999999999999999h", "604801s", "167h61m", "10081m"])
+    func idleTimeoutsPastAWeekAreRefusedWithoutOverflow(text: String) throws {
+        #expect { try IdleTimeout(parsing: text) } throws: { ($0 as? ServeError)?.message.contains("longer than 168h (a week)") == true }
+        #expect(try IdleTimeout(parsing: "168h") == IdleTimeout.maximum)
+    }
+
     @Test func idleTimeoutsPrintAsTheyAreWritten() {
         #expect(IdleTimeout(seconds: 5400).description == "1h30m")
         #expect(IdleTimeout(seconds: 0).description == "off")

@@ -21,8 +21,9 @@ struct AlertDeskTests {
     }
 
     func alert(_ kind: Alert.Kind, account: String, in database: FolioDatabase) throws -> Alert? {
-        try database.read {
-            try Alert.fetchOne($0, sql: "SELECT * FROM alert WHERE kind = ? AND account_id = ? ORDER BY id DESC", arguments: [kind.rawValue, account])
+        try database.read { db in
+            try Alert.filter(Alert.Columns.kind == kind && Alert.Columns.accountID == account).order(Alert.Columns.id.desc).fetchOne(db)
+                .flatMap { try Alert.find(id: $0.id!, in: db) }
         }
     }
 
@@ -73,7 +74,7 @@ struct AlertDeskTests {
         let id = try #require(try alert(.checkinOverdue, account: "A1", in: db)?.id)
         let now = AlertPolicy.standard.runInstant(of: Self.asOf) + 3 * 3600
 
-        #expect(throws: AlertActionFailure.notAllowed(id, login: "kenji", reason: "only the account's CSM (ana), their managers, or the alert's recipients may")) {
+        #expect(throws: AlertActionFailure.notAllowed(id, login: "kenji", reason: "only the account's CSM (ana), their managers, a VP or the alert's recipients may")) {
             try AlertDesk.perform(.acknowledge, on: id, by: try user("kenji", in: db), at: now, asOf: Self.asOf, in: db)
         }
         let acked = try AlertDesk.perform(.acknowledge, on: id, by: try user("sam", in: db), at: now, asOf: Self.asOf, in: db)
@@ -96,6 +97,32 @@ struct AlertDeskTests {
         #expect(trail.map(\.actor) == ["folio", "sam", "vera"])
         let audited = try db.read { try String.fetchAll($0, sql: "SELECT action FROM audit_entry WHERE subject = ? ORDER BY id", arguments: ["alert \(id)"]) }
         #expect(audited == ["alert.acknowledge", "alert.resolve"])
+    }
+
+    /// A hand-over tells someone else of the alert; being told, they may acknowledge it, and
+    /// the trail and the audit log say who passed it on.
+    @Test func aHandOverTellsSomeoneWhoMayThenAcknowledge() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        try Self.run.run(asOf: Self.asOf, in: db, now: 1)
+        let id = try #require(try alert(.checkinOverdue, account: "A1", in: db)?.id)
+        let now = AlertPolicy.standard.runInstant(of: Self.asOf) + 3_600
+        #expect(throws: AlertActionFailure.notAllowed(id, login: "sam", reason: "only the account's CSM (ana), their managers or a VP may hand it over; its recipients acknowledge it")) {
+            try AlertDesk.perform(.handOver(to: "kenji"), on: id, by: try user("sam", in: db), at: now, asOf: Self.asOf, in: db)
+        }
+        #expect(throws: AlertActionFailure.invalid("nobody is not a user: alert \(id) can only be handed over to one")) {
+            try AlertDesk.perform(.handOver(to: "nobody"), on: id, by: try user("ana", in: db), at: now, asOf: Self.asOf, in: db)
+        }
+        let handed = try AlertDesk.perform(.handOver(to: "kenji"), on: id, by: try user("ana", in: db), at: now, asOf: Self.asOf, in: db)
+        #expect(handed.recipients == ["ana", "sam", "kenji"])
+        #expect(throws: AlertActionFailure.conflict(id, "already routed to kenji")) {
+            try AlertDesk.perform(.handOver(to: "kenji"), on: id, by: try user("ana", in: db), at: now, asOf: Self.asOf, in: db)
+        }
+        let acked = try AlertDesk.perform(.acknowledge, on: id, by: try user("kenji", in: db), at: now + 60, asOf: Self.asOf, in: db)
+        #expect(acked.acknowledgedBy == "kenji")
+        let trail = try db.read { try AlertDesk.trail(of: id, in: $0) }
+        #expect(trail.map(\.action) == ["raise", "hand-over", "acknowledge"])
+        #expect(trail.map(\.actor) == ["folio", "ana", "kenji"])
     }
 
     @Test func aSnoozeReopensOnItsDay() throws {

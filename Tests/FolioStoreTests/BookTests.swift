@@ -17,7 +17,7 @@ struct BookTests {
         let summary = try PortfolioCSVExporter.export(generator, to: scratch.path("csv"))
         let db = try scratch.database()
         _ = try importer(db)(summary.files)
-        let run = DailyRun(profile: .standard)
+        let run = DailyPipeline()
         for week in (0..<3).reversed() { try run.run(asOf: asOf.adding(days: -7 * week), in: db, now: 1) }
         // Accounts the latest run did not score: one scored last week only, one never.
         try db.write { db in

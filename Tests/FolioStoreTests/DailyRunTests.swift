@@ -132,7 +132,7 @@ struct DailyRunTests {
     @Test func aRunStoresASnapshotPerAccountAndASecondRunChangesNothing() throws {
         let (scratch, db) = try portfolio()
         defer { withExtendedLifetime(scratch) {} }
-        let run = DailyRun(profile: .standard)
+        let run = DailyPipeline()
         let first = try run.run(asOf: Self.asOf, in: db, now: 1)
         #expect(first.accounts == 3)
         #expect(first.changed == 3)
@@ -154,7 +154,7 @@ struct DailyRunTests {
     @Test func bandMovesAreCountedAgainstThePreviousRun() throws {
         let (scratch, db) = try portfolio()
         defer { withExtendedLifetime(scratch) {} }
-        let run = DailyRun(profile: .standard)
+        let run = DailyPipeline()
         try run.run(asOf: Self.asOf, in: db, now: 1)
         let before = try #require(try db.read { try SnapshotStore.latest(for: "A2", asOf: Self.asOf, in: $0) })
         // A2 pays its invoice and its people come back: a week later it should move up.
@@ -179,7 +179,7 @@ struct DailyRunTests {
     @Test func theBookCarriesScoresTrendsAndHistory() throws {
         let (scratch, db) = try portfolio()
         defer { withExtendedLifetime(scratch) {} }
-        let run = DailyRun(profile: .standard)
+        let run = DailyPipeline()
         for week in (0..<8).reversed() { try run.run(asOf: Self.asOf.adding(days: -7 * week), in: db, now: 1) }
         let entries = try db.read { db in try Book.entries(for: try Book.user("kenji", in: db)!, asOf: Self.asOf, in: db) }
         #expect(entries.count == 2)

@@ -45,6 +45,74 @@ struct DatabaseTests {
         #expect(try FolioDatabase(path: path).dump() == before)
     }
 
+    @Test func readingNeverCreatesAFileOrAFolder() throws {
+        let scratch = Scratch()
+        let path = scratch.path("typo/deeper/folio.db")
+        #expect(throws: StoreError.missing(path)) { try FolioDatabase(path: path, readonly: true) }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("typo")))
+    }
+
+    /// A file and folder nobody may write (root included): read as an immutable file, with
+    /// nothing written beside it, and refused for writing.
+    @Test func aReadOnlyFileInAReadOnlyFolderIsReadWithoutWritingBesideIt() throws {
+        let scratch = Scratch()
+        let folder = scratch.path("shared")
+        let path = scratch.path("shared/folio.db")
+        do {
+            let db = try FolioDatabase(path: path)
+            _ = try importer(db)(Portfolio.write(to: scratch))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["folio.db"])
+        chmod(path, 0o444)
+        chmod(folder, 0o555)
+        defer { chmod(folder, 0o755); chmod(path, 0o644) }
+        let reader = try FolioDatabase(path: path, readonly: true)
+        #expect(reader.readOnlyReason == .readOnlyFile(path))
+        #expect(try reader.count("account") == 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["folio.db"], "nothing written beside it")
+        #expect(throws: StoreError.readOnlyFile(path)) { try FolioDatabase(path: path) }
+    }
+
+    /// Changes still in the write-ahead log of a file nobody may write: refused with why, not read stale.
+    @Test func aReadOnlyFileWithChangesInItsLogIsNotReadStale() throws {
+        let scratch = Scratch()
+        let path = scratch.path("folio.db")
+        let db = try FolioDatabase(path: path)
+        _ = try importer(db)(Portfolio.write(to: scratch))
+        // A copy taken while the log still holds the import (no checkpoint yet), without its -shm.
+        let folder = scratch.path("copy")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let copy = folder + "/folio.db"
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+        #expect(((try FileManager.default.attributesOfItem(atPath: copy + "-wal"))[.size] as? Int ?? 0) > 0)
+        chmod(copy, 0o444)
+        chmod(folder, 0o555)
+        defer { chmod(folder, 0o755); chmod(copy, 0o644) }
+        #expect(throws: StoreError.pendingLog(copy)) { try FolioDatabase(path: copy, readonly: true) }
+        #expect(StoreError.pendingLog(copy).description.contains("changes are still waiting in \(copy)-wal"))
+    }
+
+    /// A migration this build does not know (a newer Folio added it): no write, reading goes on.
+    @Test func aDatabaseANewerFolioChangedIsReadButNeverWritten() throws {
+        let scratch = Scratch()
+        let path = scratch.path("folio.db")
+        do {
+            let db = try FolioDatabase(path: path)
+            _ = try importer(db)(Portfolio.write(to: scratch))
+            try db.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        }
+        let refusal = StoreError.newerSchema(path, unknown: ["v99-from-the-future"])
+        #expect(throws: refusal) { try FolioDatabase(path: path) }
+        #expect(refusal.description.contains("its schema has v99-from-the-future, which this Folio (schema up to \(Migrations.migrator.migrations.last!)) does not know"))
+        let reader = try FolioDatabase(path: path, readonly: true)
+        #expect(reader.readOnlyReason == refusal)
+        #expect(try reader.count("account") == 3)
+        // A newer schema that lacks one of this build's own changes cannot be read safely either.
+        try reader.pool.writeWithoutTransaction { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6-sequences'") }
+        #expect(throws: refusal) { try FolioDatabase(path: path, readonly: true) }
+    }
+
     @Test func aLongWriterInAnotherConnectionGivesAClearMessage() throws {
         let scratch = Scratch()
         let path = scratch.path("folio.db")

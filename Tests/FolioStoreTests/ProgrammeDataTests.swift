@@ -27,10 +27,11 @@ import Testing
                                arguments: [account, date, score, band])
             }
             try db.execute(sql: """
-                INSERT INTO alert (id, account_id, kind, severity, reason, raised_on, raised_at, due_by, recipients, state, shadow)
-                VALUES (1, 'A1', 'health-drop', 'red', 'score 58', '2026-09-01', ?, ?, 'ana', 'open', 0),
-                       (2, 'A2', 'health-drop', 'amber', 'score 65', '2026-09-01', ?, ?, '', 'open', 1),
-                       (3, 'A3', 'usage-drop', 'orange', 'usage', '2026-09-01', ?, ?, 'kenji', 'open', 0)
+                INSERT INTO alert (id, account_id, kind, severity, reason, raised_on, raised_at, due_by, state, shadow)
+                VALUES (1, 'A1', 'health-drop', 'red', 'score 58', '2026-09-01', ?, ?, 'open', 0),
+                       (2, 'A2', 'health-drop', 'amber', 'score 65', '2026-09-01', ?, ?, 'open', 1),
+                       (3, 'A3', 'usage-drop', 'orange', 'usage', '2026-09-01', ?, ?, 'open', 0);
+                INSERT INTO alert_recipient (alert_id, position, login) VALUES (1, 0, 'ana'), (3, 0, 'kenji')
                 """, arguments: [t, t + 8 * 86_400, t, t + 120 * 3_600, t, due])
             try db.execute(sql: """
                 INSERT INTO alert_event (alert_id, at, actor, action, before, after) VALUES

@@ -107,7 +107,7 @@ struct RenewalStepTests {
     /// With the real scoring step: the day's band comes from the snapshots scored that day.
     @Test func usesTheDaysScoresFromTheScoringStep() throws {
         let book = try SmallBook(accounts: [Self.rocket])
-        let summary = try DailyRun(profile: .standard).run(asOf: Day(iso: "2026-10-02")!, in: book.db, now: 1)
+        let summary = try DailyPipeline().run(asOf: Day(iso: "2026-10-02")!, in: book.db, now: 1)
         #expect(summary.renewalsOpened == 1)
         let snapshot = try #require(try book.db.read { try SnapshotStore.latest(for: "R1", asOf: Day(iso: "2026-10-02")!, in: $0) })
         let expected: RenewalOpportunity.Stage = snapshot.band == "Red" ? .atRisk : .sixtyDaysOut

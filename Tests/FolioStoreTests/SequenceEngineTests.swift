@@ -23,7 +23,7 @@ struct OutreachBook {
     func alert(_ account: String, _ kind: Alert.Kind, severity: Alert.Severity = .orange, raisedAt: Int64 = runAt) throws -> Alert {
         var alert = Alert(accountID: account, kind: kind, severity: severity, reason: "test", raisedOn: Moment(seconds: raisedAt).day,
                           raisedAt: raisedAt, dueBy: raisedAt + 86_400, recipients: ["ana"])
-        try db.write { try alert.insert(in: $0) }
+        try db.write { try alert.raise(in: $0) }
         return alert
     }
 

@@ -68,6 +68,34 @@ struct SequenceLoaderTests {
         ])
     }
 
+    /// Hidden characters and look-alike letters do not get a banned word past the check.
+    @Test(arguments: [
+        ("sco\u{200B}re", "\"score\" (written \"sco<U+200B>re\")"),
+        ("sco\u{AD}re", "\"score\" (written \"sco<U+00AD>re\")"),
+        ("he\u{200D}alth", "\"health\" (written \"he<U+200D>alth\")"),
+        ("\u{FF53}\u{FF43}\u{FF4F}\u{FF52}\u{FF45}", "\"score\" (written \"ｓｃｏｒｅ\")"),
+        ("\u{1D42B}\u{1D422}\u{1D42C}\u{1D424}", "\"risk\" (written \"𝐫𝐢𝐬𝐤\")"),
+        ("CH\u{2060}URN", "\"churn\" (written \"CH<U+2060>URN\")"),
+    ])
+    func aBannedWordInDisguiseIsStillRefused(written: String, quoted: String) {
+        let problems = Self.problems(Self.oneSequence, templates: [
+            "templates/po-1.mustache": "Subject: Hi\n\nYour \(written) is fine.\n",
+            "templates/po-2.mustache": Self.good,
+        ])
+        #expect(problems == ["templates/po-1.mustache:3:6: template po-1 says \(quoted): customer emails never mention it (banned phrases: score, health, risk, churn)"])
+    }
+
+    @Test func theTextsEveryEmailCarriesAreCheckedToo() {
+        let yaml = """
+            settings:
+              product: "Folio ｈｅａｌｔｈ"
+              signature_title: "Customer Sco\u{AD}re Lead"
+            """ + "\n" + Self.oneSequence
+        let problems = Self.problems(yaml, templates: ["templates/po-1.mustache": Self.good, "templates/po-2.mustache": Self.good])
+        #expect(problems.contains { $0.hasPrefix("sequences.yaml:2:12: settings.product says \"health\" (written \"ｈｅａｌｔｈ\")") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("sequences.yaml:3:20: settings.signature_title says \"score\" (written \"Sco<U+00AD>re\")") }, "\(problems)")
+    }
+
     @Test func aSequenceNamingAMissingTemplate() {
         let problems = Self.problems(Self.oneSequence, templates: ["templates/po-1.mustache": Self.good])
         #expect(problems == ["sequences.yaml:6:20: sequence product-optimization names template \"po-2\", but templates/po-2.mustache is not there"])

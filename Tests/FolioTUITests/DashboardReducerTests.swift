@@ -74,21 +74,24 @@ import Testing
 
     @Test func jAndKScrollWithinThePage() {
         var state = D.state(width: 80, height: 24)
-        let count = DashboardView.lines(state).count, page = DashboardView.pageHeight(state)
-        #expect(count > page)
-        _ = reduce(&state, .run(.moveUp))
+        state.drawFrame()
+        let count = state.shown?.count ?? 0, page = state.shown?.height ?? 0
+        #expect(count == DashboardView.lines(D.dashboard, width: 78, glyphs: .unicode).count)
+        #expect(page == 24 - 4 && count > page)
+        state.step(.run(.moveUp))
         #expect(state.dashboard.scroll == 0)
-        _ = reduce(&state, .key(.char("j")))
+        state.step(.key(.char("j")))
         #expect(state.dashboard.scroll == 1)
-        _ = reduce(&state, .key(.pageDown))
-        _ = reduce(&state, .key(.pageDown))
+        state.step(.key(.pageDown))
+        state.step(.key(.pageDown))
         #expect(state.dashboard.scroll == count - page)
-        _ = reduce(&state, .key(.char("g")))
+        state.step(.key(.char("g")))
         #expect(state.dashboard.scroll == 0)
         // Growing the terminal keeps the last line at the bottom, not past it.
-        _ = reduce(&state, .run(.bottom))
-        _ = reduce(&state, .resized(ScreenSize(width: 120, height: 35)))
-        #expect(state.dashboard.scroll == max(0, DashboardView.lines(state).count - DashboardView.pageHeight(state)))
+        state.step(.run(.bottom))
+        state.step(.resized(ScreenSize(width: 120, height: 35)))
+        let grown = DashboardView.lines(D.dashboard, width: 118, glyphs: .unicode).count
+        #expect(state.dashboard.scroll == max(0, grown - (35 - 4)))
     }
 
     @Test func enterAndActionsSayTheyDoNotApply() {

@@ -131,3 +131,19 @@ enum InterfaceFixtures {
         return state
     }
 }
+
+extension AppState {
+    /// What the loop does after each action: draws a frame and tells the state what it
+    /// showed (where the screen scrolled to, how far Page Down goes).
+    mutating func drawFrame() {
+        if let shown = InterfaceView.frame(self).shown { _ = reduce(&self, .drawn(shown)) }
+    }
+
+    /// One turn of the loop: the action, then a frame.
+    @discardableResult
+    mutating func step(_ action: Action) -> [Effect] {
+        let effects = reduce(&self, action)
+        drawFrame()
+        return effects
+    }
+}

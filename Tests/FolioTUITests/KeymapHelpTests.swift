@@ -42,18 +42,25 @@ import Testing
     }
 
     @Test(arguments: keymaps)
-    func everyCommandNameIsInTheTableOnce(keymap: Keymap) {
-        let names = keymap.commands.map(\.name)
-        #expect(Set(names) == Set(CommandName.allCases))
-        #expect(names.count == Set(names).count)
+    func everyCommandNameIsInEachTableOnce(keymap: Keymap) {
+        for scope in KeyScope.allCases {
+            let names = keymap.table.filter { $0.scope == scope }.map(\.name)
+            #expect(!names.isEmpty && names.count == Set(names).count, "\(scope)")
+            // Every mode lets Ctrl-C out, as the normal table does.
+            #expect(keymap.command(for: .ctrl("c"), in: scope) == .forceQuit, "\(scope)")
+        }
+        #expect(keymap.commands == keymap.table.filter { $0.scope == .normal })
     }
 
     @Test(arguments: keymaps)
-    func noKeyIsBoundTwice(keymap: Keymap) {
-        let keys = keymap.commands.flatMap(\.keys)
-        #expect(keys.count == Set(keys).count)
-        for command in keymap.commands {
-            for key in command.keys { #expect(keymap.command(for: key) == command.name) }
+    func noKeyIsBoundTwiceInATable(keymap: Keymap) {
+        for scope in KeyScope.allCases {
+            let rows = keymap.table.filter { $0.scope == scope }
+            let keys = rows.flatMap(\.keys)
+            #expect(keys.count == Set(keys).count, "\(scope)")
+            for command in rows {
+                for key in command.keys { #expect(keymap.command(for: key, in: scope) == command.name) }
+            }
         }
     }
 

@@ -65,18 +65,20 @@ import Testing
     @Test func aBlockedSequenceSaysWhy() {
         var state = F.state()
         var plan = Self.plan
-        plan.blocked = "ACC-0081 is already in product-optimization (since 2026-11-16); its emails are in the outbox (6)"
+        plan.blocked = .alreadyIn(account: "ACC-0081", sequence: "product-optimization", since: Day(iso: "2026-11-16")!)
         _ = reduce(&state, .recoveryPrepared(plan))
         #expect(state.mode == .normal)
-        #expect(state.flash == Flash(plan.blocked!, kind: .error))
+        #expect(state.flash == Flash("ACC-0081 is already in product-optimization (since 2026-11-16); its emails are in the outbox (6)",
+                                     kind: .error))
     }
 
     @Test func anEnterpriseStartOpensTheOutbox() {
         var state = F.state()
-        let effects = reduce(&state, .changeFinished(ChangeResult(message: "started detractor-follow-up on ACC-0118: draft 53 waits", then: .outbox)))
+        let draft = Self.message(53, F.entries[2], state: .draft, inHours: 20, subject: "After your feedback").message
+        let effects = reduce(&state, .changeFinished(.sequenceStarted("detractor-follow-up", on: F.entries[2].account, first: draft)))
         #expect(state.screen.kind == .outbox)
         #expect(effects.contains(.loadOutbox))
-        #expect(state.flash?.text == "started detractor-follow-up on ACC-0118: draft 53 waits")
+        #expect(state.flash?.text == "started detractor-follow-up on ACC-0003: draft 53 to Jane Roe waits for your approval (A)")
     }
 
     @Test func approvingIsForDraftsAndAsksCancellingAsksReadingCloses() {

@@ -12,28 +12,41 @@ import Testing
 
     @Test func movingThroughTheBook() {
         var state = F.state()
+        state.drawFrame()
+        // The rows the table had room for at 80×24: the screen less title, header, status and hints.
+        let rows = state.shown?.height ?? 0
+        #expect(rows == 20)
         #expect(selectedID(state) == "ACC-0001")
-        _ = reduce(&state, .run(.moveDown))
-        _ = reduce(&state, .run(.moveDown))
+        state.step(.run(.moveDown))
+        state.step(.run(.moveDown))
         #expect(selectedID(state) == "ACC-0003")
-        _ = reduce(&state, .run(.moveUp))
+        state.step(.run(.moveUp))
         #expect(selectedID(state) == "ACC-0002")
-        _ = reduce(&state, .run(.moveUp))
-        _ = reduce(&state, .run(.moveUp))
+        state.step(.run(.moveUp))
+        state.step(.run(.moveUp))
         #expect(state.book.selection == 0)
-        _ = reduce(&state, .run(.bottom))
+        state.step(.run(.bottom))
         #expect(state.book.selection == F.entries.count - 1)
-        #expect(state.book.scroll == F.entries.count - state.bookPageHeight)
-        _ = reduce(&state, .run(.top))
+        #expect(state.book.scroll == F.entries.count - rows)
+        state.step(.run(.top))
         #expect(state.book.selection == 0 && state.book.scroll == 0)
-        _ = reduce(&state, .run(.pageDown))
-        #expect(state.book.selection == state.bookPageHeight - 1)
-        _ = reduce(&state, .run(.pageDown))
+        state.step(.run(.pageDown))
+        #expect(state.book.selection == rows - 1)
+        state.step(.run(.pageDown))
         #expect(state.book.scroll > 0)
-        #expect(state.book.selection - state.book.scroll < state.bookPageHeight)
-        _ = reduce(&state, .run(.pageUp))
-        _ = reduce(&state, .run(.pageUp))
+        #expect(state.book.selection - state.book.scroll < rows)
+        state.step(.run(.pageUp))
+        state.step(.run(.pageUp))
         #expect(state.book.selection == 0)
+    }
+
+    @Test func theFrameKeepsTheSelectionInSightAndScrollsFromWhereItWas() {
+        var state = F.state(width: 80, height: 24)
+        for _ in 0..<25 { _ = reduce(&state, .run(.moveDown)) }
+        state.drawFrame()
+        #expect(state.book.scroll == 25 - 20 + 1, "as little moved as shows the selection")
+        for _ in 0..<3 { state.step(.run(.moveUp)) }
+        #expect(state.book.scroll == 6, "moving up inside the page does not scroll")
     }
 
     @Test func keysDispatchThroughTheKeymap() {
@@ -51,32 +64,38 @@ import Testing
         _ = reduce(&state, .run(.moveDown))
         let effects = reduce(&state, .run(.open))
         #expect(effects == [.loadAccount(id: "ACC-0002")])
-        guard case .account(let screen) = state.screen else { Issue.record("no account screen"); return }
+        guard let screen = state.screen as? AccountScreen else { Issue.record("no account screen"); return }
         #expect(screen.page == nil && screen.name == "Kovács & Társa Építőipari Kft.")
         _ = reduce(&state, .run(.back))
-        #expect(state.screen.isBook)
+        #expect(state.screen.kind == .book)
         #expect(selectedID(state) == "ACC-0002")
         _ = reduce(&state, .run(.open))
         _ = reduce(&state, .run(.quit))
-        #expect(state.screen.isBook && !state.isQuitting)
+        #expect(state.screen.kind == .book && !state.isQuitting)
         _ = reduce(&state, .run(.quit))
         #expect(state.isQuitting)
     }
 
     @Test func theAccountPageScrollsWithinItsLength() {
         var state = F.accountState(width: 80, height: 24)
-        guard case .account(let screen) = state.screen, let page = screen.page else { Issue.record("not loaded"); return }
+        state.drawFrame()
+        guard let screen = state.screen as? AccountScreen, let page = screen.page else { Issue.record("not loaded"); return }
         #expect(screen.scroll == 0)
         let total = AccountView.lines(for: page, width: 80, asOf: F.asOf, glyphs: .unicode).count
-        #expect(total > state.accountPageHeight)
-        _ = reduce(&state, .run(.bottom))
-        guard case .account(let bottom) = state.screen else { return }
-        #expect(bottom.scroll == total - state.accountPageHeight)
-        _ = reduce(&state, .run(.moveDown))
-        guard case .account(let still) = state.screen else { return }
+        // The lines there was room for: the screen less title, status and hints.
+        let height = state.shown?.height ?? 0
+        #expect(height == 21 && total > height)
+        state.step(.run(.bottom))
+        guard let bottom = state.screen as? AccountScreen else { return }
+        #expect(bottom.scroll == total - height)
+        state.step(.run(.moveDown))
+        guard let still = state.screen as? AccountScreen else { return }
         #expect(still.scroll == bottom.scroll)
-        _ = reduce(&state, .run(.top))
-        guard case .account(let top) = state.screen else { return }
+        state.step(.run(.moveUp))
+        guard let up = state.screen as? AccountScreen else { return }
+        #expect(up.scroll == bottom.scroll - 1, "up from the bottom is one line up")
+        state.step(.run(.top))
+        guard let top = state.screen as? AccountScreen else { return }
         #expect(top.scroll == 0)
     }
 
@@ -209,7 +228,8 @@ import Testing
         #expect(state.mode == .help(scroll: 0))
         _ = reduce(&state, .key(.char("j")))
         #expect(state.mode == .help(scroll: 1))
-        _ = reduce(&state, .key(.char("G")))
+        state.drawFrame()
+        state.step(.key(.char("G")))
         guard case .help(let bottom) = state.mode else { Issue.record("help closed"); return }
         #expect(bottom == HelpView.lines(keymap: state.keymap, glyphs: .unicode).count - (14 - 4))
         _ = reduce(&state, .key(.escape))
@@ -219,12 +239,24 @@ import Testing
 
     @Test func resizeKeepsTheSelectionVisible() {
         var state = F.state(width: 120, height: 40)
-        _ = reduce(&state, .run(.bottom))
-        _ = reduce(&state, .resized(ScreenSize(width: 60, height: 12)))
-        #expect(state.book.selection - state.book.scroll < state.bookPageHeight)
+        state.step(.run(.bottom))
+        state.step(.resized(ScreenSize(width: 60, height: 12)))
+        #expect(state.shown?.height == 8)
+        #expect(state.book.selection - state.book.scroll < 8)
         #expect(state.book.selection >= state.book.scroll)
-        _ = reduce(&state, .resized(ScreenSize(width: 40, height: 10)))
+        state.step(.resized(ScreenSize(width: 40, height: 10)))
         #expect(state.isTooSmall)
+    }
+
+    /// Sizes from a client are clamped before anything is drawn: 65535×65535 once came in
+    /// as 80×-1 and killed the interface; 3000×3000 took a gigabyte.
+    @Test(arguments: [(65_535, 65_535, 1_000, 500), (80, -1, 80, 0), (3_000, 3_000, 1_000, 500), (-5, 30, 0, 30), (200, 60, 200, 60)])
+    func oversizedAndNegativeSizesAreClamped(width: Int, height: Int, clampedWidth: Int, clampedHeight: Int) {
+        var state = F.state(width: 120, height: 40)
+        _ = reduce(&state, .resized(ScreenSize(width: width, height: height)))
+        #expect(state.size == ScreenSize(width: clampedWidth, height: clampedHeight))
+        let canvas = InterfaceView.render(state)
+        #expect(canvas.size == state.size)
     }
 
     @Test func reloadKeepsTheSelectedAccount() {
@@ -239,9 +271,9 @@ import Testing
     @Test func loadFailureIsShownNotFatal() {
         var state = F.state()
         _ = reduce(&state, .run(.open))
-        _ = reduce(&state, .loadFailed(accountID: "ACC-0001", message: "disk on fire"))
-        guard case .account(let screen) = state.screen else { Issue.record("no screen"); return }
-        #expect(screen.error == "disk on fire" && state.flash?.kind == .error)
+        _ = reduce(&state, .loadFailed(ScreenID(.account, key: "ACC-0001"), book: nil, DiskOnFire()))
+        guard let screen = state.screen as? AccountScreen else { Issue.record("no screen"); return }
+        #expect(screen.error == "could not load ACC-0001: disk on fire" && state.flash?.kind == .error)
     }
 
     @Test func forceQuitFromEveryMode() {
@@ -252,4 +284,8 @@ import Testing
             #expect(state.isQuitting, "Ctrl-C after \(setup)")
         }
     }
+}
+
+struct DiskOnFire: Error, CustomStringConvertible {
+    var description: String { "disk on fire" }
 }

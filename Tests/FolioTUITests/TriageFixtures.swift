@@ -96,4 +96,16 @@ enum TriageFixtures {
 
     static let manager = Viewer(login: "marta.novak", name: "Marta Nováková", role: "manager", database: "folio.db", asOf: F.asOf)
     static let ae = Viewer(login: "mateusz.wojcik", name: "Mateusz Wójcik", role: "ae", database: "folio.db", asOf: F.asOf)
+
+    /// The alert of a listing, by id.
+    static func alert(_ id: Int64) -> Alert { listings.first { $0.alert.id == id }!.alert }
+
+    /// What the store answers when open renewal `id` moved to `stage`.
+    static func moved(_ id: Int64, to stage: RenewalOpportunity.Stage) -> RenewalDesk.Moved {
+        let line = renewals.open.first { $0.opportunity.id == id }!
+        var after = line.opportunity
+        after.stage = stage
+        let account = F.entries.first { $0.account.id == line.opportunity.accountID }!.account
+        return RenewalDesk.Moved(before: line.opportunity, after: after, account: account, renewalRolled: nil, accountChurned: false)
+    }
 }

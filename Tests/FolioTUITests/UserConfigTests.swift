@@ -73,7 +73,7 @@ import Testing
             ("keys: { book.down: \"j\", quit: \"Q\" }\n",
              ["config.yaml:1:9: unknown command \"book.down\"; commands are named as in help (?) and the palette: did you mean \"down\"?"]),
             ("keys:\n  down: j\n  jump: x\n",
-             ["config.yaml:3:3: unknown command \"jump\"; the commands are: " + CommandName.allCases.map(\.rawValue).joined(separator: ", ")]),
+             ["config.yaml:3:3: unknown command \"jump\"; the commands are: " + Keymap.standard.commands.map(\.name.rawValue).joined(separator: ", ")]),
             ("keys:\n  down: j\n  up: [k, j]\n",
              ["config.yaml:3:11: j is bound twice (both down and up, first on line 2); a key runs one command"]),
             ("keys:\n  down: [j, Down, j]\n",

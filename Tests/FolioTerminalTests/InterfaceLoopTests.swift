@@ -7,7 +7,7 @@ import Foundation
 import Testing
 import FolioDomain
 @testable import FolioStore
-import FolioTUI
+@testable import FolioTUI
 @testable import FolioTerminal
 
 /// The interface loop on a headless pseudo-terminal, in the serialized terminal suite
@@ -54,7 +54,8 @@ extension TerminalTests {
             lock.unlock()
             let entries = TerminalTests.loopEntries()
             switch effect {
-            case .loadBookStart:
+            case .load(let load) where load.screen.kind == .book && load.request != nil:
+                // The first rows (the whole book asks for everything).
                 return .bookStarted(Array(entries.prefix(firstRows)), total: entries.count, scoresAsOf: TerminalTests.asOf)
             case .loadBook:
                 wholeBookAsked.signal()
@@ -244,3 +245,17 @@ final class OutputDrain: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+// The book's reads and answers by name, as the loop's runner meets them.
+extension Effect {
+    static var loadBook: Effect { BookScreen.whole(book: nil) }
+    static func loadBookStart(rows: Int) -> Effect { BookScreen.firstRows(rows, book: nil) }
+}
+
+extension Action {
+    static func bookStarted(_ entries: [BookEntry], total: Int, scoresAsOf: Day?) -> Action {
+        .loaded(ScreenID(.book), book: nil, BookScreen.FirstRows(entries: entries, total: total, scoresAsOf: scoresAsOf))
+    }
+    static func bookLoaded(_ book: LoadedBook) -> Action { .loaded(ScreenID(.book), book: book.owner, book) }
+}
+

@@ -135,22 +135,48 @@ import FolioTUI
         terminal.draw(sampleCanvas(width: 40, height: 6))
         pty.setSize(width: 50, height: 8)
         kill(getpid(), SIGWINCH)
-        var key: Key? = nil
-        for _ in 0..<20 where key == nil {
-            key = try terminal.readKey(timeout: 50)
+        var event: TerminalEvent? = nil
+        for _ in 0..<20 where event == nil {
+            event = try terminal.readKey(timeout: 50)
             _ = pty.readAvailableOutput()
         }
-        #expect(key == .resize(width: 50, height: 8))
+        #expect(event == .resize(ScreenSize(width: 50, height: 8)))
         let bigger = sampleCanvas(width: 50, height: 8)
         terminal.draw(bigger)
         _ = pty.readAvailableOutput()
         #expect(terminal.screenText() == bigger.lines)
     }
 
+    /// A terminal claiming 65535×65535 (or 3000×3000 later) is set to the largest size the
+    /// interface draws before curses allocates anything for it.
+    @Test func anOversizedWindowIsClampedBeforeCursesSeesIt() throws {
+        let pty = try PseudoTerminal(width: 65_535, height: 65_535)
+        let terminal = try openTerminal(pty)
+        #expect(terminal.size == ScreenSize.maximum)
+        #expect(Terminal.clampWindowSize(of: pty.device) == ScreenSize.maximum, "the terminal itself now says so")
+        // curses may still hold a resize of its own from the clamp or the previous change:
+        // wait for the one this change brings, not for the first that comes.
+        func windowChange(width: Int, height: Int, arrivesAs expected: TerminalEvent) throws -> Bool {
+            pty.setSize(width: width, height: height)
+            kill(getpid(), SIGWINCH)
+            for _ in 0..<40 {
+                let event = try terminal.readKey(timeout: 50)
+                _ = pty.readAvailableOutput()
+                if event == expected { return true }
+            }
+            return false
+        }
+        #expect(try windowChange(width: 50, height: 8, arrivesAs: .resize(ScreenSize(width: 50, height: 8))))
+        #expect(try windowChange(width: 3_000, height: 3_000, arrivesAs: .resize(ScreenSize(width: 1_000, height: 500))))
+        #expect(terminal.size == ScreenSize.maximum)
+        terminal.resize(toWidth: 65_535, height: 65_535)
+        #expect(terminal.size == ScreenSize.maximum)
+    }
+
     @Test func decodesTypedKeys() throws {
         let pty = try PseudoTerminal(width: 20, height: 4)
         let terminal = try openTerminal(pty)
-        let cases: [(String, Key)] = [
+        let cases: [(String, KeyPress)] = [
             ("q", .char("q")), ("漢", .char("漢")), ("\r", .enter), ("\t", .tab), ("\u{7F}", .backspace),
             ("\u{3}", .ctrl("c")), ("\u{12}", .ctrl("r")), ("\u{1B}OA", .up), ("\u{1B}OB", .down), ("\u{1B}OH", .home), ("\u{1B}OF", .end),
             ("\u{1B}[6~", .pageDown), ("\u{1B}[5~", .pageUp), ("\u{1B}[Z", .backTab), ("\u{1B}OP", .function(1)),
@@ -158,9 +184,9 @@ import FolioTUI
         ]
         for (typed, expected) in cases {
             pty.type(typed)
-            var key: Key? = nil
-            for _ in 0..<10 where key == nil { key = try terminal.readKey(timeout: 100) }
-            #expect(key == expected, "typed \(typed.unicodeScalars.map { String($0.value, radix: 16) })")
+            var event: TerminalEvent? = nil
+            for _ in 0..<10 where event == nil { event = try terminal.readKey(timeout: 100) }
+            #expect(event == .key(expected), "typed \(typed.unicodeScalars.map { String($0.value, radix: 16) })")
         }
         #expect(try terminal.readKey(timeout: 10) == nil)
     }
@@ -226,10 +252,10 @@ import FolioTUI
     }
 
     @Test func keyDecodingTable() {
-        let size = (width: 80, height: 24)
-        #expect(Key.decode(status: OK_STATUS, code: 0x1B, size: size) == .escape)
-        #expect(Key.decode(status: OK_STATUS, code: 0x1C, size: size) == .ctrl("\\"))
-        #expect(Key.decode(status: OK_STATUS, code: 0x41, size: size) == .char("A"))
+        let size = ScreenSize(width: 80, height: 24)
+        #expect(TerminalEvent.decode(status: OK_STATUS, code: 0x1B, size: size) == .key(.escape))
+        #expect(TerminalEvent.decode(status: OK_STATUS, code: 0x1C, size: size) == .key(.ctrl("\\")))
+        #expect(TerminalEvent.decode(status: OK_STATUS, code: 0x41, size: size) == .key(.char("A")))
     }
 }
 

@@ -16,6 +16,32 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.ordinal = Day.ordinal(year: year, month: month, day: day)
     }
 
+    /// The days a person or an import may name (`--as-of`, `--from`, a renewal date): far
+    /// wider than any contract, narrow enough that every rule's arithmetic on them (terms,
+    /// quarters, windows, years of history) stays inside the calendar Folio can write.
+    public static let supported = Day(ordinal: ordinal(year: 1900, month: 1, day: 1))...Day(ordinal: ordinal(year: 2199, month: 12, day: 31))
+
+    /// Why a day typed by a person or read from an import is refused.
+    public enum InputProblem: Error, Sendable, Equatable, CustomStringConvertible {
+        case notADate
+        case outOfRange
+
+        public var description: String {
+            switch self {
+            case .notADate: "is not a date; expected YYYY-MM-DD"
+            case .outOfRange: "is outside the days Folio works with (\(Day.supported.lowerBound) to \(Day.supported.upperBound))"
+            }
+        }
+    }
+
+    /// A day typed by a person (`--as-of`, `--until`, a form) or read from an import:
+    /// `YYYY-MM-DD`, a real date, within `Day.supported`.
+    public init(input text: some StringProtocol) throws(InputProblem) {
+        guard let day = Day(iso: text) else { throw .notADate }
+        guard Day.supported.contains(day) else { throw .outOfRange }
+        self = day
+    }
+
     /// Parses `YYYY-MM-DD` exactly: four-digit year, two-digit month and day, a real date.
     @inlinable
     public init?(iso text: some StringProtocol) {
@@ -104,8 +130,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public func adding(months: Int) -> Day {
         let (y, m, d) = components
         let total = y * 12 + (m - 1) + months
-        let ny = total / 12, nm = total % 12 + 1
-        return Day(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny)))!
+        let ny = total >= 0 ? total / 12 : (total - 11) / 12
+        let nm = total - ny * 12 + 1
+        // By ordinal, not the checked initialiser: arithmetic never traps, whatever the year.
+        return Day(ordinal: Day.ordinal(year: ny, month: nm, day: min(d, Day.daysIn(month: nm, year: ny))))
     }
 
     public func adding(years: Int) -> Day { adding(months: 12 * years) }
@@ -127,6 +155,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
+    /// Days since 1970-01-01 of any proleptic Gregorian date (no range check).
     static func ordinal(year: Int, month: Int, day: Int) -> Int {
         // H. Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year

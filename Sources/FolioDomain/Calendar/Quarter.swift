@@ -16,11 +16,12 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
         self.init(year: y, number: (m - 1) / 3 + 1)
     }
 
-    public var firstDay: Day { Day(year: year, month: 3 * number - 2, day: 1)! }
+    // By ordinal: a quarter past year 9999 (an as-of near the calendar's end) never traps.
+    public var firstDay: Day { Day(ordinal: Day.ordinal(year: year, month: 3 * number - 2, day: 1)) }
 
     public var lastDay: Day {
         let month = 3 * number
-        return Day(year: year, month: month, day: Day.daysIn(month: month, year: year))!
+        return Day(ordinal: Day.ordinal(year: year, month: month, day: Day.daysIn(month: month, year: year)))
     }
 
     public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1) }

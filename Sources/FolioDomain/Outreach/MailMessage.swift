@@ -89,7 +89,7 @@ public struct MailMessage: Hashable, Sendable {
     static func mailbox(_ name: String, _ address: String) -> String {
         let clean = flattened(name)
         guard !clean.isEmpty else { return address }
-        let plain = clean.unicodeScalars.allSatisfy { $0.isASCII }
+        let plain = clean.unicodeScalars.allSatisfy { $0.isASCII } && !hasUnfoldableWord(clean)
         if plain {
             let quoted = clean.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
             return "\"\(quoted)\" <\(address)>"
@@ -97,12 +97,23 @@ public struct MailMessage: Hashable, Sendable {
         return "\(encodedWords(clean)) <\(address)>"
     }
 
-    /// `Name: value`, folded at spaces so no line passes 78 characters where it can be helped.
+    /// RFC 5322's line lengths: 78 characters where it can be helped, never more than 998.
+    public static let foldWidth = 78
+    /// A plain word longer than this could not be folded under `foldWidth` behind a header's
+    /// name: the text is sent as encoded words instead, which fold anywhere.
+    static let longestPlainWord = 64
+
+    static func hasUnfoldableWord(_ text: String) -> Bool {
+        text.split(separator: " ").contains { $0.utf8.count > longestPlainWord }
+    }
+
+    /// `Name: value`, folded at spaces so no line passes 78 characters (every word of a
+    /// value is at most 64, so it always can be).
     static func header(_ name: String, _ value: String) -> String {
         var lines: [String] = []
         var current = name + ":"
         for word in value.split(separator: " ", omittingEmptySubsequences: true) {
-            if current.count + 1 + word.count > 78 && current.count > name.count + 1 {
+            if current.utf8.count + 1 + word.utf8.count > foldWidth && current.utf8.count > name.utf8.count + 1 {
                 lines.append(current)
                 current = " " + word
             } else {
@@ -113,16 +124,20 @@ public struct MailMessage: Hashable, Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The text as is when it is printable ASCII; else RFC 2047 `=?UTF-8?B?…?=` words of at
-    /// most 75 characters, each holding whole characters, separated by spaces (folding points).
+    /// The text as is when it is printable ASCII in words that fold; else RFC 2047
+    /// `=?UTF-8?B?…?=` words of 64 characters at most, each holding whole characters,
+    /// separated by spaces (folding points).
     public static func encodedWords(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) && !text.contains("=?") {
+        if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) && !text.contains("=?")
+            && !hasUnfoldableWord(text) {
             return text
         }
         var words: [String] = []
         var chunk: [UInt8] = []
-        for character in text {
-            let bytes = Array(String(character).utf8)
+        // By scalar, not Character: one grapheme can be any number of bytes (a pile of
+        // combining marks), and no encoded word may outgrow a line.
+        for scalar in text.unicodeScalars {
+            let bytes = Array(String(scalar).utf8)
             if chunk.count + bytes.count > 39 {
                 words.append("=?UTF-8?B?\(Base64.encode(chunk))?=")
                 chunk = []

@@ -9,7 +9,10 @@ public enum TemplateCheck {
         public var description: String { "\(line):\(column): \(message)" }
     }
 
-    public static func problems(in text: String, banned: [String], fields: Set<String> = EmailContext.fieldNames) -> [Problem] {
+    /// `fold` is the compatibility normalisation (NFKC, which the store brings: the domain
+    /// imports nothing); format characters are always taken out before comparing.
+    public static func problems(in text: String, banned: [String], fields: Set<String> = EmailContext.fieldNames,
+                                fold: (String) -> String = { $0 }) -> [Problem] {
         var problems: [Problem] = []
         var sections: [String] = []
         let tags = self.tags(in: text)
@@ -42,13 +45,14 @@ public enum TemplateCheck {
             if opensSection { sections.append(resolve(name, within: sections, fields: fields) ?? name) }
         }
         // The words around the tags: what the customer reads whatever the data.
-        for (line, column, phrase) in bannedPhrases(in: text, outside: tags, banned: banned) {
-            problems.append(Problem(line: line, column: column, message: "says \"\(phrase)\": customer emails never mention it (banned phrases: \(banned.joined(separator: ", ")))"))
+        for found in bannedPhrases(in: text, outside: tags, banned: banned, fold: fold) {
+            problems.append(Problem(line: found.line, column: found.column,
+                                    message: "says \(found.quoted): customer emails never mention it (banned phrases: \(banned.joined(separator: ", ")))"))
         }
         return problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
-    struct Tag {
+    public struct Tag {
         var body: String
         var line: Int
         var column: Int
@@ -101,25 +105,73 @@ public enum TemplateCheck {
         return banned.first { !$0.isEmpty && lower.contains($0.lowercased().filter { $0 != " " }) }
     }
 
+    /// A banned phrase found in a text: where, as written there, and which one it reads as.
+    public struct BannedPhrase: Hashable, Sendable {
+        public var line: Int
+        public var column: Int
+        public var written: String
+        public var phrase: String
+
+        /// `"score"`, or `"score" (written "sco<U+00AD>re")` when hidden characters or
+        /// look-alike letters disguised it.
+        public var quoted: String {
+            guard written.lowercased() != phrase else { return "\"\(written)\"" }
+            var shown = ""
+            for scalar in written.unicodeScalars {
+                if scalar.properties.generalCategory == .format || scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    shown += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+                } else {
+                    shown.unicodeScalars.append(scalar)
+                }
+            }
+            return "\"\(phrase)\" (written \"\(shown)\")"
+        }
+    }
+
     /// Banned phrases in the text outside tags, matched case-insensitively at the start of a
-    /// word ("health" also finds "healthy", not "wealth").
-    static func bannedPhrases(in text: String, outside tags: [Tag], banned: [String]) -> [(Int, Int, String)] {
+    /// word ("health" also finds "healthy", not "wealth"). The text is compared as a reader
+    /// sees it: format characters (zero-width spaces and joiners, soft hyphens, bidi marks)
+    /// taken out and `fold` applied, so "sco\u{AD}re" or a full-width "ｓｃｏｒｅ" is found too;
+    /// line, column and the phrase quoted are those of the file.
+    public static func bannedPhrases(in text: String, outside tags: [Tag] = [], banned: [String],
+                                     fold: (String) -> String = { $0 }) -> [BannedPhrase] {
         let chars = Array(text)
         var inTag = [Bool](repeating: false, count: chars.count)
         for tag in tags { for k in tag.start..<min(tag.end, chars.count) { inTag[k] = true } }
-        let lowered = chars.map { Character($0.lowercased()) }
-        var found: [(Int, Int, String)] = []
-        var line = 1, column = 1
-        for i in chars.indices {
-            defer { if chars[i] == "\n" { line += 1; column = 1 } else { column += 1 } }
-            guard !inTag[i], i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber) else { continue }
-            for phrase in banned where !phrase.isEmpty {
-                let p = Array(phrase.lowercased())
-                guard i + p.count <= chars.count, Array(lowered[i..<(i + p.count)]) == p,
-                      !inTag[i..<(i + p.count)].contains(true) else { continue }
-                found.append((line, column, String(chars[i..<(i + p.count)])))
-                break
+        // The compared text, each of its characters with the index of the file's character it came from.
+        var seen: [Character] = [], origin: [Int] = []
+        for (i, c) in chars.enumerated() {
+            var visible = String.UnicodeScalarView()
+            visible.append(contentsOf: c.unicodeScalars.filter { $0.properties.generalCategory != .format })
+            for folded in fold(String(visible)).lowercased() {
+                seen.append(folded)
+                origin.append(i)
             }
+        }
+        var lineStarts = [0]
+        for (i, c) in chars.enumerated() where c == "\n" { lineStarts.append(i + 1) }
+        func position(_ i: Int) -> (Int, Int) {
+            var low = 0, high = lineStarts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if lineStarts[mid] <= i { low = mid } else { high = mid - 1 }
+            }
+            return (low + 1, i - lineStarts[low] + 1)
+        }
+        let phrases = banned.filter { !$0.isEmpty }.map { Array(fold($0).lowercased()) }
+        var found: [BannedPhrase] = []
+        var k = 0
+        while k < seen.count {
+            defer { k += 1 }
+            guard !inTag[origin[k]], k == 0 || !(seen[k - 1].isLetter || seen[k - 1].isNumber) else { continue }
+            guard let n = phrases.firstIndex(where: { k + $0.count <= seen.count && Array(seen[k..<(k + $0.count)]) == $0 }) else { continue }
+            let p = phrases[n]
+            let first = origin[k], last = origin[k + p.count - 1]
+            guard !inTag[first...last].contains(true) else { continue }
+            let (line, column) = position(first)
+            found.append(BannedPhrase(line: line, column: column, written: String(chars[first...last]), phrase: String(p)))
+            k += p.count - 1
         }
         return found
     }

@@ -1,6 +1,6 @@
 /// A person moving a renewal opportunity (DESIGN §2.5): to `committed`, `closed won` or
-/// `churned`, and only the owner CSM, a manager above them or a VP; account executives read
-/// renewals but do not move them.
+/// `churned`, and only the owner CSM, a manager above them or a VP (`Access`); account
+/// executives read renewals but do not move them.
 public enum RenewalMove {
     /// The stages a person may move an opportunity to.
     public static let personStages: [RenewalOpportunity.Stage] = [.committed, .closedWon, .churned]
@@ -37,14 +37,12 @@ public enum RenewalMove {
     public static func refusal(moving opportunity: RenewalOpportunity, to target: RenewalOpportunity.Stage, by user: User,
                                accountOwner: String, ownerManagers: [String], subject: String) -> Refusal? {
         guard personStages.contains(target) else { return .notAPersonStage(target) }
-        switch user.role {
-        case .ae:
-            return .readOnly(login: user.login)
-        case .vp:
-            break
-        case .csm, .manager:
-            let mayAct = user.login == accountOwner || user.login == opportunity.owner || ownerManagers.contains(user.login)
-            if !mayAct { return .notYours(subject: subject, login: user.login, owner: accountOwner, managers: ownerManagers) }
+        if user.role == .ae { return .readOnly(login: user.login) }
+        // The opportunity's own owner counts as the account's CSM (they differ only until the next run).
+        let people = AccountPeople(accountID: opportunity.accountID, owner: accountOwner, managers: ownerManagers)
+        let asOwner = AccountPeople(accountID: opportunity.accountID, owner: opportunity.owner, managers: ownerManagers)
+        guard Access.may(user, .moveRenewal, on: people) || Access.may(user, .moveRenewal, on: asOwner) else {
+            return .notYours(subject: subject, login: user.login, owner: accountOwner, managers: ownerManagers)
         }
         if opportunity.stage.isClosed || opportunity.stage == target {
             return .alreadyMoved(subject: subject, stage: opportunity.stage, by: opportunity.movedBy ?? RenewalRules.engine, at: opportunity.movedAt)

@@ -8,7 +8,7 @@ public enum SnoozeUntil {
     /// The day meant, or nil when the text is neither a date nor `Nd`/`Nw` (1 ≤ N < 3650).
     public static func day(_ text: String, from asOf: Day) -> Day? {
         let text = text.trimmingWhitespace
-        if let day = Day(iso: text) { return day }
+        if let day = try? Day(input: text) { return day }
         guard let unit = text.last, let n = Int(text.dropLast()), n > 0, n < 3_650 else { return nil }
         switch unit {
         case "d": return asOf.adding(days: n)

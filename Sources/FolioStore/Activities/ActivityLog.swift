@@ -24,7 +24,7 @@ public struct ActivityLog {
             switch self {
             case .invalid(let problems): return problems.map(\.description).joined(separator: "\n")
             case let .notYours(login, account, owner):
-                return "\(login) may not log activities on \(account): it is in the book of \(owner); only its owner, their managers, its AE or a VP may"
+                return Access.Refusal.notInBook(login: login, account: account, owner: owner).description
             }
         }
     }
@@ -39,16 +39,13 @@ public struct ActivityLog {
         let problems = draft.problems(asOf: asOf)
         guard problems.isEmpty else { throw Failure.invalid(problems) }
         return try database.write { db in
-            let managers = try ReportingChain.managers(of: account.owner, in: db)
-            let allowed = user.role == .vp || user.login == account.owner || managers.contains(user.login) || account.ae == user.login
-            guard allowed else { throw Failure.notYours(login: user.login, account: "\(account.id) (\(account.name))", owner: account.owner) }
+            if Access.refusalToLog(on: "\(account.id) (\(account.name))", by: user, people: try AccountPeople.of(account, in: db)) != nil {
+                throw Failure.notYours(login: user.login, account: "\(account.id) (\(account.name))", owner: account.owner)
+            }
 
             let id = "log-" + ImportWriter.contentID(account.id, draft.kind.rawValue, draft.date.iso, user.login, draft.summary, String(now)).dropFirst(5)
             let activity = draft.activity(id: id, accountID: account.id, author: user.login)
-            try db.execute(sql: """
-                INSERT INTO activity (id, account_id, type, direction, date, author, summary) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [activity.id, activity.accountID, activity.kind.rawValue, activity.direction.rawValue,
-                                 activity.date.iso, activity.author, activity.summary])
+            try activity.insert(db)
             try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "activity.log", subject: "activity \(id) on \(account.id)",
                                              after: try AuditTrail.json(activity)), in: db)
             // A reply or a meeting ends the account's recovery sequence now, before its next email.

@@ -1,14 +1,22 @@
 import FolioDomain
 import GRDB
 
-// Check-ins as stored in `checkin` (migration v3-checkins-renewals).
+// Check-ins as stored in `checkin` (migration v4-checkins-renewals).
 
-extension CheckIn: FetchableRecord {
+extension CheckIn: FetchableRecord, TableRecord {
+    public static let databaseTableName = "checkin"
+
+    public enum Columns {
+        public static let accountID = Column("account_id"), kind = Column("kind"), due = Column("due"), opens = Column("opens")
+        public static let closes = Column("closes"), state = Column("state"), activityID = Column("activity_id")
+    }
+
     public init(row: Row) throws {
-        self.init(accountID: row["account_id"], kind: Kind(rawValue: row["kind"]) ?? .onboarding,
-                  due: row.day("due") ?? Day(ordinal: 0), opens: row.day("opens") ?? Day(ordinal: 0),
-                  closes: row.day("closes") ?? Day(ordinal: 0), state: State(rawValue: row["state"]) ?? .due,
-                  activityID: row["activity_id"])
+        let r = RecordRow(row, table: "checkin", key: "\(row["account_id"] ?? "") \(row["kind"] ?? "") \(row["due"] ?? "")")
+        self.init(accountID: try r.value(Columns.accountID), kind: try r.value(Columns.kind),
+                  due: try r.value(Columns.due), opens: try r.value(Columns.opens),
+                  closes: try r.value(Columns.closes), state: try r.value(Columns.state),
+                  activityID: try r.optional(Columns.activityID))
     }
 }
 

@@ -149,7 +149,13 @@ struct ProfileReader {
     /// A finite number; `yes`/`no` read as 1/0 (for "sponsor present").
     mutating func number(_ node: Node, _ what: String) -> Double? {
         if let scalar = node.scalar, scalar.style == .plain || scalar.style == .any {
-            if let value = node.float, value.isFinite { return value }
+            if let value = node.float, value.isFinite {
+                guard abs(value) <= Self.largestNumber else {
+                    problem(node, "\(what) must be between -\(Self.show(Self.largestNumber)) and \(Self.show(Self.largestNumber)), not \(Self.show(value))")
+                    return nil
+                }
+                return value
+            }
             if let flag = node.bool { return flag ? 1 : 0 }
         }
         problem(node, "\(what) must be a number, not \(Self.describe(node))")
@@ -361,6 +367,10 @@ struct ProfileReader {
         if m.weight <= 0 {
             problem(weight, "\(label): weight must be more than 0, not \(Self.show(m.weight)); leave the measure out instead")
             ok = false
+        } else if m.weight > Self.largestWeight {
+            // Weights are relative; a bound keeps every weighted sum finite.
+            problem(weight, "\(label): weight must be at most \(Self.show(Self.largestWeight)), not \(Self.show(m.weight))")
+            ok = false
         }
         if m.poor == m.healthy {
             problem(healthy, "\(label): poor and healthy are both \(Self.show(m.poor)); a measure needs a range between them")
@@ -372,6 +382,10 @@ struct ProfileReader {
         }
         return ok
     }
+
+    static let largestWeight = 1_000.0
+    /// Past any real threshold (a trillion key actions), small enough that sums stay finite.
+    static let largestNumber = 1e12
 
     static func show(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)

@@ -192,7 +192,15 @@ struct SequenceReader {
         }
         for (key, path) in [("company", \OutreachSettings.company), ("product", \.product), ("key_actions", \.keyActions),
                             ("signature_title", \.signatureTitle)] {
-            if let v = keys[key], let text = base.text(v.value, "settings.\(key)") { s[keyPath: path] = text }
+            if let v = keys[key], let text = base.text(v.value, "settings.\(key)") {
+                // Every email says it: the banned phrases (read above) apply here as in the templates.
+                let banned = s.bannedPhrases
+                if let found = TemplateCheck.bannedPhrases(in: text, banned: banned, fold: EmailTemplate.compatibilityFold).first {
+                    base.problem(v.value, "settings.\(key) says \(found.quoted): customer emails never mention it (banned phrases: \(banned.joined(separator: ", ")))")
+                } else {
+                    s[keyPath: path] = text
+                }
+            }
         }
         if let v = keys["delivery"], let d = base.entries(v.value, allowed: ["max_attempts", "retry_minutes"], what: "settings.delivery") {
             if let a = d["max_attempts"] { s.maxAttempts = base.whole(a.value, "settings.delivery.max_attempts", 1...20) ?? s.maxAttempts }

@@ -10,44 +10,82 @@ public final class FolioDatabase: Sendable {
     /// How long a writer waits for another process's write to finish before giving up.
     public static let busyTimeout: TimeInterval = 10
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Why this process may only read the database (nil: it may write): the file or its
+    /// folder is read-only, or a newer Folio changed the schema.
+    public let readOnlyReason: StoreError?
+    public var isReadOnly: Bool { readOnlyReason != nil }
+
+    /// Opens the database at `path`.
+    ///
+    /// For writing (`readonly: false`): creates the file and its folders when missing, brings
+    /// the schema up to date, and refuses a read-only file or a schema a newer Folio wrote.
+    /// For reading (`readonly: true`): never creates anything; a file this process cannot
+    /// write is opened read-only (immutable when its folder is read-only too, so nothing is
+    /// written beside it), and a newer schema is read as long as every change this build
+    /// knows is there.
     public init(path: String, readonly: Bool = false, busyTimeout: TimeInterval = FolioDatabase.busyTimeout) throws(StoreError) {
         self.path = path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        if !readonly {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if exists {
+            try Self.checkIsSQLite(path)
+        } else if readonly {
+            throw StoreError.missing(path)
+        } else {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
                 throw StoreError.cannotCreateFolder(folder, reason: error.localizedDescription)
             }
         }
-        if FileManager.default.fileExists(atPath: path) {
-            try Self.checkIsSQLite(path)
-            if !readonly && !Self.isWritable(path) {
-                throw StoreError.readOnlyFile(path)
-            }
-        } else if readonly {
-            throw StoreError.missing(path)
-        }
+        let writable = !exists || (Self.isWritable(path) && Self.isWritable(folder))
+        if !readonly && !writable { throw StoreError.readOnlyFile(path) }
 
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.readonly = readonly
+        config.readonly = !writable
         config.busyMode = .timeout(busyTimeout)
         config.label = "folio"
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            if !readonly {
-                try Migrations.migrator.migrate(pool)
-            } else if try pool.read({ try !Migrations.migrator.hasCompletedMigrations($0) }) {
+            pool = try Self.openPool(path: path, folder: folder, writable: writable, configuration: config)
+            let migrator = Migrations.migrator
+            let (superseded, complete, unknown) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.completedMigrations(db) == migrator.migrations,
+                 try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted())
+            }
+            if superseded {
+                // Reading goes on only where every table this build reads is there.
+                guard readonly, complete else { throw StoreError.newerSchema(path, unknown: unknown) }
+                readOnlyReason = .newerSchema(path, unknown: unknown)
+            } else if writable {
+                try migrator.migrate(pool)
+                readOnlyReason = nil
+            } else if !complete {
                 throw StoreError.outdatedSchema(path)
+            } else {
+                readOnlyReason = .readOnlyFile(path)
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError(error, path: path)
         }
+    }
+
+    /// A pool on the file; read-only when this process may not write it. SQLite keeps a
+    /// WAL database's shared memory in `PATH-shm`: in a read-only folder without one, the
+    /// file is opened immutable (nothing written, no locks), unless changes are still
+    /// waiting in `PATH-wal`, which only a writer can fold back in.
+    private static func openPool(path: String, folder: String, writable: Bool, configuration: Configuration) throws -> DatabasePool {
+        let fm = FileManager.default
+        guard !writable, !isWritable(folder), !fm.fileExists(atPath: path + "-shm") else {
+            return try DatabasePool(path: path, configuration: configuration)
+        }
+        let wal = (try? fm.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        if wal > 0 { throw StoreError.pendingLog(path) }
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        return try DatabasePool(path: "file:\(encoded)?immutable=1", configuration: configuration)
     }
 
     /// Reads the first 16 bytes: an SQLite file starts with "SQLite format 3\0"; an empty
@@ -64,8 +102,8 @@ public final class FolioDatabase: Sendable {
         }
     }
 
-    /// Writable by us, and not marked read-only: a file with no write permission for anyone
-    /// is treated as read-only even by root, who could otherwise write to it anyway.
+    /// Writable by us, and not marked read-only: a file (or folder) with no write permission
+    /// for anyone is treated as read-only even by root, who could otherwise write to it anyway.
     static func isWritable(_ path: String) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0 else { return false }
@@ -78,6 +116,8 @@ public final class FolioDatabase: Sendable {
             return try pool.write(body)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        } catch let error as RowDecodingError {
+            throw StoreError.sqlite(path, message: "a stored value cannot be read: \(error)")
         }
     }
 
@@ -86,6 +126,8 @@ public final class FolioDatabase: Sendable {
             return try pool.read(body)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        } catch let error as RowDecodingError {
+            throw StoreError.sqlite(path, message: "a stored value cannot be read: \(error)")
         }
     }
 

@@ -9,6 +9,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case readOnlyFile(String)
     case missing(String)
     case outdatedSchema(String)
+    /// Schema changes (migration names) this build does not know: a newer Folio wrote the file.
+    case newerSchema(String, unknown: [String])
+    /// A read-only file whose write-ahead log still holds changes.
+    case pendingLog(String)
     case locked(String)
     case sqlite(String, message: String)
 
@@ -38,7 +42,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .missing(path):
             return "no database at \(path); run `folio demo` or `folio import` first"
         case let .outdatedSchema(path):
-            return "\(path) was made by an older Folio; open it once without --readonly to upgrade it"
+            return "\(path) was made by an older Folio and is read-only here; open it once with a Folio that may write to it, to upgrade it"
+        case let .newerSchema(path, unknown):
+            return "\(path) was changed by a newer Folio: its schema has \(unknown.joined(separator: ", ")), which this Folio "
+                + "(schema up to \(Migrations.migrator.migrations.last ?? "none")) does not know; change it only with a Folio whose schema has "
+                + "\(unknown.count == 1 ? "it" : "them"). Reading it with this one still works"
+        case let .pendingLog(path):
+            return "\(path) and its folder are read-only, and changes are still waiting in \(path)-wal, which only a writer can fold in: "
+                + "ask its owner to open it once with Folio, or make the folder writable"
         case let .locked(path):
             return "\(path) is locked by another process that is writing (waited \(Int(FolioDatabase.busyTimeout)) s); try again when it is done"
         case let .sqlite(path, message):

@@ -2,16 +2,17 @@ import Foundation
 import FolioDomain
 import GRDB
 
-/// `folio tick`: for one day, load every active account's inputs once, then run each step
-/// (scoring, check-ins, renewals; alerts and sequences extend it) in one transaction.
-/// Running a day again on the same data changes nothing, not even the run's log entry.
+/// The machinery of a daily run: for one day, load every active account's inputs once, then
+/// run each step in one transaction. Which steps, and how they are configured, is
+/// `DailyPipeline`'s. Running a day again on the same data changes nothing, not even the
+/// run's log entry.
 public struct DailyRun {
     public var profile: HealthProfile
     public var steps: [any TickStep]
 
-    /// Scoring first: the steps after it read the day's scores. Outcomes after renewals, which
-    /// close the renewals of churned accounts.
-    public static var defaultSteps: [any TickStep] { [ScoreStep(), AlertStep(), CheckInStep(), RenewalStep(), OutcomeStep()] }
+    /// The pipeline's steps with the default configuration and no sequences (the demo's replay
+    /// adds its own until it runs a `DailyPipeline`).
+    public static var defaultSteps: [any TickStep] { DailyPipeline().steps }
 
     public init(profile: HealthProfile, steps: [any TickStep] = DailyRun.defaultSteps) {
         self.profile = profile
@@ -33,7 +34,7 @@ public struct DailyRun {
                 defer { clock = now }
                 return now.timeIntervalSince(clock)
             }
-            let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account WHERE status = 'active' ORDER BY id")
+            let accounts = try Account.filter(Account.Columns.status == Account.Status.active).order(Account.Columns.id).fetchAll(db)
             let sources = steps.reduce(profile.sources) { $0.union($1.sources) }
             let loaded = try HealthInputLoader(asOf: asOf, sources: sources).load(accounts: accounts, from: database.pool)
             let previousRun = try String.fetchOne(db, sql: "SELECT MAX(date) FROM engine_run WHERE date < ?", arguments: [asOf.iso])

@@ -8,8 +8,8 @@ import Darwin
 #endif
 
 /// Writes one RFC 4180 CSV file fast: fields are encoded straight into a byte buffer that
-/// goes to disk in 1 MB blocks. Fields are quoted only when they hold a comma, a quote or
-/// a line break; lines end in LF.
+/// goes to disk in 1 MB blocks, text by `CSVEncoding` (quoted only when it holds a comma, a
+/// quote or a line break; a formula neutralised); lines end in LF.
 ///
 /// A non-copyable struct rather than a class: encoding a row then touches only a value
 /// held `inout`, with no per-byte exclusivity checks or reference counting, and the file
@@ -41,24 +41,7 @@ struct CSVFileWriter: ~Copyable {
 
     mutating func field(_ text: String) {
         separate()
-        var text = text
-        text.withUTF8 { utf8 in
-            var needsQuotes = false
-            for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-                needsQuotes = true
-                break
-            }
-            guard needsQuotes else {
-                buffer.append(contentsOf: utf8)
-                return
-            }
-            buffer.append(0x22)
-            for byte in utf8 {
-                buffer.append(byte)
-                if byte == 0x22 { buffer.append(0x22) }
-            }
-            buffer.append(0x22)
-        }
+        CSVEncoding.append(text, to: &buffer)
     }
 
     mutating func field(_ text: String?) {

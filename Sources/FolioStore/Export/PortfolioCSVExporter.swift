@@ -50,6 +50,13 @@ public final class PortfolioCSVExporter {
         return try exporter.finish()
     }
 
+    /// Writes the demo book (`DemoBook`) into `directory`.
+    public static func export(_ book: DemoBook, to directory: String) throws(PortfolioExportError) -> Summary {
+        let exporter = try PortfolioCSVExporter(directory: directory)
+        try book.generate { (record) throws(PortfolioExportError) in try exporter.write(record) }
+        return try exporter.finish()
+    }
+
     /// Appends one record as a row of its file.
     public func write(_ record: PortfolioRecord) throws(PortfolioExportError) {
         // Each row is encoded through one `inout` access to its writer.

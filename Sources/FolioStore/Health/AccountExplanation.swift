@@ -13,11 +13,11 @@ public struct AccountExplanation: Sendable {
 
     /// Finds the account by id, exact name or a unique start of its name (any case).
     public static func findAccount(_ reference: String, in db: Database) throws -> Result<Account, AccountLookupFailure> {
-        if let a = try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [reference]) { return .success(a) }
-        let named = try Account.fetchAll(db, sql: "SELECT * FROM account WHERE name = ? COLLATE NOCASE", arguments: [reference])
+        if let a = try Account.find(id: reference, in: db) { return .success(a) }
+        let named = try Account.filter(Account.Columns.name.collating(.nocase) == reference).fetchAll(db)
         if named.count == 1 { return .success(named[0]) }
         let lowered = reference.lowercased()
-        let all = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY name")
+        let all = try Account.order(Account.Columns.name).fetchAll(db)
         let prefixed = all.filter { $0.name.lowercased().hasPrefix(lowered) }
         if prefixed.count == 1 { return .success(prefixed[0]) }
         let candidates = (named.isEmpty ? prefixed : named).prefix(5).map { "\($0.id) (\($0.name))" }

@@ -9,8 +9,8 @@ public enum SnapshotStore {
     }
 
     /// Reads a row of `selection`.
-    static func snapshot(_ row: Row) -> HealthSnapshot {
-        let date = row.day("date") ?? Day(ordinal: 0)
+    static func snapshot(_ row: Row) throws -> HealthSnapshot {
+        let date: Day = try row.decode(forColumn: "date")
         return HealthSnapshot(accountID: row["account_id"], date: date, score: row["score"],
                               band: row["band"], lowConfidence: row["low_confidence"],
                               measures: SnapshotCodec.decode(row["measures"], slots: SnapshotCodec.decode(slots: row["spec"]), on: date))

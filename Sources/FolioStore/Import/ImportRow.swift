@@ -171,10 +171,14 @@ struct ImportRow {
             case .column(let c): n = count(c, required: false) ?? (header.kind == .accounts && c == "term_months" ? 12 : nil)
             }
             guard let n else { return nil }
-            return base.adding(months: -n)
+            let day = base.adding(months: -n)
+            guard Day.supported.contains(day) else { report(column, "\(day) (\(n) months before \(other)) \(Day.InputProblem.outOfRange)"); return nil }
+            return day
         }
         guard let value = dateTime(column, required: required) else { return nil }
-        return value.day(naiveZone: header.zone, target: zone ?? header.zone)
+        let day = value.day(naiveZone: header.zone, target: zone ?? header.zone)
+        guard Day.supported.contains(day) else { report(column, "\(Self.excerpt(text(column) ?? "")) \(Day.InputProblem.outOfRange)"); return nil }
+        return day
     }
 
     private mutating func number(_ column: String, required: Bool) -> NumberReader.Value? {
@@ -209,11 +213,17 @@ struct ImportRow {
         return whole
     }
 
-    /// An amount of money ≥ 0 (or any sign when `signed`).
+    static let largestAmount = Money(units: 10_000_000_000)
+
+    /// An amount of money ≥ 0 (or any sign when `signed`), at most `largestAmount`.
     mutating func money(_ column: String, required: Bool = true, signed: Bool = false) -> Money? {
         guard let n = number(column, required: required) else { return nil }
         guard let cents = n.cents else { report(column, "\(text(column) ?? "") is too large for an amount"); return nil }
         if cents < 0 && !signed { report(column, "\(Self.excerpt(text(column) ?? "")) is negative; expected an amount ≥ 0"); return nil }
+        // Ten billion a contract: a million such accounts still add up without overflowing.
+        guard abs(cents) <= Self.largestAmount.cents else {
+            report(column, "\(Self.excerpt(text(column) ?? "")) is too large (at most \(Self.largestAmount.decimal))"); return nil
+        }
         return Money(cents: cents)
     }
 

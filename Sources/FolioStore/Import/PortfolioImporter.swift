@@ -157,25 +157,25 @@ public final class PortfolioImporter {
         }
     }
 
-    /// Refuses an actor who may not import (issue "Hardening", item 7).
+    /// Refuses an actor who may not import (`Access.refusalToImport`, with the roles this
+    /// database allows).
     static func authorize(_ login: String, in db: Database) throws {
         let hasUsers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user") ?? 0 > 0
-        let user = try User.fetchOne(db, sql: "SELECT * FROM user WHERE login = ?", arguments: [login])
-        let roles = try Settings.value(rolesSetting, in: db).flatMap(ImportPermission.roles(from:)) ?? ImportPermission.defaultRoles
-        if case .refused(let why) = ImportPermission.decide(login: login, user: user, databaseHasUsers: hasUsers, allowedRoles: roles) {
-            throw NotAllowed(message: why)
+        let user = try User.find(login: login, in: db)
+        let roles = try Settings.value(rolesSetting, in: db).flatMap(Access.roles(from:)) ?? Access.defaultImportRoles
+        if let refusal = Access.refusalToImport(by: user, login: login, databaseHasUsers: hasUsers, allowedRoles: roles) {
+            throw NotAllowed(message: refusal.description)
         }
     }
 
     /// Sets the roles allowed to import; only a VP may (recorded in the audit log).
     public func setAllowedRoles(_ roles: Set<User.Role>, actor: String, at: Int64) throws {
         try database.write { db in
-            let user = try User.fetchOne(db, sql: "SELECT * FROM user WHERE login = ?", arguments: [actor])
-            guard let user, user.role == .vp else {
-                throw NotAllowed(message: "\(user.map { "\($0.login) is a \($0.role.rawValue)" } ?? "\"\(actor)\" is not a user of this database"); only a VP may change who can import")
+            if let refusal = Access.refusalToChangeImportRoles(by: try User.find(login: actor, in: db), login: actor) {
+                throw NotAllowed(message: refusal.description)
             }
-            let before = try Settings.value(Self.rolesSetting, in: db) ?? ImportPermission.text(of: ImportPermission.defaultRoles)
-            let after = ImportPermission.text(of: roles)
+            let before = try Settings.value(Self.rolesSetting, in: db) ?? Access.text(of: Access.defaultImportRoles)
+            let after = Access.text(of: roles)
             try Settings.set(Self.rolesSetting, to: after, in: db)
             try AuditTrail.record(AuditEntry(actor: actor, at: at, action: "import.roles", subject: "who may import",
                                              before: JSONText.quoted(before), after: JSONText.quoted(after)), in: db)

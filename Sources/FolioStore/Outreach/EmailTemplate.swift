@@ -8,7 +8,10 @@ import Mustache
 public struct EmailTemplate: Sendable {
     public let name: String
     public let file: String
-    let template: MustacheTemplate
+    /// The subject line and the body are rendered apart: a line break in a value (an
+    /// account's name) can never end the subject and spill the rest into the body.
+    let subjectTemplate: MustacheTemplate
+    let bodyTemplate: MustacheTemplate
 
     /// Plain text, not HTML: the pragma goes in front of the file's first line (so lines
     /// keep their numbers; columns on line 1 are corrected when reporting).
@@ -28,9 +31,8 @@ public struct EmailTemplate: Sendable {
         guard lines.count >= 3, lines[1].allSatisfy(\.isWhitespace) else {
             return failed([ImportProblem(file: file, line: 2, column: 1, message: "template \(name): a blank line must follow the subject")])
         }
-        let parsed: MustacheTemplate
         do {
-            parsed = try MustacheTemplate(string: textPragma + text)
+            _ = try MustacheTemplate(string: textPragma + text)
         } catch let error as MustacheTemplate.ParserError {
             let line = error.context.lineNumber
             let column = max(1, line == 1 ? error.context.columnNumber - textPragma.count : error.context.columnNumber)
@@ -39,12 +41,23 @@ public struct EmailTemplate: Sendable {
         } catch {
             return failed([ImportProblem(file: file, line: 1, column: 1, message: "template \(name): Mustache syntax: \(error)")])
         }
-        let problems = TemplateCheck.problems(in: text, banned: banned).map {
+        let problems = TemplateCheck.problems(in: text, banned: banned, fold: compatibilityFold).map {
             ImportProblem(file: file, line: $0.line, column: $0.column, message: "template \(name) \($0.message)")
         }
         guard problems.isEmpty else { return failed(problems) }
-        return .success(EmailTemplate(name: name, file: file, template: parsed))
+        let subject = String(first.dropFirst("Subject:".count))
+        let body = lines.dropFirst(2).joined(separator: "\n")
+        guard let subjectTemplate = try? MustacheTemplate(string: textPragma + subject),
+              let bodyTemplate = try? MustacheTemplate(string: textPragma + body) else {
+            return failed([ImportProblem(file: file, line: 1, column: 1,
+                                         message: "template \(name): a section may not run from the subject line into the body")])
+        }
+        return .success(EmailTemplate(name: name, file: file, subjectTemplate: subjectTemplate, bodyTemplate: bodyTemplate))
     }
+
+    /// NFKC: full-width, circled and mathematical letters read as the plain ones, so a
+    /// banned word cannot hide in them.
+    static func compatibilityFold(_ text: String) -> String { text.precomposedStringWithCompatibilityMapping }
 
     static func describe(_ error: any Error) -> String {
         guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
@@ -59,14 +72,11 @@ public struct EmailTemplate: Sendable {
         }
     }
 
-    /// Subject and body for this context. Control characters never reach the subject.
+    /// Subject and body for this context. The subject is one line: control characters and
+    /// line breaks from the values become spaces.
     public func render(_ context: EmailContext) -> (subject: String, body: String) {
-        let text = template.render(context.values)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let subjectLine = lines.isEmpty ? "" : String(lines.removeFirst())
-        let subject = MailMessage.flattened(String(subjectLine.dropFirst("Subject:".count)))
-        if lines.first?.allSatisfy(\.isWhitespace) == true { lines.removeFirst() }
-        var body = lines.joined(separator: "\n")
+        let subject = MailMessage.flattened(subjectTemplate.render(context.values))
+        var body = bodyTemplate.render(context.values)
         while body.hasSuffix("\n\n") { body.removeLast() }
         if !body.hasSuffix("\n") { body += "\n" }
         return (subject, body)

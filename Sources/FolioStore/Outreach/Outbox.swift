@@ -32,13 +32,13 @@ public struct Outbox: Sendable {
                      m.id
             """
         return try Row.fetchAll(db, request).map { row in
-            OutboxListing(message: try OutboxMessage(row: row), accountName: row["account_name"], owner: row["account_owner"],
-                          tier: Account.Tier(rawValue: row["account_tier"]) ?? .smb, steps: nil)
+            OutboxListing(message: try OutboxMessage(row: row), accountName: try row.decode(forColumn: "account_name"),
+                          owner: try row.decode(forColumn: "account_owner"), tier: try row.decode(forColumn: "account_tier"), steps: nil)
         }
     }
 
     public static func message(_ id: Int64, in db: Database) throws -> OutboxMessage? {
-        try OutboxMessage.fetchOne(db, sql: "SELECT * FROM outbox_message WHERE id = ?", arguments: [id])
+        try OutboxMessage.find(id: id, in: db)
     }
 
     public enum Change: Sendable {
@@ -62,7 +62,7 @@ public struct Outbox: Sendable {
     public func perform(_ change: Change, on id: Int64, by user: User, now: Int64, in database: FolioDatabase) throws -> OutboxMessage {
         let result: Result<OutboxMessage, OutreachFailure> = try database.write { db in
             guard var message = try Self.message(id, in: db),
-                  let account = try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [message.accountID]) else {
+                  let account = try Account.find(id: message.accountID, in: db) else {
                 return .failure(.notFound("no message \(id) in the outbox"))
             }
             if let why = try SequenceDesk.refusal(of: user, for: account, in: db) { return .failure(.notAllowed(why)) }
@@ -93,9 +93,9 @@ public struct Outbox: Sendable {
                 message.claimedAt = nil
                 message.claimedBy = nil
             }
-            try message.update(in: db)
+            try message.update(db)
             if case .cancel(let reason) = change, let enrolment = message.enrolmentID,
-               let e = try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE id = ?", arguments: [enrolment]),
+               let e = try SequenceEnrolment.find(id: enrolment, in: db),
                e.state == .active {
                 try SequenceStops.stop(e, .person(login: user.login, reason: reason ?? "email \(id) cancelled"), by: user.login, at: now, in: db)
             }

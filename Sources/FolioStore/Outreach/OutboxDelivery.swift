@@ -3,10 +3,11 @@ import Foundation
 import GRDB
 
 /// `folio outbox send`: delivers the messages that are due, each exactly once. A message is
-/// claimed (`sending`) in a transaction before it is handed over and marked `sent` in
-/// another after; a run that dies in between leaves it `sending`, and the next run marks
-/// it `unconfirmed` for a person to check — it is never resent blindly. A failure leaves
-/// it scheduled for a later attempt, with a growing wait, until the attempts run out.
+/// claimed (`sending`) in a transaction of its own just before it is handed over and marked
+/// `sent` in another after; a run that dies in between leaves that one `sending` (the rest
+/// stay scheduled), and the next run marks it `unconfirmed` for a person to check — it is
+/// never resent blindly. A failure leaves it scheduled for a later attempt, with a growing
+/// wait, until the attempts run out.
 public struct OutboxDelivery: Sendable {
     public let planner: SequencePlanner
     public let transport: any MailTransport
@@ -59,62 +60,69 @@ public struct OutboxDelivery: Sendable {
     }
 
     /// Delivers what is due at `now` (the as-of moment); `wall` is the real clock for claims.
+    /// Each message is claimed on its own just before it is handed over, so a run that dies
+    /// leaves at most the one in flight `sending`; the rest stay scheduled for the next run.
     public func run(now: Int64, wall: Int64, in database: FolioDatabase) throws -> Report {
         var report = Report()
-        let claimed = try claim(now: now, wall: wall, report: &report, in: database)
-        let settings = planner.settings
-        for message in claimed {
-            guard let id = message.id else { continue }
-            let item = Item(id: id, account: message.accountID, to: message.to, subject: message.subject)
-            var outcome: DeliveryError?
-            do {
-                let text = try message.mail(at: now).rendered()
-                try transport.deliver(text, to: message.to)
-            } catch let problem as MailMessage.Problem {
-                outcome = DeliveryError(problem.description, isRetryable: false)
-            } catch let error as DeliveryError {
-                outcome = error
-            } catch {
-                outcome = DeliveryError("\(error)")
-            }
-            try database.write { db in
-                guard var m = try Outbox.message(id, in: db), m.state == .sending, m.claimedBy == Self.worker else { return }
-                m.claimedAt = nil
-                m.claimedBy = nil
-                if let outcome {
-                    m.lastError = outcome.message
-                    if !outcome.isRetryable || m.attempts >= settings.maxAttempts {
-                        m.state = .failed
-                        report.failed.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
-                                                  note: "\(outcome.message) (attempt \(m.attempts) of \(settings.maxAttempts))"))
-                    } else {
-                        m.state = .scheduled
-                        let wait = settings.retryDelay(afterAttempts: m.attempts)
-                        m.nextAttemptAt = now + wait
-                        report.retrying.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
-                                                    note: "\(outcome.message); attempt \(m.attempts) of \(settings.maxAttempts), next in \(wait / 60) min"))
-                    }
-                } else {
-                    m.state = .sent
-                    m.sentAt = now
-                    m.transport = transport.name
-                    m.lastError = nil
-                    m.nextAttemptAt = nil
-                    report.sent.append(item)
-                }
-                try m.update(in: db)
-            }
+        let due = try settleInterruptedClaims(now: now, wall: wall, report: &report, in: database)
+        var contactsThisRun = Set<String>()
+        for id in due {
+            guard let message = try claim(id, now: now, wall: wall, contactsThisRun: &contactsThisRun, report: &report, in: database)
+            else { continue }
+            try deliver(message, now: now, report: &report, in: database)
         }
         return report
     }
 
-    /// One transaction: interrupted claims marked unconfirmed, then each due message either
-    /// cancelled (its sequence stopped, its contact gone), put off (working hours, the contact
-    /// gap) or claimed for this run.
-    func claim(now: Int64, wall: Int64, report: inout Report, in database: FolioDatabase) throws -> [OutboxMessage] {
+    /// Hands one claimed message over and records the outcome in a transaction of its own.
+    private func deliver(_ message: OutboxMessage, now: Int64, report: inout Report, in database: FolioDatabase) throws {
+        guard let id = message.id else { return }
         let settings = planner.settings
-        return try database.write { db in
-            for var m in try OutboxMessage.fetchAll(db, sql: "SELECT * FROM outbox_message WHERE state = 'sending' ORDER BY id") {
+        var outcome: DeliveryError?
+        do {
+            let text = try message.mail(at: now).rendered()
+            try transport.deliver(text, to: message.to)
+        } catch let problem as MailMessage.Problem {
+            outcome = DeliveryError(problem.description, isRetryable: false)
+        } catch let error as DeliveryError {
+            outcome = error
+        } catch {
+            outcome = DeliveryError("\(error)")
+        }
+        try database.write { db in
+            guard var m = try Outbox.message(id, in: db), m.state == .sending, m.claimedBy == Self.worker else { return }
+            m.claimedAt = nil
+            m.claimedBy = nil
+            if let outcome {
+                m.lastError = outcome.message
+                if !outcome.isRetryable || m.attempts >= settings.maxAttempts {
+                    m.state = .failed
+                    report.failed.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
+                                              note: "\(outcome.message) (attempt \(m.attempts) of \(settings.maxAttempts))"))
+                } else {
+                    m.state = .scheduled
+                    let wait = settings.retryDelay(afterAttempts: m.attempts)
+                    m.nextAttemptAt = now + wait
+                    report.retrying.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
+                                                note: "\(outcome.message); attempt \(m.attempts) of \(settings.maxAttempts), next in \(wait / 60) min"))
+                }
+            } else {
+                m.state = .sent
+                m.sentAt = now
+                m.transport = transport.name
+                m.lastError = nil
+                m.nextAttemptAt = nil
+                report.sent.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject))
+            }
+            try m.update(db)
+        }
+    }
+
+    /// One transaction: claims of runs that are gone become `unconfirmed`; returns the ids
+    /// due now, in the order they go.
+    func settleInterruptedClaims(now: Int64, wall: Int64, report: inout Report, in database: FolioDatabase) throws -> [Int64] {
+        try database.write { db in
+            for var m in try OutboxMessage.filter(OutboxMessage.Columns.state == OutboxMessage.State.sending).order(OutboxMessage.Columns.id).fetchAll(db) {
                 let alive = Self.isAlive(m.claimedBy)
                 guard alive == false || (alive == nil && wall - (m.claimedAt ?? 0) > staleAfter) else { continue }
                 m.state = .unconfirmed
@@ -123,67 +131,74 @@ public struct OutboxDelivery: Sendable {
                     + "; it may or may not have left: check the mail log, then `folio outbox retry \(m.id ?? 0)` or `cancel \(m.id ?? 0)`"
                 m.claimedAt = nil
                 m.claimedBy = nil
-                try m.update(in: db)
+                try m.update(db)
                 report.unconfirmed.append(Item(id: m.id ?? 0, account: m.accountID, to: m.to, subject: m.subject, note: m.lastError))
             }
-            let due = try OutboxMessage.fetchAll(db, sql: """
-                SELECT * FROM outbox_message WHERE state = 'scheduled' AND scheduled_at <= ? AND COALESCE(next_attempt_at, 0) <= ?
+            return try Int64.fetchAll(db, sql: """
+                SELECT id FROM outbox_message WHERE state = 'scheduled' AND scheduled_at <= ? AND COALESCE(next_attempt_at, 0) <= ?
                 ORDER BY scheduled_at, id
                 """, arguments: [now, now])
-            var claimed: [OutboxMessage] = []
-            var contactsThisRun = Set<String>()
-            for var m in due {
-                guard let id = m.id,
-                      let account = try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [m.accountID]) else { continue }
-                let contact = try Contact.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [m.contactID])
-                let enrolment = try m.enrolmentID.flatMap {
-                    try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE id = ?", arguments: [$0])
-                }
-                // A contact no longer on file counts as one who opted out.
-                var stop = (SequenceStop.unreachable(account, contact: contact)
-                    ?? (contact == nil ? SequenceStop.optedOut(m.toName) : nil))?.reason
-                if stop == nil, let e = enrolment, e.state != .active {
-                    stop = "its sequence is \(e.state.rawValue)" + (e.stopReason.map { ": \($0)" } ?? "")
-                }
-                if let stop {
-                    m.state = .cancelled
-                    m.cancelledBy = AlertStep.actor
-                    m.cancelReason = stop
-                    try m.update(in: db)
-                    if let e = enrolment, e.state == .active {
-                        try SequenceStops.stop(e, .person(login: AlertStep.actor, reason: stop), by: AlertStep.actor, at: now, in: db)
-                    }
-                    report.cancelled.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject, note: stop))
-                    continue
-                }
-                let offset = SequencePlanner.offset(account.timezone)
-                if !settings.workingHours.contains(local: now + offset(now)) {
-                    let next = settings.workingHours.next(atOrAfter: now, offset: offset)
-                    report.waiting.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
-                                               note: "outside working hours in \(account.timezone ?? "UTC")" + (next.map { "; next window \(Moment(seconds: $0).utc)" } ?? "")))
-                    continue
-                }
-                let gap = Int64(settings.contactGapDays) * 86_400
-                let lastSent = try Int64.fetchOne(db, sql: """
-                    SELECT MAX(sent_at) FROM outbox_message WHERE contact_id = ? AND state = 'sent' AND id != ?
-                    """, arguments: [m.contactID, id])
-                if contactsThisRun.contains(m.contactID) || (lastSent.map { now - $0 < gap } ?? false) {
-                    m.scheduledAt = try planner.sendTime(atOrAfter: max(now + 60, (lastSent ?? now) + gap), account: account,
-                                                         contactID: m.contactID, excluding: id, in: db)
-                    try m.update(in: db)
-                    report.waiting.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
-                                               note: "another email reached \(m.toName) less than \(settings.contactGapDays) days ago; moved to \(Moment(seconds: m.scheduledAt).utc)"))
-                    continue
-                }
-                m.state = .sending
-                m.claimedAt = wall
-                m.claimedBy = Self.worker
-                m.attempts += 1
-                try m.update(in: db)
-                contactsThisRun.insert(m.contactID)
-                claimed.append(m)
+        }
+    }
+
+    /// One transaction for one message: still due (another run or a person may have got
+    /// there first), then cancelled (its sequence stopped, its contact gone), put off
+    /// (working hours, the contact gap) or claimed for this run (`sending`).
+    func claim(_ id: Int64, now: Int64, wall: Int64, contactsThisRun: inout Set<String>, report: inout Report,
+               in database: FolioDatabase) throws -> OutboxMessage? {
+        let settings = planner.settings
+        return try database.write { db -> OutboxMessage? in
+            guard var m = try Outbox.message(id, in: db), m.state == .scheduled, m.scheduledAt <= now, (m.nextAttemptAt ?? 0) <= now,
+                  let account = try Account.find(id: m.accountID, in: db) else { return nil }
+            let contact = try Contact.find(id: m.contactID, in: db)
+            let enrolment = try m.enrolmentID.flatMap {
+                try SequenceEnrolment.find(id: $0, in: db)
             }
-            return claimed
+            // A contact no longer on file counts as one who opted out.
+            var stop = (SequenceStop.unreachable(account, contact: contact)
+                ?? (contact == nil ? SequenceStop.optedOut(m.toName) : nil))?.reason
+            if stop == nil, let e = enrolment, e.state != .active {
+                stop = "its sequence is \(e.state.rawValue)" + (e.stopReason.map { ": \($0)" } ?? "")
+            }
+            if let stop {
+                m.state = .cancelled
+                m.cancelledBy = AlertStep.actor
+                m.cancelReason = stop
+                try m.update(db)
+                if let e = enrolment, e.state == .active {
+                    try SequenceStops.stop(e, .person(login: AlertStep.actor, reason: stop), by: AlertStep.actor, at: now, in: db)
+                }
+                report.cancelled.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject, note: stop))
+                return nil
+            }
+            let offset = SequencePlanner.offset(account.timezone)
+            if !settings.workingHours.contains(local: now + offset(now)) {
+                let next = settings.workingHours.next(atOrAfter: now, offset: offset)
+                report.waiting.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
+                                           note: "outside working hours in \(account.timezone ?? "UTC")" + (next.map { "; next window \(Moment(seconds: $0).utc)" } ?? "")))
+                return nil
+            }
+            let gap = Int64(settings.contactGapDays) * 86_400
+            // One in flight in another run counts as sent now.
+            let lastSent = try Int64.fetchOne(db, sql: """
+                SELECT MAX(CASE state WHEN 'sent' THEN sent_at ELSE ? END) FROM outbox_message
+                WHERE contact_id = ? AND state IN ('sent', 'sending') AND id != ?
+                """, arguments: [now, m.contactID, id])
+            if contactsThisRun.contains(m.contactID) || (lastSent.map { now - $0 < gap } ?? false) {
+                m.scheduledAt = try planner.sendTime(atOrAfter: max(now + 60, (lastSent ?? now) + gap), account: account,
+                                                     contactID: m.contactID, excluding: id, in: db)
+                try m.update(db)
+                report.waiting.append(Item(id: id, account: m.accountID, to: m.to, subject: m.subject,
+                                           note: "another email reached \(m.toName) less than \(settings.contactGapDays) days ago; moved to \(Moment(seconds: m.scheduledAt).utc)"))
+                return nil
+            }
+            m.state = .sending
+            m.claimedAt = wall
+            m.claimedBy = Self.worker
+            m.attempts += 1
+            try m.update(db)
+            contactsThisRun.insert(m.contactID)
+            return m
         }
     }
 }

@@ -41,7 +41,7 @@ public struct SequenceDesk: Sendable {
         let alerts = try Alert.fetchAll(db, sql: """
             SELECT * FROM alert WHERE account_id = ? AND shadow = 0 AND state != 'resolved'
             ORDER BY CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, raised_at DESC
-            """, arguments: [account.id])
+            """, arguments: [account.id]).withRecipients(in: db)
         var found: (Alert, RecoverySequence)?
         for alert in alerts {
             guard let s = try SequencePlanner.situation(of: account, alertKind: alert.kind, asOf: asOf, in: db),
@@ -49,8 +49,7 @@ public struct SequenceDesk: Sendable {
             found = (alert, sequence)
             break
         }
-        let active = try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE account_id = ? AND state = 'active'",
-                                                    arguments: [account.id])
+        let active = try SequenceEnrolment.active(on: account.id, in: db)
         var choices = library.catalog.sequences
         if let suggested = found?.1, let i = choices.firstIndex(of: suggested) { choices.insert(choices.remove(at: i), at: 0) }
         return Situation(account: account, alert: found?.0, suggested: found?.1, active: active, choices: choices)
@@ -93,11 +92,9 @@ public struct SequenceDesk: Sendable {
         return .init(situation: desk, sequence: sequence, account: account, contact: person, noRecipient: nil, steps: steps)
     }
 
-    /// Who may start, approve or stop outreach on an account: its CSM, their managers, a VP.
+    /// Who may start, approve or stop outreach on an account: its CSM, their managers, a VP (`Access`).
     static func refusal(of user: User, for account: Account, in db: Database) throws -> String? {
-        if user.role == .vp || user.login == account.owner { return nil }
-        if try ReportingChain.managers(of: account.owner, in: db).contains(user.login) { return nil }
-        return "\(user.login) may not email \(account.id)'s contacts: only its CSM (\(account.owner)), their managers or a VP may"
+        Access.refusalToEmail(by: user, people: try AccountPeople.of(account, in: db))?.description
     }
 
     /// Starts a sequence as `user`: the first email is written (a draft on an enterprise
@@ -135,8 +132,7 @@ public struct SequenceDesk: Sendable {
     public func stop(_ account: Account, reason: String?, by user: User, now: Int64, in database: FolioDatabase) throws -> SequenceEnrolment {
         let result: Result<SequenceEnrolment, OutreachFailure> = try database.write { db in
             if let why = try Self.refusal(of: user, for: account, in: db) { return .failure(.notAllowed(why)) }
-            guard var active = try SequenceEnrolment.fetchOne(db, sql: "SELECT * FROM sequence_enrolment WHERE account_id = ? AND state = 'active'",
-                                                              arguments: [account.id]) else {
+            guard var active = try SequenceEnrolment.active(on: account.id, in: db) else {
                 return .failure(.conflict("\(account.id) is in no sequence right now"))
             }
             let why = SequenceStop.person(login: user.login, reason: reason)
@@ -152,6 +148,6 @@ public struct SequenceDesk: Sendable {
 
     /// The account's sequences, newest first.
     public static func enrolments(of accountID: String, in db: Database) throws -> [SequenceEnrolment] {
-        try SequenceEnrolment.fetchAll(db, sql: "SELECT * FROM sequence_enrolment WHERE account_id = ? ORDER BY id DESC", arguments: [accountID])
+        try SequenceEnrolment.filter(SequenceEnrolment.Columns.accountID == accountID).order(SequenceEnrolment.Columns.id.desc).fetchAll(db)
     }
 }

@@ -27,14 +27,13 @@ public struct SequencePlanner: Sendable {
     /// `owner` and `snapshot` when the caller has them already (the daily run has both for every account).
     static func situation(of account: Account, alertKind: Alert.Kind, asOf: Day, owner: User? = nil, snapshot known: HealthSnapshot? = nil,
                           in db: Database) throws -> Situation? {
-        guard let csm = try owner ?? User.fetchOne(db, sql: "SELECT * FROM user WHERE login = ?", arguments: [account.owner]) else { return nil }
-        let contacts = try Contact.fetchAll(db, sql: "SELECT * FROM contact WHERE account_id = ? ORDER BY id", arguments: [account.id])
+        guard let csm = try owner ?? User.find(login: account.owner, in: db) else { return nil }
+        let contacts = try Contact.fetchAll(db.cachedStatement(sql: "SELECT * FROM contact WHERE account_id = ? ORDER BY id"), arguments: [account.id])
         var facts = OutreachFacts(alert: alertKind)
         facts.isOnboarding = account.tenureDays(asOf: asOf) < 90
         facts.seats = account.seats
-        let weeks = try UsageWeek.fetchAll(db, sql: """
-            SELECT * FROM usage WHERE account_id = ? AND week <= ? AND partial = 0 ORDER BY week DESC LIMIT 8
-            """, arguments: [account.id, asOf.iso])
+        let weeks = try UsageWeek.fetchAll(db.cachedStatement(sql: "SELECT * FROM usage WHERE account_id = ? AND week <= ? AND partial = 0 ORDER BY week DESC LIMIT 8"),
+                                           arguments: [account.id, asOf])
         if !weeks.isEmpty {
             let recent = weeks.prefix(4)
             facts.activeUsers = Double(recent.map(\.activeUsers).reduce(0, +)) / Double(recent.count)
@@ -132,10 +131,10 @@ public struct SequencePlanner: Sendable {
             enrolment.stopReason = SequenceCatalog.whyNoRecipient(of: sequence, among: situation.contacts, account: account)
             enrolment.stoppedAt = now
             enrolment.stoppedBy = actor
-            try enrolment.insert(in: db)
+            try enrolment.insert(db)
             return Started(enrolment: enrolment, message: nil)
         }
-        try enrolment.insert(in: db)
+        try enrolment.insert(db)
         // Never before the CSM was told: the alert plus the delay, and not in the past.
         let earliest = max(now, alert.map { settings.earliestFirstSend(alertRaisedAt: $0.raisedAt) } ?? now)
         let message = try writeStep(0, of: sequence, enrolment: enrolment, situation: situation, contact: contact,
@@ -156,7 +155,7 @@ public struct SequencePlanner: Sendable {
                                     toName: contact.name, to: contact.email, fromName: situation.csm.name, from: situation.csm.email,
                                     subject: subject, body: body, state: situation.account.tier == .enterprise ? .draft : .scheduled,
                                     scheduledAt: when, sequence: sequence.name, step: index + 1, messageID: messageID, createdAt: now)
-        try message.insert(in: db)
+        try message.insert(db)
         return message
     }
 

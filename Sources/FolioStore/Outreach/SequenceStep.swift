@@ -37,7 +37,7 @@ public struct SequenceStep: TickStep {
         let active = try ActiveSequences.load(in: db)
         for enrolment in active.enrolments {
             guard let account = try accounts[enrolment.accountID]
-                ?? Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [enrolment.accountID]) else { continue }
+                ?? Account.find(id: enrolment.accountID, in: db) else { continue }
             if let why = stopCondition(for: enrolment, account: account, band: todaysBand[account.id], bands: bands, known: active) {
                 try SequenceStops.stop(enrolment, why, by: actor, at: now, in: db)
                 context.summary.sequencesStopped += 1
@@ -58,7 +58,7 @@ public struct SequenceStep: TickStep {
             """, arguments: [asOf.adding(days: -lookbackDays).iso, asOf.iso])
         var enrolled = Set<String>()
         var users: [String: User] = [:]
-        if !candidates.isEmpty { for u in try User.fetchAll(db, sql: "SELECT * FROM user") { users[u.login] = u } }
+        if !candidates.isEmpty { for u in try User.fetchAll(db) { users[u.login] = u } }
         for alert in candidates where !enrolled.contains(alert.accountID) {
             guard let account = accounts[alert.accountID],
                   var situation = try SequencePlanner.situation(of: account, alertKind: alert.kind, asOf: asOf, owner: users[account.owner],
@@ -103,7 +103,7 @@ public struct SequenceStep: TickStep {
                 return
             }
             guard let contactID = e.contactID,
-                  let contact = try Contact.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [contactID]),
+                  let contact = try Contact.find(id: contactID, in: db),
                   let situation = try SequencePlanner.situation(of: account, alertKind: try alertKind(of: e, in: db), asOf: asOf, in: db)
             else { return }
             let delay = Int64(sequence.steps[last.step].delayDays) * 86_400
@@ -118,8 +118,7 @@ public struct SequenceStep: TickStep {
     }
 
     func alertKind(of e: SequenceEnrolment, in db: Database) throws -> Alert.Kind {
-        guard let id = e.alertID, let raw = try String.fetchOne(db, sql: "SELECT kind FROM alert WHERE id = ?", arguments: [id]),
-              let kind = Alert.Kind(rawValue: raw) else {
+        guard let id = e.alertID, let kind = try Alert.select(Alert.Columns.kind, as: Alert.Kind.self).filter(Alert.Columns.id == id).fetchOne(db) else {
             return planner.library.catalog.signal(of: e.sequence) == .usageSurge ? .usageSurge : .healthDrop
         }
         return kind
@@ -137,12 +136,14 @@ struct ActiveSequences {
 
     static func load(in db: Database) throws -> ActiveSequences {
         var out = ActiveSequences()
-        out.enrolments = try SequenceEnrolment.fetchAll(db, sql: "SELECT * FROM sequence_enrolment WHERE state = 'active' ORDER BY id")
+        let active = SequenceEnrolment.filter(SequenceEnrolment.Columns.state == SequenceEnrolment.State.active)
+        out.enrolments = try active.order(SequenceEnrolment.Columns.id).fetchAll(db)
         guard !out.enrolments.isEmpty else { return out }
-        for c in try Contact.fetchAll(db, sql: "SELECT * FROM contact WHERE id IN (SELECT contact_id FROM sequence_enrolment WHERE state = 'active')") {
+        for c in try Contact.filter(active.select(SequenceEnrolment.Columns.contactID).contains(Contact.Columns.id)).fetchAll(db) {
             out.contacts[c.id] = c
         }
-        for a in try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE id IN (SELECT alert_id FROM sequence_enrolment WHERE state = 'active')") {
+        // Their states only (did the run resolve one as recovered?): the recipients are not read.
+        for a in try Alert.filter(active.select(SequenceEnrolment.Columns.alertID).contains(Alert.Columns.id)).fetchAll(db) {
             if let id = a.id { out.alerts[id] = a }
         }
         let rows = try Row.fetchAll(db, sql: """

@@ -18,9 +18,7 @@ enum SequenceStops {
 
     /// A reply or a meeting just logged ends the account's sequence at once, not at the next run.
     static func afterActivity(_ activity: Activity, by actor: String, at now: Int64, in db: Database) throws {
-        guard let enrolment = try SequenceEnrolment.fetchOne(db, sql: """
-            SELECT * FROM sequence_enrolment WHERE account_id = ? AND state = 'active'
-            """, arguments: [activity.accountID]),
+        guard let enrolment = try SequenceEnrolment.active(on: activity.accountID, in: db),
             let why = SequenceStop.ending(activity, after: enrolment.startedOn.adding(days: -1)) else { return }
         try stop(enrolment, why, by: actor, at: now, in: db)
     }

@@ -46,7 +46,7 @@ public enum ProgrammeData {
         for row in renewalRows {
             guard let closedOn = row.day("closed_on") else { continue }
             history.renewals.append(ProgrammeHistory.ClosedRenewal(
-                accountID: row["account_id"], owner: row["owner"], tier: Account.Tier(rawValue: row["tier"]) ?? .smb,
+                accountID: row["account_id"], owner: row["owner"], tier: try row.decode(forColumn: "tier"),
                 closedOn: closedOn, won: row["stage"] == RenewalOpportunity.Stage.closedWon.rawValue,
                 lastCheckIn: row.day("last_checkin")))
         }
@@ -91,7 +91,7 @@ public enum ProgrammeData {
         for row in alertRows {
             // The severity and SLA the alert was raised with: the first trail entry that
             // records a before state holds them (only escalating or easing changes them).
-            var severity = Alert.Severity(rawValue: row["severity"]) ?? .amber
+            var severity: Alert.Severity = try row.decode(forColumn: "severity")
             var dueBy: Int64 = row["due_by"]
             if let text: String = row["first_before"], let raised = try? JSONDecoder().decode(RaisedState.self, from: Data(text.utf8)) {
                 severity = Alert.Severity(rawValue: raised.severity) ?? severity

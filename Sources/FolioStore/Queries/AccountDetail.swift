@@ -57,8 +57,7 @@ public struct AccountDetail: Sendable, Hashable {
 
     public static func load(accountID: String, asOf: Day, in db: Database) throws -> AccountDetail {
         let day = asOf.iso
-        let contacts = try Contact.fetchAll(db, sql: "SELECT * FROM contact WHERE account_id = ? ORDER BY name, id",
-                                            arguments: [accountID])
+        let contacts = try Contact.filter(Contact.Columns.accountID == accountID).order(Contact.Columns.name, Contact.Columns.id).fetchAll(db)
         let responses = try NPSResponse.fetchAll(db, sql: """
             SELECT n.* FROM nps_response n JOIN contact c ON c.id = n.contact_id
             WHERE c.account_id = ? AND n.date <= ? ORDER BY n.date
@@ -73,27 +72,24 @@ public struct AccountDetail: Sendable, Hashable {
             """, arguments: [accountID, day, timelineLimit])
         let activities = try activityRows.map { ActivityLine(activity: try Activity(row: $0), authorName: $0["author_name"]) }
 
-        let usage = try UsageWeek.fetchAll(db, sql: """
-            SELECT * FROM usage WHERE account_id = ? AND week <= ? ORDER BY week DESC LIMIT ?
-            """, arguments: [accountID, day, usageWeeks]).reversed()
+        let usage = try UsageWeek.filter(UsageWeek.Columns.accountID == accountID && UsageWeek.Columns.week <= asOf)
+            .order(UsageWeek.Columns.week.desc).limit(usageWeeks).fetchAll(db).reversed()
 
-        let cases = try SupportCase.fetchAll(db, sql: """
-            SELECT * FROM support_case WHERE account_id = ? AND opened <= ? AND (closed IS NULL OR closed > ?)
-            """, arguments: [accountID, day, day]).sorted { ($0.priority, $1.opened) > ($1.priority, $0.opened) }
+        typealias Case = SupportCase.Columns
+        let cases = try SupportCase.filter(Case.accountID == accountID && Case.opened <= asOf && (Case.closed == nil || Case.closed > asOf))
+            .fetchAll(db).sorted { ($0.priority, $1.opened) > ($1.priority, $0.opened) }
 
-        let payment = try PaymentStatus.fetchOne(db, sql: """
-            SELECT * FROM payment_status WHERE account_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1
-            """, arguments: [accountID, day])
+        let payment = try PaymentStatus.filter(PaymentStatus.Columns.accountID == accountID && PaymentStatus.Columns.asOf <= asOf)
+            .order(PaymentStatus.Columns.asOf.desc).fetchOne(db)
 
         let alerts = try Alert.fetchAll(db, sql: """
             SELECT * FROM alert WHERE account_id = ? AND shadow = 0 AND raised_on <= ?
               AND (state != 'resolved' OR resolved_at >= ?)
             ORDER BY state = 'resolved', CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, raised_at DESC
-            """, arguments: [accountID, day, Int64(asOf.adding(days: -recentAlertDays).ordinal) * 86_400])
+            """, arguments: [accountID, day, Int64(asOf.adding(days: -recentAlertDays).ordinal) * 86_400]).withRecipients(in: db)
 
-        let renewal = try RenewalOpportunity.fetchOne(db, sql: """
-            SELECT * FROM renewal_opportunity WHERE account_id = ? AND closed_on IS NULL ORDER BY close_date LIMIT 1
-            """, arguments: [accountID])
+        let renewal = try RenewalOpportunity.filter(RenewalOpportunity.Columns.accountID == accountID && RenewalOpportunity.Columns.closedOn == nil)
+            .order(RenewalOpportunity.Columns.closeDate).fetchOne(db)
 
         return AccountDetail(contacts: contactLines, activities: activities, usage: Array(usage), openCases: cases, payment: payment,
                              alerts: alerts, renewal: renewal)
@@ -107,6 +103,6 @@ public struct AccountDetail: Sendable, Hashable {
 
     /// A user's display name by login.
     public static func userName(_ login: String, in db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT name FROM user WHERE login = ?", arguments: [login])
+        try User.select(User.Columns.name, as: String.self).filter(User.Columns.login == login).fetchOne(db)
     }
 }

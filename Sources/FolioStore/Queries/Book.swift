@@ -35,11 +35,11 @@ public struct BookEntry: Sendable, Hashable {
 /// reporting chain), a VP every account, an AE the accounts they sell to.
 public enum Book {
     public static func user(_ login: String, in db: Database) throws -> User? {
-        try User.fetchOne(db, sql: "SELECT * FROM user WHERE login = ?", arguments: [login])
+        try User.find(login: login, in: db)
     }
 
     public static func users(in db: Database) throws -> [User] {
-        try User.fetchAll(db, sql: "SELECT * FROM user ORDER BY role, login")
+        try User.order(User.Columns.role, User.Columns.login).fetchAll(db)
     }
 
     /// The logins whose accounts `user` sees as owner: themselves and everyone below them.
@@ -144,9 +144,9 @@ public enum Book {
         var entries: [BookEntry] = []
         let rows = try Row.fetchCursor(db, request)
         while let row = try rows.next() {
-            let account = Account(id: row[0], name: row[1], tier: Account.Tier(rawValue: row[2]) ?? .smb, owner: row[3], ae: row[4],
-                                  arr: Money(cents: row[5]), contractStart: (row[6] as StoredDay?)?.day ?? Day(ordinal: 0),
-                                  renewalDate: (row[7] as StoredDay?)?.day ?? Day(ordinal: 0), seats: row[8], timezone: row[9],
+            let account = Account(id: row[0], name: row[1], tier: try row.decode(atIndex: 2), owner: row[3], ae: row[4],
+                                  arr: try row.decode(atIndex: 5), contractStart: try row.decode(atIndex: 6),
+                                  renewalDate: try row.decode(atIndex: 7), seats: row[8], timezone: row[9],
                                   emailOptOut: row[10], status: .active, termMonths: row[17])
             var score: Double? = row[14]
             var band: String? = row[15]
@@ -205,7 +205,7 @@ public enum Book {
         let rows = try Row.fetchCursor(db, sql: "SELECT account_id, severity FROM alert WHERE state != 'resolved' AND shadow = 0")
         while let row = try rows.next() {
             let id: String = row[0]
-            let severity = Alert.Severity(rawValue: row[1]) ?? .info
+            let severity: Alert.Severity = try row.decode(atIndex: 1)
             let (count, worst) = out[id] ?? (0, severity)
             out[id] = (count + 1, max(worst, severity))
         }

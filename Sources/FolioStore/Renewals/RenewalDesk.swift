@@ -48,14 +48,14 @@ public struct RenewalDesk {
     public func move(id: Int64, to target: RenewalOpportunity.Stage, by user: User, asOf: Day, now: Int64,
                      expecting: RenewalOpportunity.Stage? = nil) throws -> Moved {
         let seen = try database.read { db -> RenewalOpportunity in
-            guard let o = try RenewalOpportunity.fetch(id: id, in: db) else { throw Failure.notFound(id) }
+            guard let o = try RenewalOpportunity.find(id: id, in: db) else { throw Failure.notFound(id) }
             try check(o, to: target, by: user, in: db)
             return o
         }
         let expected = expecting ?? seen.stage
         return try database.write { db in
             let subject = try Self.subject(id: id, in: db)
-            guard let before = try RenewalOpportunity.fetch(id: id, in: db) else { throw Failure.notFound(id) }
+            guard let before = try RenewalOpportunity.find(id: id, in: db) else { throw Failure.notFound(id) }
             // The compare-and-set: only from the stage the person saw.
             try db.execute(sql: """
                 UPDATE renewal_opportunity SET stage = ?, closed_on = ?, moved_by = ?, moved_at = ?
@@ -66,8 +66,8 @@ public struct RenewalDesk {
                 throw Failure.refused(.alreadyMoved(subject: subject, stage: before.stage, by: before.movedBy ?? RenewalRules.engine,
                                                     at: before.movedAt))
             }
-            guard let after = try RenewalOpportunity.fetch(id: id, in: db),
-                  var account = try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [before.accountID]) else {
+            guard let after = try RenewalOpportunity.find(id: id, in: db),
+                  var account = try Account.find(id: before.accountID, in: db) else {
                 throw Failure.notFound(id)
             }
             try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "renewal.move", subject: subject,
@@ -108,11 +108,9 @@ public struct RenewalDesk {
 
     /// Refuses the move when the user may not make it (or it is already made).
     func check(_ o: RenewalOpportunity, to target: RenewalOpportunity.Stage, by user: User, in db: Database) throws {
-        guard let owner = try String.fetchOne(db, sql: "SELECT owner FROM account WHERE id = ?", arguments: [o.accountID]) else {
-            throw Failure.notFound(o.id ?? 0)
-        }
-        let managers = try ReportingChain.managers(of: owner, in: db)
-        if let refusal = RenewalMove.refusal(moving: o, to: target, by: user, accountOwner: owner, ownerManagers: managers,
+        guard let account = try Account.find(id: o.accountID, in: db) else { throw Failure.notFound(o.id ?? 0) }
+        let people = try AccountPeople.of(account, in: db)
+        if let refusal = RenewalMove.refusal(moving: o, to: target, by: user, accountOwner: people.owner, ownerManagers: people.managers,
                                               subject: try Self.subject(id: o.id ?? 0, in: db)) {
             throw Failure.refused(refusal)
         }

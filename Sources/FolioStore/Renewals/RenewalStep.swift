@@ -26,7 +26,7 @@ public struct RenewalStep: TickStep {
         context.summary.renewalsMoved += db.changesCount
 
         var open: [String: RenewalOpportunity] = [:]
-        let rows = try RenewalOpportunity.fetchCursor(db, sql: "SELECT * FROM renewal_opportunity WHERE closed_on IS NULL")
+        let rows = try RenewalOpportunity.filter(RenewalOpportunity.Columns.closedOn == nil).fetchCursor(db)
         while let o = try rows.next() { open[o.accountID] = o }
 
         // The day's bands, parallel to the accounts, when the scoring step ran before this one.

@@ -15,12 +15,35 @@ public enum AlertAction: Sendable {
     case acknowledge
     case snooze(until: Day, reason: String)
     case resolve(outcome: Alert.Outcome, note: String)
+    /// Pass it on to another user, who is told of it from now on.
+    case handOver(to: String)
 
+    /// The word the alert's trail and the audit log keep.
     var verb: String {
         switch self {
         case .acknowledge: "acknowledge"
         case .snooze: "snooze"
         case .resolve: "resolve"
+        case .handOver: "hand-over"
+        }
+    }
+
+    var act: Access.Act {
+        switch self {
+        case .acknowledge: .acknowledgeAlert
+        case .snooze: .snoozeAlert
+        case .resolve: .resolveAlert
+        case .handOver: .handOverAlert
+        }
+    }
+
+    /// The alert after the action (`AlertLifecycle`), or why it cannot happen.
+    func apply(to alert: Alert, by login: String, at now: Int64, asOf: Day) -> Result<Alert, Alert.Refusal> {
+        switch self {
+        case .acknowledge: alert.acknowledged(by: login, at: now)
+        case .snooze(let until, let reason): alert.snoozed(until: until, reason: reason, asOf: asOf)
+        case .resolve(let outcome, let note): alert.resolved(outcome: outcome, note: note, by: login, at: now)
+        case .handOver(let to): alert.handedOver(to: to)
         }
     }
 }
@@ -43,15 +66,15 @@ public enum AlertActionFailure: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Reading alerts for a person, and their acknowledgements, snoozes and resolutions: each
-/// one checked (who may act, what state it is in) and written with its trail in one
+/// Reading alerts for a person, and their acknowledgements, snoozes, resolutions and hand-overs:
+/// each one checked (who may act, what state it is in) and written with its trail in one
 /// transaction, so of two people acting at once exactly one wins and the other is told.
 public enum AlertDesk {
     /// The alerts `user` sees in `scope` (clamped to their role): those on the accounts of
     /// that scope, and any routed to them.
     public static func list(for user: User, scope: PortfolioScope, includeResolved: Bool = false, shadow: Bool = false,
                             in db: Database) throws -> [AlertListing] {
-        let routedToMe: SQL = "';' || al.recipients || ';' LIKE \("%;" + user.login + ";%")"
+        let routedToMe: SQL = "EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = al.id AND r.login = \(user.login))"
         let filters: [SQL] = [includeResolved ? "1" : "al.state != 'resolved'",
                               shadow ? "al.shadow = 1" : "al.shadow = 0",
                               "(\(try scope.accountFilter(for: user, in: db)) OR \(routedToMe))"]
@@ -63,14 +86,16 @@ public enum AlertDesk {
                      CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END,
                      al.due_by, al.id
             """
-        return try Row.fetchAll(db, request).map { row in
-            AlertListing(alert: try Alert(row: row), accountName: row["account_name"], owner: row["account_owner"],
-                         tier: Account.Tier(rawValue: row["account_tier"]) ?? .smb, arr: Money(cents: row["account_arr"]))
+        let rows = try Row.fetchAll(db, request)
+        let alerts = try rows.map(Alert.init(row:)).withRecipients(in: db)
+        return try zip(rows, alerts).map { row, alert in
+            AlertListing(alert: alert, accountName: try row.decode(forColumn: "account_name"), owner: try row.decode(forColumn: "account_owner"),
+                         tier: try row.decode(forColumn: "account_tier"), arr: try row.decode(forColumn: "account_arr"))
         }
     }
 
     public static func alert(_ id: Int64, in db: Database) throws -> Alert? {
-        try Alert.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [id])
+        try Alert.find(id: id, in: db)
     }
 
     /// The alert's trail, oldest first: (when, who, what).
@@ -79,69 +104,33 @@ public enum AlertDesk {
             .map { ($0["at"], $0["actor"], $0["action"]) }
     }
 
-    /// Acts on one alert as `user` at `now` (on the day `asOf`), in one transaction.
+    /// Acts on one alert as `user` at `now` (on the day `asOf`), in one transaction: who may
+    /// is `Access`'s rule, what the alert becomes is its lifecycle's.
     @discardableResult
     public static func perform(_ action: AlertAction, on id: Int64, by user: User, at now: Int64, asOf: Day,
                                in database: FolioDatabase) throws -> Alert {
         let result: Result<Alert, AlertActionFailure> = try database.write { db in
-            guard var alert = try alert(id, in: db) else { return .failure(.notFound(id)) }
-            guard let owner = try String.fetchOne(db, sql: "SELECT owner FROM account WHERE id = ?", arguments: [alert.accountID]) else {
+            guard let before = try alert(id, in: db),
+                  let account = try Account.find(id: before.accountID, in: db) else {
                 return .failure(.notFound(id))
             }
-            if let refusal = try refusal(of: user, for: alert, owner: owner, in: db) {
-                return .failure(.notAllowed(id, login: user.login, reason: refusal))
+            if let refusal = Access.refusal(action.act, on: before, by: user, people: try AccountPeople.of(account, in: db)) {
+                return .failure(.notAllowed(id, login: user.login, reason: refusal.description))
             }
-            if let conflict = conflict(action, with: alert) { return .failure(.conflict(id, conflict)) }
-            let before = alert
-            switch action {
-            case .acknowledge:
-                alert.state = .acknowledged
-                alert.acknowledgedBy = user.login
-                alert.acknowledgedAt = now
-                alert.snoozedUntil = nil
-                alert.snoozeReason = nil
-            case .snooze(let until, let reason):
-                guard until > asOf else { return .failure(.invalid("snooze until \(until): pick a day after \(asOf)")) }
-                guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                    return .failure(.invalid("a snooze needs a reason (--reason)"))
-                }
-                alert.state = .snoozed
-                alert.snoozedUntil = until
-                alert.snoozeReason = reason
-            case .resolve(let outcome, let note):
-                alert.state = .resolved
-                alert.resolvedBy = user.login
-                alert.resolvedAt = now
-                alert.outcome = outcome
-                alert.note = note.isEmpty ? nil : note
+            if case .handOver(let login) = action, try User.find(login: login, in: db) == nil {
+                return .failure(.invalid("\(login) is not a user: alert \(id) can only be handed over to one"))
             }
-            try alert.update(in: db)
+            let alert: Alert
+            switch action.apply(to: before, by: user.login, at: now, asOf: asOf) {
+            case .success(let after): alert = after
+            case .failure(let refusal): return .failure(refusal.isConflict ? .conflict(id, refusal.description) : .invalid(refusal.description))
+            }
+            try alert.save(from: before, in: db)
             try AlertEvents.record(action.verb, alert: id, actor: user.login, at: now, before: before, after: alert, in: db)
             try AuditTrail.record(AuditEntry(actor: user.login, at: now, action: "alert.\(action.verb)", subject: "alert \(id)",
                                              before: before.auditText, after: alert.auditText), in: db)
             return .success(alert)
         }
         return try result.get()
-    }
-
-    /// nil when `user` may act: the owner, anyone up the owner's reporting chain, or a recipient.
-    static func refusal(of user: User, for alert: Alert, owner: String, in db: Database) throws -> String? {
-        if alert.shadow { return "it is a control-group alert, recorded but routed to no one" }
-        if user.login == owner || alert.recipients.contains(user.login) { return nil }
-        if try ReportingChain.managers(of: owner, in: db).contains(user.login) { return nil }
-        return "only the account's CSM (\(owner)), their managers, or the alert's recipients may"
-    }
-
-    static func conflict(_ action: AlertAction, with alert: Alert) -> String? {
-        let by = { (login: String?, at: Int64?) in "by \(login ?? "someone") at \(at.map { Moment(seconds: $0).utc } ?? "an unknown time")" }
-        switch (action, alert.state) {
-        case (_, .resolved):
-            let outcome = alert.outcome.map { " (\($0.rawValue))" } ?? ""
-            return "already resolved \(by(alert.resolvedBy, alert.resolvedAt))\(outcome)"
-        case (.acknowledge, .acknowledged):
-            return "already acknowledged \(by(alert.acknowledgedBy, alert.acknowledgedAt))"
-        default:
-            return nil
-        }
     }
 }

@@ -28,13 +28,14 @@ public struct AlertStep: TickStep {
         let db = context.db, asOf = context.asOf
         let now = policy.runInstant(of: asOf)
         var users: [String: User] = [:]
-        for user in try User.fetchAll(db, sql: "SELECT * FROM user") { users[user.login] = user }
+        for user in try User.fetchAll(db) { users[user.login] = user }
 
         context.summary.alertsReopened += try reopenSnoozed(asOf: asOf, now: now, in: db)
         try closeChurned(now: now, in: db)
 
+        // Without their recipients: a run changes few of them, and reads those when it does (`routed`).
         var open: [String: [Alert.Kind: Alert]] = [:]
-        for alert in try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE state != 'resolved'") {
+        for alert in try Alert.filter(Alert.Columns.state != Alert.State.resolved).fetchAll(db) {
             open[alert.accountID, default: [:]][alert.kind] = alert
         }
         var levels: [String: [Alert.Kind: Int]] = [:]
@@ -100,45 +101,31 @@ public struct AlertStep: TickStep {
                               reason: try explained(reason, kind: kind, account: account, index: index, context: context),
                               raisedOn: asOf, raisedAt: now, dueBy: policy.dueBy(kind: kind, severity: severity, raisedAt: now),
                               recipients: route(kind, severity), shadow: heldOut)
-            try alert.insert(in: db)
+            try alert.raise(in: db)
             // The new row is what was raised: the trail notes when and by whom.
             try AlertEvents.record("raise", alert: alert.id!, actor: Self.actor, at: now, before: nil, after: nil, in: db)
             if heldOut { context.summary.shadowAlerts += 1 } else { context.summary.alertsRaised += 1 }
 
         case .escalate(let kind, let severity, let reason):
-            guard var alert = open[kind] else { return }
-            let before = alert
-            alert.severity = severity
-            alert.reason = try explained(reason, kind: kind, account: account, index: index, context: context)
-            for login in route(kind, severity) where !alert.recipients.contains(login) { alert.recipients.append(login) }
-            // The SLA starts again, and the alert needs acknowledging again at its new stakes.
-            alert.dueBy = policy.dueBy(kind: kind, severity: severity, raisedAt: now)
-            alert.state = .open
-            alert.acknowledgedBy = nil
-            alert.acknowledgedAt = nil
-            alert.snoozedUntil = nil
-            alert.snoozeReason = nil
-            try alert.update(in: db)
+            guard let before = try open[kind].map({ try $0.routed(in: db) }) else { return }
+            let alert = before.escalated(to: severity, reason: try explained(reason, kind: kind, account: account, index: index, context: context),
+                                         routedTo: route(kind, severity), dueBy: policy.dueBy(kind: kind, severity: severity, raisedAt: now))
+            try alert.save(from: before, in: db)
             try AlertEvents.record("escalate", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
             if !heldOut { context.summary.alertsEscalated += 1 }
 
         case .ease(let kind, let severity, _):
-            guard var alert = open[kind] else { return }
-            let before = alert
-            alert.severity = severity
-            // The recipients and the SLA stay: easing asks nothing more of anyone.
-            try alert.update(in: db)
+            guard let before = try open[kind].map({ try $0.routed(in: db) }) else { return }
+            let alert = before.eased(to: severity)
+            try alert.save(from: before, in: db)
             try AlertEvents.record("ease", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
 
         case .recover(let kind, let reason):
-            guard var alert = open[kind] else { return }
-            let before = alert
-            alert.state = .resolved
-            alert.resolvedBy = Self.actor
-            alert.resolvedAt = now
-            alert.outcome = .recovered
-            alert.note = reason
-            try alert.update(in: db)
+            guard let before = try open[kind].map({ try $0.routed(in: db) }),
+                  case .success(let alert) = before.resolved(outcome: .recovered, note: reason, by: Self.actor, at: now) else {
+                return
+            }
+            try alert.save(from: before, in: db)
             try AlertEvents.record("recover", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
             if !heldOut { context.summary.alertsRecovered += 1 }
         }
@@ -187,12 +174,11 @@ public struct AlertStep: TickStep {
 
     /// Snoozes whose day has come: back to open, each with a trail entry.
     private func reopenSnoozed(asOf: Day, now: Int64, in db: Database) throws -> Int {
-        let waking = try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE state = 'snoozed' AND snoozed_until <= ?", arguments: [asOf.iso])
-        for var alert in waking {
-            let before = alert
-            alert.state = .open
-            alert.snoozedUntil = nil
-            try alert.update(in: db)
+        let waking = try Alert.filter(Alert.Columns.state == Alert.State.snoozed && Alert.Columns.snoozedUntil <= asOf).fetchAll(db)
+            .withRecipients(in: db)
+        for before in waking {
+            guard case .success(let alert) = before.reopened(asOf: asOf) else { continue }
+            try alert.save(from: before, in: db)
             try AlertEvents.record("reopen", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
         }
         return waking.filter { !$0.shadow }.count
@@ -200,16 +186,12 @@ public struct AlertStep: TickStep {
 
     /// Open alerts of accounts that have left the book are resolved as churned.
     private func closeChurned(now: Int64, in db: Database) throws {
-        let gone = try Alert.fetchAll(db, sql: """
-            SELECT * FROM alert WHERE state != 'resolved' AND account_id IN (SELECT id FROM account WHERE status = 'churned')
-            """)
-        for var alert in gone {
-            let before = alert
-            alert.state = .resolved
-            alert.resolvedBy = Self.actor
-            alert.resolvedAt = now
-            alert.outcome = .churned
-            try alert.update(in: db)
+        let churned = Account.select(Account.Columns.id).filter(Account.Columns.status == Account.Status.churned)
+        let gone = try Alert.filter(Alert.Columns.state != Alert.State.resolved && churned.contains(Alert.Columns.accountID)).fetchAll(db)
+            .withRecipients(in: db)
+        for before in gone {
+            guard case .success(let alert) = before.resolved(outcome: .churned, note: nil, by: Self.actor, at: now) else { continue }
+            try alert.save(from: before, in: db)
             try AlertEvents.record("churned", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
         }
     }

@@ -46,4 +46,15 @@ public struct ScreenSize: Hashable, Sendable, CustomStringConvertible {
 
     /// "80×24", as shown to people ("terminal too small (50×10), need 60×12").
     public var description: String { "\(width)×\(height)" }
+
+    /// The largest screen the interface draws, whatever a terminal or an SSH client says:
+    /// an 8K display (7680×4320 pixels) in a small 8×9-pixel font is 960×480. Every cell
+    /// costs memory (about 110 bytes with curses' own copies) and time each frame, so a
+    /// bigger size is a mistake or an attack (65535×65535 once overflowed to 80×-1).
+    public static let maximum = ScreenSize(width: 1_000, height: 500)
+
+    /// Each side within 0…`maximum`.
+    public var clamped: ScreenSize {
+        ScreenSize(width: min(max(0, width), Self.maximum.width), height: min(max(0, height), Self.maximum.height))
+    }
 }

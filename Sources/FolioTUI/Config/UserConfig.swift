@@ -114,7 +114,8 @@ struct UserConfigReader {
         var boundAt: [KeyPress: (command: CommandName, line: Int)] = [:]
         for (nameNode, value) in mapping {
             let written = nameNode.scalar?.string ?? ""
-            guard let name = CommandName(rawValue: written) else {
+            let name = CommandName(rawValue: written)
+            guard Keymap.standard.command(named: name) != nil else {
                 problem(nameNode, unknownCommandMessage(written))
                 continue
             }
@@ -163,7 +164,7 @@ struct UserConfigReader {
     }
 
     func unknownCommandMessage(_ written: String) -> String {
-        let names = CommandName.allCases.map(\.rawValue)
+        let names = Keymap.standard.commands.map(\.name.rawValue)
         // `book.down`, `normal.quit`: the name after the last dot may be one of ours.
         if let last = written.split(separator: ".").last.map(String.init), last != written, names.contains(last) {
             return "unknown command \"\(written)\"; commands are named as in help (?) and the palette: did you mean \"\(last)\"?"

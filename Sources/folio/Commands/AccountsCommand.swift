@@ -25,17 +25,16 @@ struct AccountsCommand: ParsableCommand {
     }
 
     static func showBook(global: GlobalOptions, profile: ProfileOption, json: Bool, buildDemoIfMissing: Bool) throws {
-        try reportingFailures {
-            let healthProfile = try profile.load()
-            let bands = healthProfile.bands.bands.map(\.name)
-            let context = try AppContext.open(global, buildDemoIfMissing: buildDemoIfMissing, profile: healthProfile)
-            let entries = try context.database.read { db in try Book.entries(for: context.user, asOf: context.asOf, bands: bands, in: db) }
+        try AppContext.run(global, profile: profile, readonly: true, buildDemoIfMissing: buildDemoIfMissing) { context in
+            let entries = try context.database.read { db in
+                try Book.entries(for: context.user, asOf: context.asOf, bands: context.bands, in: db)
+            }
             if json {
-                print(try BookJSON.render(entries, bands: bands))
+                print(try BookJSON.render(entries, bands: context.bands))
             } else {
-                let width = TerminalWidth.current()
-                let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
-                for line in BookTable.lines(entries, asOf: context.asOf, maxWidth: width, glyphs: glyphs, bands: bands) { print(line) }
+                for line in BookTable.lines(entries, asOf: context.asOf, maxWidth: context.width, glyphs: context.glyphs, bands: context.bands) {
+                    print(line)
+                }
                 complain("\(entries.count) accounts in the book of \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)) as of \(context.asOf)")
             }
         }

@@ -38,8 +38,7 @@ struct AlertsList: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
-            let context = try AppContext.open(global)
+        try AppContext.run(global, readonly: true) { context in
             let asked: PortfolioScope = mine ? .mine : team ? .team : all ? .all : .natural(for: context.user)
             let scope = asked.clamped(for: context.user)
             let listings = try context.database.read { db in
@@ -50,7 +49,6 @@ struct AlertsList: ParsableCommand {
                 print(try JSONOutput.render(listings.map { AlertJSON($0, now: now) }))
                 return
             }
-            let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
             var table = TextTable(columns: [
                 .init("ID", alignment: .right, priority: 10),
                 .init("SEVERITY", priority: 9),
@@ -66,7 +64,7 @@ struct AlertsList: ParsableCommand {
                               TerminalText.sanitize(l.accountName), Self.due(l.alert, now: now), Self.state(l.alert),
                               TerminalText.sanitize(l.alert.reason)])
             }
-            for line in table.render(maxWidth: TerminalWidth.current(), glyphs: glyphs) { print(line) }
+            for line in table.render(maxWidth: context.width, glyphs: context.glyphs) { print(line) }
             let overdue = listings.filter { $0.alert.isOverdue(at: now) }.count
             complain("\(listings.count) alert\(listings.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "") · \(scope.rawValue) · \(context.user.login) (\(context.user.role.rawValue)) as of \(context.asOf)")
         }
@@ -152,13 +150,14 @@ protocol AlertActing {
 
 extension AlertActing {
     func act() throws {
-        try reportingFailures {
-            let context = try AppContext.open(global)
+        try AppContext.run(global) { context in
+            // What is asked is checked before who asks: a bad --until says so whoever runs it.
             let action = try action(asOf: context.asOf)
+            let actor = try context.actingUser()
             var failed = 0
             for id in ids {
                 do {
-                    let alert = try AlertDesk.perform(action, on: id, by: context.user, at: context.now, asOf: context.asOf,
+                    let alert = try AlertDesk.perform(action, on: id, by: actor, at: context.now, asOf: context.asOf,
                                                       in: context.database)
                     print("alert \(id) \(past) (\(alert.kind.title), \(alert.accountID))")
                 } catch let failure as AlertActionFailure {
@@ -192,7 +191,7 @@ struct AlertsSnooze: ParsableCommand, AlertActing {
 
     func action(asOf: Day) throws -> AlertAction {
         guard let day = SnoozeUntil.day(until, from: asOf) else {
-            throw UsageFailure("--until \(until): expected YYYY-MM-DD, or a number of days or weeks (3d, 2w)")
+            throw UsageFailure("--until \(until): expected a day from \(Day.supported.lowerBound) to \(Day.supported.upperBound) (YYYY-MM-DD), or a number of days or weeks (3d, 2w)")
         }
         return .snooze(until: day, reason: reason)
     }

@@ -45,10 +45,8 @@ struct CheckInsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        try reportingFailures {
-            let profile = try profileOption.load()
-            let bands = profile.bands.bands.map(\.name)
-            let context = try AppContext.open(global, profile: profile)
+        try AppContext.run(global, profile: profileOption, readonly: true) { context in
+            let bands = context.bands
             let chosen = scope?.portfolioScope ?? .natural(for: context.user)
             let board = try context.database.read { db in
                 try CheckInBoard.load(for: context.user, scope: chosen, asOf: context.asOf, bands: bands, in: db)
@@ -60,9 +58,8 @@ struct CheckInsCommand: ParsableCommand {
             if json {
                 print(try JSONOutput.render(CheckInsReport.json(board, asOf: context.asOf, scope: applied)))
             } else {
-                let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
                 for line in CheckInsReport.lines(board, asOf: context.asOf, heading: applied.label(for: context.user), showUpcoming: upcoming,
-                                                 maxWidth: TerminalWidth.current(), glyphs: glyphs) {
+                                                 maxWidth: context.width, glyphs: context.glyphs) {
                     print(line)
                 }
             }

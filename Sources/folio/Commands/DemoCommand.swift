@@ -18,9 +18,11 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let path = global.databasePath
-            let summary = try DemoPortfolio.build(at: path, from: SampleDataLocator.locate(), force: force,
-                                                  actor: global.login ?? "folio", at: Int64(Date().timeIntervalSince1970),
-                                                  profile: try profileOption.load())
+            let profile = try profileOption.load()
+            let summary = try SampleDataLocator.current.withFolder { sampleData in
+                try DemoPortfolio.build(at: path, from: sampleData, force: force, actor: global.login ?? "folio",
+                                        at: Int64(Date().timeIntervalSince1970), profile: profile)
+            }
             print("demo portfolio built at \(path): \(summary.rows) rows from \(summary.files.count) files in \(String(format: "%.2f", summary.seconds)) s")
             print("try: folio accounts --user <login>   (users: folio accounts --user nobody lists them)")
         }

@@ -23,7 +23,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let profile = try profileOption.load()
-            let database = try FolioDatabase(path: global.databasePath, readonly: !FileManager.default.fileExists(atPath: global.databasePath))
+            let database = try FolioDatabase(path: global.databasePath, readonly: true)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
             let found = try database.read { db -> (Result<Account, AccountLookupFailure>, AccountExplanation?) in
                 let result = try AccountExplanation.findAccount(account, in: db)

@@ -12,21 +12,25 @@ struct GenerateCommand: ParsableCommand {
             Makes up a team and a book of accounts with contacts, weekly usage, support cases, \
             NPS answers, payment status and activities: most accounts steady, some declining \
             or surging, with detractors, late payments, departed sponsors and quiet spells. \
-            The same seed always writes the same files.
+            The same seed always writes the same files. With --demo it writes Folio's demo \
+            portfolio instead (the book `folio demo` builds; SampleData/ holds a copy).
             """
     )
 
-    @Option(help: "How many accounts to make up.")
-    var accounts: Int = 1000
+    @Option(help: "How many accounts to make up, 1-1,000,000 (default 1000).")
+    var accounts: Int?
 
-    @Option(help: "Weeks of usage history per account (1–520).")
-    var weeks: Int = 26
+    @Option(help: "Weeks of usage history per account, 1-520 (default 26).")
+    var weeks: Int?
 
-    @Option(help: "Seed for the random choices; the same seed gives the same files.")
-    var seed: UInt64 = 1
+    @Option(help: "Seed for the random choices; the same seed gives the same files (default 1).")
+    var seed: UInt64?
 
-    @Option(help: ArgumentHelp("Folder to write users.csv, accounts.csv, … into (created if missing).",
-                               valueName: "dir"))
+    @Flag(help: "Write the demo portfolio, its people and its stories, as of 2026-11-23.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("Folder to write users.csv, accounts.csv and the rest into (created if missing).",
+                               valueName: "dir"), completion: .directory)
     var out: String
 
     @Flag(help: "Also write events.csv (product-analytics events following each account's usage, about eight a week) and events-map.yaml, its mapping.")
@@ -36,15 +40,24 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard accounts >= 1 else { throw ValidationError("--accounts must be at least 1.") }
-        guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520.") }
+        if demo {
+            let given = [(accounts != nil, "--accounts"), (weeks != nil, "--weeks"), (seed != nil, "--seed"),
+                         (global.asOf != nil, "--as-of")].filter(\.0).map(\.1)
+            guard given.isEmpty else {
+                throw ValidationError("\(given.joined(separator: ", ")) cannot be used with --demo: the demo is one fixed book, as of \(DemoBook.asOf.iso).")
+            }
+            return
+        }
+        // Ten times the largest book benchmarked; more is a typo, not a portfolio.
+        guard (1...1_000_000).contains(accounts ?? 1000) else { throw ValidationError("--accounts must be between 1 and 1000000.") }
+        guard (1...520).contains(weeks ?? 26) else { throw ValidationError("--weeks must be between 1 and 520.") }
         _ = try global.explicitAsOf()
     }
 
     func run() throws {
         // Without --as-of, the data ends on the Monday on or before today.
-        let day = try global.explicitAsOf() ?? GenerateCommand.mondayOnOrBeforeToday()
-        let generator = PortfolioGenerator(accounts: accounts, weeks: weeks, seed: seed, asOf: day)
+        let day = demo ? DemoBook.asOf : try global.explicitAsOf() ?? GenerateCommand.mondayOnOrBeforeToday()
+        let generator = PortfolioGenerator(accounts: accounts ?? 1000, weeks: weeks ?? 26, seed: seed ?? 1, asOf: day)
         let clock = ContinuousClock()
         let started = clock.now
         let summary: PortfolioCSVExporter.Summary
@@ -53,13 +66,16 @@ struct GenerateCommand: ParsableCommand {
             if events {
                 let exporter = try PortfolioCSVExporter(directory: out)
                 let writer = try EventCSVWriter(directory: out)
-                try generator.generate { (record) throws(PortfolioExportError) in
+                let emit = { (record: PortfolioRecord) throws(PortfolioExportError) in
                     try exporter.write(record)
                     if case .usage(let usage) = record { try writer.write(usage) }
                 }
+                if demo { try DemoBook().generate(emit) } else { try generator.generate(emit) }
                 summary = try exporter.finish()
                 try writer.finish()
                 eventRows = writer.rows
+            } else if demo {
+                summary = try PortfolioCSVExporter.export(DemoBook(), to: out)
             } else {
                 summary = try PortfolioCSVExporter.export(generator, to: out)
             }

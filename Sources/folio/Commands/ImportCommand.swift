@@ -24,13 +24,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The kind of every file, when their names don't say.", valueName: "kind"))
     var kind: String?
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("A built-in mapping (see --maps) or a mapping file that renames foreign columns and values.", valueName: "name|file.yaml"))
+    @Option(name: .customLong("map"), help: ArgumentHelp("A built-in mapping (see --maps) or a mapping file that renames foreign columns and values.", valueName: "name|file.yaml"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var mapping: String?
 
     @Option(name: .customLong("max-errors"), help: "Stop after this many problems (with --quarantine: refuse the import past this many refused rows).")
     var maxErrors = 100
 
-    @Option(help: ArgumentHelp("Import the good rows and write every refused row, with its line and reason, to this CSV file.", valueName: "file.csv"))
+    @Option(help: ArgumentHelp("Import the good rows and write every refused row, with its line and reason, to this CSV file.", valueName: "file.csv"),
+            completion: .file(extensions: ["csv"]))
     var quarantine: String?
 
     @Flag(name: .customLong("dry-run"), help: "Check everything and say per file what would be new, changed and unchanged; write nothing.")
@@ -42,13 +44,14 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("show-map"), help: ArgumentHelp("Print a built-in mapping's YAML.", valueName: "name"))
     var showMap: String?
 
-    @Option(name: .customLong("suggest-map"), help: ArgumentHelp("Recognise an export by its headers and print a mapping draft for it.", valueName: "file"))
+    @Option(name: .customLong("suggest-map"), help: ArgumentHelp("Recognise an export by its headers and print a mapping draft for it.", valueName: "file"),
+            completion: .file(extensions: ["csv", "tsv", "txt", "json"]))
     var suggestMap: String?
 
     @Option(help: ArgumentHelp("Set the roles allowed to import on this database (a VP only), e.g. vp,manager,csm.", valueName: "roles"))
     var roles: String?
 
-    @Argument(help: ArgumentHelp("CSV (or, for events, JSON) files to import.", valueName: "path"))
+    @Argument(help: ArgumentHelp("CSV (or, for events, JSON) files to import.", valueName: "path"), completion: .file(extensions: ["csv", "tsv", "txt", "json"]))
     var paths: [String] = []
 
     func validate() throws {
@@ -56,7 +59,7 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("unknown --kind \"\(kind)\"; expected one of \(ImportKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
-        if let roles, ImportPermission.roles(from: roles) == nil {
+        if let roles, Access.roles(from: roles) == nil {
             throw ValidationError("--roles \"\(roles)\": expected roles separated by commas, from \(User.Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let modes = [maps, showMap != nil, suggestMap != nil, roles != nil].filter { $0 }.count
@@ -80,9 +83,9 @@ struct ImportCommand: ParsableCommand {
             let actor = global.login ?? "folio"
             let now = Int64(Date().timeIntervalSince1970)
             do {
-                if let roles, let set = ImportPermission.roles(from: roles) {
+                if let roles, let set = Access.roles(from: roles) {
                     try PortfolioImporter(database: database).setAllowedRoles(set, actor: actor, at: now)
-                    return print("who may import: \(ImportPermission.text(of: set).replacingOccurrences(of: ",", with: ", "))")
+                    return print("who may import: \(Access.text(of: set).replacingOccurrences(of: ",", with: ", "))")
                 }
                 let map = try mapping.map { try ImportMapping.named($0) }
                 var options = PortfolioImporter.Options(kind: kind.flatMap(ImportKind.init(rawValue:)), mapping: map,

@@ -14,7 +14,7 @@ struct LogCommand: ParsableCommand {
         discussion: """
             The activity is written with you as its author, dated --date (default the as-of day), and audited. A check-in, call, \
             meeting or QBR inside a check-in's window marks that check-in done at once.
-            Exit codes: 65 when the activity is wrong (empty summary, a date after the as-of day…), 2 for an unknown account or \
+            Exit codes: 65 when the activity is wrong (empty summary, a date after the as-of day, ...), 2 for an unknown account or \
             user, 1 when you may not log on that account.
             """
     )
@@ -37,29 +37,24 @@ struct LogCommand: ParsableCommand {
     var summary: String
 
     func run() throws {
-        try reportingFailures {
-            let context = try AppContext.open(global)
-            try context.requireActingUser(global)
+        try AppContext.run(global) { context in
+            let actor = try context.actingUser()
             let day: Day
             if let date {
-                guard let parsed = Day(iso: date) else {
-                    complain("folio log: --date: \"\(date)\" is not a date; expected YYYY-MM-DD")
+                do {
+                    day = try Day(input: date)
+                } catch {
+                    complain("folio log: --date: \"\(date)\" \(error)")
                     throw Exit.badData
                 }
-                day = parsed
             } else {
                 day = context.asOf
             }
-            let target = try context.database.read { db in try AccountExplanation.findAccount(account, in: db) }
-            let found: Account
-            switch target {
-            case .failure(let failure): throw UsageFailure(failure.description)
-            case .success(let a): found = a
-            }
+            let found = try context.account(account)
             let draft = ActivityDraft(kind: kind, direction: direction, date: day, summary: summary)
             let logged: ActivityLog.Logged
             do {
-                logged = try ActivityLog(database: context.database).record(draft, on: found, by: context.user, asOf: context.asOf,
+                logged = try ActivityLog(database: context.database).record(draft, on: found, by: actor, asOf: context.asOf,
                                                                            now: AppContext.now())
             } catch let failure as ActivityLog.Failure {
                 switch failure {
@@ -72,7 +67,7 @@ struct LogCommand: ParsableCommand {
                 }
             }
             let a = logged.activity
-            print(TerminalText.sanitize("logged \(a.direction.rawValue) \(a.kind.rawValue) on \(found.id) (\(found.name)) dated \(a.date) by \(context.user.login): \(a.id)"))
+            print(TerminalText.sanitize("logged \(a.direction.rawValue) \(a.kind.rawValue) on \(found.id) (\(found.name)) dated \(a.date) by \(actor.login): \(a.id)"))
             for c in logged.completed {
                 print("completes the \(c.title(contractStart: found.contractStart)) check-in due \(c.due)")
             }

@@ -133,13 +133,13 @@ struct ModelCommand: ParsableCommand {
                         try ProfileFitRun.run(window: try options.window(asOf: asOf, in: db), base: base, options: fitOptions, in: db)
                     }
                 } catch let refusal as FitRefusal {
-                    throw ModelFailure("model fit: \(refusal.description)")
+                    throw RunFailure("model fit: \(refusal.description)")
                 }
                 let path = (out as NSString).expandingTildeInPath
                 do {
                     try Data(result.yaml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 } catch {
-                    throw ModelFailure("model fit: cannot write \(path): \(error.localizedDescription)")
+                    throw RunFailure("model fit: cannot write \(path): \(error.localizedDescription)")
                 }
                 if json {
                     print(try JSONOutput.render(FitReport.json(result, path: path)))

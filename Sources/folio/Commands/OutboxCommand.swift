@@ -30,15 +30,13 @@ struct OutboxList: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        try reportingFailures {
-            let context = try AppContext.open(global)
+        try AppContext.run(global, readonly: true) { context in
             let scope = PortfolioScope.natural(for: context.user)
             let listings = try context.database.read { db in try Outbox.list(for: context.user, scope: scope, all: all, in: db) }
             if json {
                 print(try JSONOutput.render(listings.map(OutboxJSON.init)))
                 return
             }
-            let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
             var table = TextTable(columns: [
                 .init("ID", alignment: .right, priority: 10),
                 .init("STATE", priority: 9),
@@ -55,7 +53,7 @@ struct OutboxList: ParsableCommand {
                 table.append([String(m.id ?? 0), m.state.rawValue, when, TerminalText.sanitize(l.accountName),
                               TerminalText.sanitize(m.toName), "\(m.sequence) \(m.step)", TerminalText.sanitize(m.subject)])
             }
-            for line in table.render(maxWidth: TerminalWidth.current(), glyphs: glyphs) { print(line) }
+            for line in table.render(maxWidth: context.width, glyphs: context.glyphs) { print(line) }
             let drafts = listings.filter { $0.message.state == .draft }.count
             let due = listings.filter { $0.message.state == .scheduled && $0.message.scheduledAt <= context.now }.count
             complain("\(listings.count) email\(listings.count == 1 ? "" : "s")\(drafts > 0 ? ", \(drafts) draft\(drafts == 1 ? "" : "s") to review" : "")\(due > 0 ? ", \(due) due now" : "") · \(context.user.login) (\(context.user.role.rawValue)) as of \(context.asOf)")
@@ -114,8 +112,7 @@ struct OutboxShow: ParsableCommand {
     @Argument(help: ArgumentHelp("The message id (folio outbox lists them).", valueName: "id")) var id: Int64
 
     func run() throws {
-        try reportingFailures {
-            let context = try AppContext.open(global)
+        try AppContext.run(global, readonly: true) { context in
             let visible = try context.database.read { db in
                 try Outbox.list(for: context.user, scope: .natural(for: context.user), all: true, in: db).first { $0.message.id == id }
             }
@@ -137,8 +134,8 @@ struct OutboxSend: ParsableCommand {
         discussion: """
             Delivers through a sendmail-compatible command (default `sendmail -t -i`, or FOLIO_SENDMAIL) or into a Maildir. \
             Only scheduled emails whose time has come go, in the account's working hours and at most one per contact in the \
-            gap (sequences.yaml). Each is claimed before it is handed over; a run that is interrupted leaves it unconfirmed, \
-            never resent blindly (check, then folio outbox retry ID or cancel ID). A failure is retried on later runs with a \
+            gap (sequences.yaml). Each is claimed just before it is handed over; a run that is interrupted leaves the one in \
+            flight unconfirmed, never resent blindly, and the rest scheduled (check, then folio outbox retry ID or cancel ID). A failure is retried on later runs with a \
             growing wait, and marked failed after the last attempt. Run it from cron every few minutes. Exit 1 when anything \
             failed this time.
             """
@@ -150,7 +147,7 @@ struct OutboxSend: ParsableCommand {
     @Option(help: ArgumentHelp("The sendmail-compatible command, run by /bin/sh with the message on stdin.", valueName: "command"))
     var sendmail: String?
 
-    @Option(help: ArgumentHelp("Deliver into this Maildir instead (created if missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Deliver into this Maildir instead (created if missing).", valueName: "dir"), completion: .directory)
     var maildir: String?
 
     @Option(help: ArgumentHelp("Send as of this moment (2026-11-24T15:00:00Z, or HH:MM UTC on the as-of day) instead of now.", valueName: "moment"))
@@ -163,7 +160,8 @@ struct OutboxSend: ParsableCommand {
 
     func validate() throws {
         if sendmail != nil && maildir != nil { throw ValidationError("pick one of --sendmail and --maildir") }
-        if timeout <= 0 || timeout > 3_600 { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        // Written as "inside" so that nan is refused too.
+        guard timeout > 0 && timeout <= 3_600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
     }
 
     func run() throws {
@@ -215,28 +213,26 @@ struct OutboxSend: ParsableCommand {
     }
 }
 
-/// approve / cancel / retry share their shape: ids, the acting user, one line each.
-protocol OutboxChangeCommand: ParsableCommand {
-    var global: GlobalOptions { get }
-    var sequencesOption: SequencesOption { get }
-    var ids: [Int64] { get }
-    var change: Outbox.Change { get }
-    var past: String { get }
-}
+/// approve / cancel / retry: ids, the acting user, one line each. What differs — the change,
+/// its words and help, cancel's --reason — is the `Kind`'s.
+struct OutboxChangeCommand<Kind: OutboxChangeKind>: ParsableCommand {
+    static var configuration: CommandConfiguration { Kind.configuration }
 
-extension OutboxChangeCommand {
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var sequencesOption: SequencesOption
+    @Argument(help: ArgumentHelp("Message ids.", valueName: "id")) var ids: [Int64]
+    @OptionGroup var options: Kind.Options
+
     func run() throws {
-        try reportingFailures {
-            let library = try sequencesOption.load()
-            let context = try AppContext.open(global)
-            try context.requireActingUser(global)
+        try AppContext.run(global, prepare: { try sequencesOption.load() }) { context, library in
+            let actor = try context.actingUser()
             let outbox = Outbox(library: library)
             var failed = 0
             for id in ids {
                 do {
-                    let m = try outbox.perform(change, on: id, by: context.user, now: context.now, in: context.database)
+                    let m = try outbox.perform(Kind.change(options), on: id, by: actor, now: context.now, in: context.database)
                     let extra = m.state == .scheduled ? ", goes \(Moment(seconds: m.scheduledAt).utc)" : ""
-                    print(TerminalText.sanitize("message \(id) \(past) (\(m.sequence) step \(m.step) to \(m.toName), \(m.accountID))\(extra)"))
+                    print(TerminalText.sanitize("message \(id) \(Kind.past) (\(m.sequence) step \(m.step) to \(m.toName), \(m.accountID))\(extra)"))
                 } catch let failure as OutreachFailure {
                     complain("folio: \(failure)")
                     failed += 1
@@ -247,33 +243,43 @@ extension OutboxChangeCommand {
     }
 }
 
-struct OutboxApprove: OutboxChangeCommand {
+protocol OutboxChangeKind {
+    /// What the command takes besides the ids.
+    associatedtype Options: ParsableArguments
+    static var configuration: CommandConfiguration { get }
+    /// "approved", "cancelled", "scheduled again".
+    static var past: String { get }
+    static func change(_ options: Options) -> Outbox.Change
+}
+
+/// No options besides the ids.
+struct NoOptions: ParsableArguments {}
+
+typealias OutboxApprove = OutboxChangeCommand<ApproveMessages>
+typealias OutboxCancel = OutboxChangeCommand<CancelMessages>
+typealias OutboxRetry = OutboxChangeCommand<RetryMessages>
+
+enum ApproveMessages: OutboxChangeKind {
     static let configuration = CommandConfiguration(commandName: "approve",
                                                     abstract: "Approve drafts: they go at their time (or the next working hour).")
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var sequencesOption: SequencesOption
-    @Argument(help: ArgumentHelp("Message ids.", valueName: "id")) var ids: [Int64]
-    var change: Outbox.Change { .approve }
-    var past: String { "approved" }
+    static let past = "approved"
+    static func change(_ options: NoOptions) -> Outbox.Change { .approve }
 }
 
-struct OutboxCancel: ParsableCommand, OutboxChangeCommand {
+enum CancelMessages: OutboxChangeKind {
+    struct Options: ParsableArguments {
+        @Option(help: ArgumentHelp("Why (kept with the message).", valueName: "text")) var reason: String?
+    }
+
     static let configuration = CommandConfiguration(commandName: "cancel",
                                                     abstract: "Cancel emails that have not gone; their sequence stops.")
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var sequencesOption: SequencesOption
-    @Argument(help: ArgumentHelp("Message ids.", valueName: "id")) var ids: [Int64]
-    @Option(help: ArgumentHelp("Why (kept with the message).", valueName: "text")) var reason: String?
-    var change: Outbox.Change { .cancel(reason: reason) }
-    var past: String { "cancelled" }
+    static let past = "cancelled"
+    static func change(_ options: Options) -> Outbox.Change { .cancel(reason: options.reason) }
 }
 
-struct OutboxRetry: OutboxChangeCommand {
+enum RetryMessages: OutboxChangeKind {
     static let configuration = CommandConfiguration(commandName: "retry",
                                                     abstract: "Schedule an unconfirmed or failed email again, once you have checked it did not leave.")
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var sequencesOption: SequencesOption
-    @Argument(help: ArgumentHelp("Message ids.", valueName: "id")) var ids: [Int64]
-    var change: Outbox.Change { .retry }
-    var past: String { "scheduled again" }
+    static let past = "scheduled again"
+    static func change(_ options: NoOptions) -> Outbox.Change { .retry }
 }

@@ -46,18 +46,12 @@ struct RecoverCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingFailures {
-            let library = try sequencesOption.load()
-            let context = try AppContext.open(global)
-            let found: Account
-            switch try context.database.read({ db in try AccountExplanation.findAccount(account, in: db) }) {
-            case .failure(let failure): throw UsageFailure(failure.description)
-            case .success(let a): found = a
-            }
+        // A preview changes nothing: it reads, even a read-only file.
+        try AppContext.run(global, readonly: preview, prepare: { try sequencesOption.load() }) { context, library in
+            let found = try context.account(account)
             let desk = SequenceDesk(library: library)
             if stop {
-                try context.requireActingUser(global)
-                let stopped = try desk.stop(found, reason: reason, by: context.user, now: context.now, in: context.database)
+                let stopped = try desk.stop(found, reason: reason, by: try context.actingUser(), now: context.now, in: context.database)
                 print(TerminalText.sanitize("stopped \(stopped.sequence) on \(found.id) (\(found.name)); its waiting emails are cancelled"))
                 return
             }
@@ -68,8 +62,7 @@ struct RecoverCommand: ParsableCommand {
                 for line in Self.render(shown) { print(line) }
                 return
             }
-            try context.requireActingUser(global)
-            let started = try desk.start(found, sequence: sequence, contact: contact, by: context.user, asOf: context.asOf,
+            let started = try desk.start(found, sequence: sequence, contact: contact, by: try context.actingUser(), asOf: context.asOf,
                                          now: context.now, in: context.database)
             let name = started.enrolment.sequence
             guard let m = started.message else {

@@ -34,19 +34,15 @@ struct RenewalsCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            try reportingFailures {
-                let profile = try profileOption.load()
-                let bands = profile.bands.bands.map(\.name)
-                let context = try AppContext.open(global, profile: profile)
+            try AppContext.run(global, profile: profileOption, readonly: true) { context in
                 let board = try context.database.read { db in
-                    try RenewalBoard.load(for: context.user, asOf: context.asOf, bands: bands, in: db)
+                    try RenewalBoard.load(for: context.user, asOf: context.asOf, bands: context.bands, in: db)
                 }
                 if json {
                     print(try JSONOutput.render(RenewalsReport.json(board, asOf: context.asOf)))
                 } else {
-                    let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
                     let heading = PortfolioScope.natural(for: context.user).label(for: context.user)
-                    for line in RenewalsReport.lines(board, asOf: context.asOf, heading: heading, maxWidth: TerminalWidth.current(), glyphs: glyphs) {
+                    for line in RenewalsReport.lines(board, asOf: context.asOf, heading: heading, maxWidth: context.width, glyphs: context.glyphs) {
                         print(line)
                     }
                 }
@@ -91,14 +87,13 @@ struct RenewalsCommand: ParsableCommand {
         }
 
         func run() throws {
-            try reportingFailures {
+            try AppContext.run(global) { context in
                 let target = try Self.stage(stage, argument: "STAGE")
                 let expected = try expect.map { try Self.stage($0, argument: "--expect") }
-                let context = try AppContext.open(global)
-                try context.requireActingUser(global)
+                let actor = try context.actingUser()
                 let moved: RenewalDesk.Moved
                 do {
-                    moved = try RenewalDesk(database: context.database).move(id: id, to: target, by: context.user, asOf: context.asOf,
+                    moved = try RenewalDesk(database: context.database).move(id: id, to: target, by: actor, asOf: context.asOf,
                                                                              now: AppContext.now(), expecting: expected)
                 } catch let failure as RenewalDesk.Failure {
                     complain("folio renewals move: \(failure)")

@@ -24,22 +24,25 @@ struct ReportCommand: ParsableCommand {
         var names: [String: String]
         var frame: ReportFrame
         var heading: String
-        var glyphs: Glyphs { Glyphs.forEnvironment(ProcessInfo.processInfo.environment) }
+        var glyphs: Glyphs { context.glyphs }
     }
 
-    static func load(_ name: String, global: GlobalOptions, options: ReportOptions, policy: AlertPolicy = .standard,
-                     profile: HealthProfile = .standard) throws -> Loaded {
-        let context = try AppContext.open(global, profile: profile, readonly: true)
-        let period = try options.period(asOf: context.asOf)
-        let (history, names) = try context.database.read { db in
-            let history = try ProgrammeData.load(for: context.user, period: period, asOf: context.asOf, policy: policy, in: db)
-            let names = Dictionary(try Book.users(in: db).map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a })
-            return (history, names)
+    /// The opening every report shares: the options loaded, the database opened read-only as
+    /// the user, the period's history read in their scope; then `body`.
+    static func run(_ name: String, global: GlobalOptions, options: ReportOptions, alerts: AlertsOption? = nil,
+                    profile: ProfileOption? = nil, _ body: (Loaded, AlertPolicy) throws -> Void) throws {
+        try AppContext.run(global, profile: profile, readonly: true, prepare: { try alerts?.load() ?? .standard }) { context, policy in
+            let period = try options.period(asOf: context.asOf)
+            let (history, names) = try context.database.read { db in
+                let history = try ProgrammeData.load(for: context.user, period: period, asOf: context.asOf, policy: policy, in: db)
+                let names = Dictionary(try Book.users(in: db).map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a })
+                return (history, names)
+            }
+            let scope = PortfolioScope.natural(for: context.user)
+            let frame = ReportFrame(report: name, asOf: context.asOf.iso, from: period.from.iso, to: period.to.iso, scope: scope.rawValue)
+            try body(Loaded(context: context, period: period, history: history, names: names, frame: frame,
+                            heading: scope.label(for: context.user)), policy)
         }
-        let scope = PortfolioScope.natural(for: context.user)
-        let frame = ReportFrame(report: name, asOf: context.asOf.iso, from: period.from.iso, to: period.to.iso, scope: scope.rawValue)
-        return Loaded(context: context, period: period, history: history, names: names, frame: frame,
-                      heading: scope.label(for: context.user))
     }
 
     struct Program: ParsableCommand {
@@ -59,15 +62,13 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var alertsOption: AlertsOption
 
         func run() throws {
-            try reportingFailures {
-                let policy = try alertsOption.load()
-                let l = try ReportCommand.load("program", global: global, options: options, policy: policy)
+            try ReportCommand.run("program", global: global, options: options, alerts: alertsOption) { l, policy in
                 let asOf = l.context.asOf
                 let comparison = ControlComparison(l.history, period: l.period, asOf: asOf)
                 let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
                 let sequences = SequenceResponse(l.history.sequences)
-                try options.emit(json: { ProgrammeReport.json(comparison, speed: speed, sequences: sequences, heldOutKinds: policy.holdoutKinds,
-                                                              frame: l.frame) },
+                try options.emit(l.frame, json: { ProgrammeReport.json(comparison, speed: speed, sequences: sequences,
+                                                                   heldOutKinds: policy.holdoutKinds) },
                                  csv: { ProgrammeReport.csv(comparison, speed: speed) },
                                  text: { width in ProgrammeReport.lines(comparison, speed: speed, sequences: sequences,
                                                                         heldOutKinds: policy.holdoutKinds, frame: l.frame,
@@ -91,9 +92,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var alertsOption: AlertsOption
 
         func run() throws {
-            try reportingFailures {
-                let policy = try alertsOption.load()
-                let l = try ReportCommand.load("team", global: global, options: options, policy: policy)
+            try ReportCommand.run("team", global: global, options: options, alerts: alertsOption) { l, policy in
                 let asOf = l.context.asOf
                 let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
                 let recovery = RecoveryRate(l.history, period: l.period, asOf: asOf)
@@ -101,8 +100,7 @@ struct ReportCommand: ParsableCommand {
                     try CheckInBoard.load(for: l.context.user, asOf: l.period.to, bands: BandSet.redYellowGreen.bands.map(\.name),
                                           policy: policy.checkIns, in: db).coverage
                 }
-                try options.emit(json: { TeamReport.json(speed: speed, recovery: recovery, coverage: coverage, names: l.names,
-                                                                frame: l.frame) },
+                try options.emit(l.frame, json: { TeamReport.json(speed: speed, recovery: recovery, coverage: coverage, names: l.names) },
                                  csv: { TeamReport.csv(speed: speed, recovery: recovery, coverage: coverage, names: l.names) },
                                  text: { width in TeamReport.text(speed: speed, recovery: recovery, coverage: coverage, names: l.names, frame: l.frame,
                                                 heading: l.heading, maxWidth: width, glyphs: l.glyphs) })
@@ -121,11 +119,9 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var alertsOption: AlertsOption
 
         func run() throws {
-            try reportingFailures {
-                let policy = try alertsOption.load()
-                let l = try ReportCommand.load("renewals", global: global, options: options, policy: policy)
+            try ReportCommand.run("renewals", global: global, options: options, alerts: alertsOption) { l, policy in
                 let rate = RenewalRate(l.history.renewals, period: l.period, policy: policy.checkIns)
-                try options.emit(json: { RenewalRateReport.json(rate, names: l.names, frame: l.frame) },
+                try options.emit(l.frame, json: { RenewalRateReport.json(rate, names: l.names) },
                                  csv: { RenewalRateReport.csv(rate) },
                                  text: { width in RenewalRateReport.text(rate, names: l.names, frame: l.frame, heading: l.heading,
                                                        maxWidth: width, glyphs: l.glyphs) })
@@ -144,11 +140,9 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var profileOption: ProfileOption
 
         func run() throws {
-            try reportingFailures {
-                let profile = try profileOption.load()
-                let l = try ReportCommand.load("health", global: global, options: options, profile: profile)
-                let distribution = HealthDistribution(l.history.scores, period: l.period, bands: profile.bands.bands.map(\.name))
-                try options.emit(json: { HealthReport.json(distribution, frame: l.frame) },
+            try ReportCommand.run("health", global: global, options: options, profile: profileOption) { l, _ in
+                let distribution = HealthDistribution(l.history.scores, period: l.period, bands: l.context.bands)
+                try options.emit(l.frame, json: { HealthReport.json(distribution) },
                                  csv: { HealthReport.csv(distribution) },
                                  text: { width in HealthReport.text(distribution, frame: l.frame, heading: l.heading, maxWidth: width,
                                                   glyphs: l.glyphs) })
@@ -175,12 +169,10 @@ struct ReportCommand: ParsableCommand {
         var horizon: String = "90d"
 
         func run() throws {
-            try reportingFailures {
-                var model = ModelOptions()
-                model.horizon = horizon
-                let days = try model.horizonDays()
-                let policy = try alertsOption.load()
-                let context = try AppContext.open(global, readonly: true)
+            var model = ModelOptions()
+            model.horizon = horizon
+            let days = try model.horizonDays()
+            try AppContext.run(global, readonly: true, prepare: { try alertsOption.load() }) { context, policy in
                 let period = try options.period(asOf: options.to == nil ? context.asOf.adding(days: -days) : context.asOf)
                 let (quality, names) = try context.database.read { db in
                     (try AlertQualityData.load(for: context.user, period: period, asOf: context.asOf, horizonDays: days, in: db),
@@ -188,11 +180,11 @@ struct ReportCommand: ParsableCommand {
                 }
                 let scope = PortfolioScope.natural(for: context.user)
                 let frame = ReportFrame(report: "alerts", asOf: context.asOf.iso, from: period.from.iso, to: period.to.iso, scope: scope.rawValue)
-                let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
-                try options.emit(json: { AlertQualityReport.json(quality, heldOutKinds: policy.holdoutKinds, names: names, frame: frame) },
+                try options.emit(frame, json: { AlertQualityReport.json(quality, heldOutKinds: policy.holdoutKinds, names: names) },
                                  csv: { AlertQualityReport.csv(quality) },
                                  text: { width in AlertQualityReport.lines(quality, heldOutKinds: policy.holdoutKinds, names: names, frame: frame,
-                                                                          heading: scope.label(for: context.user), maxWidth: width, glyphs: glyphs) })
+                                                                          heading: scope.label(for: context.user), maxWidth: width,
+                                                                          glyphs: context.glyphs) })
             }
         }
     }

@@ -15,11 +15,12 @@ struct ServeCommand: ParsableCommand {
 
             Team mode opens the shared --db as the login each key names, and lets in only the keys of \
             --authorized-keys, in OpenSSH's authorized_keys syntax with folio-user=LOGIN before the key type:
-              folio-user=amelie.durand ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… amelie@laptop
+              folio-user=amelie.durand ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... amelie@laptop
 
             The host key (Ed25519, OpenSSH format) is generated on first start. Only the interface is offered: \
-            no shell, commands, sftp or forwarding. Connections are logged to $XDG_STATE_HOME/folio/folio.log. \
-            Ctrl-C stops the server and hangs up every session.
+            no shell, commands, sftp or forwarding. Every connection, authentication and session is a line of \
+            --log ($XDG_STATE_HOME/folio/folio.log), as text or, with --log-format json, one JSON object a line. \
+            Ctrl-C (SIGINT) or SIGTERM stops the server and hangs up every session; SIGHUP reopens the log.
             """
     )
 
@@ -32,15 +33,20 @@ struct ServeCommand: ParsableCommand {
     var mode: ServeConfiguration.Mode = .demo
 
     @Option(name: .customLong("host-key"),
-            help: ArgumentHelp("The host key file (default $XDG_DATA_HOME/folio/ssh_host_ed25519_key; made when missing).", valueName: "path"))
+            help: ArgumentHelp("The host key file (default $XDG_DATA_HOME/folio/ssh_host_ed25519_key; made when missing).", valueName: "path"),
+            completion: .file())
     var hostKey: String?
 
     @Option(name: .customLong("authorized-keys"),
-            help: ArgumentHelp("Keys allowed in (required in team mode), with folio-user=LOGIN before each key.", valueName: "file"))
+            help: ArgumentHelp("Keys allowed in (required in team mode), with folio-user=LOGIN before each key.", valueName: "file"),
+            completion: .file())
     var authorizedKeys: String?
 
     @Option(name: .customLong("max-sessions"), help: ArgumentHelp("Interfaces open at once; more visitors are told the server is full.", valueName: "n"))
     var maxSessions = 20
+
+    @Option(name: .customLong("max-per-address"), help: ArgumentHelp("Interfaces open at once from one address.", valueName: "n"))
+    var maxPerAddress = 5
 
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a session after this long without input: 90s, 30m, 2h, off.", valueName: "duration"))
     var idleTimeout = "30m"
@@ -48,9 +54,18 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("rate-limit"), help: ArgumentHelp("New connections a minute from one address (0: no limit).", valueName: "n"))
     var rateLimit = 30
 
+    @Option(help: ArgumentHelp("The log file, one line per event; SIGHUP reopens it (env FOLIO_LOG; default $XDG_STATE_HOME/folio/folio.log).",
+                               valueName: "path"), completion: .file())
+    var log: String?
+
+    @Option(name: .customLong("log-format"), help: ArgumentHelp("text (default; env FOLIO_LOG_FORMAT) or json: one object a line.", valueName: "format"))
+    var logFormat: LogFormat?
+
     func validate() throws {
-        guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
-        guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 (no limit) or more") }
+        // Each session is a process of its own (about 40 MB): a thousand is past any one machine.
+        guard (1...1_000).contains(maxSessions) else { throw ValidationError("--max-sessions must be between 1 and 1000") }
+        guard (1...1_000).contains(maxPerAddress) else { throw ValidationError("--max-per-address must be between 1 and 1000") }
+        guard (0...10_000).contains(rateLimit) else { throw ValidationError("--rate-limit must be between 0 (no limit) and 10000") }
         do {
             _ = try ListenAddress(parsing: listen)
             _ = try IdleTimeout(parsing: idleTimeout)
@@ -63,7 +78,15 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        FolioLogging.bootstrap()
+        // Absolute, as the sessions get it too.
+        let logPath = URL(fileURLWithPath: log.map { ($0 as NSString).expandingTildeInPath } ?? FolioLogging.defaultPath).path
+        let format = logFormat ?? FolioLogging.defaultFormat
+        do {
+            try FolioLogging.bootstrap(path: logPath, format: format, required: true)
+        } catch {
+            complain("folio: \(error); choose another with --log")
+            throw Exit.failure
+        }
         let logger = Logger(label: "folio.serve")
         var workFolder: URL?
         do {
@@ -84,19 +107,20 @@ struct ServeCommand: ParsableCommand {
             let key = try HostKey.loadOrCreate(at: keyPath)
             let configuration = ServeConfiguration(
                 listen: try ListenAddress(parsing: listen), mode: mode, sessions: sessions, authorizedKeys: keys,
-                maxSessions: maxSessions, idleTimeout: try IdleTimeout(parsing: idleTimeout), connectionsPerMinute: rateLimit,
-                executable: Self.executablePath, childArguments: childArguments, childEnvironment: childEnvironment)
+                maxSessions: maxSessions, maxSessionsPerAddress: maxPerAddress, idleTimeout: try IdleTimeout(parsing: idleTimeout),
+                connectionsPerMinute: rateLimit, executable: Self.executablePath, childArguments: childArguments,
+                childEnvironment: childEnvironment(logPath: logPath, format: format))
             let server = SSHServer(configuration: configuration, hostKey: key, logger: logger)
             let bound = try server.start()
             say("""
                 folio serve: \(mode.rawValue) mode on \(bound)\(keys == nil ? ", open to anyone who connects" : ", keys in \(keys!.path) only")
                   host key \(keyPath)\(key.isNew ? " (new)" : ""): \(key.fingerprint) (ED25519)
                   connect: ssh -p \(bound.port) \(mode == .demo ? "demo" : "LOGIN")@\(bound.host.contains(":") ? "[\(bound.host)]" : bound.host)
-                  up to \(maxSessions) sessions, idle timeout \(try IdleTimeout(parsing: idleTimeout)), \
-                \(rateLimit == 0 ? "no connection rate limit" : "\(rateLimit) connections a minute per address"); log: \(LogFile.defaultPath)
-                  Ctrl-C stops the server
+                  up to \(maxSessions) sessions (\(maxPerAddress) from one address), idle timeout \(try IdleTimeout(parsing: idleTimeout)), \
+                \(rateLimit == 0 ? "no connection rate limit" : "\(rateLimit) connections a minute per address"); log: \(logPath) (\(format.rawValue))
+                  Ctrl-C stops the server; SIGHUP reopens the log
                 """)
-            Self.waitForStopSignal()
+            Self.waitForStopSignal(logger: logger)
             say("folio serve: stopping; hanging up \(server.activeSessions) session(s)")
             server.stop()
         } catch let error as ServeError {
@@ -116,8 +140,9 @@ struct ServeCommand: ParsableCommand {
         let started = Date()
         try reportingFailures {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try DemoPortfolio.build(at: template, from: SampleDataLocator.locate(), force: true, actor: "folio",
-                                    at: Int64(Date().timeIntervalSince1970))
+            try SampleDataLocator.current.withFolder { sampleData in
+                try DemoPortfolio.build(at: template, from: sampleData, force: true, actor: "folio", at: Int64(Date().timeIntervalSince1970))
+            }
         }
         let database = try FolioDatabase(path: template, readonly: true)
         let manager = try database.read { db in try Settings.value(DemoPortfolio.defaultUserSetting, in: db) }
@@ -156,26 +181,37 @@ struct ServeCommand: ParsableCommand {
         return URL(fileURLWithPath: argument).resolvingSymlinksInPath().path
     }
 
-    /// What the interface needs from the server's environment (its logs, config and
-    /// sample data); the session adds TERM and the locale.
+    /// What the interface needs from the server's environment (its config and sample data)
+    /// and the server's log file and format; the session adds TERM and the locale.
     /// In demo mode, the interface's greeting too.
-    private var childEnvironment: [String: String] {
-        let names = ["HOME", "PATH", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "FOLIO_SAMPLE_DATA", "FOLIO_PROFILE", "TZ"]
+    private func childEnvironment(logPath: String, format: LogFormat) -> [String: String] {
+        let names = ["HOME", "PATH", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "FOLIO_SAMPLE_DATA", "FOLIO_PROFILE",
+                     "FOLIO_SEQUENCES", "TZ"]
         var environment = ProcessInfo.processInfo.environment.filter { names.contains($0.key) }
+        environment["FOLIO_LOG"] = logPath
+        environment["FOLIO_LOG_FORMAT"] = format.rawValue
         if mode == .demo {
             environment["FOLIO_WELCOME"] = "Your own copy of the Folio demo: change anything; it goes when you leave"
         }
         return environment
     }
 
-    /// Blocks until SIGINT, SIGTERM or SIGHUP (the operator's terminal closing).
-    private static func waitForStopSignal() {
+    /// Blocks until SIGINT or SIGTERM; SIGHUP reopens the log (logrotate's postrotate, or
+    /// `systemctl reload`) and goes on serving.
+    private static func waitForStopSignal(logger: Logger) {
         let stop = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.signal() }
+            source.setEventHandler {
+                if number == SIGHUP {
+                    FolioLogging.file?.reopen()
+                    logger.info("log reopened", metadata: ["signal": "HUP"])
+                } else {
+                    stop.signal()
+                }
+            }
             source.resume()
             sources.append(source)
         }
@@ -189,3 +225,4 @@ struct ServeCommand: ParsableCommand {
 }
 
 extension ServeConfiguration.Mode: ExpressibleByArgument {}
+extension LogFormat: ExpressibleByArgument {}

@@ -6,7 +6,7 @@ struct TUICommand: ParsableCommand {
         commandName: "tui",
         abstract: "Open the interactive interface on your book (what `folio` alone does in a terminal).",
         discussion: """
-            Keys: j/k move, Enter opens an account, 1–5 switch views (book, alerts, check-ins, renewals, team), \
+            Keys: j/k move, Enter opens an account, 1-5 switch views (book, alerts, check-ins, renewals, team), \
             a/s/x acknowledge, snooze or resolve an alert (Space marks several), l logs an activity, m moves a renewal, \
             / filters (band:red tier:ent stage:renewal), : runs a command (:sort arr, :as LOGIN), ? lists every key, \
             q goes back or quits.

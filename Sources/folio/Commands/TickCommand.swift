@@ -30,13 +30,11 @@ struct TickCommand: ParsableCommand {
         try reportingFailures {
             let profile = try profileOption.load()
             let policy = try alertsOption.load()
-            let library = try sequencesOption.loadIfPresent()
+            let library = try sequencesOption.loadForDailyRun()
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
-            var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep(),
-                                         OutcomeStep()]
-            if let library { steps.append(SequenceStep(library: library, policy: policy)) }
-            let summary = try DailyRun(profile: profile, steps: steps).run(asOf: asOf, in: database, now: Int64(Date().timeIntervalSince1970))
+            let pipeline = DailyPipeline(profile: profile, policy: policy, sequences: library, raiseExisting: raiseExisting)
+            let summary = try pipeline.run(asOf: asOf, in: database, now: AppContext.now())
             if json {
                 print(try JSONOutput.render(summary))
             } else {

@@ -1,4 +1,5 @@
 import FolioDomain
+import FolioStore
 import FolioTUI
 
 /// `folio report alerts`: are the alerts worth the attention they take? (README, "folio report --json").
@@ -50,11 +51,6 @@ enum AlertQualityReport {
     }
 
     struct JSON: Encodable {
-        var report: String
-        var asOf: String
-        var from: String
-        var to: String
-        var scope: String
         var horizonDays: Int
         var weeks: Double
         @NullEncoded var baseRate: Double?
@@ -64,8 +60,8 @@ enum AlertQualityReport {
         var load: [Load]
     }
 
-    static func json(_ q: AlertQuality, heldOutKinds: Set<Alert.Kind>, names: [String: String], frame: ReportFrame) -> JSON {
-        JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope, horizonDays: q.horizonDays,
+    static func json(_ q: AlertQuality, heldOutKinds: Set<Alert.Kind>, names: [String: String]) -> JSON {
+        JSON(horizonDays: q.horizonDays,
              weeks: (q.weeks * 10).rounded() / 10, baseRate: ReportFrame.rounded(q.baseRate, places: 10_000),
              heldOutKinds: ProgrammeReport.heldOut(heldOutKinds).map(\.rawValue), kinds: q.kinds.map(Kind.init), all: q.all.map(Kind.init),
              load: q.load.map { Load(login: $0.login, name: names[$0.login] ?? $0.login, alerts: $0.alerts, perWeek: (($0.perWeek * 10).rounded()) / 10) })
@@ -76,15 +72,15 @@ enum AlertQualityReport {
                             "noise", "noise_rate"]
 
     /// One row per kind, and `all` (an empty kind) for every kind together.
-    static func csv(_ q: AlertQuality) -> String {
+    static func csv(_ q: AlertQuality) -> CSVTable {
         let rows = (q.kinds + (q.all.map { [$0] } ?? [])).map { k -> [String] in
             [k.kind?.rawValue ?? "all", "\(k.alerted.alerts)", "\(k.alerted.decided)", "\(k.alerted.pending)", "\(k.alerted.followed)",
-             CSVText.number(ReportFrame.rounded(k.alerted.precision)), CSVText.number(ReportFrame.rounded(k.liftOverBase, places: 100)),
-             "\(k.control.alerts)", "\(k.control.decided)", "\(k.control.followed)", CSVText.number(ReportFrame.rounded(k.control.precision)),
-             CSVText.number(ReportFrame.rounded(k.liftOverControl, places: 100)), "\(k.resolvedByPeople)", "\(k.noise)",
-             CSVText.number(ReportFrame.rounded(k.noiseRate))]
+             ReportFrame.csvNumber(ReportFrame.rounded(k.alerted.precision)), ReportFrame.csvNumber(ReportFrame.rounded(k.liftOverBase, places: 100)),
+             "\(k.control.alerts)", "\(k.control.decided)", "\(k.control.followed)", ReportFrame.csvNumber(ReportFrame.rounded(k.control.precision)),
+             ReportFrame.csvNumber(ReportFrame.rounded(k.liftOverControl, places: 100)), "\(k.resolvedByPeople)", "\(k.noise)",
+             ReportFrame.csvNumber(ReportFrame.rounded(k.noiseRate))]
         }
-        return CSVText.render(header: csvHeader, rows: rows)
+        return CSVTable(header: csvHeader, rows: rows)
     }
 
     static func lines(_ q: AlertQuality, heldOutKinds: Set<Alert.Kind>, names: [String: String], frame: ReportFrame, heading: String,

@@ -1,4 +1,5 @@
 import FolioDomain
+import FolioStore
 import FolioTUI
 
 /// `folio report health`: how many accounts sat in each band, week by week (README,
@@ -13,17 +14,12 @@ enum HealthReport {
     }
 
     struct JSON: Encodable {
-        var report: String
-        var asOf: String
-        var from: String
-        var to: String
-        var scope: String
         var bands: [String]
         var weeks: [Week]
     }
 
-    static func json(_ h: HealthDistribution, frame: ReportFrame) -> JSON {
-        JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope, bands: h.bands,
+    static func json(_ h: HealthDistribution) -> JSON {
+        JSON(bands: h.bands,
              weeks: h.weeks.map { w in
                  Week(week: w.week.iso, runDay: w.runDay.iso, counts: Dictionary(uniqueKeysWithValues: zip(h.bands, w.counts)),
                       unscored: w.unscored, total: w.total)
@@ -31,8 +27,8 @@ enum HealthReport {
     }
 
     /// One row per week; a column per band, best first.
-    static func csv(_ h: HealthDistribution) -> String {
-        CSVText.render(header: ["week", "run_day"] + h.bands + ["unscored", "total"],
+    static func csv(_ h: HealthDistribution) -> CSVTable {
+        CSVTable(header: ["week", "run_day"] + h.bands + ["unscored", "total"],
                        rows: h.weeks.map { w in [w.week.iso, w.runDay.iso] + w.counts.map(String.init) + ["\(w.unscored)", "\(w.total)"] })
     }
 

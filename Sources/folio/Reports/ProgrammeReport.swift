@@ -1,4 +1,5 @@
 import FolioDomain
+import FolioStore
 import FolioTUI
 
 /// `folio report program`: did alerting help? Alerted against control health drops, with
@@ -27,11 +28,6 @@ enum ProgrammeReport {
             var decided: Int
             @NullEncoded var recoveryRate: Double?
         }
-        var report: String
-        var asOf: String
-        var from: String
-        var to: String
-        var scope: String
         var recoveryWindowDays: Int
         var minimumGroup: Int
         /// The alert kinds the control group is held out of (alerts.yaml `holdout_kinds`).
@@ -73,10 +69,8 @@ enum ProgrammeReport {
     /// The held-out kinds in the order alerts list them.
     static func heldOut(_ kinds: Set<Alert.Kind>) -> [Alert.Kind] { Alert.Kind.allCases.filter(kinds.contains) }
 
-    static func json(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, heldOutKinds: Set<Alert.Kind>,
-                     frame: ReportFrame) -> JSON {
-        JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope,
-             recoveryWindowDays: RecoveryRate.windowDays, minimumGroup: c.minimum, heldOutKinds: heldOut(heldOutKinds).map(\.rawValue),
+    static func json(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, heldOutKinds: Set<Alert.Kind>) -> JSON {
+        JSON(recoveryWindowDays: RecoveryRate.windowDays, minimumGroup: c.minimum, heldOutKinds: heldOut(heldOutKinds).map(\.rawValue),
              alerted: group(c.alerted),
              control: group(c.control), comparable: c.isComparable, note: c.note,
              recoveryLiftPoints: ReportFrame.rounded(c.recoveryLift, places: 10),
@@ -97,22 +91,22 @@ enum ProgrammeReport {
     static let csvHeader = ["group", "accounts", "alerts", "recovered", "decided", "pending", "recovery_rate", "churned", "churn_rate"]
 
     /// One row per group: alerted, control, the alerted group by severity, fast and slow responses.
-    static func csv(_ c: ControlComparison, speed: ResponseSpeed) -> String {
+    static func csv(_ c: ControlComparison, speed: ResponseSpeed) -> CSVTable {
         func row(_ name: String, _ g: ControlComparison.Group) -> [String] {
             let r = g.recovery.overall
             return [name, "\(g.accounts)", "\(g.alerts)", "\(r.count)", "\(r.of)", "\(g.recovery.pending)",
-                    CSVText.number(ReportFrame.rounded(r.rate)), "\(g.churn.count)", CSVText.number(ReportFrame.rounded(g.churn.rate))]
+                    ReportFrame.csvNumber(ReportFrame.rounded(r.rate)), "\(g.churn.count)", ReportFrame.csvNumber(ReportFrame.rounded(g.churn.rate))]
         }
         var rows = [row("alerted", c.alerted), row("control", c.control)]
         for s in c.alerted.recovery.bySeverity {
             rows.append(["alerted:\(s.severity.rawValue)", "", "", "\(s.rate.count)", "\(s.rate.of)", "",
-                         CSVText.number(ReportFrame.rounded(s.rate.rate)), "", ""])
+                         ReportFrame.csvNumber(ReportFrame.rounded(s.rate.rate)), "", ""])
         }
         for (name, b) in [("fast", speed.fast), ("slow", speed.slow)] {
             rows.append([name, "", "\(b.alerts)", "\(b.recovery.count)", "\(b.recovery.of)", "",
-                         CSVText.number(ReportFrame.rounded(b.recovery.rate)), "", ""])
+                         ReportFrame.csvNumber(ReportFrame.rounded(b.recovery.rate)), "", ""])
         }
-        return CSVText.render(header: csvHeader, rows: rows)
+        return CSVTable(header: csvHeader, rows: rows)
     }
 
     static func lines(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, heldOutKinds: Set<Alert.Kind>,

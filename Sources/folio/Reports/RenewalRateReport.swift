@@ -1,4 +1,5 @@
 import FolioDomain
+import FolioStore
 import FolioTUI
 
 /// `folio report renewals`: closed won over closed in the period, and the lift of covered
@@ -25,11 +26,6 @@ enum RenewalRateReport {
     }
 
     struct JSON: Encodable {
-        var report: String
-        var asOf: String
-        var from: String
-        var to: String
-        var scope: String
         var renewals: Rate
         var covered: Rate
         var uncovered: Rate
@@ -37,8 +33,8 @@ enum RenewalRateReport {
         var byCsm: [CSMRate]
     }
 
-    static func json(_ r: RenewalRate, names: [String: String], frame: ReportFrame) -> JSON {
-        JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope, renewals: Rate(r.overall),
+    static func json(_ r: RenewalRate, names: [String: String]) -> JSON {
+        JSON(renewals: Rate(r.overall),
              covered: Rate(r.covered), uncovered: Rate(r.uncovered), liftPoints: ReportFrame.rounded(r.lift, places: 10),
              byCsm: r.byOwner.map {
                  CSMRate(login: $0.owner, name: names[$0.owner] ?? $0.owner, closed: $0.rate.of, won: $0.rate.count,
@@ -49,13 +45,13 @@ enum RenewalRateReport {
     static let csvHeader = ["group", "login", "closed", "won", "renewal_rate"]
 
     /// Rows: all, covered, uncovered, then one per CSM (group "csm").
-    static func csv(_ r: RenewalRate) -> String {
+    static func csv(_ r: RenewalRate) -> CSVTable {
         func row(_ group: String, _ login: String, _ x: Ratio) -> [String] {
-            [group, login, "\(x.of)", "\(x.count)", CSVText.number(ReportFrame.rounded(x.rate))]
+            [group, login, "\(x.of)", "\(x.count)", ReportFrame.csvNumber(ReportFrame.rounded(x.rate))]
         }
         let rows = [row("all", "", r.overall), row("covered", "", r.covered), row("uncovered", "", r.uncovered)]
             + r.byOwner.map { row("csm", $0.owner, $0.rate) }
-        return CSVText.render(header: csvHeader, rows: rows)
+        return CSVTable(header: csvHeader, rows: rows)
     }
 
     static func text(_ r: RenewalRate, names: [String: String], frame: ReportFrame, heading: String, maxWidth: Int?,

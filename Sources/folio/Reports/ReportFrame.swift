@@ -1,7 +1,7 @@
 import FolioDomain
 
 /// What every `folio report` says about itself, and the way its figures read.
-struct ReportFrame {
+struct ReportFrame: Encodable {
     var report: String
     var asOf: String
     var from: String
@@ -13,6 +13,9 @@ struct ReportFrame {
 
     /// 0.4567 → 0.457 (JSON and CSV keep three decimals).
     static func rounded(_ value: Double?, places: Double = 1000) -> Double? { value.map { ($0 * places).rounded() / places } }
+
+    /// A rate or any optional number in a CSV table: empty when there is none.
+    static func csvNumber(_ value: Double?) -> String { value.map { String($0) } ?? "" }
 
     static func percent(_ rate: Double?) -> String { rate.map { "\(Int(($0 * 100).rounded())) %" } ?? notEnoughData }
 
@@ -29,5 +32,17 @@ struct ReportFrame {
         guard let value else { return notEnoughData }
         let n = Int(value.rounded())
         return n > 0 ? "+\(n) points" : n < 0 ? "−\(-n) points" : "0 points"
+    }
+}
+
+/// A report's JSON document: the frame's fields (report, asOf, from, to, scope) beside the
+/// report's own, at the top level.
+struct FramedJSON<Body: Encodable>: Encodable {
+    var frame: ReportFrame
+    var body: Body
+
+    func encode(to encoder: any Encoder) throws {
+        try frame.encode(to: encoder)
+        try body.encode(to: encoder)
     }
 }

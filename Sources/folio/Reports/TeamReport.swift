@@ -1,4 +1,5 @@
 import FolioDomain
+import FolioStore
 import FolioTUI
 
 /// `folio report team`: per CSM, how fast they acknowledge health drops, how many recover,
@@ -24,11 +25,6 @@ enum TeamReport {
     }
 
     struct JSON: Encodable {
-        var report: String
-        var asOf: String
-        var from: String
-        var to: String
-        var scope: String
         var coverageThreshold: Double
         var csms: [Line]
         var total: Line
@@ -50,25 +46,23 @@ enum TeamReport {
         return (csms, line(nil, speed.overall, recovery.overall, coverage.overall))
     }
 
-    static func json(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String],
-                     frame: ReportFrame) -> JSON {
+    static func json(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String]) -> JSON {
         let l = lines(speed: speed, recovery: recovery, coverage: coverage, names: names)
-        return JSON(report: frame.report, asOf: frame.asOf, from: frame.from, to: frame.to, scope: frame.scope,
-                    coverageThreshold: coverage.flag, csms: l.csms, total: l.total)
+        return JSON(coverageThreshold: coverage.flag, csms: l.csms, total: l.total)
     }
 
     static let csvHeader = ["login", "name", "alerts", "acknowledged", "median_ack_hours", "p90_ack_hours", "within_sla", "sla_decided",
                             "recovered", "decided", "recovery_rate", "covered", "accounts", "coverage_rate", "coverage_flagged"]
 
     /// One row per CSM, then the team's row with an empty login.
-    static func csv(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String]) -> String {
+    static func csv(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String]) -> CSVTable {
         let l = lines(speed: speed, recovery: recovery, coverage: coverage, names: names)
         let rows = (l.csms + [l.total]).map { x in
-            [x.login ?? "", x.name, "\(x.alerts)", "\(x.acknowledged)", CSVText.number(x.medianAckHours), CSVText.number(x.p90AckHours),
-             "\(x.withinSla)", "\(x.slaDecided)", "\(x.recovered)", "\(x.decided)", CSVText.number(x.recoveryRate), "\(x.covered)",
-             "\(x.accounts)", CSVText.number(x.coverageRate), x.coverageFlagged ? "true" : "false"]
+            [x.login ?? "", x.name, "\(x.alerts)", "\(x.acknowledged)", ReportFrame.csvNumber(x.medianAckHours), ReportFrame.csvNumber(x.p90AckHours),
+             "\(x.withinSla)", "\(x.slaDecided)", "\(x.recovered)", "\(x.decided)", ReportFrame.csvNumber(x.recoveryRate), "\(x.covered)",
+             "\(x.accounts)", ReportFrame.csvNumber(x.coverageRate), x.coverageFlagged ? "true" : "false"]
         }
-        return CSVText.render(header: csvHeader, rows: rows)
+        return CSVTable(header: csvHeader, rows: rows)
     }
 
     static func text(speed: ResponseSpeed, recovery: RecoveryRate, coverage: CheckInCoverage, names: [String: String],

@@ -5,9 +5,10 @@ import Foundation
 
 /// Which alert settings the engine uses: --alerts, FOLIO_ALERTS, the user's
 /// `$XDG_CONFIG_HOME/folio/alerts.yaml`, else the built-in defaults (DESIGN §2.3, the same
-/// as SampleData/alerts.yaml).
+/// as SampleData/alerts.yaml, which `folio sample-data` prints).
 struct AlertsOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Alert settings (YAML); see SampleData/alerts.yaml.", valueName: "file.yaml"))
+    @Option(name: .long, help: ArgumentHelp("Alert settings (YAML); see folio sample-data alerts.yaml.", valueName: "file.yaml"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var alerts: String?
 
     func load() throws -> AlertPolicy {

@@ -27,6 +27,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as StoreError {
         complain("folio: \(error)")
         throw Exit.failure
+    } catch let error as UnreadableValue {
+        complain("folio: \(error); the database holds a value Folio never writes (edited by hand or by another program?)")
+        throw Exit.failure
     } catch let error as DemoPortfolio.Failure {
         complain("folio: \(error)")
         throw Exit.failure
@@ -39,21 +42,20 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as UsageFailure {
         complain("folio: \(error.message)")
         throw Exit.usage
-    } catch let error as ModelFailure {
+    } catch let error as RunFailure {
         complain("folio: \(error.message)")
         throw Exit.failure
     }
 }
 
-/// A problem with what the person asked for (an unknown user, say): exit 2.
-struct UsageFailure: Error {
+/// Something the command cannot do: its installation's files are missing, a file cannot be written: exit 1.
+struct RunFailure: Error {
     var message: String
     init(_ message: String) { self.message = message }
 }
 
-/// A model command that cannot do what was asked with the data there is (too few outcomes
-/// to fit, say): exit 1, with the numbers.
-struct ModelFailure: Error {
+/// A problem with what the person asked for (an unknown user, say): exit 2.
+struct UsageFailure: Error {
     var message: String
     init(_ message: String) { self.message = message }
 }

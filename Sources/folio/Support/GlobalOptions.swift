@@ -4,7 +4,8 @@ import Foundation
 
 /// Options every command takes (DESIGN §3): which database, which day, who is looking.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (env FOLIO_DB; default $XDG_DATA_HOME/folio/folio.db).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The database file (env FOLIO_DB; default $XDG_DATA_HOME/folio/folio.db).", valueName: "path"),
+            completion: .file())
     var db: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to act as of, YYYY-MM-DD (env FOLIO_AS_OF; default today, or the demo's day).", valueName: "date"))
@@ -22,19 +23,26 @@ struct GlobalOptions: ParsableArguments {
         return XDG.dataHome.appendingPathComponent("folio/folio.db").path
     }
 
+    /// A bad --as-of is a usage problem, said before any file is opened.
+    func validate() throws {
+        _ = try explicitAsOf()
+    }
+
     /// The as-of day given explicitly (--as-of or FOLIO_AS_OF), validated.
     func explicitAsOf() throws -> Day? {
         let (text, source) = asOf.map { ($0, "--as-of") } ?? (environment["FOLIO_AS_OF"].map { ($0, "FOLIO_AS_OF") } ?? ("", ""))
         guard !text.isEmpty else { return nil }
-        guard let day = Day(iso: text) else {
-            throw ValidationError("\(source) \"\(text)\" is not a date; expected YYYY-MM-DD")
+        do {
+            return try Day(input: text)
+        } catch {
+            throw ValidationError("\(source) \"\(text)\" \(error)")
         }
-        return day
     }
 
-    /// The login of who is looking: --user, FOLIO_USER, then $USER.
+    /// The login of who is looking: --user, FOLIO_USER, then $USER. An explicitly empty
+    /// --user is no user (not $USER): a script's unset variable never acts as whoever runs it.
     var login: String? {
-        if let user, !user.isEmpty { return user }
+        if let user { return user.isEmpty ? nil : user }
         if let env = environment["FOLIO_USER"], !env.isEmpty { return env }
         if let env = environment["USER"], !env.isEmpty { return env }
         return nil

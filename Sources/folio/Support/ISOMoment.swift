@@ -13,7 +13,7 @@ enum ISOMoment {
     static func parse(_ text: String, on day: Day) -> Int64? {
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
         var base = day
-        if rest.count >= 10, let d = Day(iso: rest.prefix(10)) {
+        if rest.count >= 10, let d = try? Day(input: rest.prefix(10)) {
             base = d
             rest = rest.dropFirst(10)
             if rest.isEmpty { return Int64(base.ordinal) * 86_400 }

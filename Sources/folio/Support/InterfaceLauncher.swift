@@ -32,18 +32,29 @@ enum InterfaceLauncher {
         try reportingFailures {
             let healthProfile = try profile.load()
             // A bad sequences file is refused here, with its file:line:column, before the screen opens.
-            let sequences = try SequencesOption.loadIfPresent(at: SequencesOption.locate(nil), quiet: true)
-            let context = try AppContext.open(global, buildDemoIfMissing: true, profile: healthProfile, readonly: readonly,
+            let sequences = try SequencesOption.loadIfPresent(from: SequencesOption.source(nil))
+            // Opened for reading: a read-only file, or one a newer Folio changed, can still be looked at.
+            let context = try AppContext.open(global, buildDemoIfMissing: true, profile: healthProfile, readonly: true,
                                               quietDemoFallback: true)
+            // A guest of the demo reads as its manager and changes nothing (`Identity`).
+            var guest: NotAUser?
+            if case .guest(let who, _) = context.identity { guest = who }
             effects = StoreEffects(database: context.database, user: context.user, asOf: context.asOf, profile: healthProfile,
-                                   now: { [context] in context.now }, wallClock: { AppContext.now() }, sequences: sequences)
+                                   now: { [context] in context.now }, wallClock: { AppContext.now() }, sequences: sequences, guest: guest)
             var banner: String?
             if let stranger = context.demoFallbackFrom {
-                banner = "Demo: \(stranger) is not one of its people, so this is \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)); --user picks another"
+                banner = "Demo: \(stranger) is not one of its people, so this is \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)), to look at; --user picks someone to act as"
+            }
+            let file = URL(fileURLWithPath: global.databasePath).lastPathComponent
+            switch context.database.readOnlyReason {
+            case .newerSchema?: banner = "\(file) was changed by a newer Folio: you can look, not change anything"
+            case .some: banner = "\(file) is read-only for you: you can look, not change anything"
+            case nil: break
             }
             viewer = Viewer(login: context.user.login, name: context.user.name, role: context.user.role.rawValue,
                             database: URL(fileURLWithPath: global.databasePath).lastPathComponent, asOf: context.asOf,
-                            isReadonly: readonly, banner: banner)
+                            isReadonly: readonly || context.database.isReadOnly, banner: banner)
+            viewer.guest = guest
             watch = try? ChangeWatch(path: global.databasePath)
         }
 

@@ -5,9 +5,10 @@ import Foundation
 
 /// Which health profile scores the accounts: --profile, FOLIO_PROFILE, the user's
 /// `$XDG_CONFIG_HOME/folio/health-profile.yaml`, else the built-in defaults (DESIGN §2.2,
-/// the same as SampleData/health-profile.yaml).
+/// the same as SampleData/health-profile.yaml, which `folio sample-data` prints).
 struct ProfileOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A health profile (YAML); see SampleData/health-profile.yaml.", valueName: "file.yaml"))
+    @Option(name: .long, help: ArgumentHelp("A health profile (YAML); see folio sample-data health-profile.yaml.", valueName: "file.yaml"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var profile: String?
 
     func load() throws -> HealthProfile {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import FolioDomain
+import FolioStore
+import FolioTUI
 import Foundation
 
 /// What every `folio report` takes besides the global options: the period and the format.
@@ -25,8 +27,7 @@ struct ReportOptions: ParsableArguments {
     func period(asOf: Day) throws -> ReportPeriod {
         func day(_ text: String?, _ option: String) throws -> Day? {
             guard let text else { return nil }
-            guard let day = Day(iso: text) else { throw ValidationError("\(option) \"\(text)\" is not a date; expected YYYY-MM-DD") }
-            return day
+            do { return try Day(input: text) } catch { throw ValidationError("\(option) \"\(text)\" \(error)") }
         }
         let end = try day(to, "--to") ?? asOf
         let start = try day(from, "--from") ?? ReportPeriod.standard(asOf: end).from
@@ -36,12 +37,15 @@ struct ReportOptions: ParsableArguments {
         return ReportPeriod(from: start, to: max(start, end))
     }
 
-    /// Prints the report in the format asked for: JSON, CSV, or the readable lines.
-    func emit(json: () throws -> some Encodable, csv: () -> String, text: (_ maxWidth: Int?) -> [String]) throws {
+    /// Prints the report in the format asked for: JSON (the frame's fields beside the
+    /// report's), CSV, or the readable lines. CSV on a terminal shows every field
+    /// terminal-safe (no escape codes, line breaks flattened); in a pipe or a file it is exact.
+    func emit(_ frame: ReportFrame, json: () throws -> some Encodable, csv: () -> CSVTable, text: (_ maxWidth: Int?) -> [String]) throws {
         if self.json {
-            print(try JSONOutput.render(try json()))
+            print(try JSONOutput.render(FramedJSON(frame: frame, body: try json())))
         } else if self.csv {
-            print(csv(), terminator: "")
+            let table = isatty(STDOUT_FILENO) == 1 ? csv().mapFields(TerminalText.sanitize) : csv()
+            print(table.rendered(), terminator: "")
         } else {
             for line in text(TerminalWidth.current()) { print(line) }
         }
