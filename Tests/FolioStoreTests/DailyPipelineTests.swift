@@ -8,9 +8,9 @@ import Testing
 @Suite("Daily pipeline")
 struct DailyPipelineTests {
     @Test func theStepsInTheirOrder() throws {
-        #expect(DailyPipeline().steps.map(\.name) == ["score", "alerts", "check-ins", "renewals"])
+        #expect(DailyPipeline().steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "outcomes"])
         let library = try SequenceLoaderTests.shipped()
-        #expect(DailyPipeline(sequences: library).steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "sequences"])
+        #expect(DailyPipeline(sequences: library).steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "outcomes", "sequences"])
     }
 
     /// Every step runs on the configured policy (the demo's replay once gave the sequence step the default one).

@@ -65,8 +65,8 @@ public enum DemoPortfolio {
             try keepStoriesAlerted(book.toldAccountIDs, in: database, policy: AlertPolicy(holdoutShare: demoHoldoutShare))
             let library = try SequenceLoader.load(path: sequences)
             let run = DailyRun(profile: profile, steps: DailyRun.defaultSteps + [SequenceStep(library: library)])
-            var people = DemoRenewals(database: database, profile: profile)
-            try people.prepare()
+            var people = DemoRenewals(database: database, profile: profile, told: book.toldAccountIDs)
+            try people.prepare(replayStart: asOf.adding(days: -7 * (replayWeeks - 1)))
             for week in (0..<replayWeeks).reversed() {
                 let day = asOf.adding(days: -7 * week)
                 try people.beforeRun(on: day)

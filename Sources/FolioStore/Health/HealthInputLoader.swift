@@ -242,11 +242,14 @@ struct HealthInputLoader {
                     inputs.health[i][.tenureMonths] = HealthInput(Double(tenureDays) / Self.daysPerMonth, at: asOf)
                 }
             }
-            // The term only where an import gave it: the annual default is not data.
+            // The term only where an import gave it (the annual default is not data), and only
+            // once the contract has started: an account that is not a customer yet has none.
             if sources.contains(.contractTerm) {
                 let rows = try Row.fetchCursor(db, sql: "SELECT id, term_months FROM account WHERE term_given = 1")
                 while let row = try rows.next() {
-                    if let i = index[row[0]] { inputs.health[i][.contractTerm] = HealthInput(Double(row[1] as Int), at: asOf) }
+                    if let i = index[row[0]], accounts[i].contractStart <= asOf {
+                        inputs.health[i][.contractTerm] = HealthInput(Double(row[1] as Int), at: asOf)
+                    }
                 }
             }
 

@@ -11,6 +11,8 @@ public struct ModelBook: Sendable {
     public var index: [String: Int]
     /// Accounts marked churned with no churned outcome on record.
     public var undated: Set<Int>
+    /// Parallel to `accounts`: the days renewals closed won (`renewed` outcomes), oldest first.
+    public var renewals: [[Day]] = []
 
     public static func load(in db: Database) throws -> ModelBook {
         let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
@@ -22,9 +24,27 @@ public struct ModelBook: Sendable {
         while let row = try rows.next() {
             if let i = index[row[0]], let day = Day(iso: row[1] as String) { churns[i].append(day) }
         }
+        var renewals = [[Day]](repeating: [], count: accounts.count)
+        let renewed = try Row.fetchCursor(db, sql: "SELECT account_id, date FROM account_outcome WHERE outcome = 'renewed' ORDER BY date")
+        while let row = try renewed.next() {
+            if let i = index[row[0]], let day = Day(iso: row[1] as String) { renewals[i].append(day) }
+        }
         var undated = Set<Int>()
         for (i, a) in accounts.enumerated() where a.status == .churned && churns[i].isEmpty { undated.insert(i) }
-        return ModelBook(accounts: accounts, churns: churns, index: index, undated: undated)
+        return ModelBook(accounts: accounts, churns: churns, index: index, undated: undated, renewals: renewals)
+    }
+
+    /// Account `i` as it stood on `day`, as far as the outcomes tell: a renewal that closed
+    /// won after the day was the renewal then ahead of it, not the date the account has
+    /// rolled on to since. Without this a re-scored past day would read today's renewal
+    /// date, far off for every account that renewed and near for every one that churned:
+    /// the answer leaking into the question.
+    public func account(_ i: Int, on day: Day) -> Account {
+        var account = accounts[i]
+        if i < renewals.count, let next = renewals[i].first(where: { $0 > day }), next < account.renewalDate {
+            account.renewalDate = next
+        }
+        return account
     }
 
     /// What followed account `i`'s score on `day`: true when it churned within the horizon,

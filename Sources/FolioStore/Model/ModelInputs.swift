@@ -25,7 +25,7 @@ public enum ModelInputs {
         var churned: [Bool] = [], accounts: [Int32] = [], tiers: [Account.Tier] = [], foldOf: [UInt8] = [], caseDays: [Day] = []
         for day in days {
             let eligible = book.active(on: day).filter { book.outcome($0, after: day, horizonDays: horizonDays) != nil }
-            let loaded = try HealthInputLoader(asOf: day, sources: sources).load(accounts: eligible.map { book.accounts[$0] }, in: db)
+            let loaded = try HealthInputLoader(asOf: day, sources: sources).load(accounts: eligible.map { book.account($0, on: day) }, in: db)
             for (k, i) in eligible.enumerated() {
                 let inputs = loaded.health[k]
                 for (c, source) in numbers.enumerated() { values[c].append(inputs[source].map { Float($0.value) } ?? .nan) }

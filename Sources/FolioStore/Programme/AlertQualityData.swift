@@ -9,7 +9,9 @@ public enum AlertQualityData {
         let filter = try PortfolioScope.natural(for: user).accountFilter(for: user, in: db)
         let actor = AlertStep.actor
         let alertRequest: SQLRequest<Row> = """
-            SELECT al.kind, al.account_id, al.raised_on, al.shadow, al.recipients, al.outcome, al.resolved_by
+            SELECT al.kind, al.account_id, al.raised_on, al.shadow, al.outcome, al.resolved_by,
+                   (SELECT group_concat(login, ';') FROM (SELECT login FROM alert_recipient r WHERE r.alert_id = al.id ORDER BY r.position))
+                       AS recipients
             FROM alert al JOIN account a ON a.id = al.account_id
             WHERE al.raised_on BETWEEN \(period.from.iso) AND \(period.to.iso) AND \(filter)
             ORDER BY al.id
@@ -19,7 +21,7 @@ public enum AlertQualityData {
             guard let kind = Alert.Kind(rawValue: row["kind"]), let raisedOn = row.day("raised_on") else { continue }
             let resolvedBy: String? = row["resolved_by"]
             let outcome = (row["outcome"] as String?).flatMap(Alert.Outcome.init(rawValue:))
-            let recipients = (row["recipients"] as String).split(separator: ";").map(String.init)
+            let recipients = (row["recipients"] as String?)?.split(separator: ";").map(String.init) ?? []
             alerts.append(AlertQuality.RaisedAlert(kind: kind, accountID: row["account_id"], raisedOn: raisedOn, shadow: row["shadow"],
                                                    recipients: recipients,
                                                    resolvedByPerson: resolvedBy != nil && resolvedBy != actor ? outcome : nil))
