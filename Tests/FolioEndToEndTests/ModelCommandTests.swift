@@ -79,7 +79,10 @@ struct ModelCommandTests {
         let new = try #require((fitDoc["heldOutNew"] as? [String: Any])?["auc"] as? Double)
         #expect(new > old, "fitted \(new), default \(old)")
         let yaml = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(yaml.contains("# Health profile fitted by `folio model fit`") && yaml.contains("source: attribute:plan"))
+        // The plan is an attribute the fit weighs; here it says what the contract term says, so
+        // the fit may keep either and says why it left the other out.
+        #expect(yaml.contains("# Health profile fitted by `folio model fit`"))
+        #expect(yaml.contains("source: attribute:plan") || yaml.contains("plan (adds nothing the others do not say"), "\(yaml)")
         // It is a profile like any other: the daily run takes it.
         #expect(try folio.run("tick", "--as-of", Self.asOf, "--profile", out).status == 0)
 
