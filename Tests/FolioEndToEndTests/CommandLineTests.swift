@@ -55,8 +55,8 @@ struct Folio {
         let group = DispatchGroup()
         nonisolated(unsafe) var stdout = Data(), stderr = Data()
         group.enter()
-        DispatchQueue.global().async { stdout = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        stderr = err.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { stdout = out.fileHandleForReading.readToEndSurvivingSignals(); group.leave() }
+        stderr = err.fileHandleForReading.readToEndSurvivingSignals()
         group.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

@@ -57,4 +57,37 @@ struct ImportCommandTests {
         #expect(draft.stdout.contains("  Plan Tier: tier   # a guess from its name: check it\n"))
         #expect(try folio.run("import").status == 2)
     }
+
+    static let exports = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/Exports")
+
+    /// A CS-ops person's first hour: the team, then a Salesforce report as exported, with the
+    /// built-in mapping; a draft for a Windows re-save; a report with a bad row refused where it is.
+    @Test func aSalesforceReportImportsAsExported() throws {
+        let folio = Folio()
+        defer { folio.remove() }
+        let users = try folio.run("import", Self.exports.appendingPathComponent("users-northwind.csv").path, "--user", "dana.reyes")
+        #expect(users.status == 0, "\(users.stderr)")
+        let report = Self.exports.appendingPathComponent("salesforce-report-accounts/report1763634530123.csv").path
+        let imported = try folio.run("import", "--map", "salesforce-report-accounts", report, "--user", "dana.reyes")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("\(report): 4 accounts rows; 4 new, 0 changed, 0 unchanged"), "\(imported.stdout)")
+        #expect(imported.stdout.contains("skipped the Salesforce report footer from line 7"), "\(imported.stdout)")
+        let book = try folio.run("accounts", "--json", "--user", "dana.reyes")
+        #expect(book.status == 0 && book.stdout.contains("Smith & Sons, Plumbing"), "\(book.stderr)")
+
+        let german = try folio.run("import", "--suggest-map", Self.exports.appendingPathComponent("salesforce-report-accounts/report-de-excel.csv").path)
+        #expect(german.status == 0, "\(german.stderr)")
+        #expect(german.stdout.contains("\nextends: salesforce-report-accounts\nencoding: windows-1252"), "\(german.stdout)")
+
+        let text = try String(contentsOfFile: report, encoding: .utf8).replacingOccurrences(of: "\"3/1/2024\"", with: "\"3/1/24 9am\"")
+        let spoiled = folio.write("report1763634530124.csv", text)
+        let refused = try folio.run("import", "--map", "salesforce-report-accounts", spoiled, "--user", "dana.reyes")
+        #expect(refused.status == 65)
+        #expect(refused.stderr == """
+            \(spoiled):2:10: contract_start (from "Contract Start Date"): "3/1/24 9am" is not a valid date; expected YYYY-MM-DD (a time may follow) or the en-US short date
+            import refused: nothing was written
+
+            """, "\(refused.stderr)")
+    }
 }

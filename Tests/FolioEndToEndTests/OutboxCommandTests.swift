@@ -33,8 +33,8 @@ enum MailTools {
         nonisolated(unsafe) var stdout = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { stdout = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { stdout = out.fileHandleForReading.readToEndSurvivingSignals(); group.leave() }
+        let stderr = err.fileHandleForReading.readToEndSurvivingSignals()
         group.wait()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))

@@ -108,8 +108,8 @@ final class ServeProcess {
         let group = DispatchGroup()
         nonisolated(unsafe) var stdout = Data()
         group.enter()
-        DispatchQueue.global().async { stdout = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { stdout = out.fileHandleForReading.readToEndSurvivingSignals(); group.leave() }
+        let stderr = err.fileHandleForReading.readToEndSurvivingSignals()
         group.wait()
         tool.waitUntilExit()
         watchdog.cancel()

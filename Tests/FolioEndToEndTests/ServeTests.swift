@@ -167,7 +167,10 @@ struct ServeTests {
         #expect(noKey.status == 255)
 
         let session = try TmuxSession(width: 100, height: 30, command: server.interactiveCommand(user: "amelie.durand", key: known.path))
-        let book = session.waitFor("Amélie's own book") { $0.contains("Book of Amélie Durand") }
+        // The frame may arrive in pieces over the pty: wait for the status bar too, not just the title.
+        let book = session.waitFor("Amélie's own book with its status bar") {
+            $0.contains("Book of Amélie Durand") && $0.contains("amelie.durand (csm) · team.db")
+        }
         #expect(book.contains("amelie.durand (csm) · team.db"))
         try session.send("q")
         session.waitFor("FOLIO-EXITED-0")

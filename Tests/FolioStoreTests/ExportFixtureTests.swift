@@ -299,4 +299,108 @@ struct ExportFixtureTests {
         let loaded = try ImportMapping.parse(yaml: draft, name: "draft.yaml", depth: 0)
         #expect(loaded.kind == .accounts)
     }
+
+    @Test func everyFixtureIsRecognisedAsTheExportItIs() throws {
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.exports.path).filter { BuiltInMappings.names.contains($0) }
+        #expect(folders.count == BuiltInMappings.names.count)
+        for folder in folders {
+            let files = try FileManager.default.contentsOfDirectory(atPath: Self.exports.appendingPathComponent(folder).path)
+                .filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".yaml") }
+            #expect(!files.isEmpty, "\(folder)")
+            for file in files {
+                let draft = try MappingSuggestion.draft(for: Self.fixture("\(folder)/\(file)"))
+                #expect(draft.contains("\nextends: \(folder)\n"), "\(folder)/\(file):\n\(draft)")
+                #expect(throws: Never.self, "\(folder)/\(file)") { try ImportMapping.parse(yaml: draft, name: "draft.yaml", depth: 0) }
+            }
+        }
+        // German Excel's re-save is Windows-1252: the draft says so, and reads it.
+        let german = try MappingSuggestion.draft(for: Self.fixture("salesforce-report-accounts/report-de-excel.csv"))
+        #expect(german.contains("\nencoding: windows-1252   # the file is not UTF-8 (invalid UTF-8 (byte 0xD6) at line 3): a re-save by Excel on Windows\n"))
+        #expect(try ImportMapping.parse(yaml: german, name: "draft.yaml", depth: 0).encoding == "windows-1252")
+    }
+
+    // MARK: Exports gone wrong
+
+    /// A fixture spoiled the way real files go wrong (a line cut short, a typo in a header,
+    /// a value the tool never writes): where and why, exactly, and nothing written.
+    struct Spoiled: Sendable, CustomTestStringConvertible {
+        var fixture: String
+        var mapping: String
+        var onHubSpotBook = true
+        var edits: [Int: @Sendable (String) -> String]
+        var problems: [String]
+        var testDescription: String { fixture }
+    }
+
+    static let spoiled: [Spoiled] = [
+        Spoiled(fixture: "salesforce-report-accounts/report1763634530123.csv", mapping: "salesforce-report-accounts", onHubSpotBook: false, edits: [
+            3: { _ in #""0015g00000XyZac","Ōkawa Design 株式会社","Lukas Berg","Customer - Direct","Japan""# },
+            4: { $0.replacingOccurrences(of: #""7/4/2026""#, with: #""13/4/2026""#).replacingOccurrences(of: #""6400""#, with: #""n/a""#) },
+        ], problems: [
+            "report1763634530123.csv:3:6: expected 14 fields as in the header, found 5",
+            #"report1763634530123.csv:4:8: arr: "n/a" is not a number (unexpected "n")"#,
+            #"report1763634530123.csv:4:10: contract_start (from "Contract Start Date"): "13/4/2026" is not a valid date; expected YYYY-MM-DD (a time may follow) or the en-US short date"#,
+        ]),
+        Spoiled(fixture: "hubspot-companies/hubspot-crm-exports-all-companies-2026-11-20.csv", mapping: "hubspot-companies", onHubSpotBook: false, edits: [
+            1: { $0.replacingOccurrences(of: "Company owner", with: "Company ownr") },
+        ], problems: (2...4).map { line in
+            #"hubspot-crm-exports-all-companies-2026-11-20.csv:\#(line):18: owner: a new account needs it, and the file has no owner column; the mapping reads it from "company owner": did you mean the file's "Company ownr"?"#
+        }),
+        Spoiled(fixture: "zendesk-tickets/export-2026-11-20-0915-3c5e1a7b92.csv", mapping: "zendesk-tickets", edits: [
+            3: { $0.replacingOccurrences(of: ",Closed,Low,", with: ",Closed,Emergency,") },
+        ], problems: [
+            #"export-2026-11-20-0915-3c5e1a7b92.csv:3:14: priority: unknown value "Emergency"; expected one of low, medium, high, critical (the mapping's values: do not cover it)"#,
+        ]),
+        Spoiled(fixture: "delighted-nps/delighted-survey-responses-2026-11-20.csv", mapping: "delighted-nps", edits: [
+            2: { $0.replacingOccurrences(of: ".example,9,", with: ".example,11,") },
+            6: { $0.replacingOccurrences(of: "Unknown Prospect Inc", with: "Nordlicht Logistik GmbH") },
+        ], problems: [
+            "delighted-survey-responses-2026-11-20.csv:2:4: score: 11 is too large (at most 10)",
+        ]),
+        Spoiled(fixture: "mixpanel-events/export-2026-11-02-to-2026-11-18.jsonl", mapping: "mixpanel-events/northwind-events.yaml", edits: [
+            2: { String($0.prefix(60)) },
+        ], problems: [
+            "export-2026-11-02-to-2026-11-18.jsonl:3:1: expected a key in quotes (in the event that starts on line 2: is that line cut short?)",
+        ]),
+        Spoiled(fixture: "mixpanel-events/export-2026-11-02-to-2026-11-18.jsonl", mapping: "mixpanel-events/northwind-events.yaml", edits: [
+            3: { $0.replacingOccurrences(of: #""time":"#, with: #""tme":"#) },
+            4: { $0.replacingOccurrences(of: #""time":1"#, with: #""time":"yesterday","x":1"#) },
+        ], problems: [
+            #"export-2026-11-02-to-2026-11-18.jsonl:3:7: timestamp (from "properties.time"): is empty; a value is required"#,
+            #"export-2026-11-02-to-2026-11-18.jsonl:4:7: timestamp (from "properties.time"): "yesterday" is not a valid date; expected YYYY-MM-DD (a time may follow)"#,
+        ]),
+        Spoiled(fixture: "usage-daily/daily_usage_2026-11-11.csv", mapping: "usage-daily", edits: [
+            2: { $0.replacingOccurrences(of: "2026-11-02,20", with: "2026-11-31,20") },
+            3: { $0.replacingOccurrences(of: ",5,7,", with: ",-5,7,") },
+        ], problems: [
+            #"daily_usage_2026-11-11.csv:2:2: date: "2026-11-31" is not a valid date; expected YYYY-MM-DD (a time may follow)"#,
+            #"daily_usage_2026-11-11.csv:3:3: active_users (from "Active Users"): -5 is negative; expected a whole number ≥ 0"#,
+        ]),
+    ]
+
+    @Test(arguments: spoiled)
+    func spoiledExportsAreRefusedWhereAndWhy(_ case: Spoiled) throws {
+        let scratch = Scratch()
+        let db: FolioDatabase
+        if `case`.onHubSpotBook {
+            db = try Self.hubspotBook(scratch)
+        } else {
+            db = try scratch.database()
+            _ = try Self.run(db, [Self.fixture("users-northwind.csv")])
+        }
+        var lines = try String(contentsOfFile: Self.fixture(`case`.fixture), encoding: .utf8).components(separatedBy: "\n")
+        for (line, edit) in `case`.edits {
+            let before = lines[line - 1]
+            lines[line - 1] = edit(before)
+            #expect(lines[line - 1] != before, "the edit of line \(line) changed nothing")
+        }
+        let path = scratch.write((`case`.fixture as NSString).lastPathComponent, lines.joined(separator: "\n"))
+        let before = try db.dump()
+        let builtIn = BuiltInMappings.names.contains(`case`.mapping)
+        let problems = failures(scratch) {
+            try Self.run(db, [path], map: builtIn ? `case`.mapping : nil, mapFile: builtIn ? nil : Self.fixture(`case`.mapping))
+        }
+        #expect(problems == `case`.problems)
+        #expect(try db.dump() == before)
+    }
 }

@@ -202,6 +202,20 @@ final class ImportHeader {
         }
     }
 
+    /// For a column the file lacks: the file's header that is close to a name the mapping
+    /// reads the column from ("Company ownr" for "Company owner"), as a hint; "" when none.
+    func nearMiss(for column: String) -> String {
+        guard let mapping else { return "" }
+        let normalized = names.map(ImportMapping.normalize)
+        let unused = normalized.filter { mapping.columns[$0] == nil && !kind.columnNames.contains($0) }
+        for wanted in mapping.columns.filter({ $0.value == column }).map(\.key).sorted() {
+            if let close = Suggestion.closest(to: wanted, in: unused, limit: 1).first, let i = normalized.firstIndex(of: close) {
+                return "; the mapping reads it from \"\(wanted)\": did you mean the file's \"\(names[i])\"?"
+            }
+        }
+        return ""
+    }
+
     static func didYouMean(_ name: String, in candidates: [String]) -> String {
         let close = Suggestion.closest(to: name, in: candidates)
         return close.isEmpty ? "" : "; did you mean \(close.map { "\"\($0)\"" }.joined(separator: " or "))?"

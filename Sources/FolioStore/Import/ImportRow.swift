@@ -125,8 +125,10 @@ struct ImportRow {
 
     private mutating func missingForNew(_ column: String) {
         let hint = header.mapping?.needs[column].map { " (\($0))" } ?? ""
+        let near = header.nearMiss(for: column)
+        let remedy = near.isEmpty ? "; add one, map one (columns:), or give a default in the mapping (defaults:)" : near
         problems.append(ImportProblem(file: file, line: record.line, column: header.fieldCount + 1,
-                                      message: "\(column): a new \(Self.singular(header.kind)) needs it, and the file has no \(column) column\(hint); add one, map one (columns:), or give a default in the mapping (defaults:)"))
+                                      message: "\(column): a new \(Self.singular(header.kind)) needs it, and the file has no \(column) column\(hint)\(remedy)"))
     }
 
     static func singular(_ kind: ImportKind) -> String {
@@ -208,7 +210,12 @@ struct ImportRow {
         }
         guard let n = number(column, required: required) else { return nil }
         guard !n.negative else { report(column, "\(Self.excerpt(text(column) ?? "")) is negative; expected a whole number ≥ 0"); return nil }
-        guard let whole = n.integer else { report(column, "\"\(Self.excerpt(text(column) ?? ""))\" is not a whole number"); return nil }
+        guard let whole = n.integer else {
+            // Past what a number of cents holds, it is too large before it is anything else.
+            if n.double > Double(max) { report(column, "\(Self.excerpt(text(column) ?? "")) is too large (at most \(max))") }
+            else { report(column, "\"\(Self.excerpt(text(column) ?? ""))\" is not a whole number") }
+            return nil
+        }
         guard whole <= max else { report(column, "\(text(column) ?? "") is too large (at most \(max))"); return nil }
         return whole
     }

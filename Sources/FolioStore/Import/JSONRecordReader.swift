@@ -100,7 +100,9 @@ final class JSONRecordReader {
                 try fill()
                 continue
             } catch JSONIncomplete.bad(let message, let at) {
-                throw problem(at, message)
+                // In one event per line, an event still open on the next line was cut short.
+                let started = at > startLine ? " (in the event that starts on line \(startLine): is that line cut short?)" : ""
+                throw problem(at, message + started)
             } catch {
                 throw problem(startLine, "\(error)")
             }

@@ -5,7 +5,7 @@ import Foundation
 /// file is mapped (by the built-in, or by a guess to check) or commented with why not.
 public enum MappingSuggestion {
     public static func draft(for path: String) throws -> String {
-        let headers = try Self.headers(of: path)
+        let (headers, encoding) = try Self.headers(of: path)
         guard !headers.isEmpty else {
             throw ImportFailed(problems: [ImportProblem(file: path, line: 1, column: 1, message: "has no header to recognise")], truncated: false)
         }
@@ -21,16 +21,18 @@ public enum MappingSuggestion {
         let file = (path as NSString).lastPathComponent
         var out: [String] = []
         if let best {
-            out.append("# A mapping draft for \(file): its headers look like a \(best.name) export")
+            out.append("# A mapping draft for \(file): its headers are those the built-in mapping \(best.name) reads")
             out.append("# (\(best.mapping.summary)).")
             out.append("# Check the lines marked \"guess\", then: folio import --map THIS.yaml \(file)")
             out.append("extends: \(best.name)")
+            if let encoding { out.append(encoding) }
             out += body(headers: headers, base: best.mapping, kind: best.mapping.kind ?? .accounts)
         } else {
             let kind = guessKind(normalized)
             out.append("# A mapping draft for \(file): not a known export (folio import --maps lists those);")
             out.append("# its columns look most like \(kind.rawValue). Check every line, then: folio import --map THIS.yaml \(file)")
             out.append("kind: \(kind.rawValue)")
+            if let encoding { out.append(encoding) }
             out += body(headers: headers, base: nil, kind: kind)
         }
         return out.joined(separator: "\n") + "\n"
@@ -161,8 +163,10 @@ public enum MappingSuggestion {
         return plain ? header : "\"" + header.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// A file's column names: the CSV header, or the paths of a JSON export's first events.
-    static func headers(of path: String) throws -> [String] {
+    /// A file's column names: the CSV header, or the paths of a JSON export's first events;
+    /// and, for a CSV file that is not UTF-8 (a re-save by Excel on Windows), the mapping line
+    /// that reads it.
+    static func headers(of path: String) throws -> (names: [String], encoding: String?) {
         if ImportKind.isJSON(path: path) {
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw ImportFailed(problems: [ImportProblem(file: path, line: 1, column: 1, message: "no such file or it cannot be read")], truncated: false)
@@ -186,9 +190,19 @@ public enum MappingSuggestion {
             if paths.isEmpty, let array = try? JSONSerialization.jsonObject(with: data) as? [Any] {
                 for item in array.prefix(100) { walk(item, "") }
             }
-            return paths
+            return (paths, nil)
         }
-        let reader = try CSVRecordReader(path: path, displayName: path)
+        do {
+            return (try csvHeader(path, CSVFormat()), nil)
+        } catch let problem as ImportProblem where problem.message.hasPrefix("invalid UTF-8") {
+            // Not UTF-8 and no BOM: Windows-1252 is what such a file almost always is.
+            let names = try csvHeader(path, CSVFormat(encoding: .windows1252))
+            return (names, "encoding: windows-1252   # the file is not UTF-8 (\(problem.message.prefix { $0 != ";" }) at line \(problem.line)): a re-save by Excel on Windows")
+        }
+    }
+
+    private static func csvHeader(_ path: String, _ format: CSVFormat) throws -> [String] {
+        let reader = try CSVRecordReader(path: path, displayName: path, format: format)
         guard let record = try reader.next() else { return [] }
         return record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     }
