@@ -34,18 +34,61 @@ struct ModelStoreTests {
         ]
         try book.db.write { db in
             try db.execute(sql: "INSERT INTO measure_set (id, spec) VALUES (1, ?)", arguments: ["m\tg\t1\tseat-utilisation"])
-            for day in ["2026-01-05", "2026-01-12"] {
-                try db.execute(sql: "INSERT INTO engine_run (date, ran_at, accounts, changed, band_moves, seconds) VALUES (?, 0, 6, 6, 0, 0)",
-                               arguments: [day])
-            }
-            for (account, day, score) in scores {
-                let band = score.map { BandSet.redYellowGreen.band(for: $0).name }
-                let measures = score.map { "0.5\t\(Int($0))\t100\t0\t0" } ?? "\t\t0\t\t0"
-                try db.execute(sql: "INSERT INTO health_snapshot (account_id, date, score, band, measure_set, measures) VALUES (?, ?, ?, ?, 1, ?)",
-                               arguments: [account, day, score, band, measures])
-            }
+            try store(scores, in: db)
         }
         return book
+    }
+
+    /// Stores each day's snapshots as a daily run would (with its `engine_run` row); each
+    /// snapshot's one measure scores what the account scores.
+    static func store(_ scores: [(String, String, Double?)], in db: Database) throws {
+        var days: [String] = []
+        for (_, day, _) in scores where !days.contains(day) { days.append(day) }
+        for day in days {
+            try db.execute(sql: "INSERT INTO engine_run (date, ran_at, accounts, changed, band_moves, seconds) VALUES (?, 0, 6, 6, 0, 0)",
+                           arguments: [day])
+            let onDay = scores.filter { $0.1 == day }
+            let keys = try HealthHistory.assignKeys(onDay.map(\.0), in: db)
+            _ = try HealthHistory.write(day: Day(iso: day)!, keys: keys, scores: onDay.map { _, _, score in
+                HealthHistory.Score(score: score, band: score.map { BandSet.redYellowGreen.band(for: $0).name }, lowConfidence: false,
+                                    measureSet: 1)
+            }, measures: onDay.map { _, _, score in score.map { "0.5\t\(Int($0))\t100\t0\t0" } ?? "\t\t0\t\t0" }, in: db)
+        }
+    }
+
+    /// Past the daily window the history keeps each week's last run whole and, on the week's
+    /// other runs, only the accounts whose band changed: the backtest and the drift score the
+    /// whole runs, so no account-day counts twice.
+    @Test func aThinnedWeekCountsItsLastRun() throws {
+        let book = try Self.history()
+        try book.db.write { db in
+            // The week before, as the first run of the history's week (D Green then); the
+            // history's 2026-01-05 run again on Thursday, C up to Yellow.
+            try Self.store([
+                ("A", "2025-12-29", 80), ("B", "2025-12-29", 60), ("C", "2025-12-29", 30), ("D", "2025-12-29", 75), ("E", "2025-12-29", nil),
+                ("F", "2025-12-29", 10),
+                ("A", "2026-01-08", 80), ("B", "2026-01-08", 60), ("C", "2026-01-08", 45), ("D", "2026-01-08", 50), ("E", "2026-01-08", nil),
+                ("F", "2026-01-08", 10),
+            ], in: db)
+            // 90 days of daily snapshots back from 2026-04-11 start on Monday 2026-01-12: the weeks before are thinned.
+            _ = try HistoryThinning.apply(.standard, thresholds: [], asOf: Day(iso: "2026-04-11")!, in: db)
+        }
+        let (result, wholeDays, monday, drift) = try book.db.read { db in
+            let window = try ModelWindow.resolve(asOf: Self.asOf, horizonDays: 90, from: nil, to: nil, in: db)
+            return (try Backtester.run(window: window, profile: .standard, rescore: false, in: db),
+                    try HealthHistory.wholeDays(in: db).map(\.iso), try SnapshotStore.bandCounts(on: Day(iso: "2026-01-05")!, in: db),
+                    try DriftRun.run(window: window, bands: .redYellowGreen, in: db))
+        }
+        // Monday 2026-01-05 keeps only D, whose band changed since the week before.
+        #expect(monday == ["Yellow": 1])
+        #expect(wholeDays == ["2025-12-29", "2026-01-08", "2026-01-12"])
+        #expect(result.window.days.map(\.iso) == wholeDays)
+        #expect(result.window.notes.contains { $0.hasPrefix("1 of the 4 runs") })
+        // A–D scored on each whole run (E has no score but on 2026-01-12, F churned undated);
+        // C and D churned within 90 days of each.
+        #expect(result.quality.overall.cases == 4 + 4 + 5 && result.quality.overall.churned == 6)
+        // The month's band shares are those of its last whole run: 2025-12-29's, not the thinned Monday's.
+        #expect(drift.drift.shares.map(\.day.iso) == ["2025-12-29", "2026-01-12"])
     }
 
     @Test func theStoredRunsAgainstWhatFollowed() throws {

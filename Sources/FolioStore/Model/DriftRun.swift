@@ -15,17 +15,16 @@ public enum DriftRun {
         let book = try ModelBook.load(in: db)
         let cases = window.stored ? try StoredScores.read(window, book: book, lowestBand: bands.bands.first?.name ?? "", in: db).cases
             : OutcomeCases()
-        let runs = try String.fetchAll(db, sql: "SELECT date FROM engine_run WHERE date BETWEEN ? AND ? ORDER BY date",
-                                       arguments: [window.from.iso, window.asOf.iso]).compactMap { Day(iso: $0) }
+        // The whole days of the history (after 90 days, one a week) stand for the runs.
+        let runs = try HealthHistory.wholeDays(in: db).filter { $0 >= window.from && $0 <= window.asOf }
         // The last run of each month.
         var lastOfMonth: [Int: Day] = [:]
         for day in runs { lastOfMonth[day.year * 12 + day.month] = day }
         var shares: [ScoreDrift.BandShares] = []
         for day in lastOfMonth.values.sorted() {
             var counts = [Int](repeating: 0, count: bands.bands.count)
-            for row in try Row.fetchAll(db, sql: "SELECT band, COUNT(*) FROM health_snapshot WHERE date = ? AND band IS NOT NULL GROUP BY band",
-                                        arguments: [day.iso]) {
-                if let k = bands.index(of: row[0]) { counts[k] += row[1] as Int }
+            for (band, accounts) in try SnapshotStore.bandCounts(on: day, in: db) {
+                if let k = bands.index(of: band) { counts[k] += accounts }
             }
             shares.append(ScoreDrift.BandShares(day: day, counts: counts))
         }

@@ -3,7 +3,8 @@ import GRDB
 
 /// The scored days a backtest or a fit looks at, and how far after each it looks for a
 /// churn. With stored history: the engine's runs from `from` to `to` whose horizon is over
-/// by the as-of day (a year of them by default, ending a horizon before the as-of day).
+/// by the as-of day (a year of them by default, ending a horizon before the as-of day) and
+/// whose snapshots the history keeps whole (every run of the last 90 days, one a week before).
 /// Without: the as-of day itself, against the outcomes after it.
 public struct ModelWindow: Sendable, Equatable {
     public enum Mode: String, Sendable {
@@ -38,8 +39,16 @@ public struct ModelWindow: Sendable, Equatable {
         if let to, to > latest {
             notes.append("scored days after \(latest.iso) are left out: their \(horizonDays) days are not over by \(asOf.iso)")
         }
-        let runs = start <= end ? try String.fetchAll(db, sql: "SELECT date FROM engine_run WHERE date BETWEEN ? AND ? ORDER BY date",
-                                                      arguments: [start.iso, end.iso]).compactMap { Day(iso: $0) } : []
+        let allRuns = start <= end ? try String.fetchAll(db, sql: "SELECT date FROM engine_run WHERE date BETWEEN ? AND ? ORDER BY date",
+                                                         arguments: [start.iso, end.iso]).compactMap { Day(iso: $0) } : []
+        // Past the history's daily window a week keeps one whole run (its last): the others
+        // hold only the accounts that changed level, and would count those twice.
+        let whole = Set(try HealthHistory.wholeDays(in: db))
+        let runs = allRuns.filter(whole.contains)
+        if !runs.isEmpty && runs.count < allRuns.count {
+            notes.append("\(allRuns.count - runs.count) of the \(allRuns.count) runs from \(start.iso) to \(end.iso) are thinned in the health "
+                         + "history (one run a week is kept whole after its daily window): the \(runs.count) whole ones are scored")
+        }
         if !runs.isEmpty {
             return ModelWindow(asOf: asOf, horizonDays: horizonDays, mode: .history, days: runs, from: start, to: end,
                                stored: true, notes: notes)

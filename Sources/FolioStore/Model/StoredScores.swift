@@ -1,10 +1,11 @@
 import FolioDomain
 import GRDB
-import GRDBSQLite
 
-/// The stored scores of a window's days as backtest cases, read in one pass: a year of
-/// weekly runs over a big book is millions of snapshots, so the rows are stepped by hand,
-/// account by account (each account's id read once), and only the score and band are read.
+/// The stored scores of a window's days as backtest cases, read from the health history a
+/// day at a time (a block of 4,096 accounts' scores inflated at once, breakdowns left
+/// packed): a year of weekly runs over a big book is millions of snapshots. The window's
+/// days are whole ones (`HealthHistory.wholeDays`), so thinning leaves every account-day
+/// counted once.
 public struct StoredScores: Sendable {
     public var cases = OutcomeCases()
     /// Snapshots with no score (no measure had data) on the days: left out, counted.
@@ -18,33 +19,21 @@ public struct StoredScores: Sendable {
 
     public static func read(_ window: ModelWindow, book: ModelBook, lowestBand: String, in db: Database) throws -> StoredScores {
         var out = StoredScores()
-        guard let first = window.days.first, let last = window.days.last else { return out }
-        let wanted = Set(window.days.map(\.ordinal))
+        guard let first = window.days.first else { return out }
         // Accounts whose churn the cases can see, for the lead time.
         let reach = first...window.outcomesUntil
         var churners = Set<Int>()
         for (i, _) in book.churns(in: reach) { churners.insert(i) }
-        let lowest = Array(lowestBand.utf8)
-        var rows = try RawRows(db, sql: """
-            SELECT a.id, h.date, h.score, h.band FROM account a
-            CROSS JOIN health_snapshot h ON h.account_id = a.id AND h.date BETWEEN ? AND ?
-            ORDER BY a.id
-            """, arguments: [first.iso, last.iso])
+        let keys = try BookKeys(book, in: db)
         out.cases.reserve(window.days.count * book.accounts.count)
-        var currentID: [UInt8]?
-        var current = -1
-        while try rows.next() {
-            // Rows come grouped by account: its id is compared as bytes, turned into a String once.
-            if currentID == nil || !rows.text(0, equals: currentID!) {
-                let id = rows.text(0)
-                currentID = id.map { Array($0.utf8) }
-                current = id.flatMap { book.index[$0] } ?? -1
+        for day in window.days {
+            try SnapshotStore.snapshots(on: day, measures: false, in: db) { key, slot, _ in
+                guard let current = keys.account(key) else { return }
+                guard let score = slot.score else { out.unscored += 1; return }
+                guard let churned = book.outcome(current, after: day, horizonDays: window.horizonDays) else { out.gone += 1; return }
+                out.cases.append(score: score, churned: churned, tier: book.accounts[current].tier, day: day, account: Int32(current))
+                if churners.contains(current), slot.band == lowestBand { out.lowestDays[current, default: []].append(day) }
             }
-            guard current >= 0, let day = rows.day(1), wanted.contains(day.ordinal) else { continue }
-            guard let score = rows.double(2) else { out.unscored += 1; continue }
-            guard let churned = book.outcome(current, after: day, horizonDays: window.horizonDays) else { out.gone += 1; continue }
-            out.cases.append(score: score, churned: churned, tier: book.accounts[current].tier, day: day, account: Int32(current))
-            if churners.contains(current), rows.text(3, equals: lowest) { out.lowestDays[current, default: []].append(day) }
         }
         return out
     }
@@ -60,15 +49,13 @@ public struct StoredScores: Sendable {
             sets[row[0]] = SnapshotCodec.decode(slots: row[1] as String).map(\.name)
         }
         var cases = 0
+        let keys = try BookKeys(book, in: db)
         for day in days {
-            let rows = try Row.fetchCursor(db, sql: "SELECT account_id, measure_set, measures FROM health_snapshot WHERE date = ? AND score IS NOT NULL",
-                                           arguments: [day.iso])
-            while let row = try rows.next() {
-                guard let i = book.index[row[0]], let churned = book.outcome(i, after: day, horizonDays: horizonDays),
-                      let slots = sets[row[1]] else { continue }
+            try SnapshotStore.snapshots(on: day, measures: true, in: db) { key, slot, text in
+                guard slot.score != nil, let i = keys.account(key), let churned = book.outcome(i, after: day, horizonDays: horizonDays),
+                      let slots = sets[slot.measureSet] else { return }
                 cases += 1
-                let text: String = row[2]
-                for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where k < slots.count {
+                for (k, line) in (text ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() where k < slots.count {
                     // raw \t score \t …: the second field.
                     let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
                     guard fields.count > 1, let score = Double(fields[1]) else { continue }
@@ -81,5 +68,19 @@ public struct StoredScores: Sendable {
             }
         }
         return names.map { (name: $0, risk: byName[$0]!.risk, churned: byName[$0]!.churned, accounts: byName[$0]!.accounts, cases: cases) }
+    }
+}
+
+/// The book's accounts by history key: the index in `ModelBook` of the account each key
+/// names (absent: an account no longer on file).
+private struct BookKeys {
+    private let byKey: [Int]
+
+    init(_ book: ModelBook, in db: Database) throws {
+        byKey = try HealthHistory.accountsByKey(in: db).map { id in id.flatMap { book.index[$0] } ?? -1 }
+    }
+
+    func account(_ key: Int) -> Int? {
+        key < byKey.count && byKey[key] >= 0 ? byKey[key] : nil
     }
 }

@@ -59,14 +59,19 @@ public struct ProgrammeDashboard: Sendable {
     static func bandSet(named worstFirst: [String], in db: Database) throws -> BandSet {
         let names = Array(worstFirst)
         if let preset = BandSet.presets.first(where: { $0.bands.map(\.name) == names }) { return preset }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT band, MIN(score), MAX(score) FROM health_snapshot
-            WHERE date = (SELECT MAX(date) FROM engine_run) AND band IS NOT NULL GROUP BY band ORDER BY MIN(score)
-            """)
+        // Each band's lowest and highest score on the latest run, lowest band first.
+        var ranges: [String: (min: Double, max: Double)] = [:]
+        if let latest = try String.fetchOne(db, sql: "SELECT MAX(date) FROM engine_run").flatMap({ Day(iso: $0) }) {
+            try SnapshotStore.snapshots(on: latest, measures: false, in: db) { _, slot, _ in
+                guard let band = slot.band, let score = slot.score else { return }
+                let known = ranges[band]
+                ranges[band] = (min(known?.min ?? score, score), max(known?.max ?? score, score))
+            }
+        }
         var bands: [Band] = []
-        for row in rows where names.contains(row[0]) {
+        for (name, range) in ranges.sorted(by: { $0.value.min < $1.value.min }) where names.contains(name) {
             let low = bands.last.map { $0.max + 1 } ?? 0
-            bands.append(Band(name: row[0], min: low, max: max(low, (row[2] as Double).rounded())))
+            bands.append(Band(name: name, min: low, max: max(low, range.max.rounded())))
         }
         guard !bands.isEmpty else { return .redYellowGreen }
         bands[bands.count - 1].max = 100
