@@ -23,7 +23,7 @@ measure() {
     /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
     read -r secs kb user sys < "$work/time"
     # CPU time beside the wall clock: on a shared machine the wall clock says more about the neighbours.
-    printf '%-44s %7.2f s   cpu %7.2f s   peak %6d MB\n' "$label" "$secs" "$(echo "$user + $sys" | bc)" "$((kb / 1024))"
+    printf '%-44s %7.2f s   cpu %7.2f s   peak %6d MB\n' "$label" "$secs" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$((kb / 1024))"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)"
