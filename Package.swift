@@ -21,11 +21,14 @@ let package = Package(
     targets: [
         // Pure rules: model types and decisions, no I/O, "today" always passed in.
         .target(name: "FolioDomain"),
+        // zlib, module map and shim only: the health history's blocks are deflated.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // SQLite through GRDB: migrations, records, queries, CSV import, the engine run.
         .target(
             name: "FolioStore",
             dependencies: [
                 "FolioDomain",
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),

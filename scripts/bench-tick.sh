@@ -4,6 +4,9 @@
 # the same rows the tick reads, scanned by the sqlite3 shell with nothing else done.
 #
 #   scripts/bench-tick.sh [ACCOUNTS] [WEEKS]      (defaults 100000 52)
+#
+# FOLIO_BIN=path runs that binary instead of building the release one (to compare two builds
+# on the same data: BENCH_KEEP=1 keeps the work folder, BENCH_DIR=… reuses it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts=${1:-100000}
@@ -11,16 +14,20 @@ weeks=${2:-52}
 asof=2026-11-23
 work=${BENCH_DIR:-$(mktemp -d /tmp/folio-bench.XXXXXX)}
 mkdir -p "$work"
-trap 'rm -rf "$work"' EXIT
+if [ -z "${BENCH_KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "work folder: $work"; fi
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 2; }
-swift build -c release --product folio >/dev/null
-folio=$(swift build -c release --show-bin-path)/folio
+if [ -n "${FOLIO_BIN:-}" ]; then
+    folio=$FOLIO_BIN
+else
+    swift build -c release --scratch-path .build-release --product folio >/dev/null
+    folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+fi
 
 measure() {
     local label=$1; shift
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
     read -r secs kb < "$work/time"
-    printf '%-40s %7.2f s   peak %6d MB\n' "$label" "$secs" "$((kb / 1024))"
+    printf '%-40s %7.2f s   peak %6d MB   (load %s)\n' "$label" "$secs" "$((kb / 1024))" "$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "$secs" > "$work/last"
 }
 
@@ -60,15 +67,26 @@ SELECT COUNT(*), MAX(i), MAX(d), SUM(o) FROM (SELECT a.id AS i, p.as_of AS d, p.
    AND p.as_of = (SELECT MAX(as_of) FROM payment_status q WHERE q.account_id = a.id AND q.as_of <= '$asof')
   ORDER BY a.id);
 SQL
+# Where the tick's time went, from its --json summary.
+timings() {
+    python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print("  " + ", ".join("%s %.2f s" % (t["step"], t["seconds"]) for t in d["timings"]) + "; total %.2f s in the run" % d["seconds"])' "$work/out"
+}
+# With BENCH_KEEP, a copy of the database before its first tick, for profiling.
+[ -n "${BENCH_KEEP:-}" ] && sqlite3 "$db" "VACUUM INTO '$work/imported.db'"
 measure "floor: the tick's queries (sqlite3)" sqlite3 "$db" ".read $work/floor.sql"
 floor=$(cat "$work/last")
-measure "folio tick (first run)" "$folio" tick --db "$db" --as-of "$asof"
-tick=$(cat "$work/last"); cat "$work/out"
-measure "folio tick (same day again)" "$folio" tick --db "$db" --as-of "$asof"
-cat "$work/out"
+measure "folio tick (first run)" "$folio" tick --db "$db" --as-of "$asof" --json
+tick=$(cat "$work/last"); timings
+measure "folio tick (same day again)" "$folio" tick --db "$db" --as-of "$asof" --json
+timings
 python3 - "$tick" "$floor" <<'PY'
 import sys
 t, f = float(sys.argv[1]), float(sys.argv[2])
 print(f"tick / floor: {t / f:.2f}× (goal ≤ 2×); tick {t:.2f} s (goal ≤ 3 s)")
 print("(the tick reads on two connections at once and scores on every core; the floor is one sqlite3, one query after another)")
 PY
+
+# People at work during a run: see scripts/bench-tick-wait.sh.
+FOLIO_BIN=$folio scripts/bench-tick-wait.sh "$db" "$asof"

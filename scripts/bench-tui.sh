@@ -19,8 +19,8 @@ work=${BENCH_DIR:-$(mktemp -d /tmp/folio-bench-tui.XXXXXX)}
 mkdir -p "$work"
 if [ -z "${BENCH_KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "work folder: $work"; fi
 
-swift build -c release --product folio >/dev/null
-folio=$(swift build -c release --show-bin-path)/folio
+swift build -c release --scratch-path .build-release --product folio >/dev/null
+folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg)"
 db=${BENCH_DB:-$work/folio.db}

@@ -12,7 +12,7 @@ struct Folio: ParsableCommand {
             """,
         subcommands: [TUICommand.self, AccountsCommand.self, AlertsCommand.self, ExplainCommand.self, CheckInsCommand.self, RenewalsCommand.self, ReportCommand.self, ModelCommand.self, LogCommand.self,
                       RecoverCommand.self, OutboxCommand.self,
-                      TickCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self, ServeCommand.self,
+                      TickCommand.self, HistoryCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self, ServeCommand.self,
                       DatabaseCommand.self, SampleDataCommand.self]
     )
 

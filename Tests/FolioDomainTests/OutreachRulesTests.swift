@@ -24,6 +24,17 @@ import Testing
         #expect(hours.next(atOrAfter: instant, offset: { _ in Int64(offsetHours) * 3_600 }) == expected)
     }
 
+    /// The kinds no email answers are known from the kind alone (the daily run skips them
+    /// unread), and whatever the facts, they get no signal.
+    @Test(arguments: Alert.Kind.allCases)
+    func onlyKindsAnEmailMayAnswerGetASignal(kind: Alert.Kind) {
+        var facts = OutreachFacts(alert: kind)
+        facts.weakestGroup = "usage activity"
+        facts.keyActionChange = -40
+        #expect((OutreachSignal.kind(of: facts) != nil) == OutreachSignal.mayAnswer(kind))
+        #expect(OutreachSignal.mayAnswer(kind) == ![.criticalCases, .paymentOverdue, .checkinOverdue].contains(kind))
+    }
+
     @Test func firstEmailWaitsForTheAlertDelay() {
         var settings = OutreachSettings()
         #expect(settings.earliestFirstSend(alertRaisedAt: 1_000) == 1_000 + 24 * 3_600)

@@ -37,15 +37,31 @@ struct Folio {
         try run(arguments, environment: extra)
     }
 
+    /// The environment every run gets: this home, its data and state folders, a plain PATH.
+    var environment: [String: String] {
+        ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+         "XDG_STATE_HOME": home.appendingPathComponent("state").path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+    }
+
+    /// Starts folio and leaves it running, its output discarded (to kill it, or to work beside it).
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Folio.binary
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     @discardableResult
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Folio.binary
         process.arguments = arguments
-        var env = ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-                   "XDG_STATE_HOME": home.appendingPathComponent("state").path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        env.merge(extra) { $1 }
-        process.environment = env
+        process.environment = environment.merging(extra) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

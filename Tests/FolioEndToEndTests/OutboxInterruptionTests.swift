@@ -56,16 +56,7 @@ struct OutboxInterruptionTests {
             // Kill while a message is in the sendmail command, or just after it took one.
             let waitFor = Bool.random(using: &generator) ? "start" : "done"
             let count = Int.random(in: 1...4, using: &generator)
-            let process = Process()
-            process.executableURL = Folio.binary
-            process.arguments = ["outbox", "send", "--sendmail", script, "--at", moment]
-            process.environment = ["HOME": folio.home.path, "XDG_DATA_HOME": folio.home.appendingPathComponent("data").path,
-                                   "XDG_STATE_HOME": folio.home.appendingPathComponent("state").path, "PATH": "/usr/bin:/bin",
-                                   "LANG": "C.UTF-8"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            let process = try folio.start(["outbox", "send", "--sendmail", script, "--at", moment])
             let reached = ServeProcess.waitUntil("round \(round): \(count) more '\(waitFor)' lines", timeout: 60) {
                 Self.lines(log).dropFirst(seen.count).filter { $0.hasPrefix(waitFor) }.count >= count || !process.isRunning
             }

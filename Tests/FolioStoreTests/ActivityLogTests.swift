@@ -77,9 +77,7 @@ struct BookStageTests {
         ])
         func snapshot(_ date: String, _ band: String) throws {
             try book.db.write { db in
-                try db.execute(sql: "INSERT INTO measure_set (id, spec) VALUES (1, '') ON CONFLICT DO NOTHING")
-                try db.execute(sql: "INSERT INTO health_snapshot (account_id, date, score, band, measure_set, measures) VALUES ('A1', ?, 80, ?, 1, '')",
-                               arguments: [date, band])
+                try db.storeSnapshot("A1", on: date, score: 80, band: band)
             }
         }
         let ana = try book.user("ana")

@@ -21,9 +21,9 @@ struct BookTests {
         for week in (0..<3).reversed() { try run.run(asOf: asOf.adding(days: -7 * week), in: db, now: 1) }
         // Accounts the latest run did not score: one scored last week only, one never.
         try db.write { db in
-            try db.execute(sql: "DELETE FROM health_snapshot WHERE date = ? AND account_id IN (SELECT id FROM account ORDER BY id LIMIT 2)",
-                           arguments: [asOf.iso])
-            try db.execute(sql: "DELETE FROM health_snapshot WHERE account_id = (SELECT id FROM account ORDER BY id LIMIT 1)")
+            let first = try String.fetchAll(db, sql: "SELECT id FROM account ORDER BY id LIMIT 2")
+            try db.removeSnapshots(of: first, on: asOf.iso)
+            try db.removeSnapshots(of: [first[0]])
         }
         return (scratch, db)
     }

@@ -8,9 +8,27 @@ import Testing
 @Suite("Daily pipeline")
 struct DailyPipelineTests {
     @Test func theStepsInTheirOrder() throws {
-        #expect(DailyPipeline().steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "outcomes"])
+        #expect(DailyPipeline().steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "outcomes", "history"])
         let library = try SequenceLoaderTests.shipped()
-        #expect(DailyPipeline(sequences: library).steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "outcomes", "sequences"])
+        #expect(DailyPipeline(sequences: library).steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "outcomes", "sequences", "history"])
+    }
+
+    /// The demo's replay runs the pipeline on the sample data's alert settings, with the
+    /// demo's larger control group; a sample-data folder without them gets the defaults.
+    @Test func theDemoRunsThePipelineOnItsConfiguredPolicy() throws {
+        let sampleData = DemoStoriesTests.sampleData
+        var expected = try AlertPolicyLoader.load(path: sampleData.appendingPathComponent("alerts.yaml").path)
+        expected.holdoutShare = DemoPortfolio.demoHoldoutShare
+        #expect(try DemoPortfolio.demoPolicy(in: sampleData) == expected)
+        let scratch = Scratch()
+        let bare = URL(fileURLWithPath: scratch.path("bare"))
+        try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
+        var standard = AlertPolicy.standard
+        standard.holdoutShare = DemoPortfolio.demoHoldoutShare
+        #expect(try DemoPortfolio.demoPolicy(in: bare) == standard)
+        let custom = "health:\n  thresholds: {amber: 75, orange: 55, red: 40}\n"
+        try custom.write(to: bare.appendingPathComponent("alerts.yaml"), atomically: true, encoding: .utf8)
+        #expect(try DemoPortfolio.demoPolicy(in: bare).healthThresholds.map(\.below) == [75, 55, 40])
     }
 
     /// Every step runs on the configured policy (the demo's replay once gave the sequence step the default one).
@@ -21,6 +39,8 @@ struct DailyPipelineTests {
         let sequences = try #require(pipeline.steps.compactMap { $0 as? SequenceStep }.first)
         #expect(alerts.policy == policy && alerts.raiseExisting)
         #expect(sequences.policy == policy)
+        let history = try #require(pipeline.steps.compactMap { $0 as? HistoryStep }.first)
+        #expect(history.thresholds == policy.healthThresholds.map(\.below))
     }
 
     @Test func aDayRunTwiceChangesNothing() throws {

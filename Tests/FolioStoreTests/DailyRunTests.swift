@@ -136,7 +136,7 @@ struct DailyRunTests {
         let first = try run.run(asOf: Self.asOf, in: db, now: 1)
         #expect(first.accounts == 3)
         #expect(first.changed == 3)
-        #expect(try db.count("health_snapshot") == 3)
+        #expect(try db.read { try $0.snapshotCount() } == 3)
         let before = try db.dump()
         let second = try run.run(asOf: Self.asOf, in: db, now: 2)
         #expect(second.changed == 0)
@@ -149,6 +149,73 @@ struct DailyRunTests {
         let recomputed = HealthScoring.snapshot(accountID: "A2", tier: .midMarket, profile: .standard,
                                                 inputs: AccountExplanation.inputs(of: snapshot, tier: .midMarket, profile: .standard), asOf: Self.asOf)
         #expect(abs((recomputed.score ?? -1) - (snapshot.score ?? -2)) < 0.01)
+    }
+
+    /// A run stopped part-way (a step fails after the others wrote) leaves nothing of its
+    /// day; run again, it finishes the day exactly as an uninterrupted run does.
+    @Test func aRunThatFailsPartWayLeavesTheDayNotStartedAndARerunFinishesIt() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        let pipeline = DailyPipeline(policy: AlertPolicy(holdoutShare: 0), raiseExisting: true)
+        let before = try db.dump()
+        var steps = pipeline.steps
+        steps.insert(Failing(), at: steps.count - 1)
+        #expect(throws: Failing.Stop.self) { try DailyRun(profile: .standard, steps: steps).run(asOf: Self.asOf, in: db, now: 1) }
+        #expect(try db.dump() == before)
+        let finished = try pipeline.run(asOf: Self.asOf, in: db, now: 1)
+        #expect(finished.changed == 3 && finished.alertsRaised > 0)
+        let (otherScratch, uninterrupted) = try portfolio()
+        defer { withExtendedLifetime(otherScratch) {} }
+        try pipeline.run(asOf: Self.asOf, in: uninterrupted, now: 1)
+        // The same rows, but for how long each run took and the import's folder.
+        let timeless = { (dump: String) in
+            dump.replacing(/seconds:[0-9.e-]+/, with: "seconds:…").replacing(/folio-test-[0-9A-F-]+/, with: "folio-test")
+        }
+        #expect(timeless(try db.dump()) == timeless(try uninterrupted.dump()))
+    }
+
+    /// While the run reads and scores, it holds no lock: another connection that will not
+    /// wait at all writes then. While it writes, that connection is refused (busy).
+    @Test func peopleWriteWhileTheRunReadsAndScores() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        let person = try FolioDatabase(path: db.path, busyTimeout: 0)
+        let watcher = Watcher(person: person)
+        try DailyRun(profile: .standard, steps: [ScoreStep(), watcher]).run(asOf: Self.asOf, in: db, now: 1)
+        #expect(watcher.log.value == ["prepare: written", "run: busy"])
+        #expect(try db.read { try Settings.value("written-while-the-run-prepared", in: $0) } == "prepare")
+    }
+
+    struct Failing: TickStep {
+        struct Stop: Error {}
+        let name = "fails"
+        func run(_ context: inout TickContext) throws { throw Stop() }
+    }
+
+    /// Writes through another connection (a person's) while it prepares and while it runs.
+    struct Watcher: TickStep {
+        let name = "watcher"
+        let person: FolioDatabase
+        let log = Log()
+
+        final class Log: @unchecked Sendable {
+            private var lines: [String] = []
+            private let lock = NSLock()
+            func append(_ line: String) { lock.withLock { lines.append(line) } }
+            var value: [String] { lock.withLock { lines } }
+        }
+
+        func attempt(_ phase: String) {
+            do {
+                try person.write { try Settings.set("written-while-the-run-prepared", to: phase, in: $0) }
+                log.append("\(phase): written")
+            } catch {
+                log.append("\(phase): busy")
+            }
+        }
+
+        func prepare(_ context: inout TickContext) throws { attempt("prepare") }
+        func run(_ context: inout TickContext) throws { attempt("run") }
     }
 
     @Test func bandMovesAreCountedAgainstThePreviousRun() throws {

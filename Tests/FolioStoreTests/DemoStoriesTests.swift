@@ -34,8 +34,8 @@ struct DemoStoriesTests {
             for id in DemoStory.all.map(\.accountID) {
                 seen[id] = Seen(
                     account: try Account.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]),
-                    bandToday: try String.fetchOne(db, sql: "SELECT band FROM health_snapshot WHERE account_id = ? AND date = ?",
-                                                   arguments: [id, DemoPortfolio.asOf.iso]),
+                    bandToday: try SnapshotStore.latestScores(of: [id], asOf: DemoPortfolio.asOf, in: db)[id]
+                        .flatMap { $0.date == DemoPortfolio.asOf ? $0.band : nil },
                     alerts: try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE account_id = ? ORDER BY id", arguments: [id]),
                     heldOut: try Bool.fetchOne(db, sql: "SELECT held_out FROM control_group WHERE account_id = ?", arguments: [id]))
             }

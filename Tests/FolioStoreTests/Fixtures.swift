@@ -129,3 +129,41 @@ func failures(_ scratch: Scratch, _ run: () throws -> ImportSummary) -> [String]
         return ["unexpected error: \(error)"]
     }
 }
+
+extension Database {
+    /// Stores one account's snapshot of a day with no breakdown, as the daily run keeps it:
+    /// for tests of what reads scores.
+    func storeSnapshot(_ accountID: String, on date: String, score: Double?, band: String?, lowConfidence: Bool = false) throws {
+        try execute(sql: "INSERT INTO measure_set (id, spec) VALUES (1, '') ON CONFLICT DO NOTHING")
+        let key = try HealthHistory.assignKeys([accountID], in: self)
+        _ = try HealthHistory.write(day: Day(iso: date)!, keys: key,
+                                    scores: [HealthHistory.Score(score: score, band: band, lowConfidence: lowConfidence, measureSet: 1)],
+                                    measures: [""], in: self)
+    }
+
+    /// Removes the accounts' snapshots of one day, or of every day.
+    func removeSnapshots(of accountIDs: [String], on date: String? = nil) throws {
+        let keys = try HealthHistory.keysByAccount(in: self)
+        for day in try HealthHistory.days(in: self) where date.map({ $0 == day.iso }) ?? true {
+            for id in accountIDs {
+                guard let key = keys[id] else { continue }
+                let number = key / Int64(SnapshotBlock.size)
+                guard var block = try HealthHistory.block(number, on: day, measures: true, in: self) else { continue }
+                let k = Int(key % Int64(SnapshotBlock.size))
+                guard k < block.scores.count else { continue }
+                block.scores[k] = nil
+                block.measures[k] = nil
+                try HealthHistory.save(block, number: number, on: day, in: self)
+            }
+        }
+    }
+
+    /// Snapshots stored, every day and account.
+    func snapshotCount() throws -> Int {
+        var count = 0
+        for row in try Row.fetchAll(self, sql: "SELECT scores FROM snapshot_block") {
+            count += try SnapshotBlock.decodeScores([UInt8](row[0] as Data)).count { $0 != nil }
+        }
+        return count
+    }
+}

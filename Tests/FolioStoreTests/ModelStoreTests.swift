@@ -38,11 +38,16 @@ struct ModelStoreTests {
                 try db.execute(sql: "INSERT INTO engine_run (date, ran_at, accounts, changed, band_moves, seconds) VALUES (?, 0, 6, 6, 0, 0)",
                                arguments: [day])
             }
-            for (account, day, score) in scores {
-                let band = score.map { BandSet.redYellowGreen.band(for: $0).name }
-                let measures = score.map { "0.5\t\(Int($0))\t100\t0\t0" } ?? "\t\t0\t\t0"
-                try db.execute(sql: "INSERT INTO health_snapshot (account_id, date, score, band, measure_set, measures) VALUES (?, ?, ?, ?, 1, ?)",
-                               arguments: [account, day, score, band, measures])
+            // Into the health history, a day at a time, as the daily run writes it.
+            for day in ["2026-01-05", "2026-01-12"] {
+                let ofDay = scores.filter { $0.1 == day }
+                let keys = try HealthHistory.assignKeys(ofDay.map(\.0), in: db)
+                let stored = ofDay.map { _, _, score in
+                    HealthHistory.Score(score: score, band: score.map { BandSet.redYellowGreen.band(for: $0).name }, lowConfidence: false,
+                                        measureSet: 1)
+                }
+                let measures = ofDay.map { _, _, score in score.map { "0.5\t\(Int($0))\t100\t0\t0" } ?? "\t\t0\t\t0" }
+                _ = try HealthHistory.write(day: Day(iso: day)!, keys: keys, scores: stored, measures: measures, in: db)
             }
         }
         return book

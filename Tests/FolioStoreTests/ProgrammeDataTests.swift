@@ -20,11 +20,9 @@ import Testing
         let t = Self.raisedAt, due = t + 48 * 3_600
         let before = #"{"dueBy":\#(due),"recipients":["ana"],"severity":"orange","state":"open"}"#
         try database.write { db in
-            try db.execute(sql: "INSERT INTO measure_set (id, spec) VALUES (1, 'x')")
             for (account, date, score, band) in [("A1", "2026-09-08", 50.0, "Red"), ("A1", "2026-09-15", 62.0, "Yellow"),
                                                  ("A2", "2026-09-08", 65.0, "Yellow"), ("A1", "2026-08-25", 80.0, "Green")] {
-                try db.execute(sql: "INSERT INTO health_snapshot (account_id, date, score, band, measure_set, measures) VALUES (?, ?, ?, ?, 1, '')",
-                               arguments: [account, date, score, band])
+                try db.storeSnapshot(account, on: date, score: score, band: band)
             }
             try db.execute(sql: """
                 INSERT INTO alert (id, account_id, kind, severity, reason, raised_on, raised_at, due_by, state, shadow)

@@ -23,9 +23,19 @@ public struct OutreachSignal: Hashable, Sendable {
     /// When the customer's NPS response came, `18 November`.
     public var feedbackDate: String?
 
+    /// Whether an email may ever answer an alert of this kind (payment, support cases and a
+    /// CSM's own check-in are for people): the daily run looks no further at the others.
+    public static func mayAnswer(_ alert: Alert.Kind) -> Bool {
+        switch alert {
+        case .criticalCases, .paymentOverdue, .checkinOverdue: false
+        case .usageDrop, .usageSurge, .detractor, .goneDark, .sponsorLeft, .healthDrop: true
+        }
+    }
+
     /// Which signal an alert is, or nil when it is for people, not for an email (payment,
     /// support cases, a CSM's own check-in, a drop driven by an overdue invoice).
     public static func kind(of facts: OutreachFacts) -> Kind? {
+        guard mayAnswer(facts.alert) else { return nil }
         switch facts.alert {
         case .usageDrop: return facts.isOnboarding ? .onboardingTrouble : .usageDecline
         case .usageSurge: return .usageSurge

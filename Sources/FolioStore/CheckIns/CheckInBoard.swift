@@ -44,7 +44,6 @@ public struct CheckInBoard: Sendable {
         var entries: [CheckInCoverage.Entry] = []
         let accountRequest: SQLRequest<Row> = """
             SELECT a.*,
-                   (SELECT band FROM health_snapshot WHERE account_id = a.id AND date <= \(asOf.iso) ORDER BY date DESC LIMIT 1) AS band,
                    (SELECT n.score FROM nps_response n JOIN contact k ON k.id = n.contact_id
                      WHERE k.account_id = a.id AND n.date <= \(asOf.iso) ORDER BY n.date DESC LIMIT 1) AS latest_nps,
                    (SELECT MAX(date) FROM activity WHERE account_id = a.id AND type IN \(types) AND date <= \(asOf.iso)) AS last_checkin
@@ -53,8 +52,11 @@ public struct CheckInBoard: Sendable {
         let rows = try Row.fetchCursor(db, accountRequest)
         while let row = try rows.next() {
             let account = try Account(row: row)
-            facts[account.id] = Facts(account: account, band: row["band"], nps: row["latest_nps"])
+            facts[account.id] = Facts(account: account, band: nil, nps: row["latest_nps"])
             entries.append(CheckInCoverage.Entry(owner: account.owner, tier: account.tier, lastCheckIn: row.day("last_checkin")))
+        }
+        for (id, latest) in try SnapshotStore.latestScores(of: Array(facts.keys), asOf: asOf, in: db) {
+            facts[id]?.band = latest.band
         }
 
         // The check-ins owed: the run's range, and older ones still open.

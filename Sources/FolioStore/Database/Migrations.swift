@@ -1,3 +1,4 @@
+import FolioDomain
 import GRDB
 
 /// The schema's history. Migrations are named and append-only: once one has shipped it is
@@ -425,6 +426,47 @@ enum Migrations {
                 );
                 CREATE INDEX account_outcome_date ON account_outcome(date);
                 """)
+        }
+
+        m.registerMigration("v9-health-history") { db in
+            try db.execute(sql: """
+                -- Each account's slot in the health history, given when the daily run first
+                -- scores it. Not a foreign key: the history outlives nothing it names, and an
+                -- account re-imported under the same id finds its past again.
+                CREATE TABLE snapshot_key (
+                    key INTEGER PRIMARY KEY,
+                    account_id TEXT NOT NULL UNIQUE
+                );
+
+                -- One day's health snapshots of up to 4096 accounts (by key): their scores and
+                -- their breakdowns, each a compressed blob (SnapshotBlock). Thinned by the daily
+                -- run (HistoryRetention): daily for 90 days, weekly after.
+                CREATE TABLE snapshot_block (
+                    date TEXT NOT NULL,
+                    block INTEGER NOT NULL,
+                    scores BLOB NOT NULL,
+                    measures BLOB NOT NULL,
+                    PRIMARY KEY (date, block)
+                );
+                """)
+            // The snapshots stored so far, one row each, move into blocks unchanged.
+            let ids = try String.fetchAll(db, sql: "SELECT DISTINCT account_id FROM health_snapshot ORDER BY account_id")
+            let keys = Dictionary(uniqueKeysWithValues: zip(ids, try HealthHistory.assignKeys(ids, in: db)))
+            for date in try String.fetchAll(db, sql: "SELECT DISTINCT date FROM health_snapshot ORDER BY date") {
+                guard let day = Day(iso: date) else { continue }
+                var dayKeys: [Int64] = [], scores: [HealthHistory.Score] = [], measures: [String] = []
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT account_id, score, band, low_confidence, measure_set, measures FROM health_snapshot WHERE date = ?
+                    """, arguments: [date])
+                while let row = try rows.next() {
+                    guard let key = keys[row[0]] else { continue }
+                    dayKeys.append(key)
+                    scores.append(HealthHistory.Score(score: row[1], band: row[2], lowConfidence: row[3], measureSet: row[4]))
+                    measures.append(row[5])
+                }
+                _ = try HealthHistory.write(day: day, keys: dayKeys, scores: scores, measures: measures, in: db)
+            }
+            try db.execute(sql: "DROP TABLE health_snapshot")
         }
 
         m.registerMigration("v10-model-term-given") { db in

@@ -14,6 +14,11 @@ struct RawRows {
         try statement.setArguments(arguments)
     }
 
+    init(_ db: Database, literal: SQL) throws {
+        let (sql, arguments) = try literal.build(db)
+        try self.init(db, sql: sql, arguments: arguments)
+    }
+
     /// Moves to the next row; false when there is none.
     mutating func next() throws -> Bool {
         let code = sqlite3_step(handle)
@@ -29,25 +34,12 @@ struct RawRows {
         sqlite3_column_text(handle, column).map { String(cString: $0) }
     }
 
+    func int64(_ column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
+    }
+
     func day(_ column: Int32) -> Day? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         return Day(isoBytes: UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
-    }
-}
-
-extension RawRows {
-    /// The column's number, nil when NULL.
-    func double(_ column: Int32) -> Double? {
-        sqlite3_column_type(statement.sqliteStatement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement.sqliteStatement, column)
-    }
-
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement.sqliteStatement, column) }
-
-    /// True when the column's text is exactly `bytes` (no String made).
-    func text(_ column: Int32, equals bytes: [UInt8]) -> Bool {
-        let handle = statement.sqliteStatement
-        guard let text = sqlite3_column_text(handle, column), Int(sqlite3_column_bytes(handle, column)) == bytes.count else { return false }
-        for k in bytes.indices where text[k] != bytes[k] { return false }
-        return true
     }
 }

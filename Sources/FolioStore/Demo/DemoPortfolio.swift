@@ -27,14 +27,15 @@ public enum DemoPortfolio {
     /// Weeks of history the demo replays through the daily run, ending on `asOf`.
     public static let replayWeeks = 26
 
-    /// Imports the demo book, then replays the engine week by week (one run per Monday,
-    /// `replayWeeks` of them up to `asOf`) so the demo has real history, with the demo's
+    /// Imports the demo book, then replays the daily pipeline week by week (one run per
+    /// Monday, `replayWeeks` of them up to `asOf`, with the sample data's alert settings and
+    /// recovery sequences) so the demo has real history, with the demo's
     /// people moving renewals (`DemoRenewals`), handling alerts (`DemoTeam`) and sending and
     /// answering recovery emails (`DemoOutreach`) along the way. `sampleData` is the folder
     /// of the recovery sequences (`sequences.yaml` and its templates).
     @discardableResult
     public static func build(at path: String, from sampleData: URL, force: Bool, actor: String, at: Int64,
-                             profile: HealthProfile = .standard) throws -> ImportSummary {
+                             profile: HealthProfile = .standard, progress: ProgressHandler? = nil) throws -> ImportSummary {
         let fm = FileManager.default
         let sequences = sampleData.appendingPathComponent("sequences.yaml").path
         guard fm.fileExists(atPath: sequences) else { throw Failure.sampleDataMissing(sequences) }
@@ -55,6 +56,7 @@ public enum DemoPortfolio {
         do {
             let database = try FolioDatabase(path: building)
             // Through the import files, so the demo goes in exactly as a team's data would.
+            progress?(WorkProgress("writing and importing the demo book"))
             let files = try PortfolioCSVExporter.export(book, to: records).files
             summary = try PortfolioImporter(database: database).run(paths: files, options: .init(actor: actor, at: at))
             try database.write { db in
@@ -62,15 +64,17 @@ public enum DemoPortfolio {
                 let manager = try String.fetchOne(db, sql: "SELECT login FROM user WHERE role = 'manager' ORDER BY login LIMIT 1")
                 if let manager { try Settings.set(defaultUserSetting, to: manager, in: db) }
             }
-            try keepStoriesAlerted(book.toldAccountIDs, in: database, policy: AlertPolicy(holdoutShare: demoHoldoutShare))
+            let policy = try demoPolicy(in: sampleData)
+            try keepStoriesAlerted(book.toldAccountIDs, in: database, policy: policy)
             let library = try SequenceLoader.load(path: sequences)
-            let run = DailyRun(profile: profile, steps: DailyRun.defaultSteps + [SequenceStep(library: library)])
+            let pipeline = DailyPipeline(profile: profile, policy: policy, sequences: library)
             var people = DemoRenewals(database: database, profile: profile, told: book.toldAccountIDs)
             try people.prepare(replayStart: asOf.adding(days: -7 * (replayWeeks - 1)))
             for week in (0..<replayWeeks).reversed() {
                 let day = asOf.adding(days: -7 * week)
+                progress?(WorkProgress("replaying the weeks through the daily run", done: replayWeeks - week - 1, of: replayWeeks, unit: "weeks"))
                 try people.beforeRun(on: day)
-                try run.run(asOf: day, in: database, now: at)
+                try pipeline.run(asOf: day, in: database, now: at)
                 try people.afterRun(on: day)
                 try DemoTeam.work(after: day, isLastWeek: week == 0, book: book, in: database)
                 try DemoOutreach.work(after: day, isLastWeek: week == 0, planner: SequencePlanner(library: library),
@@ -91,6 +95,15 @@ public enum DemoPortfolio {
     /// is too few health drops to compare in `folio report program`. (Membership is recorded
     /// per account, so later ticks keep it whatever their share.)
     public static let demoHoldoutShare = 0.35
+
+    /// The alert settings the demo's daily runs use: the sample data's `alerts.yaml` (the
+    /// built-in defaults when the folder has none), with the demo's control-group share.
+    static func demoPolicy(in sampleData: URL) throws -> AlertPolicy {
+        let file = sampleData.appendingPathComponent("alerts.yaml").path
+        var policy = FileManager.default.fileExists(atPath: file) ? try AlertPolicyLoader.load(path: file) : .standard
+        policy.holdoutShare = demoHoldoutShare
+        return policy
+    }
 
     /// The control group of the demo: a share of the accounts, but never an account that
     /// SampleData/STORIES.md tells of (`told`): its alerts are the walkthrough.

@@ -91,16 +91,17 @@ struct DemoRenewals {
     func afterRun(on week: Day) throws {
         guard let top = profile.bands.bands.last?.name else { return }
         let ready = try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT o.id, o.owner FROM renewal_opportunity o
-                JOIN health_snapshot h ON h.account_id = o.account_id AND h.date = ?
-                WHERE o.closed_on IS NULL AND o.stage IN ('90 days out', '60 days out') AND h.band = ? AND o.close_date <= ?
+            let open = try Row.fetchAll(db, sql: """
+                SELECT o.id, o.owner, o.account_id FROM renewal_opportunity o
+                WHERE o.closed_on IS NULL AND o.stage IN ('90 days out', '60 days out') AND o.close_date <= ?
                 ORDER BY o.id
-                """, arguments: [week.iso, top, week.adding(days: Self.commitWithinDays).iso])
-                .compactMap { row -> (Int64, User)? in
-                    guard let owner = try Book.user(row[1], in: db) else { return nil }
-                    return (row[0], owner)
-                }
+                """, arguments: [week.adding(days: Self.commitWithinDays).iso])
+            let scores = try SnapshotStore.latestScores(of: open.map { $0[2] }, asOf: week, in: db)
+            return try open.compactMap { row -> (Int64, User)? in
+                guard let latest = scores[row[2]], latest.date == week, latest.band == top,
+                      let owner = try Book.user(row[1], in: db) else { return nil }
+                return (row[0], owner)
+            }
         }
         for (id, owner) in ready {
             _ = try RenewalDesk(database: database).move(id: id, to: .committed, by: owner, asOf: week, now: Self.workingHour(week))

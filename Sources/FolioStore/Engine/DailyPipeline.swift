@@ -23,17 +23,21 @@ public struct DailyPipeline {
 
     /// Scoring first (the steps after it read the day's scores), alerts next (check-ins,
     /// renewals and sequences read them), outcomes after renewals (which close the renewals
-    /// of churned accounts), sequences last (they answer the day's alerts).
+    /// of churned accounts), sequences next (they answer the day's alerts), the history's
+    /// thinning last (it keeps each account's crossings of the policy's thresholds).
     public var steps: [any TickStep] {
         var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep(),
                                      OutcomeStep()]
         if let sequences { steps.append(SequenceStep(library: sequences, policy: policy)) }
+        steps.append(HistoryStep(policy: policy))
         return steps
     }
 
     /// Runs the day `asOf` in one transaction; running it again on the same data changes nothing.
     @discardableResult
-    public func run(asOf: Day, in database: FolioDatabase, now: Int64) throws -> TickSummary {
-        try DailyRun(profile: profile, steps: steps).run(asOf: asOf, in: database, now: now)
+    public func run(asOf: Day, in database: FolioDatabase, now: Int64, progress: ProgressHandler? = nil) throws -> TickSummary {
+        var run = DailyRun(profile: profile, steps: steps)
+        run.progress = progress
+        return try run.run(asOf: asOf, in: database, now: now)
     }
 }

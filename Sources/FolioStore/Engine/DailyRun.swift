@@ -2,56 +2,76 @@ import Foundation
 import FolioDomain
 import GRDB
 
-/// The machinery of a daily run: for one day, load every active account's inputs once, then
-/// run each step in one transaction. Which steps, and how they are configured, is
+/// The machinery of a daily run: for one day, read every active account's inputs once from a
+/// snapshot and let the steps compute from it, then write their decisions in one transaction. Which steps, and how they are configured, is
 /// `DailyPipeline`'s. Running a day again on the same data changes nothing, not even the
 /// run's log entry.
 public struct DailyRun {
     public var profile: HealthProfile
     public var steps: [any TickStep]
+    /// Told which step the run is at (for a progress line).
+    public var progress: ProgressHandler?
 
-    /// The pipeline's steps with the default configuration and no sequences (the demo's replay
-    /// adds its own until it runs a `DailyPipeline`).
-    public static var defaultSteps: [any TickStep] { DailyPipeline().steps }
-
-    public init(profile: HealthProfile, steps: [any TickStep] = DailyRun.defaultSteps) {
+    public init(profile: HealthProfile, steps: [any TickStep]) {
         self.profile = profile
         self.steps = steps
     }
 
+    /// Reads and computes from a snapshot first (nobody waits on that), then writes every
+    /// step's decisions in one transaction: the day is done whole or not at all, and the
+    /// write lock is held only for the writing (`TickSummary.lockedSeconds`).
     @discardableResult
     public func run(asOf: Day, in database: FolioDatabase, now: Int64) throws -> TickSummary {
         let started = Date()
+        var clock = Date()
+        func lap() -> Double {
+            let now = Date()
+            defer { clock = now }
+            return now.timeIntervalSince(clock)
+        }
+        progress?(WorkProgress("reading the inputs", done: 0, of: steps.count + 1, unit: "steps"))
+        let sources = steps.reduce(profile.sources) { $0.union($1.sources) }
+        let read = try HealthInputLoader(asOf: asOf, sources: sources).loadSnapshot(from: database.pool) { db in
+            let accounts = try Account.filter(Account.Columns.status == Account.Status.active).order(Account.Columns.id).fetchAll(db)
+            let previousRun = try String.fetchOne(db, sql: "SELECT MAX(date) FROM engine_run WHERE date < ?", arguments: [asOf.iso])
+                .flatMap { Day(iso: $0) }
+            return (accounts, (previousRun: previousRun, previous: try SnapshotStore.lastRun(before: asOf, in: db)))
+        }
+        var timings = [TickSummary.Timing(step: "load", seconds: lap())]
+        // The pure work (scoring every account) is done before the write lock is taken.
+        var prepared: [Double] = []
+        var context = try database.read { db in
+            var context = TickContext(db: db, asOf: asOf, profile: profile, accounts: read.accounts, inputs: read.inputs.health,
+                                      usage: read.inputs.usage, lastActivity: read.inputs.lastActivity,
+                                      previousRun: read.extra.previousRun, previous: read.extra.previous,
+                                      summary: TickSummary(asOf: asOf), history: SnapshotStore.Reader(db))
+            for step in steps {
+                _ = lap()
+                try step.prepare(&context)
+                prepared.append(lap())
+            }
+            return context
+        }
         return try database.write { db in
-            // The inputs are read once but span most of the file: a larger page cache for
-            // this transaction saves re-reading pages (bounded, 64 MiB; restored after).
+            let locked = Date()
+            // The steps' reads span much of the file: a larger page cache for this
+            // transaction saves re-reading pages (bounded, 64 MiB; restored after).
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            var clock = Date()
-            func lap() -> Double {
-                let now = Date()
-                defer { clock = now }
-                return now.timeIntervalSince(clock)
-            }
-            let accounts = try Account.filter(Account.Columns.status == Account.Status.active).order(Account.Columns.id).fetchAll(db)
-            let sources = steps.reduce(profile.sources) { $0.union($1.sources) }
-            let loaded = try HealthInputLoader(asOf: asOf, sources: sources).load(accounts: accounts, from: database.pool)
-            let previousRun = try String.fetchOne(db, sql: "SELECT MAX(date) FROM engine_run WHERE date < ?", arguments: [asOf.iso])
-                .flatMap { Day(iso: $0) }
-            let previous = try SnapshotStore.lastRun(before: asOf, in: db)
-            let loadSeconds = lap()
-            var context = TickContext(db: db, asOf: asOf, profile: profile, accounts: accounts, inputs: loaded.health,
-                                      usage: loaded.usage, lastActivity: loaded.lastActivity, previousRun: previousRun,
-                                      previous: previous, summary: TickSummary(asOf: asOf))
-            context.summary.accounts = accounts.count
-            context.summary.timings = [TickSummary.Timing(step: "load", seconds: loadSeconds)]
-            for step in steps {
+            context.db = db
+            context.history = SnapshotStore.Reader(db)
+            context.summary.accounts = read.accounts.count
+            for (k, step) in steps.enumerated() {
+                progress?(WorkProgress("\(step.name) of \(read.accounts.count.formatted()) accounts", done: k + 1, of: steps.count + 1, unit: "steps"))
                 _ = lap()
                 try step.run(&context)
-                context.summary.timings.append(TickSummary.Timing(step: step.name, seconds: lap()))
+                // A step's time includes what it prepared from the snapshot (scoring's computing).
+                timings.append(TickSummary.Timing(step: step.name, seconds: lap() + prepared[k]))
             }
+            context.summary.timings = timings
             context.summary.seconds = Date().timeIntervalSince(started)
+            context.summary.lockedSeconds = Date().timeIntervalSince(locked)
             try db.execute(sql: """
                 INSERT INTO engine_run (date, ran_at, accounts, changed, band_moves, seconds) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(date) DO UPDATE SET ran_at = excluded.ran_at, accounts = excluded.accounts,

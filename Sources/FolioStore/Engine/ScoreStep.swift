@@ -10,28 +10,27 @@ public struct ScoreStep: TickStep {
 
     public init() {}
 
+    /// The scoring itself, from the snapshot, before the write lock is taken.
+    public func prepare(_ context: inout TickContext) throws {
+        context.scored = Self.score(context)
+    }
+
     public func run(_ context: inout TickContext) throws {
-        let scored = Self.score(context)
+        let scored = context.scored ?? Self.score(context)
+        context.scored = nil
         var sets = MeasureSets(db: context.db)
-        let statement = try context.db.makeStatement(sql: """
-            INSERT INTO health_snapshot (account_id, date, score, band, low_confidence, measure_set, measures)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(account_id, date) DO UPDATE SET
-                score = excluded.score, band = excluded.band, low_confidence = excluded.low_confidence,
-                measure_set = excluded.measure_set, measures = excluded.measures
-            WHERE score IS NOT excluded.score OR band IS NOT excluded.band OR low_confidence IS NOT excluded.low_confidence
-               OR measure_set IS NOT excluded.measure_set OR measures IS NOT excluded.measures
-            """)
-        let day = context.asOf.iso
+        let keys = try HealthHistory.assignKeys(context.accounts.map(\.id), in: context.db)
+        var scores: [HealthHistory.Score] = []
+        scores.reserveCapacity(scored.count)
         let order = context.profile.bands.bands.map(\.name)
         var sources: [Account.Tier: [MeasureSource]] = [:]
         for tier in Account.Tier.allCases { sources[tier] = context.profile.measures(for: tier).map(\.source) }
         for (i, account) in context.accounts.enumerated() {
-            let (snapshot, measures) = scored[i]
-            let set = try sets.id(for: snapshot.measures, tier: account.tier, sources: sources[account.tier])
-            try statement.execute(arguments: [account.id, day, SnapshotStore.round(snapshot.score), snapshot.band,
-                                              snapshot.lowConfidence, set, measures])
-            if context.db.changesCount > 0 { context.summary.changed += 1 }
+            let snapshot = scored[i].snapshot
+            scores.append(HealthHistory.Score(score: SnapshotStore.round(snapshot.score), band: snapshot.band,
+                                              lowConfidence: snapshot.lowConfidence,
+                                              measureSet: try sets.id(for: snapshot.measures, tier: account.tier,
+                                                                      sources: sources[account.tier])))
             if snapshot.score == nil { context.summary.noData += 1 }
             if let before = context.previous[account.id]?.band, let after = snapshot.band, before != after {
                 if (order.firstIndex(of: after) ?? 0) > (order.firstIndex(of: before) ?? 0) {
@@ -41,6 +40,8 @@ public struct ScoreStep: TickStep {
                 }
             }
         }
+        context.summary.changed = try HealthHistory.write(day: context.asOf, keys: keys, scores: scores, measures: scored.map(\.measures),
+                                                          in: context.db)
         context.snapshots = scored.map(\.snapshot)
     }
 

@@ -4,7 +4,8 @@ import GRDB
 /// What every step of the daily run shares: the day, the profile, the active accounts and
 /// their loaded inputs (read once), and what earlier steps decided.
 public struct TickContext {
-    public let db: Database
+    /// The snapshot's connection while steps prepare, the run's transaction while they write.
+    public internal(set) var db: Database
     public let asOf: Day
     public let profile: HealthProfile
     public let accounts: [Account]
@@ -21,19 +22,27 @@ public struct TickContext {
     /// Parallel to `accounts`; filled by the scoring step.
     public var snapshots: [HealthSnapshot] = []
     public var summary: TickSummary
+    /// Earlier snapshots with their breakdowns, account by account (the blocks it reads are kept).
+    var history: SnapshotStore.Reader
+    /// Filled by the scoring step while it prepares: each account's snapshot and its encoded breakdown.
+    var scored: [(snapshot: HealthSnapshot, measures: String)]?
 }
 
-/// One step of the daily run (scoring, alerts, check-ins, renewals, sequences…): it reads
-/// the shared context and writes its decisions inside the run's transaction.
+/// One step of the daily run (scoring, alerts, check-ins, renewals, sequences…): it may
+/// compute from the read snapshot first (`prepare`, before the write lock is taken, so
+/// nobody waits on it), then reads the shared context and writes its decisions inside the
+/// run's transaction (`run`).
 public protocol TickStep {
     var name: String { get }
     /// The inputs this step reads besides the profile's (they are loaded once for all steps).
     var sources: Set<MeasureSource> { get }
+    func prepare(_ context: inout TickContext) throws
     func run(_ context: inout TickContext) throws
 }
 
 extension TickStep {
     public var sources: Set<MeasureSource> { [] }
+    public func prepare(_ context: inout TickContext) throws {}
 }
 
 /// What a run did, for its one-line summary and `--json`.
@@ -69,7 +78,12 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public var emailsPlanned: Int = 0
     /// Outcomes Folio recorded itself (renewals closed won or churned, accounts marked churned).
     public var outcomesRecorded: Int = 0
+    /// Old snapshots the history's retention removed (days thinned to weeks, weeks past their age).
+    public var snapshotsThinned: Int = 0
     public var seconds: Double = 0
+    /// How long the run held the write lock (its one transaction): the longest a person's
+    /// change could wait on it. The reading and scoring before it keep nobody waiting.
+    public var lockedSeconds: Double = 0
     /// Where the time went: reading the inputs, then each step in order.
     public var timings: [Timing] = []
 
@@ -114,7 +128,8 @@ public struct TickSummary: Sendable, Codable, Equatable {
                      count(sequencesStopped, "sequence", "sequences", "stopped"),
                      count(sequencesCompleted, "sequence", "sequences", "completed"),
                      count(emailsPlanned, "email", "emails", "written to the outbox"),
-                     count(outcomesRecorded, "outcome", "outcomes", "recorded")].compactMap { $0 }
+                     count(outcomesRecorded, "outcome", "outcomes", "recorded"),
+                     count(snapshotsThinned, "old snapshot", "old snapshots", "thinned from the history")].compactMap { $0 }
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 }

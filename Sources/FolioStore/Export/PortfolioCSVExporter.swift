@@ -42,11 +42,19 @@ public final class PortfolioCSVExporter {
         activities = try startFile(.activities)
     }
 
-    /// Generates `generator`'s portfolio straight into `directory`.
-    public static func export(_ generator: PortfolioGenerator,
-                              to directory: String) throws(PortfolioExportError) -> Summary {
+    /// Generates `generator`'s portfolio straight into `directory`, telling `progress` how
+    /// many accounts are written (every thousand).
+    public static func export(_ generator: PortfolioGenerator, to directory: String,
+                              progress: ProgressHandler? = nil) throws(PortfolioExportError) -> Summary {
         let exporter = try PortfolioCSVExporter(directory: directory)
-        try generator.generate { (record) throws(PortfolioExportError) in try exporter.write(record) }
+        var written = 0
+        try generator.generate { (record) throws(PortfolioExportError) in
+            if let progress, case .account = record {
+                written += 1
+                if written % 1000 == 0 { progress(WorkProgress("writing accounts and their history", done: written, of: generator.accountCount, unit: "accounts")) }
+            }
+            try exporter.write(record)
+        }
         return try exporter.finish()
     }
 

@@ -8,8 +8,8 @@ import GRDBSQLite
 /// query per kind of input, each reading only the rows the day needs (12 weeks of usage,
 /// 90 days of cases…) and aggregating them in SQLite, grouped by account.
 ///
-/// The daily run reads the kinds in two halves at once, on two reader connections: it holds
-/// the write lock while it does, so both see exactly the data its transaction sees.
+/// The daily run reads the kinds in two halves at once, on two reader connections that see
+/// the same moment (`loadSnapshot`), before it takes the write lock.
 struct HealthInputLoader {
     let asOf: Day
     let sources: Set<MeasureSource>
@@ -63,30 +63,58 @@ struct HealthInputLoader {
         return inputs
     }
 
-    /// Reads the two halves of the inputs at once on two of the pool's reader connections.
-    /// Call it while holding the write lock (inside the run's transaction, before writing).
-    func load(accounts: [Account], from pool: DatabasePool) throws -> LoadedInputs {
-        let index = Self.index(accounts)
+    /// Reads the accounts (`first`: the active accounts and what the run reads beside them)
+    /// and their inputs as of one moment, without keeping anyone waiting: the two reader
+    /// connections start their transactions while this holds the write lock for an instant
+    /// (no process can commit between them), so both see the same commit; then the lock is
+    /// let go and the two halves of the inputs are read at once while people go on writing.
+    func loadSnapshot<Extra>(from pool: DatabasePool,
+                             first: @escaping @Sendable (Database) throws -> (accounts: [Account], extra: Extra))
+        throws -> (accounts: [Account], extra: Extra, inputs: LoadedInputs) {
         let halves = Part.halves
-        let results = HalfResults(count: halves.count)
+        let shared = SnapshotRead<Extra>(count: halves.count)
         let group = DispatchGroup()
-        for (k, parts) in halves.enumerated() {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                results.set(k, Result {
-                    try pool.read { db in
-                        var inputs = LoadedInputs(count: accounts.count)
-                        for part in parts {
-                            try load(part, accounts: accounts, index: index, into: &inputs, db: db)
+        let started = DispatchSemaphore(value: 0)
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                for (k, parts) in halves.enumerated() {
+                    DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                        var signalled = false
+                        defer { if !signalled { started.signal() } }
+                        let result = Result {
+                            try pool.read { db in
+                                // The first read fixes the transaction's snapshot (WAL).
+                                _ = try Int.fetchOne(db, sql: "PRAGMA schema_version")
+                                signalled = true
+                                started.signal()
+                                if k == 0 {
+                                    shared.publish(Result {
+                                        let fetched = try first(db)
+                                        return (fetched.accounts, fetched.extra, Self.index(fetched.accounts))
+                                    })
+                                }
+                                let (accounts, _, index) = try shared.awaitFirst()
+                                var inputs = LoadedInputs(count: accounts.count)
+                                for part in parts {
+                                    try load(part, accounts: accounts, index: index, into: &inputs, db: db)
+                                }
+                                return inputs
+                            }
                         }
-                        return inputs
+                        // The other halves wait for the accounts: a first read that failed says so.
+                        if k == 0, case .failure(let error) = result { shared.publish(.failure(error)) }
+                        shared.set(k, result)
                     }
-                })
+                }
+                for _ in halves { started.wait() }
+                return .commit
             }
         }
         group.wait()
-        var merged = try results.get(0)
+        let (accounts, extra, _) = try shared.awaitFirst()
+        var merged = try shared.get(0)
         for k in halves.indices.dropFirst() {
-            let other = try results.get(k)
+            let other = try shared.get(k)
             let filled = halves[k].reduce(into: Set<MeasureSource>()) { $0.formUnion($1.fills(sources)) }
             for i in merged.health.indices {
                 for source in filled { merged.health[i][source] = other.health[i][source] }
@@ -94,7 +122,7 @@ struct HealthInputLoader {
             if halves[k].contains(.usage) { merged.usage = other.usage }
             if halves[k].contains(.activity) { merged.lastActivity = other.lastActivity }
         }
-        return merged
+        return (accounts, extra, merged)
     }
 
     private static func index(_ accounts: [Account]) -> [String: Int] {
@@ -422,12 +450,29 @@ struct LoadedInputs {
     }
 }
 
-/// The two halves' results, each set once by its own thread, read after both are done.
-private final class HalfResults: @unchecked Sendable {
+/// The snapshot's reads: what the first connection read (the others wait for it), and each
+/// half's inputs, each set once by its own thread, read after all are done.
+private final class SnapshotRead<Extra>: @unchecked Sendable {
     private var results: [Result<LoadedInputs, any Error>?]
-    private let lock = NSLock()
+    private var first: Result<([Account], Extra, [String: Int]), any Error>?
+    private let lock = NSCondition()
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    /// The first connection's reading, once (a later call changes nothing).
+    func publish(_ value: Result<([Account], Extra, [String: Int]), any Error>) {
+        lock.withLock {
+            if first == nil { first = value }
+            lock.broadcast()
+        }
+    }
+
+    func awaitFirst() throws -> ([Account], Extra, [String: Int]) {
+        try lock.withLock {
+            while first == nil { lock.wait() }
+            return first!
+        }.get()
+    }
 
     func set(_ k: Int, _ result: Result<LoadedInputs, any Error>) {
         lock.withLock { results[k] = result }

@@ -23,9 +23,10 @@ public enum DriftRun {
         var shares: [ScoreDrift.BandShares] = []
         for day in lastOfMonth.values.sorted() {
             var counts = [Int](repeating: 0, count: bands.bands.count)
-            for row in try Row.fetchAll(db, sql: "SELECT band, COUNT(*) FROM health_snapshot WHERE date = ? AND band IS NOT NULL GROUP BY band",
-                                        arguments: [day.iso]) {
-                if let k = bands.index(of: row[0]) { counts[k] += row[1] as Int }
+            for scores in try HealthHistory.scoreBlocks(on: day, in: db).values {
+                for stored in scores {
+                    if let band = stored?.band, let k = bands.index(of: band) { counts[k] += 1 }
+                }
             }
             shares.append(ScoreDrift.BandShares(day: day, counts: counts))
         }

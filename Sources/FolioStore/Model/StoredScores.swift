@@ -1,6 +1,5 @@
 import FolioDomain
 import GRDB
-import GRDBSQLite
 
 /// The stored scores of a window's days as backtest cases, read in one pass: a year of
 /// weekly runs over a big book is millions of snapshots, so the rows are stepped by hand,
@@ -24,27 +23,23 @@ public struct StoredScores: Sendable {
         let reach = first...window.outcomesUntil
         var churners = Set<Int>()
         for (i, _) in book.churns(in: reach) { churners.insert(i) }
-        let lowest = Array(lowestBand.utf8)
-        var rows = try RawRows(db, sql: """
-            SELECT a.id, h.date, h.score, h.band FROM account a
-            CROSS JOIN health_snapshot h ON h.account_id = a.id AND h.date BETWEEN ? AND ?
-            ORDER BY a.id
-            """, arguments: [first.iso, last.iso])
+        // The history is stored a day at a time in blocks of accounts (`HealthHistory`): each
+        // slot's account found once through its history key.
+        let byKey = try HealthHistory.accountsByKey(in: db).map { id in id.flatMap { book.index[$0] } ?? -1 }
         out.cases.reserve(window.days.count * book.accounts.count)
-        var currentID: [UInt8]?
-        var current = -1
-        while try rows.next() {
-            // Rows come grouped by account: its id is compared as bytes, turned into a String once.
-            if currentID == nil || !rows.text(0, equals: currentID!) {
-                let id = rows.text(0)
-                currentID = id.map { Array($0.utf8) }
-                current = id.flatMap { book.index[$0] } ?? -1
+        for day in try HealthHistory.days(in: db) where day >= first && day <= last && wanted.contains(day.ordinal) {
+            for (block, scores) in try HealthHistory.scoreBlocks(on: day, in: db).sorted(by: { $0.key < $1.key }) {
+                for (slot, stored) in scores.enumerated() {
+                    guard let stored else { continue }
+                    let key = Int(block) * SnapshotBlock.size + slot
+                    guard key < byKey.count, byKey[key] >= 0 else { continue }
+                    let current = byKey[key]
+                    guard let score = stored.score else { out.unscored += 1; continue }
+                    guard let churned = book.outcome(current, after: day, horizonDays: window.horizonDays) else { out.gone += 1; continue }
+                    out.cases.append(score: score, churned: churned, tier: book.accounts[current].tier, day: day, account: Int32(current))
+                    if churners.contains(current), stored.band == lowestBand { out.lowestDays[current, default: []].append(day) }
+                }
             }
-            guard current >= 0, let day = rows.day(1), wanted.contains(day.ordinal) else { continue }
-            guard let score = rows.double(2) else { out.unscored += 1; continue }
-            guard let churned = book.outcome(current, after: day, horizonDays: window.horizonDays) else { out.gone += 1; continue }
-            out.cases.append(score: score, churned: churned, tier: book.accounts[current].tier, day: day, account: Int32(current))
-            if churners.contains(current), rows.text(3, equals: lowest) { out.lowestDays[current, default: []].append(day) }
         }
         return out
     }
@@ -60,23 +55,26 @@ public struct StoredScores: Sendable {
             sets[row[0]] = SnapshotCodec.decode(slots: row[1] as String).map(\.name)
         }
         var cases = 0
+        let byKey = try HealthHistory.accountsByKey(in: db).map { id in id.flatMap { book.index[$0] } ?? -1 }
         for day in days {
-            let rows = try Row.fetchCursor(db, sql: "SELECT account_id, measure_set, measures FROM health_snapshot WHERE date = ? AND score IS NOT NULL",
-                                           arguments: [day.iso])
-            while let row = try rows.next() {
-                guard let i = book.index[row[0]], let churned = book.outcome(i, after: day, horizonDays: horizonDays),
-                      let slots = sets[row[1]] else { continue }
-                cases += 1
-                let text: String = row[2]
-                for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where k < slots.count {
-                    // raw \t score \t …: the second field.
-                    let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-                    guard fields.count > 1, let score = Double(fields[1]) else { continue }
-                    let name = slots[k]
-                    if byName[name] == nil { names.append(name); byName[name] = ([], [], []) }
-                    byName[name]!.risk.append(-score)
-                    byName[name]!.churned.append(churned)
-                    byName[name]!.accounts.append(Int32(i))
+            for number in try HealthHistory.scoreBlocks(on: day, in: db).keys.sorted() {
+                guard let block = try HealthHistory.block(number, on: day, measures: true, in: db) else { continue }
+                for (slot, stored) in block.scores.enumerated() {
+                    let key = Int(number) * SnapshotBlock.size + slot
+                    guard let stored, stored.score != nil, key < byKey.count, byKey[key] >= 0, let text = block.measures[slot] else { continue }
+                    let i = byKey[key]
+                    guard let churned = book.outcome(i, after: day, horizonDays: horizonDays), let slots = sets[stored.measureSet] else { continue }
+                    cases += 1
+                    for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where k < slots.count {
+                        // raw \t score \t …: the second field.
+                        let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+                        guard fields.count > 1, let score = Double(fields[1]) else { continue }
+                        let name = slots[k]
+                        if byName[name] == nil { names.append(name); byName[name] = ([], [], []) }
+                        byName[name]!.risk.append(-score)
+                        byName[name]!.churned.append(churned)
+                        byName[name]!.accounts.append(Int32(i))
+                    }
                 }
             }
         }

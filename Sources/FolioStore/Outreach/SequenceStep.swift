@@ -47,15 +47,18 @@ public struct SequenceStep: TickStep {
                         context: &context)
         }
 
-        // 2. New alerts an email can answer.
+        // 2. New alerts an email can answer (the kinds only people answer are never read: they
+        // stay unenrolled, and would be looked at again every run of the lookback).
+        let kinds = Alert.Kind.allCases.filter(OutreachSignal.mayAnswer).map(\.rawValue)
         let candidates = try Alert.fetchAll(db, sql: """
             SELECT al.* FROM alert al JOIN account a ON a.id = al.account_id
             WHERE al.shadow = 0 AND al.state IN ('open', 'acknowledged') AND al.raised_on >= ? AND al.raised_on <= ?
+              AND al.kind IN (\(databaseQuestionMarks(count: kinds.count)))
               AND a.status = 'active' AND a.email_opt_out = 0
               AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.alert_id = al.id)
               AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.account_id = al.account_id AND e.state = 'active')
             ORDER BY CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, al.raised_at, al.id
-            """, arguments: [asOf.adding(days: -lookbackDays).iso, asOf.iso])
+            """, arguments: StatementArguments([asOf.adding(days: -lookbackDays).iso, asOf.iso] + kinds))
         var enrolled = Set<String>()
         var users: [String: User] = [:]
         if !candidates.isEmpty { for u in try User.fetchAll(db) { users[u.login] = u } }

@@ -59,14 +59,21 @@ public struct ProgrammeDashboard: Sendable {
     static func bandSet(named worstFirst: [String], in db: Database) throws -> BandSet {
         let names = Array(worstFirst)
         if let preset = BandSet.presets.first(where: { $0.bands.map(\.name) == names }) { return preset }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT band, MIN(score), MAX(score) FROM health_snapshot
-            WHERE date = (SELECT MAX(date) FROM engine_run) AND band IS NOT NULL GROUP BY band ORDER BY MIN(score)
-            """)
+        // The latest run's scores, each band's lowest and highest.
+        var ranges: [String: (low: Double, high: Double)] = [:]
+        if let day = try String.fetchOne(db, sql: "SELECT MAX(date) FROM engine_run").flatMap({ Day(iso: $0) }) {
+            for scores in try HealthHistory.scoreBlocks(on: day, in: db).values {
+                for stored in scores {
+                    guard let band = stored?.band, let score = stored?.score else { continue }
+                    let known = ranges[band] ?? (score, score)
+                    ranges[band] = (min(known.low, score), max(known.high, score))
+                }
+            }
+        }
         var bands: [Band] = []
-        for row in rows where names.contains(row[0]) {
+        for (name, range) in ranges.sorted(by: { $0.value.low < $1.value.low }) where names.contains(name) {
             let low = bands.last.map { $0.max + 1 } ?? 0
-            bands.append(Band(name: row[0], min: low, max: max(low, (row[2] as Double).rounded())))
+            bands.append(Band(name: name, min: low, max: max(low, range.high.rounded())))
         }
         guard !bands.isEmpty else { return .redYellowGreen }
         bands[bands.count - 1].max = 100

@@ -16,14 +16,9 @@ public enum ProgrammeData {
         var history = ProgrammeHistory()
         history.alerts = try healthAlerts(filter: filter, period: period, policy: policy, in: db)
 
-        let scoreRequest: SQLRequest<Row> = """
-            SELECT s.account_id, s.date, s.score, s.band FROM health_snapshot s JOIN account a ON a.id = s.account_id
-            WHERE s.date BETWEEN \(period.from.iso) AND \(max(asOf, period.to).iso) AND \(filter)
-            """
-        let scoreRows = try Row.fetchCursor(db, scoreRequest)
-        while let row = try scoreRows.next() {
-            guard let date = row.day("date") else { continue }
-            history.scores.append(ProgrammeHistory.Score(accountID: row["account_id"], date: date, score: row["score"], band: row["band"]))
+        let visible: SQLRequest<String> = "SELECT a.id FROM account a WHERE \(filter)"
+        try SnapshotStore.scores(from: period.from, through: max(asOf, period.to), accountIDs: Set(try visible.fetchAll(db)), in: db) {
+            history.scores.append(ProgrammeHistory.Score(accountID: $0, date: $1, score: $2, band: $3))
         }
 
         let churnRequest: SQLRequest<Row> = """

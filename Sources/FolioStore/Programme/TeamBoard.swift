@@ -43,17 +43,14 @@ public struct TeamBoard: Sendable {
             byLogin[login] ?? TeamBoard.Line(login: login, name: names[login] ?? login, accounts: 0, arr: .zero, red: 0, openAlerts: 0,
                                             overdueAlerts: 0, medianAckHours: nil, coverage: nil)
         }
-        let books: SQLRequest<Row> = """
-            SELECT a.owner, COUNT(*), SUM(a.arr_cents),
-                   SUM((SELECT h.band FROM health_snapshot h WHERE h.account_id = a.id AND h.date <= \(asOf.iso)
-                        ORDER BY h.date DESC LIMIT 1) = \(worst))
-            FROM account a WHERE a.status = 'active' AND \(filter) GROUP BY a.owner
-            """
-        for line in try Row.fetchAll(db, books) {
-            var r = row(line[0])
-            r.accounts = line[1]
-            r.arr = Money(cents: line[2] ?? 0)
-            r.red = line[3] ?? 0
+        let books: SQLRequest<Row> = "SELECT a.owner, a.id, a.arr_cents FROM account a WHERE a.status = 'active' AND \(filter)"
+        let accounts = try Row.fetchAll(db, books)
+        let scores = try SnapshotStore.latestScores(of: accounts.map { $0[1] }, asOf: asOf, in: db)
+        for account in accounts {
+            var r = row(account[0])
+            r.accounts += 1
+            r.arr = r.arr + Money(cents: account[2])
+            if scores[account[1]]?.band == worst { r.red += 1 }
             byLogin[r.login] = r
         }
         // The CSMs of the team with no account yet still get a line.

@@ -97,8 +97,7 @@ public struct AccountDetail: Sendable, Hashable {
 
     /// The day of the newest health snapshot on or before `asOf` across the book: how old the scores are.
     public static func latestScoreDay(asOf: Day, in db: Database) throws -> Day? {
-        try String.fetchOne(db, sql: "SELECT MAX(date) FROM health_snapshot WHERE date <= ?", arguments: [asOf.iso])
-            .flatMap { Day(iso: $0) }
+        try HealthHistory.latestDay(onOrBefore: asOf, in: db)
     }
 
     /// A user's display name by login.

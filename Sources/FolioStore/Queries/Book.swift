@@ -65,39 +65,33 @@ public enum Book {
     }
 
     /// The first `limit` lines of the book in attention order, and how many lines the whole
-    /// book has: what a screen shows at once, without reading the other lines. SQLite ranks
-    /// every account by the same key as `entries` (worst open alert, band, stake, id) and hands back the top
-    /// ones, so the page is exactly the start of `entries`.
+    /// book has: what a screen shows at once, without building the other lines. Every account
+    /// is ranked by the same key as `entries` (worst open alert, band, stake, id) from a few
+    /// columns and its latest band, and only the top ones become lines, so the page is
+    /// exactly the start of `entries`.
     public static func firstPage(for user: User, asOf: Day, bands: [String] = BandSet.redYellowGreen.bands.map(\.name),
                                  limit: Int, in db: Database) throws -> (entries: [BookEntry], total: Int) {
         let scope = try scope(of: user, in: db)
-        let count: SQLRequest<Int> = "SELECT COUNT(*) FROM account a WHERE a.status = 'active' AND \(scope)"
-        let total = try count.fetchOne(db) ?? 0
-        let latest = try latestScoreDay(asOf: asOf, in: db)
-        var rank: SQL = """
-            CASE CASE WHEN h.id IS NULL THEN (SELECT o.band FROM health_snapshot o WHERE o.account_id = a.id AND o.date <= \(asOf.iso)
-                                                ORDER BY o.date DESC LIMIT 1)
-                      ELSE h.band END
-            """
-        for (index, band) in bands.enumerated() { rank += " WHEN \(band) THEN \(Double(index))" }
-        rank += " ELSE 0.5 END"
-        let top: SQLRequest<String> = """
-            SELECT a.id FROM account a
-            LEFT JOIN health_snapshot h ON h.account_id = a.id AND h.date = \(latest?.iso)
-            -- The worst open alert per account, gathered once (the open alerts are few).
-            LEFT JOIN (SELECT account_id, MIN(CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END) AS rank
-                       FROM alert WHERE state != 'resolved' AND shadow = 0 GROUP BY account_id) al ON al.account_id = a.id
-            WHERE a.status = 'active' AND \(scope)
-            ORDER BY COALESCE(al.rank, 4),
-                     \(rank),
-                     CAST(a.arr_cents AS REAL) / MAX(CAST(julianday(a.renewal_date) - julianday(\(asOf.iso)) AS INTEGER), 1) DESC,
-                     a.id
-            LIMIT \(max(0, limit))
-            """
-        let ids = try top.fetchAll(db)
-        guard !ids.isEmpty else { return ([], total) }
-        let entries = try lines(where: "a.id IN \(ids)", asOf: asOf, bands: bands, in: db)
-        return (inAttentionOrder(entries, asOf: asOf, bands: bands), total)
+        var ids: [String] = [], stakes: [Double] = []
+        var rows = try RawRows(db, literal: "SELECT a.id, a.arr_cents, a.renewal_date FROM account a WHERE a.status = 'active' AND \(scope)")
+        while try rows.next() {
+            guard let id = rows.text(0) else { continue }
+            ids.append(id)
+            let days = rows.day(2).map { asOf.days(until: $0) } ?? 0
+            stakes.append(AttentionOrder.stake(Money(cents: rows.int64(1)), days))
+        }
+        guard limit > 0, !ids.isEmpty else { return ([], ids.count) }
+        let scores = try SnapshotStore.latestScores(of: ids, asOf: asOf, in: db)
+        let alerts = try openAlerts(in: db)
+        let rank = Dictionary(bands.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var top = TopRanks<(Int, Double, Double, String)>(limit: limit) { $0 < $1 }
+        for (i, id) in ids.enumerated() {
+            let band = scores[id]?.band.flatMap { rank[$0] }.map(Double.init) ?? 0.5
+            top.offer((alertRank(alerts[id]?.1), band, -stakes[i], id))
+        }
+        let page = top.ranked.map(\.3)
+        let entries = try lines(where: "a.id IN \(page)", asOf: asOf, bands: bands, in: db)
+        return (inAttentionOrder(entries, asOf: asOf, bands: bands), ids.count)
     }
 
     /// Which accounts the user's book holds, as a condition on `account a`.
@@ -116,27 +110,22 @@ public enum Book {
     /// The newest day any account was scored on or before `asOf`: nearly every account's
     /// latest snapshot is from that day (the daily run scores them all).
     static func latestScoreDay(asOf: Day, in db: Database) throws -> Day? {
-        try String.fetchOne(db, sql: "SELECT MAX(date) FROM health_snapshot WHERE date <= ?", arguments: [asOf.iso]).flatMap { Day(iso: $0) }
+        try HealthHistory.latestDay(onOrBefore: asOf, in: db)
     }
 
     /// The book lines of the active accounts matching `condition`, in no particular order.
-    /// Columns are read by position (no name lookups per row); the latest snapshot is one
-    /// index seek on the latest scoring day, with a search only for accounts not scored
-    /// that day; the latest NPS is read only where it can change the stage (advocate).
+    /// Columns are read by position (no name lookups per row); the latest scores come from
+    /// the history in one pass (`SnapshotStore.latestScores`); the latest NPS is read only
+    /// where it can change the stage (advocate).
     static func lines(where condition: SQL, asOf: Day, bands: [String], in db: Database) throws -> [BookEntry] {
-        let latest = try latestScoreDay(asOf: asOf, in: db)
         let request: SQLRequest<Row> = """
             SELECT a.id, a.name, a.tier, a.owner, a.ae, a.arr_cents, a.contract_start, a.renewal_date, a.seats, a.timezone,
                    a.email_opt_out, u.name,
                    (SELECT MAX(date) FROM activity WHERE account_id = a.id AND date <= \(asOf.iso)),
-                   h.id, h.score, h.band, h.low_confidence, a.term_months
+                   a.term_months
             FROM account a JOIN user u ON u.login = a.owner
-            LEFT JOIN health_snapshot h ON h.account_id = a.id AND h.date = \(latest?.iso)
             WHERE a.status = 'active' AND \(condition)
             """
-        let olderSnapshot = try db.cachedStatement(sql: """
-            SELECT score, band, low_confidence FROM health_snapshot WHERE account_id = ? AND date <= ? ORDER BY date DESC LIMIT 1
-            """)
         let latestNPS = try db.cachedStatement(sql: """
             SELECT c.score FROM nps_response c JOIN contact k ON k.id = c.contact_id
             WHERE k.account_id = ? AND c.date <= ? ORDER BY c.date DESC LIMIT 1
@@ -147,21 +136,22 @@ public enum Book {
             let account = Account(id: row[0], name: row[1], tier: try row.decode(atIndex: 2), owner: row[3], ae: row[4],
                                   arr: try row.decode(atIndex: 5), contractStart: try row.decode(atIndex: 6),
                                   renewalDate: try row.decode(atIndex: 7), seats: row[8], timezone: row[9],
-                                  emailOptOut: row[10], status: .active, termMonths: row[17])
-            var score: Double? = row[14]
-            var band: String? = row[15]
-            var lowConfidence: Bool = row[16] ?? false
-            if row[13] == nil, let older = try Row.fetchOne(olderSnapshot, arguments: [account.id, asOf.iso]) {
-                (score, band, lowConfidence) = (older[0], older[1], older[2] ?? false)
+                                  emailOptOut: row[10], status: .active, termMonths: row[13])
+            entries.append(BookEntry(account: account, ownerName: row[11], lastActivity: (row[12] as StoredDay?)?.day, stage: .growth))
+        }
+        let scores = try SnapshotStore.latestScores(of: entries.map(\.account.id), asOf: asOf, in: db)
+        for i in entries.indices {
+            let account = entries[i].account
+            if let latest = scores[account.id] {
+                (entries[i].score, entries[i].band, entries[i].lowConfidence) = (latest.score, latest.band, latest.lowConfidence)
             }
-            let isGreen = band.map { $0 == bands.last }
+            let isGreen = entries[i].band.map { $0 == bands.last }
             var stage = LifecycleStage.of(account, asOf: asOf, isGreen: isGreen, latestNPS: nil)
             if stage != LifecycleStage.of(account, asOf: asOf, isGreen: isGreen, latestNPS: 10),
                let nps = try Int.fetchOne(latestNPS, arguments: [account.id, asOf.iso]) {
                 stage = LifecycleStage.of(account, asOf: asOf, isGreen: isGreen, latestNPS: Double(nps))
             }
-            entries.append(BookEntry(account: account, ownerName: row[11], lastActivity: (row[12] as StoredDay?)?.day, stage: stage,
-                                     score: score, band: band, lowConfidence: lowConfidence))
+            entries[i].stage = stage
         }
         let days = (0..<historyWeeks).reversed().map { asOf.adding(days: -7 * $0) }
         let history = try SnapshotStore.history(accountIDs: entries.map(\.account.id), days: days, in: db)

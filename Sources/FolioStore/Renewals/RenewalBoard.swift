@@ -28,24 +28,24 @@ public struct RenewalBoard: Sendable {
         let from = RenewalPipeline.firstDay(asOf: asOf, pastQuarters: pastQuarters)
         let filter = try (scope ?? .natural(for: user)).accountFilter(for: user, in: db)
         let request: SQLRequest<Row> = """
-            SELECT o.*, a.name AS account_name, COALESCE(u.name, o.owner) AS owner_name,
-                   h.score AS score, h.band AS band
+            SELECT o.*, a.name AS account_name, COALESCE(u.name, o.owner) AS owner_name
             FROM renewal_opportunity o
             JOIN account a ON a.id = o.account_id
             LEFT JOIN user u ON u.login = o.owner
-            LEFT JOIN health_snapshot h ON h.account_id = a.id
-                 AND h.date = (SELECT MAX(date) FROM health_snapshot WHERE account_id = a.id AND date <= \(asOf.iso))
             WHERE \(filter) AND (o.close_date >= \(from.iso) OR o.closed_on IS NULL) AND o.opened_on <= \(asOf.iso)
             ORDER BY o.close_date, o.id
             """
         var all: [RenewalOpportunity] = []
         var open: [Line] = []
-        for row in try Row.fetchAll(db, request) {
+        let rows = try Row.fetchAll(db, request)
+        let openIDs = try rows.compactMap { row in try RenewalOpportunity(row: row).isOpen ? row["account_id"] as String : nil }
+        let scores = try SnapshotStore.latestScores(of: openIDs, asOf: asOf, in: db)
+        for row in rows {
             let o = try RenewalOpportunity(row: row)
             all.append(o)
             guard o.isOpen else { continue }
-            let band: String? = row["band"]
-            open.append(Line(opportunity: o, accountName: row["account_name"], ownerName: row["owner_name"], score: row["score"],
+            let band = scores[o.accountID]?.band
+            open.append(Line(opportunity: o, accountName: row["account_name"], ownerName: row["owner_name"], score: scores[o.accountID]?.score,
                              band: band, daysToClose: asOf.days(until: o.closeDate),
                              nextAction: o.stage == .atRisk ? NextAction.outreach : NextAction.suggest(stage: .renewal, band: band, bands: bands)))
         }

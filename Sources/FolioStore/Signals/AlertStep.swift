@@ -144,7 +144,7 @@ public struct AlertStep: TickStep {
            let capping = snapshot.measures.first(where: { r in r.raw.flatMap { byName[r.name]?.cap(raw: $0) } != nil }) {
             return "\(reason), capped by \(capping.name) at \(format(capping.name, capping.raw))"
         }
-        guard let previous = try SnapshotStore.previous(for: account.id, before: context.asOf, in: context.db),
+        guard let previous = try context.history.snapshot(of: account.id, onOrBefore: context.asOf.adding(days: -1)),
               let driver = HealthExplainer.changes(from: previous, to: snapshot).first(where: { $0.pointsDelta < 0 }) else {
             return reason
         }

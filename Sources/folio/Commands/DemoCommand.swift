@@ -19,10 +19,13 @@ struct DemoCommand: ParsableCommand {
         try reportingFailures {
             let path = global.databasePath
             let profile = try profileOption.load()
+            let line = ProgressLine("demo")
+            defer { line.finish() }
             let summary = try SampleDataLocator.current.withFolder { sampleData in
                 try DemoPortfolio.build(at: path, from: sampleData, force: force, actor: global.login ?? "folio",
-                                        at: Int64(Date().timeIntervalSince1970), profile: profile)
+                                        at: Int64(Date().timeIntervalSince1970), profile: profile, progress: line.handler)
             }
+            line.finish()
             print("demo portfolio built at \(path): \(summary.rows) rows from \(summary.files.count) files in \(String(format: "%.2f", summary.seconds)) s")
             print("try: folio accounts --user <login>   (users: folio accounts --user nobody lists them)")
         }

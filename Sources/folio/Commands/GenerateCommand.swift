@@ -77,7 +77,9 @@ struct GenerateCommand: ParsableCommand {
             } else if demo {
                 summary = try PortfolioCSVExporter.export(DemoBook(), to: out)
             } else {
-                summary = try PortfolioCSVExporter.export(generator, to: out)
+                let line = ProgressLine("generate")
+                defer { line.finish() }
+                summary = try PortfolioCSVExporter.export(generator, to: out, progress: line.handler)
             }
         } catch {
             complain("folio: \(error)")

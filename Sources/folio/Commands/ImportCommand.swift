@@ -94,8 +94,13 @@ struct ImportCommand: ParsableCommand {
                 options.quarantinePath = quarantine
                 options.dryRun = dryRun
                 options.checkPermission = true
-                let meter = ProgressLine()
-                if meter.isActive { options.progress = { meter.show($0) } }
+                let meter = ProgressLine("import")
+                if meter.isActive {
+                    options.progress = { p in
+                        let percent = p.totalBytes > 0 ? ", \(min(100, Int(Double(p.bytesRead) / Double(p.totalBytes) * 100)))% read" : ""
+                        meter.show("\((p.file as NSString).lastPathComponent): \(p.rows.formatted()) rows\(percent)")
+                    }
+                }
                 let summary = try PortfolioImporter(database: database).run(paths: paths, options: options)
                 meter.finish()
                 print(summary.description)

@@ -8,8 +8,9 @@ struct TickCommand: ParsableCommand {
         commandName: "tick",
         abstract: "Run the daily engine for --as-of: scores, alerts, check-ins, renewal opportunities and recovery sequences.",
         discussion: """
-            Everything happens in one transaction; running the same day again on the same data \
-            changes nothing. Prints a one-line summary (accounts scored, band moves, renewals opened \
+            It reads and scores from one snapshot while people go on working, then writes the day \
+            in one transaction (stopped half-way, the day is done or not started); running the \
+            same day again on the same data changes nothing. Prints a one-line summary (accounts scored, band moves, renewals opened \
             and moved, check-ins planned, done and missed, sequences started, stopped and completed, \
             emails written to the outbox, time taken).
             """
@@ -34,7 +35,10 @@ struct TickCommand: ParsableCommand {
             let database = try FolioDatabase(path: global.databasePath)
             let asOf = try database.read { try AppContext.asOf(global, in: $0) }
             let pipeline = DailyPipeline(profile: profile, policy: policy, sequences: library, raiseExisting: raiseExisting)
-            let summary = try pipeline.run(asOf: asOf, in: database, now: AppContext.now())
+            let line = ProgressLine("tick \(asOf)")
+            defer { line.finish() }
+            let summary = try pipeline.run(asOf: asOf, in: database, now: AppContext.now(), progress: line.handler)
+            line.finish()
             if json {
                 print(try JSONOutput.render(summary))
             } else {
