@@ -192,8 +192,12 @@ struct TriageTmuxTests {
         let session = try TmuxSession(width: 120, height: 35, arguments: "--db '\(db)' --user mateusz.wojcik")
         session.waitFor("Book of Mateusz")
         try session.send("2")
-        session.waitFor("the AE's inbox") { $0.contains("Alerts of Mateusz") && $0.contains("REASON") }
+        // The list loads in the background: press keys once its alerts are there, not its header.
+        let first = try #require(before[0]["accountName"] as? String).prefix(12)
+        session.waitFor("the AE's inbox") { $0.contains("Alerts of Mateusz") && $0.contains("REASON") && $0.contains(first) }
         for _ in 0..<row { try session.send("j") }
+        let name = try #require(before[row]["accountName"] as? String).prefix(12)
+        session.waitFor("alert \(id) selected") { session.selectedLine($0)?.contains(name) == true }
         try session.send("s")
         session.waitFor("mateusz.wojcik is an account executive: AEs acknowledge the alerts routed to them")
         #expect(try Self.alerts(folio, db, "mateusz.wojcik").map { $0["state"] as? String } == before.map { $0["state"] as? String })

@@ -34,15 +34,20 @@ public struct ModelBook: Sendable {
         return ModelBook(accounts: accounts, churns: churns, index: index, undated: undated, renewals: renewals)
     }
 
-    /// Account `i` as it stood on `day`, as far as the outcomes tell: a renewal that closed
-    /// won after the day was the renewal then ahead of it, not the date the account has
-    /// rolled on to since. Without this a re-scored past day would read today's renewal
-    /// date, far off for every account that renewed and near for every one that churned:
-    /// the answer leaking into the question.
+    /// Account `i` as it stood on `day`, as far as the outcomes tell: an account whose renewal
+    /// closed won after the day has rolled its renewal date on by a term since; on the day,
+    /// the renewal ahead of it was the one a term earlier. Without this a re-scored past day
+    /// would read today's renewal date, far off for every account that renewed and near for
+    /// every one that churned: the answer leaking into the question. Only a `renewed` outcome
+    /// within a month of that earlier date counts as its closing, so a renewal date that has
+    /// not rolled (an export taken on the day) is read as it is.
     public func account(_ i: Int, on day: Day) -> Account {
         var account = accounts[i]
-        if i < renewals.count, let next = renewals[i].first(where: { $0 > day }), next < account.renewalDate {
-            account.renewalDate = next
+        guard i < renewals.count, account.termMonths > 0 else { return account }
+        for renewed in renewals[i].reversed() where renewed > day {
+            let earlier = account.renewalDate.adding(months: -account.termMonths)
+            guard earlier > day, abs(earlier.days(until: renewed)) <= 31 else { break }
+            account.renewalDate = earlier
         }
         return account
     }
