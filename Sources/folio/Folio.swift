@@ -10,7 +10,7 @@ struct Folio: ParsableCommand {
             With no command, opens the interface in a terminal, or prints your book when piped (building the demo portfolio first when there is
             no database yet). Exit codes: 0 ok, 1 failure, 2 usage or terminal problem, 65 bad input data.
             """,
-        subcommands: [TUICommand.self, AccountsCommand.self, AlertsCommand.self, ExplainCommand.self, CheckInsCommand.self, RenewalsCommand.self, ReportCommand.self, LogCommand.self,
+        subcommands: [TUICommand.self, AccountsCommand.self, AlertsCommand.self, ExplainCommand.self, CheckInsCommand.self, RenewalsCommand.self, ReportCommand.self, ModelCommand.self, LogCommand.self,
                       RecoverCommand.self, OutboxCommand.self,
                       TickCommand.self, HistoryCommand.self, ImportCommand.self, DemoCommand.self, GenerateCommand.self, ServeCommand.self,
                       DatabaseCommand.self, SampleDataCommand.self]

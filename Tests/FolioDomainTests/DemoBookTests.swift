@@ -33,9 +33,11 @@ import FolioDomain
     }
 
     @Test func theBookHasItsShape() {
-        let accounts = Self.accounts
-        #expect(accounts.count == 150)
-        #expect(accounts.map(\.id) == (1...150).map { "ACC-" + String(repeating: "0", count: 4 - String($0).count) + String($0) })
+        let all = Self.accounts
+        #expect(all.map(\.id) == (1...180).map { "ACC-" + String(repeating: "0", count: 4 - String($0).count) + String($0) })
+        // The book of today's 150, then the 30 customers who left during the half-year.
+        let accounts = all.filter { !Self.book.formerAccountIDs.contains($0.id) }
+        #expect(accounts.map(\.id) == Array(all.map(\.id).prefix(150)))
         #expect(accounts.filter { $0.tier == .enterprise }.count == 20)
         #expect(accounts.filter { $0.tier == .midMarket }.count == 50)
         #expect(accounts.filter { $0.tier == .smb }.count == 80)
@@ -101,7 +103,8 @@ import FolioDomain
     }
 
     /// The accounts that tell no story: their records are drawn from the latent health alone.
-    static var ordinary: [Account] { accounts.filter { !book.toldAccountIDs.contains($0.id) } }
+    /// (Today's book: the former customers' records stop when they left.)
+    static var ordinary: [Account] { accounts.filter { !book.toldAccountIDs.contains($0.id) && !book.formerAccountIDs.contains($0.id) } }
 
     static func meanLatent(_ id: String) -> Double {
         let weekly = book.latentHealth[id]!.weekly
@@ -142,5 +145,29 @@ import FolioDomain
             (Self.meanLatent(account.id), Double(Self.activities.filter { $0.accountID == account.id }.count))
         }
         #expect(Self.correlation(touches) > 0.2, "activities: r = \(Self.correlation(touches))")
+    }
+
+    /// Item 10 of issue 15: who left follows the latent health, with noise. The former
+    /// customers left at a renewal during the replay; their hidden health then was mostly
+    /// low, though not always, and nothing of theirs is dated after they left.
+    @Test func formerCustomersLeftAsTheirHealthSaidWithNoise() throws {
+        let formers = Self.accounts.filter { Self.book.formerAccountIDs.contains($0.id) }
+        #expect(formers.count == DemoBook.formerCustomers)
+        #expect(formers.allSatisfy { $0.status == .churned && $0.renewalDate > DemoBook.usageWeeks[1] && $0.renewalDate < DemoBook.asOf })
+        func latentWhenLeaving(_ a: Account) -> Double {
+            Self.book.latentHealth[a.id]![week: DemoBook.usageWeeks.lastIndex { $0 < a.renewalDate } ?? 0]
+        }
+        let leaving = formers.map(latentWhenLeaving).sorted()
+        let staying = Self.ordinary.map { Self.book.latentHealth[$0.id]!.asOf }.sorted()
+        let median = { (v: [Double]) in v[v.count / 2] }
+        #expect(median(leaving) < 0.45 && median(staying) > 0.6, "median latent: leaving \(median(leaving)), staying \(median(staying))")
+        #expect(leaving.last! > 0.45, "some who left were not in trouble: the draw is noisy")
+        for a in formers {
+            #expect(Self.usage.allSatisfy { $0.accountID != a.id || $0.week < a.renewalDate })
+            #expect(Self.activities.allSatisfy { $0.accountID != a.id || $0.date <= a.renewalDate })
+            #expect(Self.cases.allSatisfy { $0.accountID != a.id || ($0.closed.map { $0 < a.renewalDate } ?? false) })
+            #expect(Self.payments.allSatisfy { $0.accountID != a.id || $0.asOf < a.renewalDate })
+        }
+        #expect(LatentHealth.leavingChance(0.35) == 0.5 && LatentHealth.leavingChance(0.9) < 0.01)
     }
 }

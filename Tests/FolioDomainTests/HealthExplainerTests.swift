@@ -5,7 +5,7 @@ import FolioDomain
 @Suite struct HealthExplainerTests {
     typealias F = HealthFixture
 
-    static func lift(_ values: [MeasureSource: Double], profile: HealthProfile = .standard,
+    static func lift(_ values: [MeasureSource: Double], profile: HealthProfile = HealthFixture.classic,
                      tier: Account.Tier = .midMarket) -> LiftOutcome {
         let inputs = F.inputs(values)
         let snapshot = HealthScoring.snapshot(accountID: "A1", tier: tier, profile: profile, inputs: inputs, asOf: F.asOf)
@@ -109,7 +109,7 @@ import FolioDomain
     }
 
     @Test func anotherMeasureCannotLiftPastACap() {
-        var profile = HealthProfile.standard
+        var profile = HealthFixture.classic
         profile.measures[0].cap = .init(from: 0.3, maxScore: 35)          // seat utilisation 0.3 or less
         var values = F.healthy
         values[.daysOverdue] = 75
@@ -133,7 +133,7 @@ import FolioDomain
         #expect(Self.lift(F.healthy) == .topBand)
         #expect(Self.lift([:]) == .noData)
         let s = F.snapshot(F.healthy)
-        #expect(HealthExplainer.smallestLift(for: s, tier: .smb, profile: .standard, inputs: F.inputs(F.healthy), asOf: F.asOf) == nil)
+        #expect(HealthExplainer.smallestLift(for: s, tier: .smb, profile: HealthFixture.classic, inputs: F.inputs(F.healthy), asOf: F.asOf) == nil)
     }
 
     @Test func noSingleMeasureCanDoIt() {
@@ -159,8 +159,8 @@ import FolioDomain
         inputs[.featureDepth] = HealthInput(0.6, at: F.asOf.adding(days: -30))
         inputs[.npsMean] = nil
         inputs[.daysOverdue] = HealthInput(75, at: F.asOf)
-        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: .standard, inputs: inputs, asOf: F.asOf)
-        let text = HealthExplainer.summary(of: s, profile: .standard)
+        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: HealthFixture.classic, inputs: inputs, asOf: F.asOf)
+        let text = HealthExplainer.summary(of: s, profile: HealthFixture.classic)
         #expect(text.hasPrefix("Scores 40 of 100: Red (0–40); Yellow starts at 41."))
         #expect(text.contains("Pulling it down most: key-action trend (-42 %, 0 of its 16.7 points), seat utilisation (0.45, 2.1 of its 16.7 points) and days payment overdue (75 days, 0 of its 11.1 points)."))
         #expect(text.contains("No data for NPS mean: its weight (10) was spread over the other measures."))
@@ -168,20 +168,20 @@ import FolioDomain
         #expect(text.contains("Capped at 40 because days payment overdue is 75 days (60 days or more caps the score at 40); without the cap it would be 58."))
         #expect(!s.lowConfidence)        // 45 of 90: not more than half
         #expect(!text.contains("Low confidence"))
-        #expect(HealthExplainer.summary(of: s, tier: .smb, profile: .standard) == text)
+        #expect(HealthExplainer.summary(of: s, tier: .smb, profile: HealthFixture.classic) == text)
     }
 
     @Test func summaryAtTheTopAndWithoutData() {
-        #expect(HealthExplainer.summary(of: F.snapshot(F.healthy), profile: .standard)
+        #expect(HealthExplainer.summary(of: F.snapshot(F.healthy), profile: HealthFixture.classic)
                 == "Scores 100 of 100: Green (71–100), the top band. Every measure with data is at or near healthy.")
-        #expect(HealthExplainer.summary(of: F.snapshot([:]), profile: .standard)
+        #expect(HealthExplainer.summary(of: F.snapshot([:]), profile: HealthFixture.classic)
                 == "No data: none of the 11 measures had an input on 2026-11-23, so there is no score (shown as \u{201C}no data\u{201D}, not 0).")
     }
 
     @Test func summarySaysLowConfidence() {
         let inputs = F.inputs([.seatUtilisation: 0.8, .npsMean: 9], at: F.asOf.adding(days: -400))
-        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: .standard, inputs: inputs, asOf: F.asOf)
+        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: HealthFixture.classic, inputs: inputs, asOf: F.asOf)
         #expect(s.lowConfidence)
-        #expect(HealthExplainer.summary(of: s, profile: .standard).hasSuffix("Low confidence: stale inputs carry 100 % of the score."))
+        #expect(HealthExplainer.summary(of: s, profile: HealthFixture.classic).hasSuffix("Low confidence: stale inputs carry 100 % of the score."))
     }
 }

@@ -8,16 +8,16 @@ import FolioDomain
 
     /// Profiles exercising presets, an extra cap and a tier that differs.
     static let profiles: [HealthProfile] = {
-        var goCSM = HealthProfile.standard
+        var goCSM = HealthFixture.classic
         goCSM.bands = .goCSM
-        var capped = HealthProfile.standard
+        var capped = HealthFixture.classic
         capped.measures[0].cap = .init(from: 0.3, maxScore: 55)
-        var smb = HealthProfile.standard.measures
+        var smb = HealthFixture.classic.measures
         smb[3].poor = 120
         smb[3].healthy = 30
         smb[6].weight = 25
         capped.tierMeasures = [.smb: smb]
-        return [.standard, goCSM, capped]
+        return [HealthFixture.classic, goCSM, capped]
     }()
 
     struct Case {

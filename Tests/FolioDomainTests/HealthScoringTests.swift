@@ -91,10 +91,10 @@ import FolioDomain
 
     @Test func everyStandardMeasureHasCurvePoints() {
         let covered = Set(Self.curve.map(\.measure))
-        #expect(covered == Set(HealthProfile.standard.measures.map(\.name)))
+        #expect(covered == Set(HealthFixture.classic.measures.map(\.name)))
     }
 
-    @Test(arguments: HealthProfile.standard.measures)
+    @Test(arguments: HealthFixture.classic.measures)
     func rawForScoreInvertsTheLinearPart(_ m: HealthMeasure) {
         for s in stride(from: 0.0, through: 100, by: 5) {
             #expect(approx(m.score(raw: m.raw(forScore: s)), s, 1e-9))
@@ -214,7 +214,7 @@ import FolioDomain
         values[.daysOverdue] = overdue
         let s = F.snapshot(values)
         #expect(approx(s.score, expected))
-        let a = HealthScoring.assess(accountID: "A1", tier: .smb, profile: .standard, inputs: F.inputs(values), asOf: F.asOf)
+        let a = HealthScoring.assess(accountID: "A1", tier: .smb, profile: HealthFixture.classic, inputs: F.inputs(values), asOf: F.asOf)
         #expect(a.isCapped == (overdue >= 60))
         #expect(a.caps.map(\.measure) == (overdue >= 60 ? ["days payment overdue"] : []))
         if overdue >= 60 { #expect(approx(a.uncappedScore, 90)) }
@@ -223,14 +223,14 @@ import FolioDomain
     @Test func capThatDoesNotBindLeavesTheScore() {
         var values = F.poor
         values[.daysOverdue] = 75
-        let a = HealthScoring.assess(accountID: "A1", tier: .smb, profile: .standard, inputs: F.inputs(values), asOf: F.asOf)
+        let a = HealthScoring.assess(accountID: "A1", tier: .smb, profile: HealthFixture.classic, inputs: F.inputs(values), asOf: F.asOf)
         #expect(a.snapshot.score == 0)
         #expect(!a.isCapped)
         #expect(a.caps.count == 1)
     }
 
     @Test func capOnAHigherIsBetterMeasureAndTheLowestCapWins() {
-        var profile = HealthProfile.standard
+        var profile = HealthFixture.classic
         profile.measures[0].cap = .init(from: 0.2, maxScore: 30)          // seat utilisation 0.2 or less
         var values = F.healthy
         values[.seatUtilisation] = 0.21
@@ -250,7 +250,7 @@ import FolioDomain
     func usageGoesStaleAfterFourteenDays(_ age: Int, _ stale: Bool) {
         var inputs = F.inputs(F.healthy)
         inputs[.seatUtilisation] = HealthInput(0.8, at: F.asOf.adding(days: -age))
-        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: .standard, inputs: inputs, asOf: F.asOf)
+        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: HealthFixture.classic, inputs: inputs, asOf: F.asOf)
         #expect(s.measures.first { $0.name == "seat utilisation" }?.stale == stale)
         #expect(s.measures.first { $0.name == "seat utilisation" }?.inputDate == F.asOf.adding(days: -age))
         #expect(s.score == 100) // staleness flags, it does not score
@@ -260,12 +260,12 @@ import FolioDomain
     func npsGoesStaleAfterHundredEightyDays(_ age: Int, _ stale: Bool) {
         var inputs = F.inputs(F.healthy)
         inputs[.npsMean] = HealthInput(9, at: F.asOf.adding(days: -age))
-        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: .standard, inputs: inputs, asOf: F.asOf)
+        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: HealthFixture.classic, inputs: inputs, asOf: F.asOf)
         #expect(s.measures.first { $0.name == "NPS mean" }?.stale == stale)
     }
 
     @Test func measuresWithoutAFreshnessLimitNeverGoStale() {
-        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: .standard,
+        let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: HealthFixture.classic,
                                        inputs: F.inputs(F.healthy, at: F.asOf.adding(days: -1000)), asOf: F.asOf)
         #expect(s.measures.filter(\.stale).map(\.name) == ["seat utilisation", "key-action trend", "feature depth", "NPS mean"])
         #expect(s.lowConfidence == true)     // 55 of 100 stale
@@ -296,10 +296,10 @@ import FolioDomain
 
     @Test(arguments: confidence)
     func lowConfidence(_ c: Confidence) {
-        var profile = HealthProfile.standard
+        var profile = HealthFixture.classic
         profile.lowConfidenceShare = c.share
         var inputs = HealthInputs()
-        for source in c.present {
+        for source in c.present where F.healthy[source] != nil {
             inputs[source] = HealthInput(F.healthy[source]!, at: c.stale.contains(source) ? F.asOf.adding(days: -400) : F.asOf)
         }
         let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: profile, inputs: inputs, asOf: F.asOf)
@@ -309,12 +309,12 @@ import FolioDomain
     // MARK: Tiers
 
     @Test func tiersUseTheirOwnMeasures() {
-        var smb = HealthProfile.standard.measures
+        var smb = HealthFixture.classic.measures
         smb[3].poor = 120
         smb[3].healthy = 30
-        let profile = HealthProfile(name: "p", measures: HealthProfile.standard.measures, tierMeasures: [.smb: smb])
+        let profile = HealthProfile(name: "p", measures: HealthFixture.classic.measures, tierMeasures: [.smb: smb])
         #expect(profile.measures(for: .smb)[3].poor == 120)
-        #expect(profile.measures(for: .enterprise) == HealthProfile.standard.measures)
+        #expect(profile.measures(for: .enterprise) == HealthFixture.classic.measures)
         let values: [MeasureSource: Double] = [.daysSinceActivity: 75]
         #expect(F.snapshot(values, profile: profile, tier: .smb).score == 50)
         #expect(F.snapshot(values, profile: profile, tier: .enterprise).score == 0)
@@ -325,16 +325,51 @@ import FolioDomain
         let profile = HealthProfile(name: "p", measures: [nps],
                                     tierMeasures: [.enterprise: [nps, F.measure("days payment overdue")]])
         #expect(profile.sources == [.npsMean, .daysOverdue])
-        #expect(HealthProfile.standard.sources == Set(MeasureSource.allCases))
+        #expect(HealthFixture.classic.sources == [.seatUtilisation, .keyActionTrend, .featureDepth, .daysSinceActivity, .daysSinceMeeting,
+                                                  .sponsorPresent, .npsMean, .openCriticalCases, .severeCases90d, .daysOverdue, .daysToRenewal])
+        #expect(HealthProfile.standard.sources == Set(MeasureSource.allCases).subtracting([.npsMean, .caseDaysOpen]))
     }
 
     @Test func standardWeightsFollowTheDesignGroups() {
         var groups: [String: Double] = [:]
         for m in HealthProfile.standard.measures { groups[m.group, default: 0] += m.weight }
-        #expect(groups == ["usage activity": 30, "product depth": 15, "relationship": 20, "sentiment": 10,
-                           "support": 10, "commercial": 10, "renewal proximity": 5])
+        #expect(groups == ["usage activity": 24, "product depth": 10, "relationship": 14, "sentiment": 10,
+                           "support": 10, "commercial": 12, "commitment": 16, "renewal proximity": 4])
+        #expect(groups.values.reduce(0, +) == 100)
         #expect(HealthProfile.standard.bands == .redYellowGreen)
         #expect(HealthProfile.standard.lowConfidenceShare == 0.5)
         #expect(HealthProfile.standard.tierMeasures.isEmpty)
+    }
+}
+
+/// Missing is missing (issue 15), for every measure of the default profile: without its
+/// input a measure has no raw value, no score and no points, its weight goes to the others
+/// (their effective weights still add up to 100), and the summary names it.
+@Suite struct MissingInputTests {
+    /// A value for every source the default profile reads.
+    static let everything: [MeasureSource: Double] = [
+        .seatUtilisation: 0.6, .keyActionTrend: -10, .featureDepth: 0.4, .daysSinceActivity: 20, .daysSinceMeeting: 80,
+        .sponsorPresent: 1, .npsLatest: 8, .openCriticalCases: 1, .severeCases90d: 1, .cases90d: 2, .daysOverdue: 10,
+        .arrChange: -5, .tenureMonths: 12, .contractTerm: 12, .daysToRenewal: 100,
+    ]
+
+    @Test(arguments: HealthProfile.standard.measures.map(\.name))
+    func aMeasureWithoutItsInputHasNoData(_ name: String) throws {
+        let measure = try #require(HealthProfile.standard.measures.first { $0.name == name })
+        #expect(Set(Self.everything.keys) == HealthProfile.standard.sources)
+        var values = Self.everything
+        values[measure.source] = nil
+        let day = Day(iso: "2026-11-23")!
+        let inputs = HealthInputs(values.mapValues { HealthInput($0, at: day) })
+        let s = HealthScoring.snapshot(accountID: "A", tier: .smb, profile: .standard, inputs: inputs, asOf: day)
+        let result = try #require(s.measures.first { $0.name == name })
+        #expect(result.raw == nil && result.score == nil && result.points == 0 && result.effectiveWeight == 0)
+        let others = s.measures.filter { $0.name != name }
+        #expect(others.allSatisfy { $0.score != nil })
+        #expect(abs(others.reduce(0) { $0 + $1.effectiveWeight } - 100) < 1e-9)
+        // Each other measure's share grows by the missing one's weight, spread in proportion.
+        let rest = 100 - measure.weight
+        for r in others { #expect(abs(r.effectiveWeight - r.weight / rest * 100) < 1e-9) }
+        #expect(HealthExplainer.summary(of: s, profile: .standard).contains("No data for \(name)"))
     }
 }

@@ -22,14 +22,41 @@ enum HealthFixture {
         HealthInputs(values.mapValues { HealthInput($0, at: day) })
     }
 
-    static func snapshot(_ values: [MeasureSource: Double], profile: HealthProfile = .standard,
+    static func snapshot(_ values: [MeasureSource: Double], profile: HealthProfile = classic,
                          tier: Account.Tier = .midMarket) -> HealthSnapshot {
         HealthScoring.snapshot(accountID: "A1", tier: tier, profile: profile, inputs: inputs(values), asOf: asOf)
     }
 
-    static func measure(_ name: String, in profile: HealthProfile = .standard) -> HealthMeasure {
+    static func measure(_ name: String, in profile: HealthProfile = classic) -> HealthMeasure {
         profile.measures.first { $0.name == name }!
     }
+
+    /// DESIGN §2.2's original eleven measures (the default before issue 15): the arithmetic
+    /// tests are worked out on it, whatever the default becomes.
+    static let classic = HealthProfile(name: "classic", measures: [
+        HealthMeasure(name: "seat utilisation", source: .seatUtilisation, group: "usage activity",
+                      poor: 0.4, healthy: 0.8, weight: 15, freshnessDays: 14),
+        HealthMeasure(name: "key-action trend", source: .keyActionTrend, group: "usage activity",
+                      poor: -30, healthy: 0, weight: 15, freshnessDays: 14),
+        HealthMeasure(name: "feature depth", source: .featureDepth, group: "product depth",
+                      poor: 0.2, healthy: 0.6, weight: 15, freshnessDays: 14),
+        HealthMeasure(name: "days since last activity", source: .daysSinceActivity, group: "relationship",
+                      poor: 60, healthy: 14, weight: 8),
+        HealthMeasure(name: "days since last meeting or QBR", source: .daysSinceMeeting, group: "relationship",
+                      poor: 120, healthy: 60, weight: 6),
+        HealthMeasure(name: "executive sponsor present", source: .sponsorPresent, group: "relationship",
+                      poor: 0, healthy: 1, weight: 6),
+        HealthMeasure(name: "NPS mean", source: .npsMean, group: "sentiment",
+                      poor: 6, healthy: 9, weight: 10, freshnessDays: 180),
+        HealthMeasure(name: "open critical cases", source: .openCriticalCases, group: "support",
+                      poor: 2, healthy: 0, weight: 5),
+        HealthMeasure(name: "high/critical cases in 90 days", source: .severeCases90d, group: "support",
+                      poor: 4, healthy: 0, weight: 5),
+        HealthMeasure(name: "days payment overdue", source: .daysOverdue, group: "commercial",
+                      poor: 30, healthy: 0, weight: 10, cap: .init(from: 60, maxScore: 40)),
+        HealthMeasure(name: "days to renewal", source: .daysToRenewal, group: "renewal proximity",
+                      poor: 30, healthy: 180, weight: 5),
+    ])
 
     /// A profile with one measure whose score is its raw value (poor 0, healthy 100).
     static func identity(bands: BandSet = .redYellowGreen) -> HealthProfile {

@@ -100,7 +100,7 @@ struct DatabaseCommandTests {
         #expect(healthy.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(healthy.stdout.utf8)) as? [String: Any])
         #expect(report["healthy"] as? Bool == true)
-        #expect((report["tables"] as? [String: Int])?["account"] == 150)
+        #expect((report["tables"] as? [String: Int])?["account"] == 180)
         #expect((report["schema"] as? [String: Any])?["pending"] as? [String] == [])
         #expect((report["lastDailyRun"] as? [String: Any])?["date"] as? String == "2026-11-23")
 

@@ -13,7 +13,7 @@ struct GenerateDemoTests {
         let out = folio.home.appendingPathComponent("demo-csv")
         let result = try folio.run("generate", "--demo", "--out", out.path)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("wrote 8 files to \(out.path) as of 2026-11-23: 11 users, 150 accounts"))
+        #expect(result.stderr.contains("wrote 8 files to \(out.path) as of 2026-11-23: 11 users, 180 accounts"))
         for name in ["users", "accounts", "contacts", "usage", "cases", "nps", "payments", "activities"] {
             let written = try Data(contentsOf: out.appendingPathComponent(name + ".csv"))
             #expect(written == (try Data(contentsOf: Self.sampleData.appendingPathComponent(name + ".csv"))), "\(name).csv")

@@ -28,10 +28,12 @@ struct RenewalsAndCheckInsTests {
         #expect(opportunities.contains { $0["stage"] as? String == "committed" })
         let totals = try #require(doc["totals"] as? [String: Any])
         #expect(totals["arrAtRisk"] as? Double == 118_000)
-        #expect(totals["churned"] as? Int == 1) // story 20: ACC-0025 churned at its renewal
-        #expect(totals["renewalRate"] as? Double == 0)
+        // Story 20 (ACC-0025) and the 30 former customers churned at their renewals; the book's
+        // 70 renewals of the half-year closed won (STORIES.md, "Latent health").
+        #expect(totals["churned"] as? Int == 31)
+        #expect(totals["renewalRate"] as? Double == 0.693)
         let quarters = try #require(doc["quarters"] as? [[String: Any]])
-        #expect(quarters.map { $0["quarter"] as? String } == ["2026-Q4", "2027-Q1"])
+        #expect(quarters.map { $0["quarter"] as? String } == ["2026-Q2", "2026-Q3", "2026-Q4", "2027-Q1"])
         // The text view: the pipeline, then the open renewals.
         let text = try folio.run("renewals", "--user", "jonas.muller")
         #expect(text.status == 0)

@@ -149,16 +149,35 @@ struct AlertDeskTests {
         #expect(reopened.id == id && reopened.state == .open && reopened.snoozedUntil == nil)
     }
 
-    @Test func theControlGroupGetsShadowsRoutedToNoOne() throws {
+    /// Issue 15, item 9: the control group is held out of the score-based signals being
+    /// measured (health drop, usage drop and surge); a fact such as an overdue payment or a
+    /// detractor reaches people on every account.
+    @Test func theControlGroupIsHeldOutOfScoreSignalsOnly() throws {
         let (scratch, db) = try portfolio()
         defer { withExtendedLifetime(scratch) {} }
         let run = DailyRun(profile: .standard, steps: [ScoreStep(), AlertStep(policy: AlertPolicy(holdoutShare: 1), raiseExisting: true)])
         let summary = try run.run(asOf: Self.asOf, in: db, now: 1)
-        #expect(summary.alertsRaised == 0 && summary.shadowAlerts >= 2)
+        let all = try db.read { try Alert.fetchAll($0, sql: "SELECT * FROM alert ORDER BY id") }
+        let shadows = all.filter(\.shadow)
+        #expect(!shadows.isEmpty && Set(shadows.map(\.kind)).isSubset(of: AlertPolicy.scoreSignals))
+        #expect(shadows.contains { $0.kind == .healthDrop && $0.accountID == "A2" })
+        #expect(summary.shadowAlerts == shadows.count && summary.alertsRaised == all.count - shadows.count)
+        let payment = try #require(try alert(.paymentOverdue, account: "A2", in: db))
+        #expect(!payment.shadow && payment.recipients.contains("kenji"))
+    }
+
+    @Test func theControlGroupGetsShadowsRoutedToNoOne() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        var policy = AlertPolicy(holdoutShare: 1)
+        policy.holdoutKinds = [.paymentOverdue]
+        let run = DailyRun(profile: .standard, steps: [ScoreStep(), AlertStep(policy: policy, raiseExisting: true)])
+        let summary = try run.run(asOf: Self.asOf, in: db, now: 1)
+        #expect(summary.shadowAlerts == 1)
         let shadow = try #require(try alert(.paymentOverdue, account: "A2", in: db))
         #expect(shadow.shadow && shadow.recipients.isEmpty)
         let listed = try db.read { try AlertDesk.list(for: try Book.user("kenji", in: $0)!, scope: .all, in: $0) }
-        #expect(listed.isEmpty)
+        #expect(!listed.contains { $0.alert.id == shadow.id })
         #expect(throws: AlertActionFailure.notAllowed(shadow.id!, login: "kenji", reason: "it is a control-group alert, recorded but routed to no one")) {
             try AlertDesk.perform(.acknowledge, on: shadow.id!, by: try user("kenji", in: db), at: 0, asOf: Self.asOf, in: db)
         }

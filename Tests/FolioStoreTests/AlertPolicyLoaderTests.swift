@@ -25,7 +25,10 @@ struct AlertPolicyLoaderTests {
             routing: {usage-drop: [csm, {to: manager, when: renewal-within-60}]}
             holdout_share: 0
             checkin_limit_days: {smb: 60}
+            holdout_kinds: [health-drop, detractor]
             """, file: "a.yaml")
+        #expect(policy.holdoutKinds == [.healthDrop, .detractor])
+        #expect(AlertPolicy.standard.holdoutKinds == [.healthDrop, .usageDrop, .usageSurge])
         #expect(policy.healthThresholds == [.init(below: 75, severity: .amber), .init(below: 50, severity: .red)])
         #expect(policy.sla[.detractor] == .hours(24) && policy.healthSLA[.red] == .hours(4) && policy.healthSLA[.orange] == .hours(48))
         #expect(policy.routing.rules[.usageDrop] == [AlertRouting.Rule(.csm), AlertRouting.Rule(.manager, when: .renewalWithin(days: 60))])
@@ -45,6 +48,7 @@ struct AlertPolicyLoaderTests {
             holdout_share: 0.9
             run_hour: 25
             colour: blue
+            holdout_kinds: [health-drop, churn, health-drop]
             """
         do {
             _ = try AlertPolicyLoader.load(yaml: yaml, file: "alerts.yaml")
@@ -58,7 +62,9 @@ struct AlertPolicyLoaderTests {
                 "alerts.yaml:8:14: routing.gone-dark must be a list of recipients (csm, manager, vp, ae)",
                 "alerts.yaml:9:16: holdout_share must be between 0 and 0.5, not 0.9",
                 "alerts.yaml:10:11: run_hour must be between 0 and 23, not 25",
-                "alerts.yaml:11:1: unknown key \"colour\" in the alert settings; expected health, usage, critical_cases, detractor_max, payment_overdue_days, gone_dark, checkin_limit_days, run_hour, holdout_share, sla or routing",
+                "alerts.yaml:11:1: unknown key \"colour\" in the alert settings; expected health, usage, critical_cases, detractor_max, payment_overdue_days, gone_dark, checkin_limit_days, run_hour, holdout_share, holdout_kinds, sla or routing",
+                "alerts.yaml:12:30: holdout_kinds: unknown alert kind \"churn\"; expected health-drop, usage-drop, usage-surge, critical-cases, sponsor-left, detractor, payment-overdue, gone-dark or checkin-overdue",
+                "alerts.yaml:12:37: holdout_kinds: health-drop is listed twice",
             ])
         }
     }

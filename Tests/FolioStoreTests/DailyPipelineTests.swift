@@ -8,9 +8,9 @@ import Testing
 @Suite("Daily pipeline")
 struct DailyPipelineTests {
     @Test func theStepsInTheirOrder() throws {
-        #expect(DailyPipeline().steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "history"])
+        #expect(DailyPipeline().steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "outcomes", "history"])
         let library = try SequenceLoaderTests.shipped()
-        #expect(DailyPipeline(sequences: library).steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "sequences", "history"])
+        #expect(DailyPipeline(sequences: library).steps.map(\.name) == ["score", "alerts", "check-ins", "renewals", "outcomes", "sequences", "history"])
     }
 
     /// The demo's replay runs the pipeline on the sample data's alert settings, with the

@@ -41,13 +41,79 @@ struct DailyRunTests {
         #expect(a2[.seatUtilisation]?.value == 0.75)
         #expect(a2[.featureDepth] == nil)
         #expect(a2[.daysSinceActivity]?.value == 13)
-        #expect(a2[.daysSinceMeeting]?.value == 540) // never met: since the contract started
+        #expect(a2[.daysSinceMeeting] == nil) // never met: no data, not "since the contract started"
         #expect(a2[.npsMean]?.value == 4)
         #expect(a2[.daysOverdue]?.value == 35)
         #expect(a2[.daysOverdue]?.date == Day(iso: "2026-11-20"))
         #expect(a3[.sponsorPresent] == nil)
-        #expect(a3[.daysSinceActivity]?.value == 83)
+        #expect(a3[.daysSinceActivity] == nil) // nothing logged: no data
+        #expect(a3[.daysSinceMeeting] == nil)
         #expect(a3[.seatUtilisation] == nil) // no seats, no usage
+        // NPS by answer: the account's latest.
+        #expect(a1[.npsLatest]?.value == 9 && a2[.npsLatest]?.value == 4 && a3[.npsLatest] == nil)
+        // Cases of any priority in 90 days, and how long they stayed open (22 days and 2).
+        #expect(a1[.cases90d]?.value == 2)
+        #expect(a1[.caseDaysOpen]?.value == 12)
+        #expect(a2[.cases90d]?.value == 0) // cases are on file for the book: none here is a real 0
+        #expect(a2[.caseDaysOpen] == nil) // no case to time
+        // Tenure in months from the contract start: 1,043 and 83 days.
+        #expect(abs((a1[.tenureMonths]?.value ?? 0) - 1043 / (365.2425 / 12)) < 1e-9)
+        #expect(abs((a3[.tenureMonths]?.value ?? 0) - 83 / (365.2425 / 12)) < 1e-9)
+    }
+
+    /// Missing is missing: a book with no activities, cases, NPS, payments or usage on file
+    /// gets no data for those measures — never a count from the contract start or a zero —
+    /// and its score rests on what is there (tenure and the renewal date).
+    @Test func inputsNotOnFileAreNoData() throws {
+        let scratch = Scratch()
+        let db = try scratch.database()
+        _ = try importer(db)([scratch.write("users.csv", Portfolio.users + "\n"), scratch.write("accounts.csv", Portfolio.accounts + "\n")])
+        let inputs = try db.read { db -> [HealthInputs] in
+            let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
+            return try HealthInputLoader(asOf: Self.asOf, sources: Set(MeasureSource.allCases)).load(accounts: accounts, in: db).health
+        }
+        for account in inputs {
+            #expect(Set(account.values.keys) == [.daysToRenewal, .tenureMonths]) // no term given: the annual default is not data
+        }
+        let snapshot = HealthScoring.snapshot(accountID: "A1", tier: .enterprise, profile: .standard, inputs: inputs[0], asOf: Self.asOf)
+        let withData = snapshot.measures.filter { $0.score != nil }.map(\.name)
+        #expect(withData == ["tenure", "days to renewal"])
+        #expect(abs(snapshot.measures.filter { $0.score != nil }.reduce(0) { $0 + $1.effectiveWeight } - 100) < 1e-9)
+    }
+
+    /// Custom attributes (a number or a word), the contract term where an import gave it,
+    /// and the ARR change over a year from the outcomes on record.
+    @Test func attributesTermsAndARRChanges() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        _ = try importer(db)([
+            scratch.write("accounts-more.csv", "id,term_months,attribute.Plan,attribute.seats_bought\nA1,24,annual,120\nA2,,monthly,\n"),
+            // A1 grew by 50,000 in the year (from 200,000 to 250,000), and 10,000 before it (not
+            // counted); A2 shrank by 12,000.
+            scratch.write("outcomes.csv", """
+                account_id,outcome,date,arr_change
+                A1,expanded,2026-03-01,50000
+                A1,renewed,2025-01-15,10000
+                A2,contracted,2026-10-01,-12000
+                """ + "\n"),
+        ])
+        let inputs = try db.read { db -> [HealthInputs] in
+            let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
+            let sources = Set(MeasureSource.allCases).union([.attribute("plan"), .attribute("seats_bought"), .attribute("missing")])
+            return try HealthInputLoader(asOf: Self.asOf, sources: sources).load(accounts: accounts, in: db).health
+        }
+        #expect(inputs[0][.attribute("plan")]?.category == "annual")
+        #expect(inputs[1][.attribute("plan")]?.category == "monthly")
+        #expect(inputs[0][.attribute("seats_bought")]?.value == 120)
+        #expect(inputs[1][.attribute("seats_bought")] == nil && inputs[2][.attribute("plan")] == nil)
+        #expect(inputs[0][.attribute("missing")] == nil)
+        // The term: given for A1 (24); the file left A2's empty and A3 never had one.
+        #expect(inputs[0][.contractTerm]?.value == 24 && inputs[1][.contractTerm] == nil && inputs[2][.contractTerm] == nil)
+        // ARR change: A1 +50,000 on 200,000 a year ago = +25 %; A2 −12,000 on 60,000.50 = −19.99… %;
+        // A3 was not a customer a year ago: no data.
+        #expect(abs((inputs[0][.arrChange]?.value ?? 0) - 25) < 1e-9)
+        #expect(abs((inputs[1][.arrChange]?.value ?? 0) - (-12_000 / 60_000.50 * 100)) < 1e-9)
+        #expect(inputs[2][.arrChange] == nil)
     }
 
     @Test func inputsAreReadAsOfThePast() throws {

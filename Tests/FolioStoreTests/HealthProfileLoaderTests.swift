@@ -116,16 +116,16 @@ import Testing
                 days payment overdue: { cap: none }
               enterprise:
                 executive sponsor present: { weight: 10 }
-                NPS mean: { fresh_days: 365 }
+                latest NPS answer: { fresh_days: 365 }
               mid-market: {}
             """
         let profile = try HealthProfileLoader.load(yaml: yaml, file: "tiers.yaml")
         #expect(profile.measures == HealthProfile.standard.measures)
         #expect(Set(profile.tierMeasures.keys) == [.smb, .enterprise])
         let smb = profile.measures(for: .smb)
-        #expect(smb[3].poor == 120 && smb[3].healthy == 30 && smb[3].weight == 8)
-        #expect(smb[9].cap == nil)
-        #expect(smb.count == 11)
+        #expect(smb[3].poor == 120 && smb[3].healthy == 30 && smb[3].weight == 6)
+        #expect(smb[10].cap == nil)
+        #expect(smb.count == 15)
         let enterprise = profile.measures(for: .enterprise)
         #expect(enterprise[5].weight == 10 && enterprise[6].freshnessDays == 365)
         #expect(profile.measures(for: .midMarket) == HealthProfile.standard.measures)
@@ -150,7 +150,7 @@ import Testing
         Refusal(label: "unknown top-level key", yaml: "measure: []\n" + one,
                 problem: "p.yaml:1:1: unknown key \"measure\" in the health profile; expected name, bands, low_confidence_share, measures or tiers"),
         Refusal(label: "unknown source", yaml: one.replacingOccurrences(of: "source: seat-utilisation", with: "source: seats"),
-                problem: "p.yaml:3:13: unknown source \"seats\"; expected one of seat-utilisation, key-action-trend, feature-depth, days-since-activity, days-since-meeting, sponsor-present, nps-mean, open-critical-cases, severe-cases-90d, days-overdue, days-to-renewal"),
+                problem: "p.yaml:3:13: unknown source \"seats\"; expected one of seat-utilisation, key-action-trend, feature-depth, days-since-activity, days-since-meeting, sponsor-present, nps-mean, nps-latest, open-critical-cases, severe-cases-90d, cases-90d, case-days-open, days-overdue, days-to-renewal, tenure-months, contract-term, arr-change or attribute:NAME (an account attribute)"),
         Refusal(label: "a weight past the bound", yaml: one.replacingOccurrences(of: "weight: 15", with: "weight: 1e308"),
                 problem: "p.yaml:7:13: weight must be between -1000000000000 and 1000000000000, not 1e+308"),
         Refusal(label: "a weight past a thousand", yaml: one.replacingOccurrences(of: "weight: 15", with: "weight: 5000"),
@@ -158,7 +158,7 @@ import Testing
         Refusal(label: "a threshold past the bound", yaml: one.replacingOccurrences(of: "healthy: 0.8", with: "healthy: 1e300"),
                 problem: "p.yaml:6:14: healthy must be between -1000000000000 and 1000000000000, not 1e+300"),
         Refusal(label: "unknown measure key", yaml: one + "\n    colour: red",
-                problem: "p.yaml:8:5: unknown key \"colour\" in a measure; expected name, source, group, direction, poor, healthy, weight, cap or fresh_days"),
+                problem: "p.yaml:8:5: unknown key \"colour\" in a measure; expected name, source, group, direction, poor, healthy, weight, cap, fresh_days, scores or other"),
         Refusal(label: "missing field", yaml: one.replacingOccurrences(of: "    weight: 15", with: ""),
                 problem: "p.yaml:2:5: measure \"seat utilisation\" has no `weight`"),
         Refusal(label: "weight zero", yaml: one.replacingOccurrences(of: "weight: 15", with: "weight: 0"),
@@ -233,8 +233,71 @@ import Testing
         Refusal(label: "tier flips thresholds", yaml: one + "\ntiers:\n  smb:\n    seat utilisation: { poor: 0.9 }",
                 problem: "p.yaml:10:31: tier smb, measure \"seat utilisation\": direction higher-is-better needs healthy above poor, but poor is 0.9 and healthy 0.8"),
         Refusal(label: "tier unknown field", yaml: one + "\ntiers:\n  smb:\n    seat utilisation: { source: nps-mean }",
-                problem: "p.yaml:10:25: unknown key \"source\" in tier smb, measure \"seat utilisation\"; expected direction, poor, healthy, weight, cap or fresh_days"),
+                problem: "p.yaml:10:25: unknown key \"source\" in tier smb, measure \"seat utilisation\"; expected direction, poor, healthy, weight, cap, fresh_days, scores or other"),
+        Refusal(label: "a word in a number's table", yaml: Self.table("nps-latest", "{ 0-6: 0, great: 100 }"),
+                problem: "p.yaml:5:13: measure \"t\": nps-latest is a number, so scores needs numbers or ranges, not \"great\""),
+        Refusal(label: "poor beside a table", yaml: Self.table("nps-latest", "{ 0-6: 0, 10: 100 }") + "\n    poor: 3",
+                problem: "p.yaml:7:5: measure \"t\": `poor` has no use with `scores:`; a table scores each value itself"),
+        Refusal(label: "other without a table", yaml: one + "\n    other: 50",
+                problem: "p.yaml:8:5: measure \"seat utilisation\": `other` goes with `scores:` (the score of a value the table does not name)"),
+        Refusal(label: "a range backwards", yaml: Self.table("nps-latest", "{ 6-0: 0 }"),
+                problem: "p.yaml:5:15: measure \"t\": the range 6-0 runs backwards; write the lower end first"),
+        Refusal(label: "a score above 100", yaml: Self.table("attribute:plan", "{ annual: 120 }"),
+                problem: "p.yaml:5:23: the score of annual must be a score between 0 and 100, not 120"),
+        Refusal(label: "a key twice", yaml: Self.table("attribute:plan", "{ annual: 70, annual: 80 }"),
+                problem: "p.yaml:5:15: \"annual\" is given more than once in the same mapping; keep one"),
+        Refusal(label: "a bad attribute name", yaml: one.replacingOccurrences(of: "source: seat-utilisation", with: "source: attribute:a/b"),
+                problem: "p.yaml:3:13: attribute name \"a/b\" must be letters, digits, _, -, . or spaces, e.g. attribute:plan"),
+        Refusal(label: "a table without scores", yaml: Self.table("attribute:plan", "[annual]"),
+                problem: "p.yaml:5:13: measure \"t\": scores must map values to scores"),
     ]
+
+    /// One measure scored by a table.
+    static func table(_ source: String, _ scores: String) -> String {
+        """
+        measures:
+          - name: t
+            source: \(source)
+            group: g
+            scores: \(scores)
+            weight: 5
+        """
+    }
+
+    @Test func tablesScoreEachValue() throws {
+        let profile = try Self.load("""
+            measures:
+              - name: NPS
+                source: nps-latest
+                group: sentiment
+                scores: { 0-6: 0, 7: 40, 8: 65, 9: 85, 10: 100 }
+                weight: 10
+              - name: plan
+                source: attribute:Plan
+                group: commercial
+                scores: { monthly: 0, annual: 70, two-year: 100 }
+                other: 50
+                weight: 5
+              - name: seats bought
+                source: attribute:seats_bought
+                group: commercial
+                poor: 5
+                healthy: 50
+                weight: 5
+            """)
+        let nps = profile.measures[0], plan = profile.measures[1], seats = profile.measures[2]
+        #expect(nps.table == HealthProfile.npsAnswers)
+        let day = Day(iso: "2026-11-23")!
+        #expect([3.0, 6, 7, 8, 9, 10].map { nps.score(for: HealthInput($0, at: day)) } == [0, 0, 40, 65, 85, 100])
+        #expect(nps.score(for: HealthInput(6.5, at: day)) == nil) // between entries, no `other`: no data
+        #expect(plan.source == .attribute("plan"))
+        #expect(plan.score(for: HealthInput(attribute: " Annual ", at: day)) == 70)
+        #expect(plan.score(for: HealthInput(attribute: "quarterly", at: day)) == 50)
+        #expect(seats.score(for: HealthInput(attribute: "27.5", at: day)) == 50)
+        #expect(seats.score(for: HealthInput(attribute: "lots", at: day)) == nil) // a word on a line: no data
+        #expect(profile.sources.contains(.attribute("seats_bought")))
+    }
+
 
     @Test(arguments: refusals)
     func refusesWithFileAndLine(_ r: Refusal) {

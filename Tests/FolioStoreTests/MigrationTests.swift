@@ -13,6 +13,7 @@ struct MigrationTests {
         "v1-portfolio", "v2-health", "v3-alerts", "v4-checkins-renewals", "v5-account-term", "v6-sequences",
         "v7-alert-recipients", "v8-import-real-data", "v9-health-history",
         "v10-handoffs", "v11-snooze-wake", "v12-huddle-decisions",
+        "v13-model-term-given",
     ]
 
     @Test func registeredMigrationsOnlyGrow() {

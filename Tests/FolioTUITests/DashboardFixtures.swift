@@ -21,6 +21,18 @@ import FolioDomain
 ///   at risk: 75,000 in 3 in all.
 /// - Sequences (of those that emailed): win-back 2 of 3 (67 %), check-in-nudge 0 of 1 (0 %,
 ///   one more never emailed), all 2 of 4 (50 %).
+/// - The model: eight account-days scored 10, 20, 35 (Red), 50, 60 (Yellow), 80, 90, 95
+///   (Green); the 10, 20 and 50 churned: Red 2 of 3 (66.7 %), Yellow 1 of 2 (50.0 %), Green 0
+///   of 3. Of the 15 churner–stayer pairs the churner scored lower in 14: AUC 0.93. Quarters:
+///   2026-Q1 0.81, 2026-Q2 0.74 (as given).
+/// - Alerts (of the 90 days before the period, 2026-06-03 to 2026-08-25): health drops on
+///   A01–A04, followed by A01's churn (2026-07-01) and A02's contraction (2026-08-01): 2 of 4
+///   (50 %); shadows on C1 and C2, C1 churned: 1 of 2 (50 %); a person resolved A03's as a
+///   false positive and A04's as saved: noise 1 of 2 (50 %). Any account (A01–A04, C1, C2,
+///   B1–B4), on each of the 12 weeks from 06-03: A01 and C1 (07-01) are within 90 days of the
+///   first 4, A02 (08-01) of the first 9: (4 × 0.3 + 5 × 0.1 + 3 × 0) / 12 = 0.142; lift
+///   0.5 / 0.142 = 3.5×.
+///   Amélie got the four alerts over 12 weeks: 0.3 a week.
 enum DashboardFixtures {
     static let asOf = InterfaceFixtures.asOf
     static let period = ReportPeriod(from: Day(iso: "2026-09-01")!, to: asOf)
@@ -86,8 +98,36 @@ enum DashboardFixtures {
 
     static let names = ["amelie.durand": "Amélie Durand", "jonas.muller": "Jonas Müller"]
 
+    static var model: ModelPanel {
+        let scores: [Double] = [10, 20, 35, 50, 60, 80, 90, 95]
+        let churned = [true, true, false, true, false, false, false, false]
+        let quarters = [
+            ScoreDrift.Quarterly(quarter: Quarter(year: 2026, number: 1), days: 13, cases: 40, churned: 5,
+                                 auc: RankingAUC(auc: 0.81, low: 0.7, high: 0.92, positives: 5, negatives: 35)),
+            ScoreDrift.Quarterly(quarter: Quarter(year: 2026, number: 2), days: 13, cases: 40, churned: 4,
+                                 auc: RankingAUC(auc: 0.74, low: 0.6, high: 0.88, positives: 4, negatives: 36)),
+        ]
+        return ModelPanel(horizonDays: 90, days: [Day(iso: "2026-03-02")!, Day(iso: "2026-08-24")!],
+                          quality: ScoreQuality.Group(scores: scores, churned: churned, bands: .redYellowGreen), quarters: quarters)
+    }
+
+    static var alertQuality: AlertQuality {
+        let from = Day(iso: "2026-06-03")!, to = Day(iso: "2026-08-25")!
+        func raised(_ account: String, shadow: Bool = false, resolved: Alert.Outcome? = nil) -> AlertQuality.RaisedAlert {
+            AlertQuality.RaisedAlert(kind: .healthDrop, accountID: account, raisedOn: Day(iso: "2026-06-10")!, shadow: shadow,
+                                     recipients: shadow ? [] : ["amelie.durand"], resolvedByPerson: resolved)
+        }
+        let alerts = [raised("A01"), raised("A02"), raised("A03", resolved: .falsePositive), raised("A04", resolved: .saved),
+                      raised("C1", shadow: true), raised("C2", shadow: true)]
+        let events: [String: [Day]] = ["A01": [Day(iso: "2026-07-01")!], "A02": [Day(iso: "2026-08-01")!], "C1": [Day(iso: "2026-07-01")!]]
+        let book = ["A01", "A02", "A03", "A04", "C1", "C2", "B1", "B2", "B3", "B4"]
+        return AlertQuality(alerts: alerts, events: events, active: { _ in book }, csms: ["amelie.durand"],
+                            period: ReportPeriod(from: from, to: to), asOf: asOf, horizonDays: 90)
+    }
+
     static var dashboard: ProgrammeDashboard {
-        ProgrammeDashboard(history: history, period: period, asOf: asOf, bands: bands, openRenewals: openRenewals, names: names)
+        ProgrammeDashboard(history: history, period: period, asOf: asOf, bands: bands, openRenewals: openRenewals, names: names,
+                           model: model, alertQuality: alertQuality)
     }
 
     static var empty: ProgrammeDashboard {

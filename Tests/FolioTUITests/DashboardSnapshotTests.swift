@@ -57,6 +57,25 @@ import Testing
         #expect(line("all sequences").hasSuffix("2 of 4 (50 %)"))
     }
 
+    /// The model panels' figures, as worked out in `DashboardFixtures`.
+    @Test func modelFigures() {
+        let lines = DashboardView.lines(D.dashboard, width: 118, glyphs: .unicode).map(\.plainText)
+        func line(_ prefix: String) -> String { lines.first { $0.hasPrefix(prefix) } ?? "<no line \(prefix)>" }
+        #expect(line("Does the score predict churn?").contains("2 runs, 2026-03-02 to 2026-08-24, churn within 90 days"))
+        #expect(line("ROC AUC 0.93").contains("scored below one that stayed 93 % of the time"))
+        #expect(line("Red 0–40").hasSuffix("66.7 % of 3") && line("Yellow 41–70").hasSuffix("50.0 % of 2")
+                && line("Green 71–100").hasSuffix("0.0 % of 3"))
+        #expect(line("2026-Q1").hasSuffix("0.81 (0.70–0.92)") && line("2026-Q2").hasSuffix("0.74 (0.60–0.88)"))
+        #expect(line("health drop").contains("2 of 4 (50 %)") && line("health drop").contains("3.5× any account")
+                && line("health drop").contains("control 1 of 2 (50 %)") && line("health drop").contains("noise 50 %"))
+        #expect(line("Any account:").contains("14.2 %"))
+        #expect(line("Alerts a week per CSM:").contains("Amélie Durand 0.3"))
+        // Before any run's horizon is over, and without alerts, the panels say so.
+        let empty = DashboardView.lines(D.empty, width: 118, glyphs: .unicode).map(\.plainText)
+        #expect(empty.contains { $0.hasPrefix("Not yet: no stored run is 90 days old") })
+        #expect(!empty.contains { $0.hasPrefix("Are the alerts worth it?") })
+    }
+
     /// Bars scale to the width: the stacked bars of the widest week fill the same share.
     @Test func barsScaleToTheWidth() {
         for width in [58, 78, 118] {

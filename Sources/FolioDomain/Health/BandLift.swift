@@ -83,12 +83,13 @@ extension HealthExplainer {
         // Rounding half away from zero: a score of target.min − 0.5 already reads as target.min.
         let needed = target.min - 0.5
         var weightWithData = 0.0
-        for m in measures where inputs[m.source].map({ !$0.value.isNaN }) ?? false { weightWithData += m.weight }
+        for m in measures where inputs[m.source].flatMap(m.score(for:)) != nil { weightWithData += m.weight }
 
         // Caps that hold the score below the band: another measure cannot lift past them.
         let holding = now.caps.filter { $0.maxScore < needed }
         var best: (lift: BandLift, size: Double)?
-        for m in measures {
+        // Measures on a line only: a table's values are steps, not a range to move along.
+        for m in measures where m.table == nil {
             guard let input = inputs[m.source], !input.value.isNaN else { continue }
             if holding.contains(where: { $0.measure != m.name }) { continue }
             let current = m.score(raw: input.value)

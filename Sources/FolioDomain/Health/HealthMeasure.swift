@@ -2,7 +2,8 @@
 /// much it counts.
 ///
 /// A measure's score is 0 at or beyond `poor`, 100 at or beyond `healthy` and linear in
-/// between, whichever way the thresholds run (days overdue: poor 30, healthy 0).
+/// between, whichever way the thresholds run (days overdue: poor 30, healthy 0) — or, when
+/// it has a `table`, the table's score for the value (an NPS answer, an attribute's word).
 public struct HealthMeasure: Hashable, Sendable, Codable {
     /// A raw value at or beyond `from`, on the poor side, caps the whole account's score
     /// at `maxScore` ("payment 60+ days overdue caps the score at 40").
@@ -30,9 +31,13 @@ public struct HealthMeasure: Hashable, Sendable, Codable {
     /// An input dated more than this many days before the scoring day is stale; nil means
     /// it never goes stale (a count computed on the day).
     public var freshnessDays: Int?
+    /// Scores by value instead of the line from poor to healthy (which then go unused).
+    public var table: ScoreTable?
 
     public init(name: String, source: MeasureSource, group: String, direction: MeasureDirection? = nil,
-                poor: Double, healthy: Double, weight: Double, cap: Cap? = nil, freshnessDays: Int? = nil) {
+                poor: Double, healthy: Double, weight: Double, cap: Cap? = nil, freshnessDays: Int? = nil,
+                table: ScoreTable? = nil) {
+        self.table = table
         self.name = name
         self.source = source
         self.group = group
@@ -51,6 +56,14 @@ public struct HealthMeasure: Hashable, Sendable, Codable {
         return Swift.min(100, Swift.max(0, share * 100))
     }
 
+    /// The score of an input: the table's, or the line's for a number; nil when the input
+    /// has nothing this measure can score (a word for a line, a value no table entry has).
+    public func score(for input: HealthInput) -> Double? {
+        if let table { return table.score(for: input) }
+        guard input.category == nil, !input.value.isNaN else { return nil }
+        return score(raw: input.value)
+    }
+
     /// The raw value that scores `score` on the linear part (0 → poor, 100 → healthy);
     /// scores outside 0…100 are clamped.
     public func raw(forScore score: Double) -> Double {
@@ -61,7 +74,7 @@ public struct HealthMeasure: Hashable, Sendable, Codable {
 
     /// The account-score ceiling this raw value imposes through the cap, or nil.
     public func cap(raw: Double) -> Double? {
-        guard let cap, !raw.isNaN else { return nil }
+        guard let cap, !raw.isNaN, table == nil else { return nil }
         let within = direction == .higherIsBetter ? raw <= cap.from : raw >= cap.from
         return within ? cap.maxScore : nil
     }

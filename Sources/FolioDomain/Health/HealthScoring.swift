@@ -36,7 +36,7 @@ public struct HealthAssessment: Hashable, Sendable {
 
 /// The health score: transparent arithmetic anyone can check from the breakdown.
 ///
-/// - Each measure with data scores 0…100 on its curve (`HealthMeasure.score(raw:)`).
+/// - Each measure with data scores 0…100 on its curve or by its table (`HealthMeasure.score(for:)`).
 /// - The account score is Σ weight·score / Σ weight over the measures with data. A missing
 ///   input is skipped and its weight spread over the rest, visibly: each measure's
 ///   `effectiveWeight` is its share of the score in percent (weight / Σ weight with data ×
@@ -61,9 +61,14 @@ public enum HealthScoring {
 
     static func assess(accountID: String, measures: [HealthMeasure], bands: BandSet, lowConfidenceShare: Double,
                        inputs: HealthInputs, asOf: Day) -> HealthAssessment {
+        // Each measure's score once: nil is no data (no input, or one it cannot score).
+        var scores = [Double?](repeating: nil, count: measures.count)
         var weightWithData = 0.0
-        for m in measures {
-            if let input = inputs[m.source], !input.value.isNaN { weightWithData += m.weight }
+        for (k, m) in measures.enumerated() {
+            if let input = inputs[m.source], let score = m.score(for: input) {
+                scores[k] = score
+                weightWithData += m.weight
+            }
         }
         var results: [HealthSnapshot.MeasureResult] = []
         results.reserveCapacity(measures.count)
@@ -79,13 +84,12 @@ public enum HealthScoring {
 
         var weighted = 0.0, staleWeight = 0.0
         var caps: [HealthAssessment.AppliedCap] = []
-        for m in measures {
-            guard let input = inputs[m.source], !input.value.isNaN else {
+        for (k, m) in measures.enumerated() {
+            guard let score = scores[k], let input = inputs[m.source] else {
                 results.append(.init(name: m.name, group: m.group, raw: nil, score: nil, weight: m.weight,
                                      effectiveWeight: 0, points: 0, inputDate: nil, stale: false))
                 continue
             }
-            let score = m.score(raw: input.value)
             let effective = m.weight / weightWithData * 100
             let stale = m.freshnessDays.map { input.date < asOf.adding(days: -$0) } ?? false
             weighted += m.weight * score
@@ -93,9 +97,9 @@ public enum HealthScoring {
             if let limit = m.cap(raw: input.value) {
                 caps.append(.init(measure: m.name, raw: input.value, maxScore: limit))
             }
-            results.append(.init(name: m.name, group: m.group, raw: input.value, score: score, weight: m.weight,
-                                 effectiveWeight: effective, points: score * effective / 100,
-                                 inputDate: input.date, stale: stale))
+            results.append(.init(name: m.name, group: m.group, raw: input.category == nil ? input.value : nil, score: score,
+                                 weight: m.weight, effectiveWeight: effective, points: score * effective / 100,
+                                 inputDate: input.date, stale: stale, category: input.category))
         }
         let uncapped = Swift.min(100, Swift.max(0, weighted / weightWithData))
         let score = caps.reduce(uncapped) { Swift.min($0, $1.maxScore) }

@@ -20,8 +20,10 @@ extension HealthExplainer {
             let byName = Dictionary(list.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             return snapshot.measures.allSatisfy { r in
                 guard let m = byName[r.name] else { return false }
-                guard let raw = r.raw, let score = r.score else { return true }
-                return abs(m.score(raw: raw) - score) < 0.01 && abs(m.weight - r.weight) < 0.001
+                guard let raw = r.raw, let score = r.score, let now = m.score(for: HealthInput(raw, at: snapshot.date)) else {
+                    return abs(m.weight - r.weight) < 0.001
+                }
+                return abs(now - score) < 0.01 && abs(m.weight - r.weight) < 0.001
             }
         }
         if fits(profile.measures) { return profile.measures }
@@ -33,10 +35,7 @@ extension HealthExplainer {
 
     static func summary(of snapshot: HealthSnapshot, measures: [HealthMeasure], bands: BandSet) -> String {
         let byName = Dictionary(measures.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        func show(_ r: HealthSnapshot.MeasureResult) -> String {
-            guard let raw = r.raw else { return "no data" }
-            return byName[r.name]?.source.format(raw) ?? MeasureSource.fixed(raw, decimals: 2)
-        }
+        func show(_ r: HealthSnapshot.MeasureResult) -> String { r.rawText(source: byName[r.name]?.source) }
         guard let score = snapshot.score else {
             return "No data: none of the \(snapshot.measures.count) measures had an input on \(snapshot.date.iso), "
                 + "so there is no score (shown as \u{201C}no data\u{201D}, not 0)."

@@ -5,7 +5,8 @@ public struct HealthSnapshot: Hashable, Sendable, Codable {
     public struct MeasureResult: Hashable, Sendable, Codable {
         public var name: String
         public var group: String
-        /// The input as measured (0.52 seat utilisation, 37 days); nil when there was no data.
+        /// The input as measured (0.52 seat utilisation, 37 days); nil when there was no data
+        /// or the input was a word (`category`).
         public var raw: Double?
         /// 0…100 on the measure's curve; nil when there was no data.
         public var score: Double?
@@ -18,9 +19,12 @@ public struct HealthSnapshot: Hashable, Sendable, Codable {
         /// The day the input was measured.
         public var inputDate: Day?
         public var stale: Bool
+        /// The word, for a measure of a categorical attribute (`raw` is then nil).
+        public var category: String?
 
         public init(name: String, group: String, raw: Double?, score: Double?, weight: Double,
-                    effectiveWeight: Double, points: Double, inputDate: Day?, stale: Bool) {
+                    effectiveWeight: Double, points: Double, inputDate: Day?, stale: Bool, category: String? = nil) {
+            self.category = category
             self.name = name
             self.group = group
             self.raw = raw
@@ -51,5 +55,15 @@ public struct HealthSnapshot: Hashable, Sendable, Codable {
         self.band = band
         self.lowConfidence = lowConfidence
         self.measures = measures
+    }
+}
+
+extension HealthSnapshot.MeasureResult {
+    /// The input as people read it: "0.52", "37 days", "annual"; "no data" without one.
+    /// `source` formats numbers; without it, two decimals.
+    public func rawText(source: MeasureSource?) -> String {
+        if let category { return category }
+        guard let raw else { return "no data" }
+        return source?.format(raw) ?? MeasureSource.fixed(raw, decimals: 2)
     }
 }

@@ -50,6 +50,12 @@ public struct AlertPolicy: Hashable, Sendable {
     public var runHour: Int
     /// Share of accounts held out as the control group (0…1), chosen by a stable hash of the id.
     public var holdoutShare: Double
+    /// The kinds the control group is held out of: the score-based signals being evaluated.
+    /// Facts a person must act on (a detractor, the sponsor gone, an overdue payment,
+    /// critical cases, an account gone dark) reach people on every account.
+    public var holdoutKinds: Set<Alert.Kind> = AlertPolicy.scoreSignals
+    /// Health drop, usage drop and usage surge: what the control group measures by default.
+    public static let scoreSignals: Set<Alert.Kind> = [.healthDrop, .usageDrop, .usageSurge]
     public var sla: [Alert.Kind: SLA]
     /// The kinds a first run records as the baseline instead of raising: states found, not events seen.
     public var baselineKinds: Set<Alert.Kind> = [.healthDrop, .usageDrop, .usageSurge, .goneDark, .checkinOverdue]
@@ -100,7 +106,14 @@ public struct AlertPolicy: Hashable, Sendable {
         }
     }
 
-    /// True when the account is in the control group: its alerts are recorded as shadows.
+    /// True when an alert of `kind` on an account of the control group is held out: recorded
+    /// as a shadow, routed to no one.
+    public func holdsOut(_ kind: Alert.Kind, inControlGroup: Bool) -> Bool {
+        inControlGroup && holdoutKinds.contains(kind)
+    }
+
+    /// True when the account is in the control group: its alerts of `holdoutKinds` are
+    /// recorded as shadows.
     public func isHeldOut(_ accountID: String) -> Bool {
         guard holdoutShare > 0 else { return false }
         return Double(StableHash(accountID).value % 10_000) < holdoutShare * 10_000

@@ -50,7 +50,7 @@ struct AlertPolicyReader {
     var base: ProfileReader
 
     static let topKeys = ["health", "usage", "critical_cases", "detractor_max", "payment_overdue_days", "gone_dark",
-                          "checkin_limit_days", "run_hour", "holdout_share", "sla", "routing"]
+                          "checkin_limit_days", "run_hour", "holdout_share", "holdout_kinds", "sla", "routing"]
 
     mutating func policy(_ root: Node) -> AlertPolicy {
         var p = AlertPolicy.standard
@@ -84,9 +84,33 @@ struct AlertPolicyReader {
         }
         if let v = top["run_hour"] { p.runHour = whole(v.value, "run_hour", 0...23) ?? p.runHour }
         if let v = top["holdout_share"] { p.holdoutShare = bounded(v.value, "holdout_share", 0...0.5) ?? p.holdoutShare }
+        if let v = top["holdout_kinds"] { p.holdoutKinds = base.kinds(v.value, "holdout_kinds") ?? p.holdoutKinds }
         if let sla = top["sla"] { self.sla(sla.value, into: &p) }
         if let routing = top["routing"] { self.routing(routing.value, into: &p) }
         return p
+    }
+
+    /// `[health-drop, usage-drop]`: alert kinds, each once; `[]` holds out nothing.
+    mutating func kinds(_ node: Node, _ what: String) -> Set<Alert.Kind>? {
+        let names = Alert.Kind.allCases.map(\.rawValue)
+        guard let list = node.sequence else {
+            base.problem(node, "\(what) must be a list of alert kinds, e.g. [health-drop, usage-drop, usage-surge]")
+            return nil
+        }
+        var out = Set<Alert.Kind>()
+        var failed = false
+        for item in list {
+            guard let name = item.scalar?.string, let kind = Alert.Kind(rawValue: name) else {
+                base.problem(item, "\(what): unknown alert kind \(ProfileReader.describe(item)); expected \(ProfileReader.alternatives(names))")
+                failed = true
+                continue
+            }
+            if !out.insert(kind).inserted {
+                base.problem(item, "\(what): \(name) is listed twice")
+                failed = true
+            }
+        }
+        return failed ? nil : out
     }
 
     mutating func bounded(_ node: Node, _ what: String, _ range: ClosedRange<Double>) -> Double? {
@@ -211,6 +235,29 @@ struct AlertPolicyReader {
 }
 
 extension ProfileReader {
+    /// `[health-drop, usage-drop]`: alert kinds, each once; `[]` holds out nothing.
+    mutating func kinds(_ node: Node, _ what: String) -> Set<Alert.Kind>? {
+        let names = Alert.Kind.allCases.map(\.rawValue)
+        guard let list = node.sequence else {
+            problem(node, "\(what) must be a list of alert kinds, e.g. [health-drop, usage-drop, usage-surge]")
+            return nil
+        }
+        var out = Set<Alert.Kind>()
+        var failed = false
+        for item in list {
+            guard let name = item.scalar?.string, let kind = Alert.Kind(rawValue: name) else {
+                problem(item, "\(what): unknown alert kind \(ProfileReader.describe(item)); expected \(ProfileReader.alternatives(names))")
+                failed = true
+                continue
+            }
+            if !out.insert(kind).inserted {
+                problem(item, "\(what): \(name) is listed twice")
+                failed = true
+            }
+        }
+        return failed ? nil : out
+    }
+
     /// A number within a range, or a problem saying which.
     mutating func bounded(_ node: Node, _ what: String, _ range: ClosedRange<Double>) -> Double? {
         guard let v = number(node, what) else { return nil }

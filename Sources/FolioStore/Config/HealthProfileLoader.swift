@@ -19,6 +19,12 @@ import Yams
 ///     weight: 10                   # more than 0
 ///     cap: { from: 60, max_score: 40 }   # optional
 ///     fresh_days: 14               # optional
+///   - name: latest NPS answer      # or a table instead of poor and healthy:
+///     source: nps-latest
+///     group: sentiment
+///     scores: { 0-6: 0, 7: 40, 8: 65, 9: 85, 10: 100 }
+///     other: 50                    # optional: the score of a value no entry names
+///     weight: 10
 /// tiers:                           # optional; per tier, per measure, fields to override
 ///   smb:
 ///     days since last activity: { poor: 120, healthy: 30 }
@@ -109,8 +115,8 @@ struct ProfileReader {
     init(file: String) { self.file = file }
 
     static let topKeys = ["name", "bands", "low_confidence_share", "measures", "tiers"]
-    static let measureKeys = ["name", "source", "group", "direction", "poor", "healthy", "weight", "cap", "fresh_days"]
-    static let tierKeys = ["direction", "poor", "healthy", "weight", "cap", "fresh_days"]
+    static let measureKeys = ["name", "source", "group", "direction", "poor", "healthy", "weight", "cap", "fresh_days", "scores", "other"]
+    static let tierKeys = ["direction", "poor", "healthy", "weight", "cap", "fresh_days", "scores", "other"]
     static let capKeys = ["from", "max_score"]
     static let bandKeys = ["name", "min", "max"]
 
@@ -232,30 +238,127 @@ struct ProfileReader {
     mutating func measure(_ node: Node) -> (HealthMeasure, Node)? {
         guard let fields = entries(node, allowed: Self.measureKeys, what: "a measure") else { return nil }
         let label = fields["name"].flatMap { $0.value.scalar?.string }.map { "measure \"\($0)\"" } ?? "a measure"
-        for required in ["name", "source", "group", "poor", "healthy", "weight"] where fields[required] == nil {
-            problem(node, "\(label) has no `\(required)`")
+        // A table replaces the line from poor to healthy.
+        let tabled = fields["scores"] != nil
+        let required = tabled ? ["name", "source", "group", "weight"] : ["name", "source", "group", "poor", "healthy", "weight"]
+        for key in required where fields[key] == nil {
+            problem(node, "\(label) has no `\(key)`\(key == "poor" || key == "healthy" ? " (or `scores:`, a score per value)" : "")")
+        }
+        if tabled {
+            for key in ["poor", "healthy", "direction", "cap"] {
+                if let entry = fields[key] { problem(entry.key, "\(label): `\(key)` has no use with `scores:`; a table scores each value itself") }
+            }
+        } else if let entry = fields["other"] {
+            problem(entry.key, "\(label): `other` goes with `scores:` (the score of a value the table does not name)")
         }
         guard let nameNode = fields["name"]?.value, let name = text(nameNode, "name"),
               let sourceNode = fields["source"]?.value, let groupNode = fields["group"]?.value,
-              let poorNode = fields["poor"]?.value, let healthyNode = fields["healthy"]?.value,
               let weightNode = fields["weight"]?.value else { return nil }
         let source = self.source(sourceNode)
         let group = text(groupNode, "group")
-        let poor = number(poorNode, "poor")
-        let healthy = number(healthyNode, "healthy")
         let weight = number(weightNode, "weight")
-        var direction: MeasureDirection?
         var failed = false
-        if let node = fields["direction"]?.value { direction = self.direction(node); failed = direction == nil }
-        var cap: HealthMeasure.Cap?
-        if let node = fields["cap"]?.value { if let c = self.cap(node) { cap = c } else { failed = true } }
         var fresh: Int?
         if let node = fields["fresh_days"]?.value { if let f = freshDays(node) { fresh = f } else { failed = true } }
+        if tabled {
+            guard let scoresNode = fields["scores"]?.value else { return nil }
+            var otherScore: Double?
+            if let node = fields["other"]?.value {
+                if let v = score(node, "other") { otherScore = v } else { failed = true }
+            }
+            guard let table = table(scoresNode, other: otherScore, label: label),
+                  let source, let group, let weight, !failed else { return nil }
+            if let problemText = fit(table, to: source, label: label) { problem(scoresNode, problemText); return nil }
+            let measure = HealthMeasure(name: name, source: source, group: group, poor: 0, healthy: 100, weight: weight,
+                                        freshnessDays: fresh, table: table)
+            guard checkWeight(measure, label: label, weight: weightNode) else { return nil }
+            return (measure, nameNode)
+        }
+        guard let poorNode = fields["poor"]?.value, let healthyNode = fields["healthy"]?.value else { return nil }
+        let poor = number(poorNode, "poor")
+        let healthy = number(healthyNode, "healthy")
+        var direction: MeasureDirection?
+        if let node = fields["direction"]?.value { direction = self.direction(node); failed = failed || direction == nil }
+        var cap: HealthMeasure.Cap?
+        if let node = fields["cap"]?.value { if let c = self.cap(node) { cap = c } else { failed = true } }
         guard let source, let group, let poor, let healthy, let weight, !failed else { return nil }
         let measure = HealthMeasure(name: name, source: source, group: group, direction: direction,
                                     poor: poor, healthy: healthy, weight: weight, cap: cap, freshnessDays: fresh)
         guard check(measure, label: label, weight: weightNode, healthy: healthyNode, direction: fields["direction"]?.value) else { return nil }
         return (measure, nameNode)
+    }
+
+    /// `scores: { 0-6: 0, 7: 40 }` or `{ monthly: 0, annual: 70 }`: keys are numbers,
+    /// ranges of numbers (`0-6`, both ends included) or words; values scores 0–100.
+    mutating func table(_ node: Node, other: Double?, label: String) -> ScoreTable? {
+        guard let mapping = node.mapping, !mapping.isEmpty else {
+            problem(node, "\(label): scores must map values to scores, e.g. `{ 0-6: 0, 7: 40, 8: 65, 9: 85, 10: 100 }` or `{ monthly: 0, annual: 70 }`")
+            return nil
+        }
+        var entries: [ScoreTable.Entry] = []
+        var failed = false
+        var seen: [ScoreTable.Key: Node] = [:]
+        for (keyNode, valueNode) in mapping {
+            guard let text = keyNode.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                problem(keyNode, "\(label): a key of scores must be a value (a number, a range like 0-6, or a word)")
+                failed = true
+                continue
+            }
+            let key = Self.tableKey(text)
+            if case let .numbers(low, high) = key, low > high {
+                problem(keyNode, "\(label): the range \(text) runs backwards; write the lower end first")
+                failed = true
+                continue
+            }
+            if let earlier = seen[key] {
+                problem(keyNode, "\(label): \"\(text)\" is given twice in scores (first on line \(earlier.mark?.line ?? 1))")
+                failed = true
+                continue
+            }
+            seen[key] = keyNode
+            guard let value = score(valueNode, "the score of \(text)") else { failed = true; continue }
+            entries.append(ScoreTable.Entry(key, score: value))
+        }
+        return failed ? nil : ScoreTable(entries: entries, otherwise: other)
+    }
+
+    /// "7" → 7…7, "0-6" / "0–6" / "-5--1" → a range, anything else a word.
+    static func tableKey(_ text: String) -> ScoreTable.Key {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let value = Double(t), value.isFinite { return .numbers(low: value, high: value) }
+        let chars = Array(t)
+        for i in chars.indices.dropFirst() where (chars[i] == "-" || chars[i] == "–") && chars[i - 1] != "-" && chars[i - 1] != "e" {
+            let low = String(chars[..<i]).trimmingCharacters(in: .whitespaces)
+            let high = String(chars[(i + 1)...]).trimmingCharacters(in: .whitespaces)
+            if let a = Double(low), let b = Double(high), a.isFinite, b.isFinite { return .numbers(low: a, high: b) }
+        }
+        return .word(t)
+    }
+
+    /// A table keyed by words reads words: only an attribute has them.
+    func fit(_ table: ScoreTable, to source: MeasureSource, label: String) -> String? {
+        if source.attributeName != nil { return nil }
+        if let word = table.entries.first(where: { if case .word = $0.key { true } else { false } }) {
+            return "\(label): \(source.rawValue) is a number, so scores needs numbers or ranges, not \"\(word.key.label)\""
+        }
+        return nil
+    }
+
+    mutating func score(_ node: Node, _ what: String) -> Double? {
+        guard let value = number(node, what) else { return nil }
+        guard (0...100).contains(value) else {
+            problem(node, "\(what) must be a score between 0 and 100, not \(node.scalar?.string ?? "")")
+            return nil
+        }
+        return value
+    }
+
+    mutating func checkWeight(_ m: HealthMeasure, label: String, weight: Node) -> Bool {
+        guard m.weight > 0 else {
+            problem(weight, "\(label): weight must be more than 0, not \(Self.show(m.weight)); leave the measure out instead")
+            return false
+        }
+        return true
     }
 
     /// The rules every measure keeps, wherever its fields came from.
@@ -290,7 +393,11 @@ struct ProfileReader {
 
     mutating func source(_ node: Node) -> MeasureSource? {
         if let s = node.scalar?.string, let source = MeasureSource(rawValue: s) { return source }
-        problem(node, "unknown source \(Self.describe(node)); expected one of \(MeasureSource.allCases.map(\.rawValue).joined(separator: ", "))")
+        if let s = node.scalar?.string, s.hasPrefix(MeasureSource.attributePrefix) {
+            problem(node, "attribute name \"\(s.dropFirst(MeasureSource.attributePrefix.count))\" must be letters, digits, _, -, . or spaces, e.g. attribute:plan")
+            return nil
+        }
+        problem(node, "unknown source \(Self.describe(node)); expected one of \(MeasureSource.allCases.map(\.rawValue).joined(separator: ", ")) or attribute:NAME (an account attribute)")
         return nil
     }
 
@@ -366,6 +473,28 @@ struct ProfileReader {
         if let n = fields["direction"]?.value { if let v = direction(n) { m.direction = v } else { failed = true } }
         if let n = fields["cap"]?.value { if let v = cap(n) { m.cap = v } else { failed = true } }
         if let n = fields["fresh_days"]?.value { if let v = freshDays(n) { m.freshnessDays = v } else { failed = true } }
+        if m.table != nil || fields["scores"] != nil {
+            for key in ["poor", "healthy", "direction", "cap"] where fields[key] != nil {
+                problem(fields[key]!.key, "\(label): `\(key)` has no use on a measure scored by a table")
+                failed = true
+            }
+            var other = m.table?.otherwise
+            if let n = fields["other"]?.value { if let v = score(n, "other") { other = v } else { failed = true } }
+            if let n = fields["scores"]?.value {
+                if let t = table(n, other: other, label: label) {
+                    if let why = fit(t, to: m.source, label: label) { problem(n, why); failed = true } else { m.table = t }
+                } else { failed = true }
+            } else {
+                m.table?.otherwise = other
+            }
+            guard !failed else { return nil }
+            guard checkWeight(m, label: label, weight: fields["weight"]?.value ?? node) else { return nil }
+            return m
+        }
+        if let entry = fields["other"] {
+            problem(entry.key, "\(label): `other` goes with `scores:` (the score of a value the table does not name)")
+            failed = true
+        }
         guard !failed else { return nil }
         let at = { (key: String) in fields[key]?.value ?? node }
         let directionNode = fields["direction"]?.value ?? fields["healthy"]?.value ?? fields["poor"]?.value

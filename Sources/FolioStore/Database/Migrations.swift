@@ -512,6 +512,15 @@ enum Migrations {
                 """)
         }
 
+        m.registerMigration("v13-model-term-given") { db in
+            // Missing is missing (issue 15): the contract term is a measure only where an
+            // import gave it; a term other than the default annual one surely was.
+            try db.execute(sql: """
+                ALTER TABLE account ADD COLUMN term_given INTEGER NOT NULL DEFAULT 0;
+                UPDATE account SET term_given = 1 WHERE term_months != 12;
+                """)
+        }
+
         return m
     }()
 

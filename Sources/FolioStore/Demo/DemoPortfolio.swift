@@ -68,8 +68,8 @@ public enum DemoPortfolio {
             try keepStoriesAlerted(book.toldAccountIDs, in: database, policy: policy)
             let library = try SequenceLoader.load(path: sequences)
             let pipeline = DailyPipeline(profile: profile, policy: policy, sequences: library)
-            var people = DemoRenewals(database: database, profile: profile)
-            try people.prepare()
+            var people = DemoRenewals(database: database, profile: profile, told: book.toldAccountIDs)
+            try people.prepare(replayStart: asOf.adding(days: -7 * (replayWeeks - 1)))
             for week in (0..<replayWeeks).reversed() {
                 let day = asOf.adding(days: -7 * week)
                 progress?(WorkProgress("replaying the weeks through the daily run", done: replayWeeks - week - 1, of: replayWeeks, unit: "weeks"))

@@ -5,31 +5,70 @@ import GRDB
 /// same path as `folio renewals move` (permission, compare-and-set, audit):
 /// - an account the sample marks churned was a customer until its renewal date: it is
 ///   replayed as active until then, and its CSM records the churn on the first Monday after;
+/// - an ordinary account whose contract came up for renewal during the replay renews then:
+///   replayed with that renewal date, closed won by its CSM on the Monday after (the date
+///   rolls on to the one the book has today), so churners and renewers both reach a renewal
+///   in the half-year and the days to renewal do not tell one from the other;
 /// - a CSM commits a renewal that is Green and 21 days out or less.
 struct DemoRenewals {
     let database: FolioDatabase
     let profile: HealthProfile
+    /// The accounts of SampleData/STORIES.md: their dates stay as told.
+    let told: Set<String>
     /// Accounts churned in the sample, with their renewal dates, still to be recorded.
     private var churns: [(account: String, renewal: Day)] = []
+    /// Accounts renewing during the replay, with the renewal date they had then and the one
+    /// they have today.
+    private var renewals: [(account: String, renewal: Day, next: Day)] = []
 
     static let commitWithinDays = 21
 
-    init(database: FolioDatabase, profile: HealthProfile) {
+    init(database: FolioDatabase, profile: HealthProfile, told: Set<String> = []) {
         self.database = database
         self.profile = profile
+        self.told = told
     }
 
-    /// Before the replay: the churned accounts become customers again until their renewal.
-    mutating func prepare() throws {
-        churns = try database.write { db in
+    /// Before the replay: the churned accounts become customers again until their renewal;
+    /// an ordinary account whose last renewal fell after `replayStart` goes back to it.
+    mutating func prepare(replayStart: Day) throws {
+        (churns, renewals) = try database.write { db in
             let rows = try Row.fetchAll(db, sql: "SELECT id, renewal_date FROM account WHERE status = 'churned' ORDER BY id")
             try db.execute(sql: "UPDATE account SET status = 'active' WHERE status = 'churned'")
-            return rows.compactMap { row in (row.day("renewal_date")).map { (row["id"], $0) } }
+            let churns = rows.compactMap { row in (row.day("renewal_date")).map { (account: row["id"] as String, renewal: $0) } }
+            var renewals: [(account: String, renewal: Day, next: Day)] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, renewal_date, term_months FROM account ORDER BY id") {
+                let id: String = row["id"]
+                guard !told.contains(id), !churns.contains(where: { $0.account == id }), let next = row.day("renewal_date"),
+                      let months: Int = row["term_months"], months > 0 else { continue }
+                let last = next.adding(months: -months)
+                guard last > replayStart, last <= DemoBook.asOf else { continue }
+                renewals.append((id, last, next))
+                try db.execute(sql: "UPDATE account SET renewal_date = ? WHERE id = ?", arguments: [last.iso, id])
+            }
+            return (churns, renewals)
         }
     }
 
-    /// People's moves on the Monday `week`, before that day's run: churns that are due.
+    /// People's moves on the Monday `week`, before that day's run: renewals and churns that are due.
     mutating func beforeRun(on week: Day) throws {
+        let renewing = renewals.filter { $0.renewal <= week }
+        renewals.removeAll { $0.renewal <= week }
+        for renewal in renewing {
+            let found = try database.read { db -> (RenewalOpportunity, User)? in
+                guard let o = try RenewalOpportunity.fetchOne(db, sql: "SELECT * FROM renewal_opportunity WHERE account_id = ? AND closed_on IS NULL",
+                                                              arguments: [renewal.account]),
+                      let owner = try Book.user(o.owner, in: db) else { return nil }
+                return (o, owner)
+            }
+            if let (o, owner) = found, let id = o.id {
+                _ = try RenewalDesk(database: database).move(id: id, to: .closedWon, by: owner, asOf: week, now: Self.workingHour(week))
+            }
+            // The contract rolls on to the date the book has today (also when no renewal was open).
+            try database.write { db in
+                try db.execute(sql: "UPDATE account SET renewal_date = ? WHERE id = ?", arguments: [renewal.next.iso, renewal.account])
+            }
+        }
         let due = churns.filter { $0.renewal <= week }
         churns.removeAll { $0.renewal <= week }
         for churn in due {

@@ -22,10 +22,12 @@ public struct DailyPipeline {
     }
 
     /// Scoring first (the steps after it read the day's scores), alerts next (check-ins,
-    /// renewals and sequences read them), sequences next (they answer the day's alerts), the
-    /// history's thinning last (it keeps each account's crossings of the policy's thresholds).
+    /// renewals and sequences read them), outcomes after renewals (which close the renewals
+    /// of churned accounts), sequences next (they answer the day's alerts), the history's
+    /// thinning last (it keeps each account's crossings of the policy's thresholds).
     public var steps: [any TickStep] {
-        var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep()]
+        var steps: [any TickStep] = [ScoreStep(), AlertStep(policy: policy, raiseExisting: raiseExisting), CheckInStep(), RenewalStep(),
+                                     OutcomeStep()]
         if let sequences { steps.append(SequenceStep(library: sequences, policy: policy)) }
         steps.append(HistoryStep(policy: policy))
         return steps

@@ -23,11 +23,14 @@ public struct ScoreStep: TickStep {
         var scores: [HealthHistory.Score] = []
         scores.reserveCapacity(scored.count)
         let order = context.profile.bands.bands.map(\.name)
+        var sources: [Account.Tier: [MeasureSource]] = [:]
+        for tier in Account.Tier.allCases { sources[tier] = context.profile.measures(for: tier).map(\.source) }
         for (i, account) in context.accounts.enumerated() {
             let snapshot = scored[i].snapshot
             scores.append(HealthHistory.Score(score: SnapshotStore.round(snapshot.score), band: snapshot.band,
                                               lowConfidence: snapshot.lowConfidence,
-                                              measureSet: try sets.id(for: snapshot.measures, tier: account.tier)))
+                                              measureSet: try sets.id(for: snapshot.measures, tier: account.tier,
+                                                                      sources: sources[account.tier])))
             if snapshot.score == nil { context.summary.noData += 1 }
             if let before = context.previous[account.id]?.band, let after = snapshot.band, before != after {
                 if (order.firstIndex(of: after) ?? 0) > (order.firstIndex(of: before) ?? 0) {
@@ -70,9 +73,9 @@ struct MeasureSets {
 
     init(db: Database) { self.db = db }
 
-    mutating func id(for measures: [HealthSnapshot.MeasureResult], tier: Account.Tier) throws -> Int64 {
+    mutating func id(for measures: [HealthSnapshot.MeasureResult], tier: Account.Tier, sources: [MeasureSource]? = nil) throws -> Int64 {
         if let known = byTier[tier], SnapshotCodec.measures(measures, match: known.slots) { return known.id }
-        let slots = SnapshotCodec.slots(of: measures)
+        let slots = SnapshotCodec.slots(of: measures, sources: sources)
         let id = try Self.id(for: slots, in: db)
         byTier[tier] = (slots, id)
         return id

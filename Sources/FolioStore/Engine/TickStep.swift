@@ -76,6 +76,8 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public var sequencesStopped: Int = 0
     public var sequencesCompleted: Int = 0
     public var emailsPlanned: Int = 0
+    /// Outcomes Folio recorded itself (renewals closed won or churned, accounts marked churned).
+    public var outcomesRecorded: Int = 0
     /// Old snapshots the history's retention removed (days thinned to weeks, weeks past their age).
     public var snapshotsThinned: Int = 0
     public var seconds: Double = 0
@@ -126,6 +128,7 @@ public struct TickSummary: Sendable, Codable, Equatable {
                      count(sequencesStopped, "sequence", "sequences", "stopped"),
                      count(sequencesCompleted, "sequence", "sequences", "completed"),
                      count(emailsPlanned, "email", "emails", "written to the outbox"),
+                     count(outcomesRecorded, "outcome", "outcomes", "recorded"),
                      count(snapshotsThinned, "old snapshot", "old snapshots", "thinned from the history")].compactMap { $0 }
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }

@@ -39,7 +39,10 @@ public struct AccountExplanation: Sendable {
         var inputs = HealthInputs()
         let sources = Dictionary(profile.measures(for: tier).map { ($0.name, $0.source) }, uniquingKeysWith: { a, _ in a })
         for m in snapshot.measures {
-            if let raw = m.raw, let source = sources[m.name] {
+            guard let source = sources[m.name] else { continue }
+            if let category = m.category {
+                inputs[source] = HealthInput(category: category, at: m.inputDate ?? snapshot.date)
+            } else if let raw = m.raw {
                 inputs[source] = HealthInput(raw, at: m.inputDate ?? snapshot.date)
             }
         }

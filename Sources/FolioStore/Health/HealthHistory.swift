@@ -66,6 +66,21 @@ enum HealthHistory {
         try String.fetchOne(db, sql: "SELECT MAX(date) FROM snapshot_block WHERE date <= ?", arguments: [day.iso]).flatMap { Day(iso: $0) }
     }
 
+    /// The days whose snapshots are whole (every account the run scored): each day the
+    /// retention has not thinned, and of each thinned week its last day, where every account
+    /// keeps its last snapshot of the week (the week's other days keep only the accounts whose
+    /// level changed, so counting them would weigh those accounts twice).
+    static func wholeDays(in db: Database) throws -> [Day] {
+        let stored = try days(in: db)
+        guard let through = try Settings.value(HistoryThinning.thinnedThrough, in: db).flatMap({ Day(iso: $0) }) else { return stored }
+        return stored.indices.compactMap { i in
+            let day = stored[i]
+            if day > through { return day }
+            let next = i + 1 < stored.count ? stored[i + 1] : nil
+            return next.map { $0.weekStart != day.weekStart } ?? true ? day : nil
+        }
+    }
+
     // MARK: Blocks
 
     /// The scores of every block stored for `day`, by block number.
@@ -73,6 +88,21 @@ enum HealthHistory {
         var out: [Int64: [Score?]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT block, scores FROM snapshot_block WHERE date = ?", arguments: [day.iso]) {
             out[row[0]] = try SnapshotBlock.decodeScores([UInt8](row[1] as Data))
+        }
+        return out
+    }
+
+    /// Every block stored for `day`, by block number, with their breakdowns when `measures` says so.
+    static func blocks(on day: Day, measures: Bool, in db: Database) throws -> [Int64: SnapshotBlock] {
+        let sql = measures ? "SELECT block, scores, measures FROM snapshot_block WHERE date = ?"
+                           : "SELECT block, scores FROM snapshot_block WHERE date = ?"
+        var out: [Int64: SnapshotBlock] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: [day.iso]) {
+            var block = SnapshotBlock()
+            block.scores = try SnapshotBlock.decodeScores([UInt8](row[1] as Data))
+            block.measures = measures ? try SnapshotBlock.decodeMeasures([UInt8](row[2] as Data), present: block.scores.map { $0 != nil })
+                                      : Array(repeating: nil, count: block.scores.count)
+            out[row[0]] = block
         }
         return out
     }

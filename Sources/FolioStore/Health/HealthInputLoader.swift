@@ -17,28 +17,40 @@ struct HealthInputLoader {
     /// Weeks of usage the trend compares: the last 4 complete weeks against the 8 before.
     static let recentWeeks = 4
     static let baselineWeeks = 8
+    /// A month of tenure: the mean Gregorian month.
+    static let daysPerMonth = 365.2425 / 12
+    /// The window of the ARR change.
+    static let arrWindowDays = 365
 
     /// The Monday of the last complete week on `asOf` (a week counts once its Sunday is past).
     var lastWeek: Day { asOf.adding(days: -7).weekStart }
 
     /// One kind of input and the sources it fills.
     enum Part: CaseIterable {
-        case usage, activity, sponsor, nps, cases, payments, renewal
+        case usage, activity, sponsor, nps, cases, payments, account, arr, attributes
 
+        /// The built-in sources it fills (attributes: every `attribute:NAME` source).
         var sources: Set<MeasureSource> {
             switch self {
             case .usage: [.seatUtilisation, .keyActionTrend, .featureDepth]
             case .activity: [.daysSinceActivity, .daysSinceMeeting]
             case .sponsor: [.sponsorPresent]
-            case .nps: [.npsMean]
-            case .cases: [.openCriticalCases, .severeCases90d]
+            case .nps: [.npsMean, .npsLatest]
+            case .cases: [.openCriticalCases, .severeCases90d, .cases90d, .caseDaysOpen]
             case .payments: [.daysOverdue]
-            case .renewal: [.daysToRenewal]
+            case .account: [.daysToRenewal, .tenureMonths, .contractTerm]
+            case .arr: [.arrChange]
+            case .attributes: []
             }
         }
 
+        /// The sources of `wanted` it fills.
+        func fills(_ wanted: Set<MeasureSource>) -> Set<MeasureSource> {
+            self == .attributes ? wanted.filter { $0.attributeName != nil } : sources.intersection(wanted)
+        }
+
         /// Two halves of about the same cost (measured on the 100,000-account benchmark).
-        static let halves: [[Part]] = [[.usage, .nps, .renewal], [.activity, .cases, .sponsor, .payments]]
+        static let halves: [[Part]] = [[.usage, .nps, .account, .arr], [.activity, .cases, .sponsor, .payments, .attributes]]
     }
 
     /// Reads every input on one connection.
@@ -103,7 +115,7 @@ struct HealthInputLoader {
         var merged = try shared.get(0)
         for k in halves.indices.dropFirst() {
             let other = try shared.get(k)
-            let filled = halves[k].reduce(into: Set<MeasureSource>()) { $0.formUnion($1.sources) }.intersection(sources)
+            let filled = halves[k].reduce(into: Set<MeasureSource>()) { $0.formUnion($1.fills(sources)) }
             for i in merged.health.indices {
                 for source in filled { merged.health[i][source] = other.health[i][source] }
             }
@@ -121,7 +133,7 @@ struct HealthInputLoader {
     }
 
     private func load(_ part: Part, accounts: [Account], index: [String: Int], into inputs: inout LoadedInputs, db: Database) throws {
-        guard !sources.isDisjoint(with: part.sources) else { return }
+        guard !part.fills(sources).isEmpty else { return }
         let today = asOf.iso
         switch part {
         case .usage:
@@ -140,13 +152,17 @@ struct HealthInputLoader {
             var finder = AccountFinder(accounts: accounts, index: index)
             while let row = try rows.next() {
                 guard let i = finder.index(of: row[0]) else { continue }
-                let account = accounts[i]
-                inputs.lastActivity[i] = (row[1] as StoredDay?)?.day
+                let last = (row[1] as StoredDay?)?.day
+                inputs.lastActivity[i] = last
                 let meetings = [(row[2] as StoredDay?)?.day, (row[3] as StoredDay?)?.day].compactMap { $0 }.max()
-                // Never any activity: as long as the customer has been with us.
-                let since = { (day: Day?) in Double((day ?? min(account.contractStart, asOf)).days(until: asOf)) }
-                if sources.contains(.daysSinceActivity) { inputs.health[i][.daysSinceActivity] = HealthInput(since((row[1] as StoredDay?)?.day), at: asOf) }
-                if sources.contains(.daysSinceMeeting) { inputs.health[i][.daysSinceMeeting] = HealthInput(since(meetings), at: asOf) }
+                // Missing is missing: no activity (or meeting) on file is no data, never a
+                // count from the contract start.
+                if let last, sources.contains(.daysSinceActivity) {
+                    inputs.health[i][.daysSinceActivity] = HealthInput(Double(last.days(until: asOf)), at: asOf)
+                }
+                if let meetings, sources.contains(.daysSinceMeeting) {
+                    inputs.health[i][.daysSinceMeeting] = HealthInput(Double(meetings.days(until: asOf)), at: asOf)
+                }
             }
 
         case .sponsor:
@@ -161,15 +177,20 @@ struct HealthInputLoader {
         case .nps:
             // The latest response of each contact (one seek each), averaged over the
             // account's contacts; contacts come grouped by account.
+            // The latest answer of the account is the latest of its contacts' (the lowest
+            // when two answered on the same day).
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.account_id, n.score, n.date FROM contact c
                 JOIN nps_response n ON n.contact_id = c.id
                     AND n.date = (SELECT MAX(date) FROM nps_response m WHERE m.contact_id = c.id AND m.date <= :today)
                 ORDER BY c.account_id
                 """, arguments: ["today": today])
-            var current: (i: Int, total: Double, count: Int, latest: Day)?
+            var current: (i: Int, total: Double, count: Int, latest: Day, latestScore: Double)?
             func flush() {
-                if let c = current { inputs.health[c.i][.npsMean] = HealthInput(c.total / Double(c.count), at: c.latest) }
+                if let c = current {
+                    if sources.contains(.npsMean) { inputs.health[c.i][.npsMean] = HealthInput(c.total / Double(c.count), at: c.latest) }
+                    if sources.contains(.npsLatest) { inputs.health[c.i][.npsLatest] = HealthInput(c.latestScore, at: c.latest) }
+                }
                 current = nil
             }
             var finder = AccountFinder(accounts: accounts, index: index)
@@ -177,22 +198,32 @@ struct HealthInputLoader {
                 guard let score = row[1] as Double?, let date = (row[2] as StoredDay?)?.day,
                       let i = finder.index(of: row[0]) else { continue }
                 if let c = current, c.i == i {
-                    current = (i, c.total + score, c.count + 1, max(c.latest, date))
+                    let latestScore = date > c.latest ? score : date == c.latest ? min(score, c.latestScore) : c.latestScore
+                    current = (i, c.total + score, c.count + 1, max(c.latest, date), latestScore)
                 } else {
                     flush()
-                    current = (i, score, 1, date)
+                    current = (i, score, 1, date, score)
                 }
             }
             flush()
 
         case .cases:
+            // Missing is missing: with no support case on file for any account, support is
+            // not connected, and the case measures have no data (not "0 cases").
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM support_case WHERE opened <= ?)", arguments: [today]) ?? false else { return }
             let windowStart = asOf.adding(days: -90)
             var critical = [Int](repeating: 0, count: accounts.count)
             var severe = [Int](repeating: 0, count: accounts.count)
+            var opened = [Int](repeating: 0, count: accounts.count)
+            var daysOpen = [Double](repeating: 0, count: accounts.count)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT account_id,
                        SUM(priority = 'critical' AND (closed IS NULL OR closed > :today)),
-                       SUM(priority IN ('critical', 'high') AND opened > :start)
+                       SUM(priority IN ('critical', 'high') AND opened > :start),
+                       SUM(opened > :start),
+                       SUM(CASE WHEN opened > :start
+                           THEN julianday(CASE WHEN closed IS NULL OR closed > :today THEN :today ELSE closed END) - julianday(opened)
+                           ELSE 0 END)
                 FROM support_case
                 WHERE opened <= :today AND (opened > :start OR (priority = 'critical' AND (closed IS NULL OR closed > :today)))
                 GROUP BY account_id
@@ -201,10 +232,17 @@ struct HealthInputLoader {
                 guard let i = index[row[0]] else { continue }
                 critical[i] = row[1]
                 severe[i] = row[2]
+                opened[i] = row[3]
+                daysOpen[i] = row[4] ?? 0
             }
             for i in accounts.indices {
                 if sources.contains(.openCriticalCases) { inputs.health[i][.openCriticalCases] = HealthInput(Double(critical[i]), at: asOf) }
                 if sources.contains(.severeCases90d) { inputs.health[i][.severeCases90d] = HealthInput(Double(severe[i]), at: asOf) }
+                if sources.contains(.cases90d) { inputs.health[i][.cases90d] = HealthInput(Double(opened[i]), at: asOf) }
+                // A mean of nothing is no data: no case in the window, nothing to time.
+                if sources.contains(.caseDaysOpen), opened[i] > 0 {
+                    inputs.health[i][.caseDaysOpen] = HealthInput(max(0, daysOpen[i]) / Double(opened[i]), at: asOf)
+                }
             }
 
         case .payments:
@@ -221,9 +259,68 @@ struct HealthInputLoader {
                 inputs.health[i][.daysOverdue] = HealthInput(Double(row[2] as Int), at: day)
             }
 
-        case .renewal:
+        case .account:
             for (i, account) in accounts.enumerated() {
-                inputs.health[i][.daysToRenewal] = HealthInput(Double(account.daysToRenewal(asOf: asOf)), at: asOf)
+                if sources.contains(.daysToRenewal) {
+                    inputs.health[i][.daysToRenewal] = HealthInput(Double(account.daysToRenewal(asOf: asOf)), at: asOf)
+                }
+                // Tenure counts from the contract start on the day; an account not started yet has none.
+                let tenureDays = account.tenureDays(asOf: asOf)
+                if sources.contains(.tenureMonths), tenureDays >= 0 {
+                    inputs.health[i][.tenureMonths] = HealthInput(Double(tenureDays) / Self.daysPerMonth, at: asOf)
+                }
+            }
+            // The term only where an import gave it (the annual default is not data), and only
+            // once the contract has started: an account that is not a customer yet has none.
+            if sources.contains(.contractTerm) {
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, term_months FROM account WHERE term_given = 1")
+                while let row = try rows.next() {
+                    if let i = index[row[0]], accounts[i].contractStart <= asOf {
+                        inputs.health[i][.contractTerm] = HealthInput(Double(row[1] as Int), at: asOf)
+                    }
+                }
+            }
+
+        case .arr:
+            // The ARR changes on record over the last year (renewals, expansions, contractions
+            // with an amount), against the ARR a year ago. Only for accounts that were
+            // customers a year ago, and only when the book records ARR changes at all.
+            let start = asOf.adding(days: -Self.arrWindowDays)
+            guard try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM account_outcome WHERE arr_change_cents IS NOT NULL AND outcome != 'churned' AND date <= ?)
+                """, arguments: [today]) ?? false else { return }
+            var change = [Int64](repeating: 0, count: accounts.count)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT account_id, SUM(arr_change_cents) FROM account_outcome
+                WHERE arr_change_cents IS NOT NULL AND outcome != 'churned' AND date > ? AND date <= ?
+                GROUP BY account_id
+                """, arguments: [start.iso, today])
+            while let row = try rows.next() {
+                if let i = index[row[0]] { change[i] = row[1] }
+            }
+            for (i, account) in accounts.enumerated() where account.contractStart <= start {
+                let before = account.arr.cents - change[i]
+                guard before > 0 else { continue }
+                inputs.health[i][.arrChange] = HealthInput(Double(change[i]) / Double(before) * 100, at: asOf)
+            }
+
+        case .attributes:
+            // Each attribute a measure reads, by its name ignoring case: the number when the
+            // import read one, else the word.
+            for source in part.fills(sources) {
+                guard let name = source.attributeName else { continue }
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT account_id, value, number FROM account_attribute WHERE lower(trim(name)) = ?
+                    """, arguments: [name])
+                while let row = try rows.next() {
+                    guard let i = index[row[0]] else { continue }
+                    let text: String = row[1]
+                    if let number = row[2] as Double? {
+                        inputs.health[i][source] = HealthInput(number, at: asOf)
+                    } else if !text.isEmpty {
+                        inputs.health[i][source] = HealthInput(attribute: text, at: asOf)
+                    }
+                }
             }
         }
     }

@@ -1,9 +1,10 @@
 import FolioDomain
 
 /// Stores a snapshot's measures as compact text in two parts. What every account of a
-/// tier shares — each measure's name, group and weight — is the *measure set*, stored once
-/// (table `measure_set`) and referenced; what is the account's own is one line per measure:
-/// raw value, score, effective weight, the input's age in days before the snapshot, stale.
+/// tier shares — each measure's name, group, weight and (since issue 15) source — is the
+/// *measure set*, stored once (table `measure_set`) and referenced; what is the account's
+/// own is one line per measure: raw value (a number, or `"` and the word of a categorical
+/// attribute), score, effective weight, the input's age in days before the snapshot, stale.
 /// Points are score × effective weight / 100 and are not stored. Hand-written rather than
 /// JSON: the daily run writes one per account, 100,000 at a time, every day.
 enum SnapshotCodec {
@@ -12,14 +13,19 @@ enum SnapshotCodec {
         var name: String
         var group: String
         var weight: Double
+        /// What the measure read; nil in sets stored before sources were recorded.
+        var source: MeasureSource? = nil
     }
 
-    static func slots(of measures: [HealthSnapshot.MeasureResult]) -> [Slot] {
-        measures.map { Slot(name: $0.name, group: $0.group, weight: $0.weight) }
+    static func slots(of measures: [HealthSnapshot.MeasureResult], sources: [MeasureSource]? = nil) -> [Slot] {
+        measures.enumerated().map { k, m in
+            Slot(name: m.name, group: m.group, weight: m.weight, source: sources.flatMap { k < $0.count ? $0[k] : nil })
+        }
     }
 
     /// True when the measures are laid out as `slots` (the same profile and tier).
     static func measures(_ measures: [HealthSnapshot.MeasureResult], match slots: [Slot]) -> Bool {
+        // Sources are not in a result; a tier's list fixes them, so name, group and weight tell.
         guard measures.count == slots.count else { return false }
         for (m, s) in zip(measures, slots) where m.name != s.name || m.group != s.group || m.weight != s.weight {
             return false
@@ -34,6 +40,10 @@ enum SnapshotCodec {
             text(slot.name, into: &out); out.append(0x09)
             text(slot.group, into: &out); out.append(0x09)
             number(slot.weight, into: &out)
+            if let source = slot.source {
+                out.append(0x09)
+                text(source.rawValue, into: &out)
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -42,8 +52,9 @@ enum SnapshotCodec {
         guard !text.isEmpty else { return [] }
         return text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 3 else { return nil }
-            return Slot(name: String(f[0]), group: String(f[1]), weight: Double(f[2]) ?? 0)
+            guard f.count == 3 || f.count == 4 else { return nil }
+            return Slot(name: String(f[0]), group: String(f[1]), weight: Double(f[2]) ?? 0,
+                        source: f.count == 4 ? MeasureSource(rawValue: String(f[3])) : nil)
         }
     }
 
@@ -53,7 +64,13 @@ enum SnapshotCodec {
         out.reserveCapacity(measures.count * 28)
         for (i, m) in measures.enumerated() {
             if i > 0 { out.append(0x0A) }
-            number(m.raw, into: &out); out.append(0x09)
+            if let category = m.category {
+                out.append(0x22)
+                text(category, into: &out)
+            } else {
+                number(m.raw, into: &out)
+            }
+            out.append(0x09)
             number(m.score, into: &out); out.append(0x09)
             number(m.effectiveWeight, into: &out); out.append(0x09)
             if let input = m.inputDate { number(Double(input.days(until: day)), into: &out) }
@@ -70,10 +87,11 @@ enum SnapshotCodec {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count == 5 else { return nil }
             let score = Double(f[1]), effective = Double(f[2]) ?? 0
+            let category = f[0].first == "\"" ? String(f[0].dropFirst()) : nil
             return HealthSnapshot.MeasureResult(
-                name: slot.name, group: slot.group, raw: Double(f[0]), score: score,
+                name: slot.name, group: slot.group, raw: category == nil ? Double(f[0]) : nil, score: score,
                 weight: slot.weight, effectiveWeight: effective, points: ((score ?? 0) * effective / 100 * 10_000).rounded() / 10_000,
-                inputDate: Int(f[3]).map { day.adding(days: -$0) }, stale: f[4] == "1")
+                inputDate: Int(f[3]).map { day.adding(days: -$0) }, stale: f[4] == "1", category: category)
         }
     }
 

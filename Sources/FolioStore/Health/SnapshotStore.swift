@@ -89,6 +89,28 @@ public enum SnapshotStore {
         }
     }
 
+    /// Every snapshot stored for `day`, in history-key order: the account's key (its index in
+    /// `HealthHistory.accountsByKey`), its score, and with `measures` its breakdown's lines
+    /// (`SnapshotCodec`, read with the slots of `score.measureSet`).
+    static func snapshots(on day: Day, measures: Bool, in db: Database,
+                          _ body: (_ key: Int, _ score: SnapshotBlock.Score, _ measures: String?) throws -> Void) throws {
+        for (number, block) in try HealthHistory.blocks(on: day, measures: measures, in: db).sorted(by: { $0.key < $1.key }) {
+            for (k, slot) in block.scores.enumerated() {
+                guard let slot else { continue }
+                try body(Int(number) * SnapshotBlock.size + k, slot, block.measures[k])
+            }
+        }
+    }
+
+    /// How many accounts were in each band on `day` (accounts with no data are not counted).
+    public static func bandCounts(on day: Day, in db: Database) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        try snapshots(on: day, measures: false, in: db) { _, slot, _ in
+            if let band = slot.band { out[band, default: 0] += 1 }
+        }
+        return out
+    }
+
     /// Scores of the accounts on each of the given days (on or before each, within a week),
     /// for trends and sparklines: account id → scores in `days` order (nil where none).
     public static func history(accountIDs: [String], days: [Day], in db: Database) throws -> [String: [Double?]] {

@@ -98,6 +98,8 @@ extension ImportWriter {
             Field("seats", "seats", SQLValue(seats)), Field("timezone", "timezone", SQLValue(timezone)),
             Field("email_opt_out", "opt_out", SQLValue(optOut ?? false)), Field("status", "status", .text((status ?? .active).rawValue)),
             Field("term_months", "term_months", .int(Int64(term ?? 12))),
+            // Whether the term was given, so a measure never reads the annual default as data.
+            Field("term_given", "term_months", .int(term == nil ? 0 : 1)),
         ]
         guard try store(&row, table: "account", key: ["id"], fields: fields, subject: "account \(id)",
                         insertable: existing == nil, file: &file) != nil else { return }

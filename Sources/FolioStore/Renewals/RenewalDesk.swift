@@ -94,6 +94,14 @@ public struct RenewalDesk {
                                                  subject: "account \(account.id)", before: try AuditTrail.json(AuditedAccount(accountBefore)),
                                                  after: try AuditTrail.json(AuditedAccount(account))), in: db)
             }
+            // What happened, as history for the backtest (issue 15).
+            if target == .closedWon || target == .churned {
+                try OutcomeHistory.record(AccountOutcome(accountID: account.id, date: asOf, kind: target == .closedWon ? .renewed : .churned,
+                                                         arrChange: target == .churned ? Money(cents: -accountBefore.arr.cents) : nil,
+                                                         source: OutcomeStep.source,
+                                                         note: "renewal \(id) \(target == .closedWon ? "closed won" : "closed as churned") by \(user.login)"),
+                                          in: db)
+            }
             return Moved(before: before, after: after, account: account, renewalRolled: rolled, accountChurned: churned)
         }
     }

@@ -4,7 +4,8 @@ import GRDB
 /// The daily run's alerts (DESIGN §2.3): snoozed alerts whose day has come reopen, then
 /// every active account's signals go through `AlertRules`; raises, escalations and
 /// recoveries are written with their routing, SLA and a trail entry each. Accounts in the
-/// control group get shadow alerts, routed to no one.
+/// control group get shadow alerts, routed to no one, of the kinds held out
+/// (`AlertPolicy.holdoutKinds`: health drop, usage drop and surge by default); facts reach people.
 public struct AlertStep: TickStep {
     public let name = "alerts"
     public var policy: AlertPolicy
@@ -73,7 +74,8 @@ public struct AlertStep: TickStep {
                         context.summary.alertsBaselined += 1
                         continue
                     }
-                    try apply(decision, account: account, index: i, heldOut: heldOut.contains(account.id), open: openHere, users: users,
+                    let shadow = policy.holdsOut(decision.kind, inControlGroup: heldOut.contains(account.id))
+                    try apply(decision, account: account, index: i, heldOut: shadow, open: openHere, users: users,
                               now: now, context: &context)
                 }
             }

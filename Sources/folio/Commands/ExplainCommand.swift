@@ -54,7 +54,10 @@ struct ExplainCommand: ParsableCommand {
 struct ExplainJSON: Encodable {
     struct Measure: Encodable {
         var name: String, group: String
-        var raw: Double?, score: Double?
+        var raw: Double?
+        /// The word, for a categorical attribute (raw is then null).
+        var category: String?
+        var score: Double?
         var weight: Double, effectiveWeight: Double, points: Double
         var asOf: String?
         var stale: Bool
@@ -98,7 +101,7 @@ struct ExplainJSON: Encodable {
         summary = e.summary
         func r(_ v: Double) -> Double { (v * 100).rounded() / 100 }
         measures = e.snapshot.measures.map {
-            Measure(name: $0.name, group: $0.group, raw: $0.raw.map(r), score: $0.score.map(r), weight: r($0.weight),
+            Measure(name: $0.name, group: $0.group, raw: $0.raw.map(r), category: $0.category, score: $0.score.map(r), weight: r($0.weight),
                     effectiveWeight: r($0.effectiveWeight), points: r($0.points), asOf: $0.inputDate?.iso, stale: $0.stale)
         }
         if let p = e.previous {
@@ -148,7 +151,7 @@ enum ExplainText {
         ])
         table.showsRule = true
         for m in s.measures {
-            table.append([m.name, m.group, raw(m.name, m.raw), m.score.map { String(Int($0.rounded())) } ?? "–",
+            table.append([m.name, m.group, m.category.map(TerminalText.sanitize) ?? raw(m.name, m.raw), m.score.map { String(Int($0.rounded())) } ?? "–",
                           String(format: "%.1f", m.weight), String(format: "%.1f", m.effectiveWeight),
                           String(format: "%.1f", m.points), m.inputDate?.iso ?? "", m.stale ? "stale" : ""])
         }

@@ -9,11 +9,11 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Measure the programme: did alerting help, the team's response and coverage, renewals, health by week.",
         discussion: """
-            Each report covers a period (--from, --to; by default the 90 days up to the as-of day) of the accounts you may see: \
+            Each report covers a period (--from, --to; by default the 90 days up to the as-of day; for alerts, up to a horizon before it) of the accounts you may see: \
             a CSM their own, a manager their team's, a VP all. A group with nothing to count says "not enough data" rather than a zero rate. \
             --json prints one document and --csv one table with a header row (README, "folio report --json").
             """,
-        subcommands: [Program.self, Team.self, Renewals.self, Health.self]
+        subcommands: [Program.self, Team.self, Renewals.self, Health.self, Alerts.self]
     )
 
     /// The history of the period in the user's scope, with what every report needs around it.
@@ -62,14 +62,16 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var alertsOption: AlertsOption
 
         func run() throws {
-            try ReportCommand.run("program", global: global, options: options, alerts: alertsOption) { l, _ in
+            try ReportCommand.run("program", global: global, options: options, alerts: alertsOption) { l, policy in
                 let asOf = l.context.asOf
                 let comparison = ControlComparison(l.history, period: l.period, asOf: asOf)
                 let speed = ResponseSpeed(l.history, period: l.period, asOf: asOf)
                 let sequences = SequenceResponse(l.history.sequences)
-                try options.emit(l.frame, json: { ProgrammeReport.json(comparison, speed: speed, sequences: sequences) },
+                try options.emit(l.frame, json: { ProgrammeReport.json(comparison, speed: speed, sequences: sequences,
+                                                                   heldOutKinds: policy.holdoutKinds) },
                                  csv: { ProgrammeReport.csv(comparison, speed: speed) },
-                                 text: { width in ProgrammeReport.lines(comparison, speed: speed, sequences: sequences, frame: l.frame,
+                                 text: { width in ProgrammeReport.lines(comparison, speed: speed, sequences: sequences,
+                                                                        heldOutKinds: policy.holdoutKinds, frame: l.frame,
                                                                         heading: l.heading, maxWidth: width, glyphs: l.glyphs) })
             }
         }
@@ -144,6 +146,45 @@ struct ReportCommand: ParsableCommand {
                                  csv: { HealthReport.csv(distribution) },
                                  text: { width in HealthReport.text(distribution, frame: l.frame, heading: l.heading, maxWidth: width,
                                                   glyphs: l.glyphs) })
+            }
+        }
+    }
+
+    struct Alerts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "alerts",
+            abstract: "Alert quality per kind: followed by churn or contraction (precision, lift over any account, against the control group), noise, load per CSM.",
+            discussion: """
+                An alert is followed when its account churned or contracted within --horizon (90 days) of it, by the outcomes on \
+                record; alerts still inside their horizon are pending. The period ends a horizon before the as-of day unless --to \
+                says otherwise. Noise: alerts a person resolved as false positive or no action. Load: alerts routed to each CSM, per week.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ReportOptions
+        @OptionGroup var alertsOption: AlertsOption
+
+        @Option(help: ArgumentHelp("How far after an alert a churn or contraction counts: 90d, 12w or a number of days.", valueName: "span"))
+        var horizon: String = "90d"
+
+        func run() throws {
+            var model = ModelOptions()
+            model.horizon = horizon
+            let days = try model.horizonDays()
+            try AppContext.run(global, readonly: true, prepare: { try alertsOption.load() }) { context, policy in
+                let period = try options.period(asOf: options.to == nil ? context.asOf.adding(days: -days) : context.asOf)
+                let (quality, names) = try context.database.read { db in
+                    (try AlertQualityData.load(for: context.user, period: period, asOf: context.asOf, horizonDays: days, in: db),
+                     Dictionary(try Book.users(in: db).map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a }))
+                }
+                let scope = PortfolioScope.natural(for: context.user)
+                let frame = ReportFrame(report: "alerts", asOf: context.asOf.iso, from: period.from.iso, to: period.to.iso, scope: scope.rawValue)
+                try options.emit(frame, json: { AlertQualityReport.json(quality, heldOutKinds: policy.holdoutKinds, names: names) },
+                                 csv: { AlertQualityReport.csv(quality) },
+                                 text: { width in AlertQualityReport.lines(quality, heldOutKinds: policy.holdoutKinds, names: names, frame: frame,
+                                                                          heading: scope.label(for: context.user), maxWidth: width,
+                                                                          glyphs: context.glyphs) })
             }
         }
     }

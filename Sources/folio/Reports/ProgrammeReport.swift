@@ -30,6 +30,8 @@ enum ProgrammeReport {
         }
         var recoveryWindowDays: Int
         var minimumGroup: Int
+        /// The alert kinds the control group is held out of (alerts.yaml `holdout_kinds`).
+        var heldOutKinds: [String]
         var alerted: Group
         var control: Group
         var comparable: Bool
@@ -64,8 +66,12 @@ enum ProgrammeReport {
         JSON.Response(alerts: b.alerts, recovered: b.recovery.count, decided: b.recovery.of, recoveryRate: ReportFrame.rounded(b.recovery.rate))
     }
 
-    static func json(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse) -> JSON {
-        JSON(recoveryWindowDays: RecoveryRate.windowDays, minimumGroup: c.minimum, alerted: group(c.alerted),
+    /// The held-out kinds in the order alerts list them.
+    static func heldOut(_ kinds: Set<Alert.Kind>) -> [Alert.Kind] { Alert.Kind.allCases.filter(kinds.contains) }
+
+    static func json(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, heldOutKinds: Set<Alert.Kind>) -> JSON {
+        JSON(recoveryWindowDays: RecoveryRate.windowDays, minimumGroup: c.minimum, heldOutKinds: heldOut(heldOutKinds).map(\.rawValue),
+             alerted: group(c.alerted),
              control: group(c.control), comparable: c.isComparable, note: c.note,
              recoveryLiftPoints: ReportFrame.rounded(c.recoveryLift, places: 10),
              churnReductionPoints: ReportFrame.rounded(c.churnReduction, places: 10),
@@ -103,12 +109,15 @@ enum ProgrammeReport {
         return CSVTable(header: csvHeader, rows: rows)
     }
 
-    static func lines(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, frame: ReportFrame, heading: String,
-                      maxWidth: Int?, glyphs: Glyphs) -> [String] {
+    static func lines(_ c: ControlComparison, speed: ResponseSpeed, sequences: SequenceResponse, heldOutKinds: Set<Alert.Kind>,
+                      frame: ReportFrame, heading: String, maxWidth: Int?, glyphs: Glyphs) -> [String] {
         var out: [String] = []
         out.append(TerminalText.sanitize("Did alerting help? Health drops in \(heading), \(frame.from) to \(frame.to) (as of \(frame.asOf))"))
         out.append("Recovered: back at or above the alert's threshold within \(RecoveryRate.windowDays) days. Control: held-out accounts, "
                    + "whose drops were recorded but not alerted.")
+        let kinds = heldOut(heldOutKinds).map { $0.rawValue.split(separator: "-").joined(separator: " ") }
+        out.append(kinds.isEmpty ? "The control group is held out of no alert kind: every alert reached people."
+                   : "The control group is held out of \(kinds.joined(separator: ", ")) alerts only; every other alert reached people.")
         out.append("")
         var table = TextTable(columns: [
             .init("GROUP", priority: 10),

@@ -31,7 +31,7 @@ struct DemoAccountRecords {
 
     init(plan: DemoPlan, takenNames: Set<String>) {
         self.plan = plan
-        var rng = SeededRandom(seed: DemoBook.seed, stream: UInt64(plan.number))
+        var rng = SeededRandom(seed: DemoBook.seed, stream: plan.stream ?? UInt64(plan.number))
         if let script = plan.story?.script {
             locale = .en
             slug = script.slug
@@ -58,6 +58,10 @@ struct DemoAccountRecords {
     }
 
     private var script: DemoScript? { plan.story?.script }
+
+    /// The day the customer left (a story's, or a former customer's renewal): no usage,
+    /// activity, answer or payment from it on.
+    private var churnedOn: Day? { script?.churnedOn ?? plan.leftOn }
 
     // MARK: - The account
 
@@ -117,7 +121,7 @@ struct DemoAccountRecords {
                                        volatility: 0.012, count: weeks.count + 1, using: &rng)
         let account = Account(id: plan.id, name: name, tier: tier, owner: plan.owner, ae: ae,
                               arr: Money(cents: Int64(arr) * 100), contractStart: start, renewalDate: renewal,
-                              seats: seats, timezone: timezone, emailOptOut: optOut)
+                              seats: seats, timezone: timezone, emailOptOut: optOut, status: plan.leftOn == nil ? .active : .churned)
         return (account, latent)
     }
 
@@ -186,7 +190,7 @@ struct DemoAccountRecords {
     private var activeWeeks: [(index: Int, week: Day)] {
         Self.weeks.enumerated().compactMap { i, week in
             guard week >= account.contractStart.weekStart else { return nil }
-            if let left = script?.churnedOn, week >= left { return nil }
+            if let left = churnedOn, week >= left { return nil }
             return (i, week)
         }
     }
@@ -253,7 +257,7 @@ struct DemoAccountRecords {
         let mean = (account.tier == .smb ? 0.6 : 1) * (0.35 + 4.5 * (1 - h) * (1 - h))
         let t = min(1, max(0, (0.85 - h) / 0.6))
         let weights = zip([45.0, 40, 14, 1], [20.0, 30, 35, 15]).map { $0 * (1 - t) + $1 * t }
-        let lastDay = Self.asOf.adding(days: -1)
+        let lastDay = (churnedOn ?? Self.asOf).adding(days: -1)
         var criticalOpen = false
         for _ in 0..<rng.poisson(mean) {
             let priority = SupportCase.Priority.allCases[rng.weighted(weights)]
@@ -272,6 +276,8 @@ struct DemoAccountRecords {
                 if criticalOpen { closed = min(lastDay, opened.adding(days: 2)) }
                 criticalOpen = true
             }
+            // A customer that left has its cases closed by then.
+            if churnedOn != nil { closed = max(opened, min(closed ?? lastDay, lastDay)) }
             cases.append(SupportCase(id: "", accountID: account.id, priority: priority, opened: opened, closed: closed))
         }
         cases = cases.enumerated().sorted { ($0.element.opened, $0.offset) < ($1.element.opened, $1.offset) }.map(\.element)
@@ -323,6 +329,7 @@ struct DemoAccountRecords {
             for index in responders where rng.chance(0.75) {
                 let score = min(10, max(0, Int((3 + 7 * h + 1.6 * rng.normal()).rounded())))
                 let date = wave.adding(days: rng.int(in: 0...11))
+                if let left = churnedOn, date >= left { continue }
                 answers.append((index, NPSResponse(contactID: "", date: date, score: score, comment: comment(on: score))))
             }
         }
@@ -340,8 +347,8 @@ struct DemoAccountRecords {
         } else if script != nil || account.contractStart > Self.asOf.adding(days: -45) {
             rows = [(Self.asOf, 0)]
         } else {
-            // Late payers are mostly the troubled accounts.
-            let h = latent.asOf
+            // Late payers are mostly the troubled accounts (a former customer: as it was when it left).
+            let h = churnedOn.map { left in latent[week: Self.weeks.lastIndex { $0 < left } ?? 0] } ?? latent.asOf
             let roll = rng.unit()
             let late = 0.02 + 0.45 * (1 - h) * (1 - h) * (1 - h)
             let once = 0.01 + 0.06 * (1 - h)
@@ -353,6 +360,11 @@ struct DemoAccountRecords {
             } else {
                 rows = [(Self.asOf, 0)]
             }
+        }
+        if let left = churnedOn, script == nil {
+            // Nothing after it left: the last status is the one on its way out.
+            let last = left.adding(days: -1)
+            rows = rows.map { ($0.0 == Self.asOf ? last : $0.0, $0.1) }.filter { $0.0 <= last }
         }
         payments = [PaymentStatus(accountID: account.id, asOf: first, daysOverdue: 0)]
             + rows.filter { $0.0 > first }.map { PaymentStatus(accountID: account.id, asOf: $0.0, daysOverdue: $0.1) }
@@ -398,7 +410,7 @@ struct DemoAccountRecords {
         }
         let tier = account.tier, owner = account.owner
         let first = max(Self.weeks[0], account.contractStart)
-        let last = [Self.asOf, script?.quietAfter, script?.churnedOn].compactMap { $0 }.min()!
+        let last = [Self.asOf, script?.quietAfter, churnedOn].compactMap { $0 }.min()!
         let stretched = owner == DemoBook.stretchedCSM
         let young = plan.startedDaysAgo.map { $0 < 90 } ?? false
 

@@ -1,5 +1,6 @@
 /// Folio's demo portfolio: a customer-success team of eleven and its book of 150 accounts
-/// on Monday 2026-11-23, with 26 weeks of usage and everything else a team imports. The
+/// on Monday 2026-11-23, with 26 weeks of usage and everything else a team imports, and the
+/// 30 customers who left at a renewal during those weeks. The
 /// twenty accounts of `DemoStory.all` follow their stories (SampleData/STORIES.md); every
 /// other account is drawn from a latent health (`LatentHealth`) with noise. Deterministic:
 /// the same records every time, on every platform. `folio demo` builds its database from
@@ -42,6 +43,12 @@ public struct DemoBook: Sendable {
     public let toldAccountIDs: Set<String>
     /// The told accounts whose CSM never picks their alerts up (`DemoStory.unanswered`).
     public let unansweredAccountIDs = Set(DemoStory.all.filter(\.unanswered).map(\.accountID))
+    /// Customers who left at a renewal during the replayed half-year (ACC-0151 on).
+    public let formerAccountIDs: Set<String>
+
+    /// How many former customers the book has: enough churns (with ACC-0025's) for
+    /// `folio model fit`, which wants at least 30.
+    public static let formerCustomers = 30
 
     let contacts: [Contact]
     let usage: [UsageWeek]
@@ -59,6 +66,25 @@ public struct DemoBook: Sendable {
             names.insert(records.account.name)
             drawn.append(records)
         }
+        // Former customers: candidates drawn like any ordinary account, each kept when a draw
+        // from its latent health at its renewal says it left (the lower, the likelier), so who
+        // left follows the hidden health with noise and a backtest has something honest to rank.
+        var rng = SeededRandom(seed: Self.seed, stream: 1)
+        var formers: [DemoAccountRecords] = []
+        var candidate = 0
+        while formers.count < Self.formerCustomers {
+            candidate += 1
+            var plan = DemoPlan.formerCandidate(candidate, using: &rng)
+            plan.id = Self.number("ACC", plans.count + formers.count + 1, digits: 4)
+            let records = DemoAccountRecords(plan: plan, takenNames: names)
+            let left = plan.leftOn!
+            let h = records.latent[week: Self.usageWeeks.lastIndex { $0 < left } ?? 0]
+            guard rng.chance(LatentHealth.leavingChance(h)) else { continue }
+            names.insert(records.account.name)
+            formers.append(records)
+        }
+        drawn += formers
+        formerAccountIDs = Set(formers.map(\.account.id))
         accounts = drawn.map(\.account)
         latentHealth = Dictionary(uniqueKeysWithValues: drawn.map { ($0.account.id, $0.latent) })
         toldAccountIDs = Set(plans.filter(\.isTold).map(\.id))
@@ -112,9 +138,9 @@ public struct DemoBook: Sendable {
         for activity in activities { try emit(.activity(activity)) }
     }
 
-    /// `CON-00042`.
-    static func number(_ prefix: String, _ n: Int) -> String {
-        let digits = String(n)
-        return prefix + "-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+    /// `CON-00042` (`ACC-0151` with four digits).
+    static func number(_ prefix: String, _ n: Int, digits: Int = 5) -> String {
+        let text = String(n)
+        return prefix + "-" + String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

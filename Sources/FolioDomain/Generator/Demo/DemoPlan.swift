@@ -26,12 +26,38 @@ struct DemoPlan: Sendable {
     var renewalInDays: Int?
     /// An account of the stretched CSM whose calls and meetings lapsed lately.
     var lapsed = false
+    /// A former customer: it left at its renewal on this day, during the replayed half-year.
+    var leftOn: Day?
+    /// The account's random stream when not its id's number (a former customer is drawn from
+    /// candidates, each with a stream of its own).
+    var stream: UInt64?
 
     /// Named in STORIES.md: a story, or one of the awkward names.
     var isTold: Bool { story != nil || name != nil }
 
     /// The number in the id (`ACC-0042` → 42), which seeds the account's random stream.
     var number: Int { Int(id.dropFirst(4))! }
+
+    /// The first and the last day a former customer may have left on: its churn, recorded on
+    /// the Monday after, falls within the replay and within 90 days of its scored runs.
+    static let leavingDays = (first: Day(year: 2026, month: 6, day: 2)!, last: Day(year: 2026, month: 11, day: 9)!)
+
+    /// A candidate former customer: a tier in the book's proportions, an owner among the CSMs,
+    /// a start drawn from that book's mix, and the renewal it may leave at. Whether it did is
+    /// for its latent health to say (`DemoBook`).
+    static func formerCandidate(_ candidate: Int, using rng: inout SeededRandom) -> DemoPlan {
+        let tier = tierSizes[rng.weighted(tierSizes.map { Double($0.1) })].0
+        var plan = DemoPlan(tier: tier)
+        plan.owner = rng.pick(bookSizes.map(\.0))
+        let mix = mix(of: plan.owner)
+        let roll = rng.unit()
+        plan.condition = roll < mix.healthy ? .healthy : roll < mix.healthy + mix.middling ? .middling : .trouble
+        let left = leavingDays.first.adding(days: rng.int(in: 0...leavingDays.first.days(until: leavingDays.last)))
+        plan.leftOn = left
+        plan.renewalInDays = DemoBook.asOf.days(until: left)
+        plan.stream = 10_000 + UInt64(candidate)
+        return plan
+    }
 
     static let tierSizes: [(Account.Tier, Int)] = [(.enterprise, 20), (.midMarket, 50), (.smb, 80)]
 

@@ -116,7 +116,7 @@ extension DemoStory {
         latent: S.latent(0.55),
         // Fitted so the score dips under 70 in early August, stays at 68–74 into October,
         // climbs to 76 and falls under 70 again in the last fortnight.
-        utilisation: [0.7364, 0.7364, 0.7545, 0.7727, 0.7091, 0.5909, 0.4455, 0.3455, 0.3727, 0.4727, 0.5909, 0.6545, 0.6273,
+        utilisation: [0.7364, 0.7364, 0.7545, 0.7727, 0.7091, 0.5909, 0.4455, 0.3455, 0.3727, 0.4364, 0.5909, 0.6545, 0.6273,
                       0.5545, 0.4545, 0.3909, 0.4000, 0.4727, 0.5818, 0.6727, 0.6455, 0.5545, 0.4818, 0.4273, 0.4273, 0.4636],
         keyActions: S.flat(1.0, 23) + [0.92, 0.86, 0.82], features: S.flat(6),
         touchGap: S.flat(12), meetings: [day("2026-06-22"), day("2026-08-31"), day("2026-10-26")], qbrs: [],
@@ -304,7 +304,8 @@ extension DemoStory {
             .init(.email, .inbound, "2026-11-12", "chen.wei", "{primary}: all 12 staff invited, first campaign sent."),
             .init(.checkIn, .outbound, "2026-11-20", "chen.wei", "30-day check-in with {primary}: on track."),
         ]),
-        band: "Green", alerts: [])
+        // Its first week scores 68: little usage yet and nothing else on file (missing is missing).
+        band: "Green", alerts: [.init(.healthDrop, .amber, on: "2026-10-26")])
 
     /// 19. Day 90: onboarding done, check-ins kept, moving to adoption today.
     static let onboardingDay90 = DemoStory(19, "onboarding-90", S(
@@ -322,7 +323,8 @@ extension DemoStory {
             .init(.checkIn, .outbound, "2026-10-26", "lucia.fernandez", "60-day check-in: all five clinics live."),
             .init(.call, .outbound, "2026-11-20", "lucia.fernandez", "Call with {primary}: planning the rollout to the last teams."),
         ]),
-        band: "Green", alerts: [])
+        // Its first weeks score 66–70 (a slow start, nothing else on file yet), then it climbs.
+        band: "Green", alerts: [.init(.healthDrop, .amber, on: "2026-08-31", recovers: true)])
 
     /// 20. Churned at its renewal on 2026-10-01.
     static let churned = DemoStory(20, "churned", S(
@@ -332,8 +334,11 @@ extension DemoStory {
         contacts: [.init("Emily MacLeod", "emily.macleod", [.primary], optOut: true), .init("Fiona Hughes", "fiona.hughes", [.champion]),
                    .init("Grace Bennett", "grace.bennett", [])],
         latent: S.latent(0.3, 0.1, 10, 19),
-        utilisation: S.line(0.42, 0.3, 0, 18), keyActions: S.line(1.0, 0.7, 0, 18), features: S.flat(2),
+        utilisation: S.line(0.36, 0.12, 0, 18), keyActions: S.line(1.0, 0.5, 0, 18), features: S.flat(1),
         churnedOn: day("2026-10-01"),
+        // Their complaints pile up through August, before they said they would not renew.
+        cases: [.init(.high, "2026-07-29", "2026-08-05"), .init(.high, "2026-08-19", "2026-08-26"),
+                .init(.medium, "2026-08-20", "2026-09-02")],
         answers: [.init(.champion, "2026-06-10", 7)],
         payments: [(day("2026-10-05"), 0)],
         touches: [

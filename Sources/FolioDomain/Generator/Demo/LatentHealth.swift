@@ -19,6 +19,13 @@ public struct LatentHealth: Hashable, Sendable {
     /// The value in week `index` (0 = the first usage week), held at the ends.
     public subscript(week index: Int) -> Double { weekly[min(weekly.count - 1, max(0, index))] }
 
+    /// The chance a customer of latent health `h` leaves at a renewal: a half at 0.35,
+    /// about one in eight at 0.5, one in a hundred at 0.7. A draw, not a rule: some healthy
+    /// customers leave and some sick ones stay, so no score can rank them perfectly.
+    public static func leavingChance(_ h: Double) -> Double {
+        1 / (1 + PortableMath.exp((h - 0.35) / 0.08))
+    }
+
     /// A random walk of `count` values: starts at `start`, moves by `drift` a week plus a
     /// normal step of `volatility`, and stays within 0.03…0.98 (nobody is certain to stay
     /// or to leave).

@@ -242,17 +242,17 @@ public enum AccountView {
         if showsDate { header.append(("MEASURED", dateWidth, .left)) }
         var out: [StyledLine] = [[Span(row(header), .header)]]
         for measure in explanation.snapshot.measures {
-            let raw = measure.raw.map { page.formatRaw(measure.name, $0) } ?? "no data"
+            let raw = measure.category ?? measure.raw.map { page.formatRaw(measure.name, $0) } ?? "no data"
             let score = measure.score.map { String(Int($0.rounded())) } ?? "\(g.dash)"
             let weight = measure.effectiveWeight == measure.weight ? format1(measure.weight)
                 : "\(format1(measure.weight))\(g.arrow)\(format1(measure.effectiveWeight))"
             var cells: [(String, Int, TextAlignment)] = [(measure.name, nameWidth, .left), (raw, rawWidth, .right), (score, scoreWidth, .right),
                                                          (weight, weightWidth, .right), (format1(measure.points), pointsWidth, .right)]
-            var role: StyleRole = measure.raw == nil ? .dim : .normal
+            var role: StyleRole = measure.score == nil ? .dim : .normal
             if measure.stale { cells[0].0 = "\(measure.name) (stale)" }
             if showsDate { cells.append((measure.inputDate.map { $0.iso } ?? "", dateWidth, .left)) }
             if measure.stale { role = .warning }
-            if let value = measure.score, value < 34, measure.raw != nil, !measure.stale { role = .negative }
+            if let value = measure.score, value < 34, !measure.stale { role = .negative }
             out.append([Span(row(cells), role)])
         }
         return out

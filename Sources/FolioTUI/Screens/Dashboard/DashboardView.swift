@@ -3,7 +3,8 @@ import FolioStore
 
 /// The dashboard (view 7): the figures of `folio report program` for the period as charts —
 /// alerted against control recovery, health by week, time to acknowledge per CSM, ARR at
-/// risk by renewal month, recovery sequences answered. A line over them says the period; the
+/// risk by renewal month, recovery sequences answered; then whether the score predicts churn
+/// and whether the alerts are worth it (`ModelSections`). A line over them says the period; the
 /// rest scrolls with j/k and PgUp/PgDn when it does not fit.
 enum DashboardView {
     static func lines(_ d: ProgrammeDashboard, width: Int, glyphs g: Glyphs) -> [StyledLine] {
@@ -13,7 +14,9 @@ enum DashboardView {
             DashboardSections.acknowledgement(d, width: width, glyphs: g),
             DashboardSections.arrAtRisk(d, width: width, glyphs: g),
             DashboardSections.sequences(d, width: width, glyphs: g),
-        ]
+            ModelSections.model(d, width: width, glyphs: g),
+            ModelSections.alerts(d, width: width, glyphs: g),
+        ].filter { !$0.isEmpty }
         return Array(sections.joined(separator: [[]]))
     }
 

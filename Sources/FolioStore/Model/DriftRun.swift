@@ -1,0 +1,33 @@
+import FolioDomain
+import GRDB
+
+/// `folio model drift`: the stored scores' AUC quarter by quarter, and the share of accounts
+/// in each band at the last run of each month, from the first stored run on.
+public enum DriftRun {
+    public struct Result: Sendable {
+        public var window: ModelWindow
+        public var drift: ScoreDrift
+        /// Runs the band shares cover (the last of each month), from the first to the as-of day.
+        public var firstRun: Day?
+    }
+
+    public static func run(window: ModelWindow, bands: BandSet, in db: Database) throws -> Result {
+        let book = try ModelBook.load(in: db)
+        let cases = window.stored ? try StoredScores.read(window, book: book, lowestBand: bands.bands.first?.name ?? "", in: db).cases
+            : OutcomeCases()
+        // The whole days of the history (after 90 days, one a week) stand for the runs.
+        let runs = try HealthHistory.wholeDays(in: db).filter { $0 >= window.from && $0 <= window.asOf }
+        // The last run of each month.
+        var lastOfMonth: [Int: Day] = [:]
+        for day in runs { lastOfMonth[day.year * 12 + day.month] = day }
+        var shares: [ScoreDrift.BandShares] = []
+        for day in lastOfMonth.values.sorted() {
+            var counts = [Int](repeating: 0, count: bands.bands.count)
+            for (band, accounts) in try SnapshotStore.bandCounts(on: day, in: db) {
+                if let k = bands.index(of: band) { counts[k] += accounts }
+            }
+            shares.append(ScoreDrift.BandShares(day: day, counts: counts))
+        }
+        return Result(window: window, drift: ScoreDrift(cases, bands: bands, shares: shares), firstRun: runs.first)
+    }
+}
