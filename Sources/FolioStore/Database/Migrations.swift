@@ -469,7 +469,7 @@ enum Migrations {
             try db.execute(sql: "DROP TABLE health_snapshot")
         }
 
-        m.registerMigration("v10-model-term-given") { db in
+        m.registerMigration("v13-model-term-given") { db in
             // Missing is missing (issue 15): the contract term is a measure only where an
             // import gave it; a term other than the default annual one surely was.
             try db.execute(sql: """
