@@ -310,7 +310,24 @@ struct TriageTmuxTests {
         try session.send("Enter")
         session.waitFor("the account's explanation") { $0.contains(String(name.prefix(12))) && $0.contains("MEASURE") && $0.contains("Health ") }
         try session.send("a")
-        session.waitFor("the acknowledgement") { $0.contains("acknowledged") && ($0.contains("alert \(id) ") || $0.contains("alerts acknowledged")) }
+        // An account with more than one open alert asks which: choose the escalation's.
+        let asked = session.waitFor("the acknowledgement or the question which alert") {
+            $0.contains("Acknowledge an alert") || ($0.contains("acknowledged") && $0.contains("alert \(id) "))
+        }
+        if asked.contains("Acknowledge an alert") {
+            // The choices stand in a row, the chosen one in brackets: move right to the escalation's.
+            let row = asked.split(separator: "\n").first { $0.contains("▸ Alert") }.map { String($0) } ?? ""
+            // Each choice is "#ID kind"; the chosen one has "[" before its "#".
+            let pieces = row.components(separatedBy: "#").dropFirst()
+            let ids = pieces.compactMap { Int($0.prefix { $0.isNumber }) }
+            let before = row.components(separatedBy: "#").dropLast()
+            let chosen = zip(before, ids).first { $0.0.hasSuffix("[") }?.1 ?? id
+            let steps = (ids.firstIndex(of: id) ?? 0) - (ids.firstIndex(of: chosen) ?? 0)
+            for _ in 0..<max(0, steps) { try session.send("Right") }
+            session.waitFor("the escalation chosen") { $0.contains("[#\(id) ") }
+            try session.send("Enter")
+        }
+        session.waitFor("the acknowledgement") { $0.contains("acknowledged") && $0.contains("alert \(id) ") }
         #expect(Self.alert(id, in: try Self.alerts(folio, db, "marta.novak"))?["acknowledgedBy"] as? String == "marta.novak")
         try session.send("l", "Tab", "Tab", "Tab")
         try session.tmux(["send-keys", "-l", "Rescue call with the sponsor"])

@@ -78,6 +78,9 @@ struct UndoTmuxTests {
 
         try session.send("2")
         session.waitFor("the inbox again") { $0.contains("Alerts of Jonas Müller") }
+        // The top alert suggests a sequence (the one below it is capped by a late payment, which starts none).
+        try session.send("g")
+        session.waitFor("the top alert selected") { session.selectedLine($0)?.contains("Ferrovia Verde") == true }
         try session.send("r")
         session.waitFor("the preview") { $0.contains("── step 1 of") }
         try session.send("y")

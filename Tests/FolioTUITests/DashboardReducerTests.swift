@@ -91,7 +91,7 @@ import Testing
         state.step(.run(.bottom))
         state.step(.resized(ScreenSize(width: 120, height: 35)))
         let grown = DashboardView.lines(D.dashboard, width: 118, glyphs: .unicode).count
-        #expect(state.dashboard.scroll == max(0, grown - (35 - 4)))
+        #expect(state.dashboard.scroll == max(0, grown - (35 - 5)))
     }
 
     @Test func enterAndActionsSayTheyDoNotApply() {
