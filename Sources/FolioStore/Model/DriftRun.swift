@@ -11,6 +11,11 @@ public enum DriftRun {
         public var firstRun: Day?
     }
 
+    /// The day of the first stored daily run: where drift starts when no --from is given.
+    public static func firstRunDay(in db: Database) throws -> Day? {
+        try String.fetchOne(db, sql: "SELECT MIN(date) FROM engine_run").flatMap { Day(iso: $0) }
+    }
+
     public static func run(window: ModelWindow, bands: BandSet, in db: Database) throws -> Result {
         let book = try ModelBook.load(in: db)
         let cases = window.stored ? try StoredScores.read(window, book: book, lowestBand: bands.bands.first?.name ?? "", in: db).cases

@@ -218,7 +218,7 @@ struct ModelCommand: ParsableCommand {
                 let profile = try profileOption.load()
                 let (database, asOf) = try ModelCommand.open(global)
                 let result = try database.read { db -> DriftRun.Result in
-                    let first = try String.fetchOne(db, sql: "SELECT MIN(date) FROM engine_run").flatMap { Day(iso: $0) }
+                    let first = try DriftRun.firstRunDay(in: db)
                     let from = try options.day(options.from, "--from") ?? first
                     let window = try ModelWindow.resolve(asOf: asOf, horizonDays: try options.horizonDays(), from: from,
                                                          to: try options.day(options.to, "--to"), in: db)
