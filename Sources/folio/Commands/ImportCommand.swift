@@ -96,9 +96,11 @@ struct ImportCommand: ParsableCommand {
                 options.checkPermission = true
                 let meter = ProgressLine("import")
                 if meter.isActive {
+                    let clock = FileClock()
                     options.progress = { p in
                         let percent = p.totalBytes > 0 ? ", \(min(100, Int(Double(p.bytesRead) / Double(p.totalBytes) * 100)))% read" : ""
-                        meter.show("\((p.file as NSString).lastPathComponent): \(p.rows.formatted()) rows\(percent)")
+                        let rate = Int(Double(p.rows) / max(clock.seconds(into: p.file), 0.2))
+                        meter.show("\((p.file as NSString).lastPathComponent): \(p.rows.formatted()) rows, \(rate.formatted()) rows/s\(percent)")
                     }
                 }
                 let summary = try PortfolioImporter(database: database).run(paths: paths, options: options)
@@ -115,6 +117,20 @@ struct ImportCommand: ParsableCommand {
                 complain("folio: \(failed)")
                 throw Exit.failure
             }
+        }
+    }
+}
+
+/// How long the file being read has been read: an import's rows per second are its file's own.
+private final class FileClock: @unchecked Sendable { // state behind `lock`
+    private let lock = NSLock()
+    private var file = ""
+    private var started = Date()
+
+    func seconds(into file: String) -> Double {
+        lock.withLock {
+            if file != self.file { self.file = file; started = Date() }
+            return Date().timeIntervalSince(started)
         }
     }
 }
