@@ -15,10 +15,13 @@ enum SnoozeWaking {
     @discardableResult
     static func wake(asOf: Day, now: Int64, actor: String, in db: Database) throws -> Int {
         let waiting = try Alert.fetchAll(db, sql: "SELECT * FROM alert WHERE state = 'snoozed' AND snooze_wake IS NOT NULL")
+        // The scores in one read of the history, not one per snoozed alert.
+        let worseWatched = waiting.filter { $0.snoozeWake?.onWorse == true }.map(\.accountID)
+        let scores = worseWatched.isEmpty ? [:] : try SnapshotStore.latestScores(of: Array(Set(worseWatched)), asOf: asOf, in: db)
         var woken = 0
         for alert in waiting {
             guard let wake = alert.snoozeWake else { continue }
-            let since = SnoozeWake.Since(score: wake.onWorse ? try score(of: alert.accountID, asOf: asOf, in: db) : nil,
+            let since = SnoozeWake.Since(score: wake.onWorse ? scores[alert.accountID]?.score : nil,
                                          newAlerts: wake.onWorse ? try newAlerts(on: alert, after: wake.since, in: db) : [],
                                          replied: wake.onReply ? try replied(alert.accountID, since: wake.since, in: db) : false)
             if let why = wake.wakes(since), try wakeUp(alert, because: why, actor: actor, at: now, in: db) { woken += 1 }
