@@ -7,6 +7,10 @@
 #
 #   scripts/bench-million.sh [ACCOUNTS] [WEEKS]     (defaults 1000000 26)
 #   BENCH_DIR=/path BENCH_KEEP=1                     keep the work folder (about 15 GB)
+#   FOLIO_BIN=/path/folio                            run that binary (no release build)
+#
+# Each step prints its wall time, its CPU time (user + system: the figure that holds when
+# the machine is shared) and its peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts=${1:-1000000}
@@ -15,14 +19,18 @@ asof=2026-11-23
 work=${BENCH_DIR:-$(mktemp -d /tmp/folio-bench-million.XXXXXX)}
 mkdir -p "$work"
 if [ -z "${BENCH_KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "work folder: $work"; fi
-swift build -c release --scratch-path .build-release --product folio >/dev/null
-folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+if [ -n "${FOLIO_BIN:-}" ]; then # a folio built before (not rebuilt)
+    folio=$FOLIO_BIN
+else
+    swift build -c release --scratch-path .build-release --product folio >/dev/null
+    folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+fi
 
 measure() {
     local label=$1; shift
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-    read -r secs kb < "$work/time"
-    printf '%-44s %8.1f s   peak %6d MB   (load %s)\n' "$label" "$secs" "$((kb / 1024))" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    read -r secs user sys kb < "$work/time"
+    printf '%-44s %8.1f s   cpu %8.1f s   peak %6d MB   (load %s)\n' "$label" "$secs" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$((kb / 1024))" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 timings() {
     python3 -c 'import json, sys
