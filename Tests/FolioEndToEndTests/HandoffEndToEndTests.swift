@@ -48,7 +48,15 @@ struct HandoffEndToEndTests {
         let handed = try folio.run("alerts", "hand-over", "\(id)", "--to", "omar.haddad", "--note", "you know their CTO",
                                    "--db", db, "--user", "jonas.muller")
         #expect(handed.status == 0 && handed.stdout.contains("alert \(id) handed over to omar.haddad"), "\(handed.stderr)")
+        #expect(handed.stdout.contains("they will read: you know their CTO"))
         #expect(try Self.json(folio, "alerts", "--db", db, "--user", "omar.haddad").contains { $0["id"] as? Int == id })
+
+        // Whoever works from the command line reads what was handed to them under their lists (stderr: a pipe gets the list).
+        let omarsAlerts = try folio.run("alerts", "--db", db, "--user", "omar.haddad")
+        #expect(omarsAlerts.stderr.contains("jonas.muller handed you alert \(id) on \(account): you know their CTO"), "\(omarsAlerts.stderr)")
+        #expect(!omarsAlerts.stdout.contains("handed you"))
+        let jonasBook = try folio.run("accounts", "--db", db, "--user", "jonas.muller")
+        #expect(jonasBook.stderr.contains("marta.novak gave you \(account) (was amelie.durand's): Amélie is on leave"), "\(jonasBook.stderr)")
 
         // Each receiver is told when they open Folio.
         let jonas = try TmuxSession(width: 120, height: 35, arguments: "--db '\(db)' --user jonas.muller")

@@ -59,6 +59,18 @@ import Testing
         #expect(state.screen.kind == .team)
     }
 
+    /// H typed ahead, before the team has loaded, says so: not that there is nothing to walk.
+    @Test func hBeforeTheTeamHasLoadedSaysItIsStillLoading() {
+        var state = F.state(width: 100, height: 30, viewer: T.manager)
+        _ = reduce(&state, .run(.team))
+        let effects = reduce(&state, .key(.char("H")))
+        #expect(state.screen.kind == .team && effects.isEmpty)
+        #expect(state.flash?.text.contains("still loading") == true)
+        _ = reduce(&state, .teamLoaded(T.team))
+        _ = reduce(&state, .key(.char("H")))
+        #expect(state.screen.kind == .huddle)
+    }
+
     /// The huddle at the sizes people use: one escalation's page, the 60x12 minimum too.
     @Test(arguments: [(80, 24), (120, 35), (60, 12)])
     func theHuddlePage(width: Int, height: Int) {

@@ -48,6 +48,10 @@ struct AccountsList: ParsableCommand {
                 for line in BookTable.lines(entries, asOf: context.asOf, maxWidth: context.width, glyphs: context.glyphs, bands: context.bands) {
                     print(line)
                 }
+                for line in HandoffLines.lines(try HandoffLines.recent(to: context.user.login, in: context.database), now: context.now,
+                                               accounts: true) {
+                    complain(line)
+                }
                 complain("\(entries.count) accounts in the book of \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)) as of \(context.asOf)")
             }
         }

@@ -66,6 +66,9 @@ struct AlertsList: ParsableCommand {
             }
             for line in table.render(maxWidth: context.width, glyphs: context.glyphs) { print(line) }
             let overdue = listings.filter { $0.alert.isOverdue(at: now) }.count
+            for line in HandoffLines.lines(try HandoffLines.recent(to: context.user.login, in: context.database), now: now, accounts: false) {
+                complain(line)
+            }
             complain("\(listings.count) alert\(listings.count == 1 ? "" : "s")\(overdue > 0 ? ", \(overdue) overdue" : "") · \(scope.rawValue) · \(context.user.login) (\(context.user.role.rawValue)) as of \(context.asOf)")
         }
     }
@@ -148,9 +151,13 @@ protocol AlertActing {
     var ids: [Int64] { get }
     func action(asOf: Day) throws -> AlertAction
     var past: String { get }
+    /// What the line adds after the alert: the note a hand-over carries.
+    var told: String { get }
 }
 
 extension AlertActing {
+    var told: String { "" }
+
     func act() throws {
         try AppContext.run(global) { context in
             // What is asked is checked before who asks: a bad --until says so whoever runs it.
@@ -161,7 +168,7 @@ extension AlertActing {
                 do {
                     let alert = try AlertDesk.perform(action, on: id, by: actor, at: context.now, asOf: context.asOf,
                                                       in: context.database)
-                    print("alert \(id) \(past) (\(alert.kind.title), \(alert.accountID))")
+                    print(TerminalText.sanitize("alert \(id) \(past) (\(alert.kind.title), \(alert.accountID))\(told)"))
                 } catch let failure as AlertActionFailure {
                     complain("folio: \(failure)")
                     failed += 1
@@ -243,5 +250,6 @@ struct AlertsHandOver: ParsableCommand, AlertActing {
 
     func action(asOf: Day) throws -> AlertAction { .handOver(to: to, note: note) }
     var past: String { "handed over to \(to)" }
+    var told: String { note.isEmpty ? "; no note" : "; they will read: \(note)" }
     func run() throws { try act() }
 }

@@ -111,6 +111,11 @@ func startHuddle(in state: inout AppState) -> [Effect] {
         state.flash = Flash("H starts a huddle from the team view (5)", kind: .error)
         return []
     }
+    // Typed ahead before the team has loaded: "no escalations" would be untrue.
+    guard team.board != nil else {
+        state.flash = Flash("the team is still loading: press H again when the escalations show")
+        return []
+    }
     let ids = team.alertTargets(for: .huddle).count > 1 ? team.alertTargets(for: .huddle).compactMap(\.alert.id)
         : team.escalations.compactMap(\.alert.id)
     guard !ids.isEmpty else {
