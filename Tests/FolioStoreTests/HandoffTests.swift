@@ -49,6 +49,38 @@ struct HandoffTests {
         #expect(try Handoffs.takeUnseen(by: "kenji", at: 30, in: db).isEmpty)
     }
 
+    /// The customer hears from the CSM who has them now: an email written but not gone is
+    /// written again signed by the new CSM; an approved one is a draft again for them.
+    @Test func waitingRecoveryEmailsAreSignedByTheNewCSM() throws {
+        let book = try OutreachBook()
+        try book.alert("A2", .usageDrop)
+        let kenji = try book.user("kenji")
+        let started = try SequenceDesk(library: book.library).start(try book.account("A2"), sequence: nil, by: kenji,
+                                                                    asOf: OutreachBook.asOf, now: OutreachBook.runAt, in: book.db)
+        let id = try #require(started.message?.id)
+        let before = try #require(try book.messages("A2").first)
+        #expect(before.from == "kenji@example.com" && before.body.contains("Kenji"))
+        // Approved as if by Kenji: it was his words.
+        try book.db.write { try $0.execute(sql: "UPDATE outbox_message SET approved_by = 'kenji', approved_at = 5 WHERE id = ?", arguments: [id]) }
+
+        let done = try AccountReassignment.reassign("A2", to: "ana", note: "", by: try book.user("max"), at: OutreachBook.runAt + 60,
+                                                    sequences: book.library, in: book.db)
+        #expect(done.emailsResigned == [id] && done.emailsBackToDraft == [id] && done.emailsUnchanged.isEmpty)
+        #expect(done.emailWords == "; 1 waiting email now signed by ana (it is a draft again for their approval)")
+        let after = try #require(try book.messages("A2").first)
+        #expect(after.from == "ana@example.com" && after.fromName == "Ana Lima")
+        #expect(after.body.contains("Ana") && !after.body.contains("Kenji"))
+        #expect(after.state == .draft && after.approvedBy == nil && after.messageID == before.messageID)
+        let audit = try book.db.read { try String.fetchAll($0, sql: "SELECT action FROM audit_entry WHERE actor = 'max' ORDER BY id") }
+        #expect(audit.contains("outbox.resign"))
+
+        // Without sequences to write it from, it is left as it was, and the words say so.
+        let back = try AccountReassignment.reassign("A2", to: "kenji", note: "", by: try book.user("max"), at: OutreachBook.runAt + 120,
+                                                    in: book.db)
+        #expect(back.emailsUnchanged == [id] && back.emailWords.contains("still signed by ana"))
+        #expect(try book.messages("A2").first?.from == "ana@example.com")
+    }
+
     @Test func aHandedOverAlertCarriesItsNoteToTheReceiver() throws {
         let (scratch, db) = try desk.portfolio()
         defer { withExtendedLifetime(scratch) {} }

@@ -3,8 +3,9 @@ import GRDB
 
 /// Giving an account to another CSM (a manager's move, DESIGN §5): its owner changes, its
 /// open alerts are routed to the new CSM (and their manager) in place of the old, its
-/// check-ins follow it (they are the owner's by the account), all in one transaction with
-/// an audit entry per record and a hand-off the new CSM is shown.
+/// check-ins follow it (they are the owner's by the account), its recovery emails not yet
+/// gone are signed by the new CSM, all in one transaction with an audit entry per record
+/// and a hand-off the new CSM is shown.
 public enum AccountReassignment {
     public struct Reassigned: Sendable, Hashable {
         public var accountID: String
@@ -15,6 +16,28 @@ public enum AccountReassignment {
         public var alerts: [Int64]
         /// The check-ins still owed, now the new CSM's.
         public var checkIns: Int
+        /// Recovery emails written but not gone, written again signed by the new CSM.
+        public var emailsResigned: [Int64] = []
+        /// Of those, approved before and drafts again (the new CSM approves their own words).
+        public var emailsBackToDraft: [Int64] = []
+        /// Waiting emails that could not be written again (no sequences): still the old CSM's.
+        public var emailsUnchanged: [Int64] = []
+
+        /// "; 1 waiting email now signed by chen.wei (back to draft for their approval)", or "".
+        public var emailWords: String {
+            var words = ""
+            if !emailsResigned.isEmpty {
+                let n = emailsResigned.count, drafts = emailsBackToDraft.count
+                words += "; \(n) waiting email\(n == 1 ? "" : "s") now signed by \(to)"
+                if drafts > 0 { words += " (\(drafts == n ? (n == 1 ? "it is" : "they are") : "\(drafts) are") a draft again for their approval)" }
+            }
+            if !emailsUnchanged.isEmpty {
+                let n = emailsUnchanged.count
+                words += "; \(n) waiting email\(n == 1 ? " is" : "s are") still signed by \(from) (no sequences to write "
+                    + "\(n == 1 ? "it" : "them") again): the outbox can cancel \(n == 1 ? "it" : "them")"
+            }
+            return words
+        }
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
@@ -35,7 +58,7 @@ public enum AccountReassignment {
 
     @discardableResult
     public static func reassign(_ accountID: String, to login: String, note: String, by user: User, at now: Int64,
-                                in database: FolioDatabase) throws -> Reassigned {
+                                sequences: SequenceLibrary? = nil, in database: FolioDatabase) throws -> Reassigned {
         try database.write { db in
             guard let account = try Account.find(id: accountID, in: db) else { throw Failure.notFound(accountID) }
             guard let target = try User.find(login: login, in: db) else { throw Failure.noSuchUser(login) }
@@ -72,9 +95,14 @@ public enum AccountReassignment {
             }
             let checkIns = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM checkin WHERE account_id = ? AND state = 'due'",
                                             arguments: [account.id]) ?? 0
+            var given = account
+            given.owner = target.login
+            let emails = try OutboxResigning.resign(given, to: target, library: sequences, asOf: Moment(seconds: now).day, now: now,
+                                                    by: user.login, in: db)
             try Handoff(at: now, by: user.login, to: target.login, from: from, accountID: account.id, note: note).record(in: db)
             return Reassigned(accountID: account.id, accountName: account.name, from: from, to: target.login, alerts: moved,
-                              checkIns: checkIns)
+                              checkIns: checkIns, emailsResigned: emails.resigned, emailsBackToDraft: emails.backToDraft,
+                              emailsUnchanged: emails.unchanged)
         }
     }
 }

@@ -80,7 +80,7 @@ public struct StoreEffects: Sendable {
         case let .reassignAccount(accountID, login, note):
             do {
                 return .changeFinished(.accountReassigned(try AccountReassignment.reassign(accountID, to: login, note: note, by: user,
-                                                                                           at: wallClock(), in: database)))
+                                                                                           at: wallClock(), sequences: sequences, in: database)))
             } catch {
                 return .changeFinished(.failed(.account, error))
             }

@@ -66,7 +66,8 @@ struct AccountsReassign: ParsableCommand {
         discussion: """
             For the managers above the account's CSM (to someone in their team) and VPs. The new CSM (and their manager) \
             take the old ones' places on its open alerts; its check-ins are the owner's; the new CSM is shown the hand-off \
-            and --note when they next open Folio. Audited. A later import of accounts.csv sets the owner the file names.
+            and --note when they next open Folio. Recovery emails written but not yet gone are written again, signed by the \
+            new CSM (an approved one goes back to draft for their approval). Audited. A later import of accounts.csv sets the owner the file names.
             """
     )
 
@@ -74,16 +75,19 @@ struct AccountsReassign: ParsableCommand {
     @Argument(help: ArgumentHelp("The account's id or exact name.", valueName: "account")) var account: String
     @Option(help: ArgumentHelp("The login of the CSM who takes it.", valueName: "login")) var to: String
     @Option(help: "A note for them: why, what is going on.") var note: String = ""
+    @OptionGroup var sequences: SequencesOption
 
     func run() throws {
         try AppContext.run(global) { context in
             let actor = try context.actingUser()
             let target = try context.account(account)
             do {
-                let done = try AccountReassignment.reassign(target.id, to: to, note: note, by: actor, at: context.now, in: context.database)
+                // The waiting recovery emails are written again from the sequences, signed by the new CSM.
+                let done = try AccountReassignment.reassign(target.id, to: to, note: note, by: actor, at: context.now,
+                                                            sequences: try sequences.load(), in: context.database)
                 let alerts = done.alerts.count
                 print(TerminalText.sanitize("\(done.accountID) (\(done.accountName)): \(done.from) → \(done.to); "
-                    + "\(alerts) open alert\(alerts == 1 ? "" : "s") and \(done.checkIns) check-in\(done.checkIns == 1 ? "" : "s") go with it"))
+                    + "\(alerts) open alert\(alerts == 1 ? "" : "s") and \(done.checkIns) check-in\(done.checkIns == 1 ? "" : "s") go with it" + done.emailWords))
             } catch let failure as AccountReassignment.Failure {
                 complain("folio accounts reassign: \(failure)")
                 switch failure {

@@ -89,7 +89,7 @@ public enum ChangeOutcome: Sendable {
         case let .accountReassigned(done):
             let alerts = done.alerts.count
             return Words(message: TerminalText.sanitize("\(done.accountID) (\(done.accountName)) is now \(done.to)'s (was \(done.from)'s); "
-                + "\(alerts) open alert\(alerts == 1 ? "" : "s") and \(done.checkIns) check-in\(done.checkIns == 1 ? "" : "s") went with it"))
+                + "\(alerts) open alert\(alerts == 1 ? "" : "s") and \(done.checkIns) check-in\(done.checkIns == 1 ? "" : "s") went with it" + done.emailWords))
         case let .decisionRecorded(d):
             return Words(message: TerminalText.sanitize("decided on alert \(d.alertID): \(d.owner), \(d.nextStep), due \(d.due); j: the next escalation"))
         case let .failed(kind, error):
