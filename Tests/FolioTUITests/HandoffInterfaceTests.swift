@@ -55,6 +55,26 @@ import Testing
         #expect(reduce(&state, .key(.enter)) == [.changeAlerts(ids: [id], .handOver(to: "jonas.muller", note: "you know their CTO"))])
     }
 
+    /// `u` after a hand-over or a reassignment says it does not take them back (someone was
+    /// told) and how to; the next `u` takes back the change before, not silently this one's.
+    @Test func uAfterAHandOverSaysHowToHandItBackAndTheNextUTakesBackTheChangeBefore() {
+        var state = T.alertsState()
+        _ = reduce(&state, .changeFinished(.alertsChanged(.acknowledge, done: [T.alert(15)], refusals: [])))
+        _ = reduce(&state, .changeFinished(.alertsChanged(.handOver(to: "jonas.muller", note: ""), done: [T.alert(12)], refusals: [])))
+        #expect(reduce(&state, .key(.char("u"))) == [])
+        #expect(state.flash?.text == "handing alert 12 over is not taken back by u: jonas.muller was told and keeps it; h hands it back")
+        let effects = reduce(&state, .key(.char("u")))
+        #expect(effects.count == 1 && state.flash?.text.hasPrefix("taking back acknowledging alert 15") == true)
+
+        var manager = F.state(viewer: T.manager)
+        _ = reduce(&manager, .changeFinished(.accountReassigned(.init(accountID: "ACC-0003", accountName: "Acme", from: "amelie.durand",
+                                                                     to: "chen.wei", alerts: [], checkIns: 0))))
+        _ = reduce(&manager, .key(.char("u")))
+        #expect(manager.flash?.text == "giving ACC-0003 to chen.wei is not taken back by u: chen.wei was told and has it now; T gives it back to amelie.durand")
+        _ = reduce(&manager, .key(.char("u")))
+        #expect(manager.flash?.text.hasPrefix("nothing to undo") == true)
+    }
+
     @Test func whatWasHandedToYouIsSaidOnceAndKeptInMessages() {
         var state = F.state()
         _ = reduce(&state, .handoffsLoaded([

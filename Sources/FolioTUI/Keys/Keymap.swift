@@ -79,7 +79,7 @@ public struct Keymap: Sendable {
                 keys: [.char("A")], isDestructive: true, hint: "approve", screens: [.outbox]),
         Command(.cancelEmail, "Cancel the email before it goes; its sequence stops (asks first)", group: .acting,
                 keys: [.char("c")], isDestructive: true, hint: "cancel", screens: [.outbox]),
-        Command(.undo, "Take back your last change in this session (recorded as a change of its own)", group: .acting,
+        Command(.undo, "Take back your last change in this session (recorded as a change of its own); a hand-over or a reassignment says how to give it back", group: .acting,
                 keys: [.char("u")], hint: "undo", changesData: true),
         Command(.palette, "Command palette", group: .general, keys: [.char(":")], hint: "command"),
         Command(.messages, "The messages of this session, in full", group: .general, keys: []),
