@@ -317,6 +317,11 @@ struct ExportFixtureTests {
         let german = try MappingSuggestion.draft(for: Self.fixture("salesforce-report-accounts/report-de-excel.csv"))
         #expect(german.contains("\nencoding: windows-1252   # the file is not UTF-8 (invalid UTF-8 (byte 0xD6) at line 3): a re-save by Excel on Windows\n"))
         #expect(try ImportMapping.parse(yaml: german, name: "draft.yaml", depth: 0).encoding == "windows-1252")
+        // Its numbers have a decimal comma and its dates are day first with points: the draft names a locale that reads them.
+        #expect(german.contains("\nlocale: de-DE   # numbers like \"87.500,50\" (line 3, Subscription ARR) have a decimal comma and dates like \"01.03.2024\""))
+        #expect(try ImportMapping.parse(yaml: german, name: "draft.yaml", depth: 0).locale == "de-DE")
+        // The US report's dates are the built-in mapping's own: no locale line.
+        #expect(!(try MappingSuggestion.draft(for: Self.fixture("salesforce-report-accounts/report1763634530123.csv"))).contains("\nlocale:"))
     }
 
     // MARK: Exports gone wrong

@@ -6,6 +6,7 @@ import Foundation
 public enum MappingSuggestion {
     public static func draft(for path: String) throws -> String {
         let (headers, encoding) = try Self.headers(of: path)
+        let locale = ImportKind.isJSON(path: path) ? nil : Self.localeLine(of: path, headers: headers, encoding: encoding != nil)
         guard !headers.isEmpty else {
             throw ImportFailed(problems: [ImportProblem(file: path, line: 1, column: 1, message: "has no header to recognise")], truncated: false)
         }
@@ -26,6 +27,7 @@ public enum MappingSuggestion {
             out.append("# Check the lines marked \"guess\", then: folio import --map THIS.yaml \(file)")
             out.append("extends: \(best.name)")
             if let encoding { out.append(encoding) }
+            if let locale, locale.id != best.mapping.locale { out.append(locale.line) }
             out += body(headers: headers, base: best.mapping, kind: best.mapping.kind ?? .accounts)
         } else {
             let kind = guessKind(normalized)
@@ -33,6 +35,7 @@ public enum MappingSuggestion {
             out.append("# its columns look most like \(kind.rawValue). Check every line, then: folio import --map THIS.yaml \(file)")
             out.append("kind: \(kind.rawValue)")
             if let encoding { out.append(encoding) }
+            if let locale { out.append(locale.line) }
             out += body(headers: headers, base: nil, kind: kind)
         }
         return out.joined(separator: "\n") + "\n"
@@ -199,6 +202,47 @@ public enum MappingSuggestion {
             let names = try csvHeader(path, CSVFormat(encoding: .windows1252))
             return (names, "encoding: windows-1252   # the file is not UTF-8 (\(problem.message.prefix { $0 != ";" }) at line \(problem.line)): a re-save by Excel on Windows")
         }
+    }
+
+    /// The `locale:` line a file's values call for, read from its first rows: a decimal comma
+    /// (`87.500,50`, `12,5`) or points grouping thousands (`310.000.000`), and how its short
+    /// dates are written (`15.11.2025`, `15/11/2025`, `11/15/2025`); nil when nothing says.
+    static func localeLine(of path: String, headers: [String], encoding windows1252: Bool) -> (id: String, line: String)? {
+        guard let reader = try? CSVRecordReader(path: path, displayName: path, format: CSVFormat(encoding: windows1252 ? .windows1252 : nil)),
+              (try? reader.next()) != nil else { return nil }
+        var decimalComma: (value: String, line: Int, column: String)?
+        var dotted: String?, dayFirst: String?, monthFirst: String?
+        func matches(_ value: String, _ pattern: String) -> Bool { value.range(of: pattern, options: .regularExpression) != nil }
+        for _ in 0..<500 {
+            guard let record = try? reader.next() else { break }
+            for (i, raw) in record.fields.enumerated() {
+                let value = raw.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "€$£¥ \u{00A0}"))
+                guard let first = value.first, first.isNumber || first == "-" else { continue }
+                // A comma is the best evidence; points grouping thousands (310.000.000) the next best.
+                let comma = matches(value, #"^-?[0-9]{1,3}(\.[0-9]{3})*,[0-9]+$"#) && !matches(value, #"^-?[0-9]{1,3},[0-9]{3}$"#)
+                    || matches(value, #"^-?[0-9]+,[0-9]{1,2}$"#)
+                let grouped = matches(value, #"^-?[0-9]{1,3}(\.[0-9]{3}){2,}$"#)
+                if comma && !(decimalComma?.value.contains(",") ?? false) || grouped && decimalComma == nil {
+                    decimalComma = (value, record.line, i < headers.count ? headers[i] : "column \(i + 1)")
+                }
+                if dotted == nil, matches(value, #"^[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}\b"#) { dotted = value }
+                if let m = value.firstMatch(of: /^([0-9]{1,2})\/([0-9]{1,2})\/[0-9]{4}\b/), let a = Int(m.1), let b = Int(m.2) {
+                    if a > 12, dayFirst == nil { dayFirst = value }
+                    if b > 12, monthFirst == nil { monthFirst = value }
+                }
+            }
+        }
+        let dates = dotted.map { " and dates like \"\($0)\"" } ?? dayFirst.map { " and dates like \"\($0)\"" } ?? ""
+        if let d = decimalComma {
+            let id = dayFirst != nil && dotted == nil ? "fr-FR" : "de-DE"
+            let other = id == "de-DE" ? "fr-FR, es-ES, it-IT" : "de-DE, es-ES, it-IT"
+            let how = d.value.contains(",") ? "have a decimal comma" : "group thousands with points"
+            return (id, "locale: \(id)   # numbers like \"\(d.value)\" (line \(d.line), \(d.column)) \(how)\(dates); or \(other) by the country that wrote it")
+        }
+        if let dotted { return ("de-DE", "locale: de-DE   # dates like \"\(dotted)\" are day first, with points") }
+        if let dayFirst, monthFirst == nil { return ("en-GB", "locale: en-GB   # dates like \"\(dayFirst)\" are day first") }
+        if let monthFirst, dayFirst == nil { return ("en-US", "locale: en-US   # dates like \"\(monthFirst)\" are month first") }
+        return nil
     }
 
     private static func csvHeader(_ path: String, _ format: CSVFormat) throws -> [String] {
