@@ -35,11 +35,16 @@ struct KeyFilesTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-keygen")
         process.arguments = ["-l", "-f", path]
-        let out = Pipe()
+        // Into a file, not a pipe: Foundation's pipe read traps on EINTR, and the terminal tests
+        // in this process raise signals (their handlers do not restart reads, on purpose).
+        let printedAt = dir.appendingPathComponent("fingerprint.txt")
+        FileManager.default.createFile(atPath: printedAt.path, contents: nil)
+        let out = try FileHandle(forWritingTo: printedAt)
         process.standardOutput = out
         try process.run()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        try out.close()
+        let printed = try String(contentsOf: printedAt, encoding: .utf8)
         #expect(printed.contains(key.fingerprint), "ssh-keygen reads our file and agrees: \(printed)")
     }
 
