@@ -38,7 +38,7 @@ struct KeyFilesTests {
         // Into a file, not a pipe: Foundation's pipe read traps on EINTR, and the terminal tests
         // in this process raise signals (their handlers do not restart reads, on purpose).
         let printedAt = dir.appendingPathComponent("fingerprint.txt")
-        FileManager.default.createFile(atPath: printedAt.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: printedAt.path, contents: nil))
         let out = try FileHandle(forWritingTo: printedAt)
         process.standardOutput = out
         try process.run()
