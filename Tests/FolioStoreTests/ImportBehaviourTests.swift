@@ -26,6 +26,26 @@ struct ImportBehaviourTests {
         try ImportMapping.parse(yaml: yaml, name: "test.yaml", depth: 0)
     }
 
+    // MARK: Files that are not text
+
+    /// A workbook or an archive is known by its first bytes, whatever its name says: what it
+    /// is and what to do, and nothing written.
+    @Test func aWorkbookOrAnArchiveIsNamedForWhatItIsWhateverItsName() throws {
+        let (scratch, db) = try Self.book()
+        defer { withExtendedLifetime(scratch) {} }
+        let dump = try db.dump()
+        let workbook = scratch.write("accounts.csv", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00])
+        let old = scratch.write("contacts.csv", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00])
+        let gzipped = scratch.write("events.json", bytes: [0x1F, 0x8B, 0x08, 0x00])
+        #expect(failures(scratch) { try Self.run(db, [workbook]) }
+            == ["accounts.csv:1:1: is an Excel workbook (.xlsx, a zip), not CSV; save it as CSV UTF-8 (File › Save As › CSV UTF-8) first"])
+        #expect(failures(scratch) { try Self.run(db, [old]) }
+            == ["contacts.csv:1:1: is an Excel 97–2003 workbook (.xls), not CSV; save it as CSV UTF-8 (File › Save As › CSV UTF-8) first"])
+        #expect(failures(scratch) { try Self.run(db, [gzipped], mapping: try ImportMapping.builtIn("amplitude-events")) }
+            == ["events.json:1:1: is compressed (gzip); decompress it first (gunzip)"])
+        #expect(try db.dump() == dump)
+    }
+
     // MARK: Partial updates and defaults
 
     @Test func anUpdateNeverTouchesColumnsTheFileLacks() throws {

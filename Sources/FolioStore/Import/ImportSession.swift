@@ -80,13 +80,11 @@ final class ImportSession {
 
     /// Reads one file and writes its rows; nil when the file could not be read at all.
     func importFile(path: String, kind: ImportKind, mapping: ImportMapping?) throws -> ImportSummary.File? {
-        if kind == .events { return try EventImport(session: self, path: path, mapping: mapping).run() }
-        let lower = path.lowercased()
-        if lower.hasSuffix(".gz") || lower.hasSuffix(".zip") || lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") {
-            let what = lower.hasSuffix(".gz") || lower.hasSuffix(".zip") ? "is compressed; decompress it first (gunzip / unzip)" : "is a spreadsheet; save it as CSV (UTF-8) first"
+        if let what = NotText.what(path) {
             try report(ImportProblem(file: path, line: 1, column: 1, message: what))
             return nil
         }
+        if kind == .events { return try EventImport(session: self, path: path, mapping: mapping).run() }
         let reader: RecordPrefetcher
         let csv: CSVRecordReader
         do {
