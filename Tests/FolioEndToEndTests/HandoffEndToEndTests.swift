@@ -41,7 +41,11 @@ struct HandoffEndToEndTests {
         let audited = try FolioDatabase(path: db).read { db in
             try String.fetchAll(db, sql: "SELECT action FROM audit_entry WHERE actor = 'marta.novak' ORDER BY id")
         }
-        #expect(audited.first == "account.reassign" && audited.dropFirst().allSatisfy { $0 == "alert.reassign" } && audited.count == 1 + alerts.count)
+        // Its waiting recovery emails, if any, are signed by the new CSM, and the line says so.
+        let resigned = audited.filter { $0 == "outbox.resign" }.count
+        let moves = audited.filter { $0 != "outbox.resign" }
+        #expect(moves.first == "account.reassign" && moves.dropFirst().allSatisfy { $0 == "alert.reassign" } && moves.count == 1 + alerts.count)
+        #expect(done.stdout.contains("now signed by jonas.muller") == (resigned > 0), "\(done.stdout)")
 
         // Jonas hands one on to his manager's peer, with a note; Omar now has it among his alerts.
         let id = try #require(alerts.first?["id"] as? Int)
