@@ -28,16 +28,66 @@ enum SQLValue: Hashable, Sendable {
 /// rewritten to mark them as met), so a key given twice is recognised here. 128 bits of
 /// fingerprint per key: two keys of one import sharing them is not a practical concern.
 final class UnchangedKeys {
-    struct Print: Hashable {
+    struct Print: Equatable {
         var a: UInt64
         var b: UInt64
     }
 
-    private var tables: [String: Set<Print>] = [:]
+    /// One table's keys: open addressing on the first half (already well mixed), where a
+    /// `Set` would hash every key again; a first half of 0 marks an empty slot.
+    final class Table {
+        private var slots: [Print] = Array(repeating: Print(a: 0, b: 0), count: 1024)
+        private var count = 0
 
-    func insert(_ key: Print, table: String) { tables[table, default: []].insert(key) }
+        /// Adds a key; false when it was there already.
+        func insert(_ key: Print) -> Bool {
+            if (count + 1) * 4 > slots.count * 3 { grow() }
+            let k = Self.stored(key)
+            let inserted = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+                let mask = slots.count - 1
+                var i = Int(truncatingIfNeeded: k.a) & mask
+                while slots[i].a != 0 {
+                    if slots[i] == k { return false }
+                    i = (i + 1) & mask
+                }
+                slots[i] = k
+                return true
+            }
+            if inserted { count += 1 }
+            return inserted
+        }
 
-    func contains(_ key: Print, table: String) -> Bool { tables[table]?.contains(key) ?? false }
+        func contains(_ key: Print) -> Bool {
+            let k = Self.stored(key)
+            return slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
+                var i = Int(truncatingIfNeeded: k.a) & mask
+                while slots[i].a != 0 {
+                    if slots[i] == k { return true }
+                    i = (i + 1) & mask
+                }
+                return false
+            }
+        }
+
+        private static func stored(_ key: Print) -> Print { key.a == 0 ? Print(a: 1, b: key.b) : key }
+
+        private func grow() {
+            let old = slots
+            slots = Array(repeating: Print(a: 0, b: 0), count: old.count * 2)
+            count = 0
+            for k in old where k.a != 0 { _ = insert(k) }
+        }
+    }
+
+    private var tables: [String: Table] = [:]
+
+    func table(_ name: String) -> Table {
+        if let t = tables[name] { return t }
+        let t = Table()
+        tables[name] = t
+        return t
+    }
 }
 
 /// Writes one kind's records by key: a new key inserts, a known key updates only the columns
@@ -71,7 +121,7 @@ final class RecordUpsert {
     private let select: Statement
     private let update: Statement?
     private let batch: Int64
-    private let unchangedKeys: UnchangedKeys
+    private let unchangedKeys: UnchangedKeys.Table
     /// Whether the last row written was there already: a file imported again finds every row,
     /// and then reading first spares the insert that would fail.
     private var lastExisted = false
@@ -82,7 +132,7 @@ final class RecordUpsert {
         self.columns = columns
         self.key = key
         self.batch = batch
-        self.unchangedKeys = unchangedKeys
+        self.unchangedKeys = unchangedKeys.table(table)
         keyPositions = key.map { k in columns.firstIndex(of: k)! }
         updated = columns.indices.filter { carried.contains(columns[$0]) && !key.contains(columns[$0]) }
         let all = columns + ["import_batch"]
@@ -127,14 +177,11 @@ final class RecordUpsert {
         let lastBatch = sqlite3_column_int64(sel, Int32(updated.count))
         sqlite3_reset(sel)
         if lastBatch == batch { return .duplicate }
-        let print = keyPrint(fields)
-        if unchangedKeys.contains(print, table: table) { return .duplicate }
-
         if changes.isEmpty {
             // Left as it is; remembered so the same key given again is a duplicate.
-            unchangedKeys.insert(print, table: table)
-            return .unchanged
+            return unchangedKeys.insert(keyPrint(fields)) ? .unchanged : .duplicate
         }
+        if unchangedKeys.contains(keyPrint(fields)) { return .duplicate }
         let up = update!.sqliteStatement
         sqlite3_reset(up)
         i = 1
