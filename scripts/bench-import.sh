@@ -9,8 +9,9 @@
 #
 #   scripts/bench-import.sh [ACCOUNTS] [WEEKS] [EVENT_WEEKS]     (defaults 100000 52 26)
 #
-# Builds with `swift build -c release --scratch-path .build-release` (not in git). Prints
-# seconds and peak memory of each step and the ratios the issue asks for.
+# Builds with `swift build -c release --scratch-path .build-release` (not in git), or runs
+# FOLIO_BIN when set (an earlier build, for before/after on the same data). Prints seconds,
+# CPU seconds and peak memory of each step and the ratios the issue asks for.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts=${1:-100000}
@@ -21,8 +22,12 @@ mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 shell (apt-get install sqlite3)" >&2; exit 2; }
-swift build -c release --scratch-path .build-release --product folio >/dev/null
-folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+if [[ -n "${FOLIO_BIN:-}" ]]; then
+    folio=$FOLIO_BIN
+else
+    swift build -c release --scratch-path .build-release --product folio >/dev/null
+    folio=$(swift build -c release --scratch-path .build-release --show-bin-path)/folio
+fi
 
 measure() { # label, command...: prints wall and CPU seconds and peak memory; keeps the wall seconds in $work/last
     local label=$1; shift

@@ -46,7 +46,8 @@ struct ImportTests {
         #expect(again.files.allSatisfy { $0.added == 0 })
         #expect(try db.count("activity") == 2) // the activity without an id is not added twice
         #expect(try db.count("usage") == 3)
-        let second = try db.dump().replacingOccurrences(of: "import_batch:2", with: "")
+        // Unchanged rows are left as they were (still marked with the first import's number).
+        let second = try db.dump().replacingOccurrences(of: "import_batch:2", with: "").replacingOccurrences(of: "import_batch:1", with: "")
         #expect(first.components(separatedBy: "## audit_entry")[1].isEmpty == false)
         #expect(first.components(separatedBy: "## audit_entry")[0].replacingOccurrences(of: "import_batch:1", with: "")
                 == second.components(separatedBy: "## audit_entry")[0])
@@ -166,6 +167,29 @@ struct ImportTests {
         let path = scratch.write("activities.csv", "id,account_id,type,date,author,summary\nH1,A1,note,2026-11-01,ana,\(huge)\n")
         #expect(failures(scratch) { try importer(db)([path]) } == ["activities.csv:2:6: field is 10,485,760 bytes; at most 1,048,576 are allowed"])
         #expect(try db.dump() == before)
+    }
+
+    @Test func aKeyGivenTwiceIsCaughtWhenItsRowIsUnchanged() throws {
+        let scratch = Scratch()
+        let db = try scratch.database()
+        _ = try importer(db)(Portfolio.write(to: scratch))
+        let header = "account_id,week,active_users,logins,key_actions,features_used,features_available\n"
+        let row = "A1,2026-11-02,210,900,12000,14,24\n"
+        // The same unchanged row twice, then once more with a changed value, in one file…
+        let twice = scratch.write("usage.csv", header + row + row + "A1,2026-11-02,211,900,12000,14,24\n")
+        #expect(failures(scratch) { try importer(db)([twice]) } == [
+            "usage.csv:3:1: duplicate: usage for A1, week 2026-11-02 was already given earlier in this import",
+            "usage.csv:4:1: duplicate: usage for A1, week 2026-11-02 was already given earlier in this import",
+        ])
+        // …and in two files of one import.
+        try FileManager.default.createDirectory(atPath: scratch.path("more"), withIntermediateDirectories: true)
+        let again = scratch.write("more/usage.csv", header + row)
+        let once = scratch.write("usage.csv", header + row)
+        #expect(failures(scratch) { try importer(db)([once, again]) } == [
+            "more/usage.csv:2:1: duplicate: usage for A1, week 2026-11-02 was already given earlier in this import",
+        ])
+        let active = try db.read { try Int.fetchOne($0, sql: "SELECT active_users FROM usage WHERE account_id = 'A1' AND week = '2026-11-02'") }
+        #expect(active == 210)
     }
 
     @Test func problemsStopAtTheLimit() throws {

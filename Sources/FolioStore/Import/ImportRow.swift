@@ -165,6 +165,7 @@ struct ImportRow {
     /// The calendar day of a date column, in the row's zone; transforms fill it when the file
     /// lacks it (contract start = renewal date − term).
     mutating func day(_ column: String, required: Bool = true) -> Day? {
+        if let day = plainDay(column) { return day }
         if header.hasTransforms, case .monthsBefore(let other, let months)? = header.mapping?.transforms[column], text(column) == nil {
             guard let base = day(other, required: required) else { return nil }
             let n: Int?
@@ -200,6 +201,7 @@ struct ImportRow {
 
     /// A whole number ≥ 0 (a count, a score, months); a picklist term when the mapping says so.
     mutating func count(_ column: String, required: Bool = true, max: Int = 1_000_000_000) -> Int? {
+        if let whole = plainCount(column), whole <= max { return whole }
         if header.hasTransforms, case .term? = header.mapping?.transforms[column] {
             guard let v = required ? self.required(column) : text(column) else { return nil }
             guard let months = ContractTermLabel.months(v) else {
@@ -218,6 +220,30 @@ struct ImportRow {
         }
         guard whole <= max else { report(column, "\(text(column) ?? "") is too large (at most \(max))"); return nil }
         return whole
+    }
+
+    /// A field of plain ASCII digits (most counts are), read straight from its bytes; nil
+    /// sends anything else (and any mapping that transforms or translates values) the long way.
+    private func plainCount(_ column: String) -> Int? {
+        guard !header.hasTransforms, !header.hasValueMaps, case .field(let i)? = header.source(for: column) else { return nil }
+        return record.fields[i].utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.count > 0, bytes.count <= 18 else { return nil }
+            var n = 0
+            for b in bytes {
+                guard b &- 0x30 < 10 else { return nil }
+                n = n &* 10 &+ Int(b &- 0x30)
+            }
+            return n
+        } ?? nil
+    }
+
+    /// A field written `YYYY-MM-DD` in a file without date patterns or transforms: the day as
+    /// written; nil sends anything else the long way.
+    private func plainDay(_ column: String) -> Day? {
+        guard !header.hasTransforms, !header.hasValueMaps, case .field(let i)? = header.source(for: column) else { return nil }
+        let text = record.fields[i]
+        guard text.utf8.count == 10, header.dateReader(for: column).patterns.isEmpty, let day = Day(iso: text), Day.supported.contains(day) else { return nil }
+        return day
     }
 
     static let largestAmount = Money(units: 10_000_000_000)

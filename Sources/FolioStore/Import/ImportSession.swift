@@ -17,6 +17,8 @@ final class ImportSession {
     private(set) var quarantined: [ImportSummary.QuarantinedRow] = []
     var warnings: [String] = []
     var linker: RecordLinker
+    /// Rows found unchanged, so a key given twice is still caught (they are not rewritten).
+    let unchangedKeys = UnchangedKeys()
     /// The day the import runs (UTC), for records it opens.
     let today: Day
 

@@ -10,6 +10,8 @@ final class ImportWriter {
     let header: ImportHeader
     unowned let session: ImportSession
     private var upserts: [String: RecordUpsert] = [:]
+    /// The table written last: most files write one, row after row.
+    private var lastUpsert: RecordUpsert?
     /// Users are applied after their whole file is read: a manager may be listed below
     /// the people who report to them.
     var pendingUsers: [PendingUser] = []
@@ -91,14 +93,18 @@ final class ImportWriter {
                insertable: Bool = true, file: inout ImportSummary.File) throws -> RecordUpsert.Outcome? {
         // Each table is written with one list of columns.
         let upsert: RecordUpsert
-        if let cached = upserts[table] {
+        if let last = lastUpsert, last.table == table {
+            upsert = last
+        } else if let cached = upserts[table] {
             upsert = cached
         } else {
             let carried = Set(fields.filter { f in f.folio.map { header.carries($0) } ?? true }.map(\.column))
-            upsert = try RecordUpsert(db: session.db, table: table, columns: fields.map(\.column), key: key, carried: carried, batch: session.batch)
+            upsert = try RecordUpsert(db: session.db, table: table, columns: fields.map(\.column), key: key, carried: carried, batch: session.batch,
+                                  unchangedKeys: session.unchangedKeys)
             upserts[table] = upsert
         }
-        let outcome = try upsert.write(fields.map(\.value), insertable: insertable)
+        lastUpsert = upsert
+        let outcome = try upsert.write(fields, insertable: insertable)
         switch outcome {
         case .inserted: file.added += 1
         case .unchanged: file.unchanged += 1

@@ -139,12 +139,18 @@ public final class PortfolioImporter {
     /// The import's one write transaction, with SQLite's foreign-key checks off while it runs:
     /// the import resolves every reference itself (against what the database and this import
     /// hold, inside the transaction, where nobody else writes), and checking each row's parents
-    /// again in SQLite cost as much as the rest of writing it.
+    /// again in SQLite cost as much as the rest of writing it. Likewise the CHECK constraints:
+    /// the import reads every value into its type first (a tier, a priority, a count ≥ 0), and
+    /// SQLite builds a small table for a CHECK's `IN (…)` list on every row it writes.
     private func transaction<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try database.pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+                defer {
+                    try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
+                    try? db.execute(sql: "PRAGMA foreign_keys = ON")
+                }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)

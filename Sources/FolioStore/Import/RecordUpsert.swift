@@ -24,6 +24,72 @@ enum SQLValue: Hashable, Sendable {
     }
 }
 
+/// Keys of rows an import found unchanged, per table: such rows are left as they are (not
+/// rewritten to mark them as met), so a key given twice is recognised here. 128 bits of
+/// fingerprint per key: two keys of one import sharing them is not a practical concern.
+final class UnchangedKeys {
+    struct Print: Equatable {
+        var a: UInt64
+        var b: UInt64
+    }
+
+    /// One table's keys: open addressing on the first half (already well mixed), where a
+    /// `Set` would hash every key again; a first half of 0 marks an empty slot.
+    final class Table {
+        private var slots: [Print] = Array(repeating: Print(a: 0, b: 0), count: 1024)
+        private var count = 0
+
+        /// Adds a key; false when it was there already.
+        func insert(_ key: Print) -> Bool {
+            if (count + 1) * 4 > slots.count * 3 { grow() }
+            let k = Self.stored(key)
+            let inserted = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+                let mask = slots.count - 1
+                var i = Int(truncatingIfNeeded: k.a) & mask
+                while slots[i].a != 0 {
+                    if slots[i] == k { return false }
+                    i = (i + 1) & mask
+                }
+                slots[i] = k
+                return true
+            }
+            if inserted { count += 1 }
+            return inserted
+        }
+
+        func contains(_ key: Print) -> Bool {
+            let k = Self.stored(key)
+            return slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
+                var i = Int(truncatingIfNeeded: k.a) & mask
+                while slots[i].a != 0 {
+                    if slots[i] == k { return true }
+                    i = (i + 1) & mask
+                }
+                return false
+            }
+        }
+
+        private static func stored(_ key: Print) -> Print { key.a == 0 ? Print(a: 1, b: key.b) : key }
+
+        private func grow() {
+            let old = slots
+            slots = Array(repeating: Print(a: 0, b: 0), count: old.count * 2)
+            count = 0
+            for k in old where k.a != 0 { _ = insert(k) }
+        }
+    }
+
+    private var tables: [String: Table] = [:]
+
+    func table(_ name: String) -> Table {
+        if let t = tables[name] { return t }
+        let t = Table()
+        tables[name] = t
+        return t
+    }
+}
+
 /// Writes one kind's records by key: a new key inserts, a known key updates only the columns
 /// the file carries and only when a value differs, recording before and after of what
 /// changed; a key met twice in one import is reported. Statements are prepared once per file
@@ -54,14 +120,19 @@ final class RecordUpsert {
     private let insert: Statement
     private let select: Statement
     private let update: Statement?
-    private let touch: Statement
     private let batch: Int64
+    private let unchangedKeys: UnchangedKeys.Table
+    /// Whether the last row written was there already: a file imported again finds every row,
+    /// and then reading first spares the insert that would fail.
+    private var lastExisted = false
 
-    init(db: Database, table: String, columns: [String], key: [String], carried: Set<String>, batch: Int64) throws {
+    init(db: Database, table: String, columns: [String], key: [String], carried: Set<String>, batch: Int64,
+         unchangedKeys: UnchangedKeys) throws {
         self.table = table
         self.columns = columns
         self.key = key
         self.batch = batch
+        self.unchangedKeys = unchangedKeys.table(table)
         keyPositions = key.map { k in columns.firstIndex(of: k)! }
         updated = columns.indices.filter { carried.contains(columns[$0]) && !key.contains(columns[$0]) }
         let all = columns + ["import_batch"]
@@ -75,59 +146,106 @@ final class RecordUpsert {
         update = updated.isEmpty ? nil : try db.makeStatement(sql: """
             UPDATE \(table) SET \(updated.map { "\(columns[$0]) = ?" }.joined(separator: ", ")), import_batch = ? WHERE \(whereKey)
             """)
-        touch = try db.makeStatement(sql: "UPDATE \(table) SET import_batch = ? WHERE \(whereKey)")
     }
 
-    /// Writes one record; `values` follow `columns`. When the record cannot be inserted (it
+    /// Writes one record; `fields` follow `columns`. When the record cannot be inserted (it
     /// is known to exist, or the file lacks what a new one needs) only an update is tried.
-    func write(_ values: [SQLValue], insertable: Bool = true) throws -> Outcome {
-        var i: Int32 = 1
-        if insertable {
-            let ins = insert.sqliteStatement
-            sqlite3_reset(ins)
-            for v in values { Self.bind(v, to: ins, at: i); i += 1 }
-            sqlite3_bind_int64(ins, i, batch)
-            try Self.step(ins, insert)
-            if sqlite3_changes(sqlite3_db_handle(ins)) > 0 { return .inserted }
+    func write(_ fields: [ImportWriter.Field], insertable: Bool = true) throws -> Outcome {
+        if insertable && !lastExisted {
+            if try insert(fields) { return .inserted }
+            lastExisted = true
         }
 
-        // The key exists: what does the row hold now?
+        // The key may exist: what does the row hold now?
         let sel = select.sqliteStatement
         sqlite3_reset(sel)
-        i = 1
-        for p in keyPositions { Self.bind(values[p], to: sel, at: i); i += 1 }
+        var i: Int32 = 1
+        for p in keyPositions { Self.bind(fields[p].value, to: sel, at: i); i += 1 }
         guard sqlite3_step(sel) == SQLITE_ROW else {
             sqlite3_reset(sel)
+            lastExisted = false
             if !insertable { return .absent }
+            if try insert(fields) { return .inserted }
             throw DatabaseError(resultCode: .SQLITE_ERROR, message: "\(table): a row that conflicted on insert cannot be read back", sql: select.sql)
         }
+        lastExisted = true
         var changes: [Change] = []
         for (k, p) in updated.enumerated() {
-            let before = Self.read(sel, Int32(k))
-            if !Self.same(before, values[p]) { changes.append(Change(column: columns[p], before: before, after: values[p])) }
+            if Self.same(sel, Int32(k), fields[p].value) { continue }
+            changes.append(Change(column: columns[p], before: Self.read(sel, Int32(k)), after: fields[p].value))
         }
         let lastBatch = sqlite3_column_int64(sel, Int32(updated.count))
         sqlite3_reset(sel)
         if lastBatch == batch { return .duplicate }
-
         if changes.isEmpty {
-            let t = touch.sqliteStatement
-            sqlite3_reset(t)
-            sqlite3_bind_int64(t, 1, batch)
-            i = 2
-            for p in keyPositions { Self.bind(values[p], to: t, at: i); i += 1 }
-            try Self.step(t, touch)
-            return .unchanged
+            // Left as it is; remembered so the same key given again is a duplicate.
+            return unchangedKeys.insert(keyPrint(fields)) ? .unchanged : .duplicate
         }
+        if unchangedKeys.contains(keyPrint(fields)) { return .duplicate }
         let up = update!.sqliteStatement
         sqlite3_reset(up)
         i = 1
-        for p in updated { Self.bind(values[p], to: up, at: i); i += 1 }
+        for p in updated { Self.bind(fields[p].value, to: up, at: i); i += 1 }
         sqlite3_bind_int64(up, i, batch)
         i += 1
-        for p in keyPositions { Self.bind(values[p], to: up, at: i); i += 1 }
+        for p in keyPositions { Self.bind(fields[p].value, to: up, at: i); i += 1 }
         try Self.step(up, update!)
         return .updated(changes)
+    }
+
+    /// Inserts the record unless its key exists; whether it did.
+    private func insert(_ fields: [ImportWriter.Field]) throws -> Bool {
+        let ins = insert.sqliteStatement
+        sqlite3_reset(ins)
+        var i: Int32 = 1
+        for f in fields { Self.bind(f.value, to: ins, at: i); i += 1 }
+        sqlite3_bind_int64(ins, i, batch)
+        try Self.step(ins, insert)
+        return sqlite3_changes(sqlite3_db_handle(ins)) > 0
+    }
+
+    /// The record's key as two independent 64-bit fingerprints.
+    private func keyPrint(_ fields: [ImportWriter.Field]) -> UnchangedKeys.Print {
+        var a: UInt64 = 0x243F_6A88_85A3_08D3, b: UInt64 = 0x1319_8A2E_0370_7344
+        for p in keyPositions {
+            let (x, y) = Self.prints(fields[p].value)
+            a = Fingerprint.combine(a, x)
+            b = Fingerprint.combine(b, y)
+        }
+        return UnchangedKeys.Print(a: a, b: b)
+    }
+
+    private static func prints(_ value: SQLValue) -> (UInt64, UInt64) {
+        switch value {
+        case .null: return (1, 1)
+        case .int(let v): return (Fingerprint.mix(UInt64(bitPattern: v) ^ 2), Fingerprint.mix(UInt64(bitPattern: v) &* 0x9E37_79B9_7F4A_7C15 ^ 3))
+        case .real(let v): return (Fingerprint.mix(v.bitPattern ^ 4), Fingerprint.mix(v.bitPattern &* 0x9E37_79B9_7F4A_7C15 ^ 5))
+        case .text(var s):
+            return s.withUTF8 { buf in
+                let raw = UnsafeRawBufferPointer(buf)
+                return (Fingerprint.of(raw), Fingerprint.of(raw, seed: 0xA409_3822_299F_31D0))
+            }
+        }
+    }
+
+    /// Whether the stored value of a selected column equals `value`: the bytes first, without
+    /// making a string, then as before (SQLite gives back integers for whole reals in REAL
+    /// columns; text equal as Swift compares it).
+    static func same(_ statement: OpaquePointer, _ column: Int32, _ value: SQLValue) -> Bool {
+        switch (sqlite3_column_type(statement, column), value) {
+        case (SQLITE_NULL, .null): return true
+        case (SQLITE_INTEGER, .int(let v)) where sqlite3_column_int64(statement, column) == v: return true
+        case (SQLITE_TEXT, .text(var s)):
+            if let text = sqlite3_column_text(statement, column) {
+                let count = Int(sqlite3_column_bytes(statement, column))
+                if s.withUTF8({ $0.count == count && (count == 0 || memcmp($0.baseAddress!, text, count) == 0) }) { return true }
+            }
+        default: break
+        }
+        switch (read(statement, column), value) {
+        case let (.int(x), .real(y)), let (.real(y), .int(x)): return Double(x) == y
+        case let (a, b): return a == b
+        }
     }
 
     /// Steps a statement that returns no rows, turning a failure into GRDB's error.
@@ -137,14 +255,6 @@ final class RecordUpsert {
             let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
             sqlite3_reset(handle)
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
-    }
-
-    /// Equal as stored: SQLite gives back integers for whole reals in REAL columns.
-    static func same(_ a: SQLValue, _ b: SQLValue) -> Bool {
-        switch (a, b) {
-        case let (.int(x), .real(y)), let (.real(y), .int(x)): return Double(x) == y
-        default: return a == b
         }
     }
 
