@@ -6,7 +6,8 @@
 #   scripts/bench-tick.sh [ACCOUNTS] [WEEKS]      (defaults 100000 52)
 #
 # FOLIO_BIN=path runs that binary instead of building the release one (to compare two builds
-# on the same data: BENCH_KEEP=1 keeps the work folder, BENCH_DIR=… reuses it).
+# on the same data: BENCH_KEEP=1 keeps the work folder, BENCH_DIR=… reuses it; BENCH_IMPORTED=file
+# starts from a copy of that freshly imported database instead of generating and importing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts=${1:-100000}
@@ -32,9 +33,13 @@ measure() {
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)"
-"$folio" generate --accounts "$accounts" --weeks "$weeks" --seed 1 --out "$work/data" --as-of "$asof" 2>/dev/null
 db="$work/folio.db"
-"$folio" import --db "$db" "$work/data"/*.csv >/dev/null
+if [ -n "${BENCH_IMPORTED:-}" ]; then
+    cp "$BENCH_IMPORTED" "$db"
+else
+    "$folio" generate --accounts "$accounts" --weeks "$weeks" --seed 1 --out "$work/data" --as-of "$asof" 2>/dev/null
+    "$folio" import --db "$db" "$work/data"/*.csv >/dev/null
+fi
 echo "portfolio: $accounts accounts, $(sqlite3 "$db" 'SELECT COUNT(*) FROM usage') usage rows"
 
 # The floor: the queries the tick runs (HealthInputLoader), run by the sqlite3 shell one
@@ -71,7 +76,8 @@ SQL
 timings() {
     python3 -c 'import json, sys
 d = json.load(open(sys.argv[1]))
-print("  " + ", ".join("%s %.2f s" % (t["step"], t["seconds"]) for t in d["timings"]) + "; total %.2f s in the run" % d["seconds"])' "$work/out"
+held = "; the write lock held at most %.2f s at a time (%d transactions)" % (d["lockedSeconds"], d.get("writeTransactions", 1)) if "lockedSeconds" in d else ""
+print("  " + ", ".join("%s %.2f s" % (t["step"], t["seconds"]) for t in d["timings"]) + "; total %.2f s in the run" % d["seconds"] + held)' "$work/out"
 }
 # With BENCH_KEEP, a copy of the database before its first tick, for profiling.
 [ -n "${BENCH_KEEP:-}" ] && sqlite3 "$db" "VACUUM INTO '$work/imported.db'"

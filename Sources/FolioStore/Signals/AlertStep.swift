@@ -49,11 +49,24 @@ public struct AlertStep: TickStep {
         // finds (a low score, a quiet account) are recorded as the baseline (the arm levels),
         // not raised, unless asked to. Facts in the data (a sponsor gone, a detractor, an
         // overdue invoice, critical cases) are raised: each is a thing to handle.
-        let baseline = !raiseExisting && context.previousRun == nil && levels.isEmpty && open.isEmpty
+        // A first run killed while it wrote left the accounts it had done armed: its re-run
+        // still records the baseline for the rest.
+        let resumedBaseline = context.resumed == "\(asOf.iso) baseline"
+        let baseline = !raiseExisting && context.previousRun == nil && (levels.isEmpty && open.isEmpty || resumedBaseline)
+        if baseline && !resumedBaseline { try Settings.set(WriteWindow.pendingDay, to: "\(asOf.iso) baseline", in: db) }
+        // People may change alerts whenever the run lets them write: the trail says which.
+        var seen = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM alert_event") ?? 0) + 1
 
         let setArm = try db.makeStatement(sql: "INSERT OR REPLACE INTO alert_arm (account_id, kind, level) VALUES (?, ?, ?)")
         let clearArm = try db.makeStatement(sql: "DELETE FROM alert_arm WHERE account_id = ? AND kind = ?")
         for (i, account) in context.accounts.enumerated() {
+            // Between accounts, people may write; the alerts they changed are read again.
+            if try context.letOthersIn() {
+                for id in try changedByPeople(since: &seen, in: db) {
+                    open[id] = Dictionary(try Alert.filter(Alert.Columns.accountID == id && Alert.Columns.state != Alert.State.resolved)
+                        .fetchAll(db).map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
+                }
+            }
             let inputs = context.inputs[i]
             let signals = AccountSignals(
                 account: account,
@@ -133,6 +146,20 @@ public struct AlertStep: TickStep {
             try AlertEvents.record("recover", alert: alert.id!, actor: Self.actor, at: now, before: before, after: alert, in: db)
             if !heldOut { context.summary.alertsRecovered += 1 }
         }
+    }
+
+    /// The accounts whose alerts someone other than the run changed since `seen` (the trail's
+    /// next id), which moves on past what was read.
+    private func changedByPeople(since seen: inout Int64, in db: Database) throws -> Set<String> {
+        var out = Set<String>()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT e.id, e.actor, a.account_id FROM alert_event e JOIN alert a ON a.id = e.alert_id WHERE e.id >= ?
+            """, arguments: [seen])
+        while let row = try rows.next() {
+            seen = max(seen, (row[0] as Int64) + 1)
+            if (row[1] as String) != Self.actor { out.insert(row[2]) }
+        }
+        return out
     }
 
     /// A health drop names the measure that moved the score most since the previous run:
