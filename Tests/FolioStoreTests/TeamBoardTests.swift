@@ -52,7 +52,7 @@ struct TeamBoardTests {
         try db.write { try Settings.set("probe", to: "1", in: $0) }
         #expect(!watch.hasChanged())
         try db.write { try $0.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [WriteWindow.pendingDay]) }
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(20)
         var told = false
         while !told && Date() < deadline {
             told = watch.hasChanged()

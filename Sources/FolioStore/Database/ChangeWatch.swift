@@ -13,7 +13,7 @@ public final class ChangeWatch: Sendable {
     static let longestHold: Duration = .seconds(300)
     /// When a daily run lands, each session loads again at its own moment within this, not
     /// all in the same second.
-    static let landingSpread: Double = 4
+    static let landingSpread: Double = 10
 
     public init(path: String) throws {
         var config = Configuration()
