@@ -53,5 +53,5 @@ else:
 print(f"acknowledging during the next week's tick ({run['seconds']:.2f} s, write lock held {held}):")
 print(f"  {len(busy)} acks, each (process start to exit) median {pct(busy, .5):.3f} s, longest {max(busy or [0]):.3f} s"
       f" (without a tick: median {pct(idle, .5):.3f} s, longest {max(idle or [0]):.3f} s); {len(errors)} failed")
-print("  " + ", ".join("%s %.2f s" % (t["step"], t["seconds"]) for t in run["timings"]))
+print("  " + ", ".join("%s %.2f s" % (t["step"], t["seconds"]) + (" (lock %.2f)" % t["lockedSeconds"] if t.get("lockedSeconds") is not None else "") for t in run["timings"]))
 PY

@@ -58,6 +58,9 @@ public struct CheckInStep: TickStep {
         // Plan what is not stored yet, one statement per kind and due day.
         var batches: [CheckIn: [String]] = [:]
         for (i, account) in accounts.enumerated() {
+            // Nothing is written yet: people may write while the run plans (what it inserts
+            // is new rows only; a check-in is judged only in the state it was read).
+            try context.letOthersIn()
             for c in calendar.checkIns(for: account, from: planFrom, through: planThrough)
             where !planned.contains(Key(account: i, kind: c.kind, due: c.due.ordinal)) {
                 var shape = c

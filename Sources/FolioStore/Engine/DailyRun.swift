@@ -64,6 +64,11 @@ public struct DailyRun {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            // The transactions before the last need not reach the disk one by one (a run cut
+            // short is finished by the next); the last, which lands the day, syncs them all.
+            let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
             let window = WriteWindow(db: db, budget: windowBudget)
             window.between = between
             do {
@@ -80,11 +85,17 @@ public struct DailyRun {
                 for (k, step) in steps.enumerated() {
                     progress?(WorkProgress("\(step.name) of \(read.accounts.count.formatted()) accounts", done: k + 1, of: steps.count + 1, unit: "steps"))
                     _ = lap()
+                    window.startStep()
                     try step.run(&context)
                     // A step's time includes what it prepared from the snapshot (scoring's computing).
-                    timings.append(TickSummary.Timing(step: step.name, seconds: lap() + prepared[k]))
+                    let seconds = lap() + prepared[k]
+                    // The step's last transaction ends here when it has held the lock long enough.
                     try window.letOthersIn()
+                    timings.append(TickSummary.Timing(step: step.name, seconds: seconds, lockedSeconds: window.longestInStep))
                 }
+                try window.commit()
+                try db.execute(sql: "PRAGMA synchronous = \(max(synchronous, 2))")
+                try window.begin()
                 context.summary.timings = timings
                 context.summary.seconds = Date().timeIntervalSince(started)
                 // The day is done when this lands, with the mark of a run under way gone.

@@ -37,6 +37,13 @@ public struct TickContext {
     /// read before may have been changed since).
     @discardableResult
     func letOthersIn() throws -> Bool { try window?.letOthersIn() ?? false }
+
+    /// Inside a step's writing: reads that need no lock, done without it (`WriteWindow`);
+    /// what they read may have been changed by the time the step writes.
+    func withoutLock<T>(_ body: () throws -> T) throws -> T {
+        guard let window else { return try body() }
+        return try window.withoutLock(body)
+    }
 }
 
 /// One step of the daily run (scoring, alerts, check-ins, renewals, sequences…): it may
@@ -103,6 +110,8 @@ public struct TickSummary: Sendable, Codable, Equatable {
     public struct Timing: Sendable, Codable, Equatable {
         public var step: String
         public var seconds: Double
+        /// The longest the step held the write lock at once (none for reading the inputs).
+        public var lockedSeconds: Double?
     }
 
     public init(asOf: Day) { self.asOf = asOf }

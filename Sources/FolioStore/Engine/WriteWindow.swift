@@ -14,6 +14,8 @@ final class WriteWindow {
     /// as a person here).
     var between: (() throws -> Void)?
     private(set) var longest: TimeInterval = 0
+    /// The longest hold since `startStep()` (ended in the step).
+    private(set) var longestInStep: TimeInterval = 0
     private(set) var transactions = 0
     private var began = Date()
 
@@ -38,12 +40,25 @@ final class WriteWindow {
 
     func commit() throws {
         try db.execute(sql: "COMMIT TRANSACTION")
-        longest = max(longest, Date().timeIntervalSince(began))
+        let held = Date().timeIntervalSince(began)
+        longest = max(longest, held)
+        longestInStep = max(longestInStep, held)
         transactions += 1
     }
 
+    func startStep() { longestInStep = 0 }
+
     func rollback() {
         if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+    }
+
+    /// Reads that need no lock, done without it: commits, runs `body` (each statement on its
+    /// own snapshot), takes the lock again. Others may change what it read before the run writes.
+    func withoutLock<T>(_ body: () throws -> T) throws -> T {
+        try commit()
+        let value = try body()
+        try begin()
+        return value
     }
 
     /// At a point where the run's writes so far stand on their own: if the lock has been held

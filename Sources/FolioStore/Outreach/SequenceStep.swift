@@ -34,9 +34,10 @@ public struct SequenceStep: TickStep {
         }
 
         // 1. Active sequences: stop, move on, or complete (what they need read in a few queries, not a few per sequence).
-        let active = try ActiveSequences.load(in: db)
-        // Once the run has let people write, what it read may have moved: each is looked at again.
-        var stale = false
+        // Read without holding the lock; once people could write, what was read may have moved:
+        // each is looked at again.
+        let active = try context.withoutLock { try ActiveSequences.load(in: db) }
+        var stale = context.window != nil
         for enrolment in active.enrolments {
             if try context.letOthersIn() { stale = true }
             if stale, let id = enrolment.id,
@@ -55,7 +56,7 @@ public struct SequenceStep: TickStep {
         // 2. New alerts an email can answer (the kinds only people answer are never read: they
         // stay unenrolled, and would be looked at again every run of the lookback).
         let kinds = Alert.Kind.allCases.filter(OutreachSignal.mayAnswer).map(\.rawValue)
-        let candidates = try Alert.fetchAll(db, sql: """
+        let candidates = try context.withoutLock { try Alert.fetchAll(db, sql: """
             SELECT al.* FROM alert al JOIN account a ON a.id = al.account_id
             WHERE al.shadow = 0 AND al.state IN ('open', 'acknowledged') AND al.raised_on >= ? AND al.raised_on <= ?
               AND al.kind IN (\(databaseQuestionMarks(count: kinds.count)))
@@ -63,7 +64,7 @@ public struct SequenceStep: TickStep {
               AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.alert_id = al.id)
               AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.account_id = al.account_id AND e.state = 'active')
             ORDER BY CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, al.raised_at, al.id
-            """, arguments: StatementArguments([asOf.adding(days: -lookbackDays).iso, asOf.iso] + kinds))
+            """, arguments: StatementArguments([asOf.adding(days: -lookbackDays).iso, asOf.iso] + kinds)) }
         var enrolled = Set<String>()
         var users: [String: User] = [:]
         if !candidates.isEmpty { for u in try User.fetchAll(db) { users[u.login] = u } }
