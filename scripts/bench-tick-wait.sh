@@ -44,9 +44,14 @@ busy = [float(x) for x in open(sys.argv[2]) if x.strip()]
 run = json.load(open(sys.argv[3]))
 errors = [l for l in open(sys.argv[4]) if "failed" in l]
 pct = lambda xs, p: sorted(xs)[min(len(xs) - 1, int(len(xs) * p))] if xs else float("nan")
-held = "%.2f s" % run["lockedSeconds"] if "lockedSeconds" in run else "the whole run"
+if "writeTransactions" in run:
+    held = "at most %.2f s at a time, in %d transactions" % (run["lockedSeconds"], run["writeTransactions"])
+elif "lockedSeconds" in run:
+    held = "%.2f s" % run["lockedSeconds"]
+else:
+    held = "the whole run"
 print(f"acknowledging during the next week's tick ({run['seconds']:.2f} s, write lock held {held}):")
 print(f"  {len(busy)} acks, each (process start to exit) median {pct(busy, .5):.3f} s, longest {max(busy or [0]):.3f} s"
       f" (without a tick: median {pct(idle, .5):.3f} s, longest {max(idle or [0]):.3f} s); {len(errors)} failed")
-print("  " + ", ".join("%s %.2f s" % (t["step"], t["seconds"]) for t in run["timings"]))
+print("  " + ", ".join("%s %.2f s" % (t["step"], t["seconds"]) + (" (lock %.2f)" % t["lockedSeconds"] if t.get("lockedSeconds") is not None else "") for t in run["timings"]))
 PY

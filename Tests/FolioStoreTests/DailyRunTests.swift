@@ -151,27 +151,89 @@ struct DailyRunTests {
         #expect(abs((recomputed.score ?? -1) - (snapshot.score ?? -2)) < 0.01)
     }
 
-    /// A run stopped part-way (a step fails after the others wrote) leaves nothing of its
-    /// day; run again, it finishes the day exactly as an uninterrupted run does.
-    @Test func aRunThatFailsPartWayLeavesTheDayNotStartedAndARerunFinishesIt() throws {
+    /// A run stopped part-way (a step fails after the others wrote, each write committed as
+    /// soon as it may) leaves its day marked under way and no log entry; run again, it
+    /// finishes the day exactly as an uninterrupted run does, a first run's baseline included.
+    @Test(arguments: [true, false])
+    func aRunThatFailsPartWayLeavesItsDayMarkedAndARerunFinishesIt(raiseExisting: Bool) throws {
         let (scratch, db) = try portfolio()
         defer { withExtendedLifetime(scratch) {} }
-        let pipeline = DailyPipeline(policy: AlertPolicy(holdoutShare: 0), raiseExisting: true)
-        let before = try db.dump()
+        let pipeline = DailyPipeline(policy: AlertPolicy(holdoutShare: 0), raiseExisting: raiseExisting)
         var steps = pipeline.steps
         steps.insert(Failing(), at: steps.count - 1)
-        #expect(throws: Failing.Stop.self) { try DailyRun(profile: .standard, steps: steps).run(asOf: Self.asOf, in: db, now: 1) }
-        #expect(try db.dump() == before)
+        var failing = DailyRun(profile: .standard, steps: steps)
+        failing.windowBudget = 0
+        #expect(throws: Failing.Stop.self) { try failing.run(asOf: Self.asOf, in: db, now: 1) }
+        let mark = try db.read { try Settings.value(WriteWindow.pendingDay, in: $0) }
+        #expect(mark?.hasPrefix(Self.asOf.iso) == true)
+        #expect(try db.count("engine_run") == 0)
         let finished = try pipeline.run(asOf: Self.asOf, in: db, now: 1)
-        #expect(finished.changed == 3 && finished.alertsRaised > 0)
+        #expect(finished.alertsRaised == 0, "the stopped run raised the day's alerts already")
+        #expect(try db.read { try Settings.value(WriteWindow.pendingDay, in: $0) } == nil)
         let (otherScratch, uninterrupted) = try portfolio()
         defer { withExtendedLifetime(otherScratch) {} }
-        try pipeline.run(asOf: Self.asOf, in: uninterrupted, now: 1)
-        // The same rows, but for how long each run took and the import's folder.
+        let whole = try pipeline.run(asOf: Self.asOf, in: uninterrupted, now: 1)
+        #expect(whole.alertsRaised > 0 || !raiseExisting)
+        // The same rows, but for how long each run took, the import's folder and the count of
+        // snapshots the log says its run wrote (the stopped run wrote them).
         let timeless = { (dump: String) in
             dump.replacing(/seconds:[0-9.e-]+/, with: "seconds:…").replacing(/folio-test-[0-9A-F-]+/, with: "folio-test")
+                .replacing(/changed:[0-9]+/, with: "changed:…")
         }
         #expect(timeless(try db.dump()) == timeless(try uninterrupted.dump()))
+    }
+
+    /// People acknowledge alerts between the run's short transactions, while it goes through
+    /// the accounts: the alerts the run then changes (A2 paid its invoice, its overdue alert
+    /// recovers) keep what the person did, nothing is raised twice, and the day run again
+    /// changes nothing.
+    @Test func whatPeopleDoWhileTheRunWritesIsKept() throws {
+        let (scratch, db) = try portfolio()
+        defer { withExtendedLifetime(scratch) {} }
+        let policy = AlertPolicy(holdoutShare: 0)
+        try DailyPipeline(policy: policy, raiseExisting: true).run(asOf: Self.asOf, in: db, now: 1)
+        let next = Self.asOf.adding(days: 7)
+        _ = try importer(db)([scratch.write("payments.csv", "account_id,as_of,days_overdue\nA2,2026-11-27,0\n")])
+        let person = try FolioDatabase(path: db.path)
+        let acknowledged = Watcher.Log()
+        // Written in a transaction each: the score's block, the step's end, then one before each account.
+        var run = DailyRun(profile: .standard, steps: [ScoreStep(), AlertStep(policy: policy)])
+        run.windowBudget = 0
+        let calls = Watcher.Log()
+        run.between = {
+            calls.append("")
+            // Before the run looks at A1: the later accounts' open alerts are acknowledged.
+            guard calls.value.count == 3 else { return }
+            let open = try person.read { db in
+                try Alert.filter(Alert.Columns.state == Alert.State.open && Alert.Columns.accountID != "A1").fetchAll(db).withRecipients(in: db)
+            }
+            for alert in open {
+                guard let login = alert.recipients.first, let user = try person.read({ try User.find(login: login, in: $0) }) else { continue }
+                _ = try AlertDesk.perform(.acknowledge, on: alert.id!, by: user, at: 2, asOf: Self.asOf, in: person)
+                acknowledged.append(String(alert.id!))
+            }
+        }
+        let summary = try run.run(asOf: next, in: db, now: 3)
+        #expect(summary.writeTransactions > 3)
+        #expect(!acknowledged.value.isEmpty, "nobody got to acknowledge an alert")
+        let alerts = try db.read { try Alert.fetchAll($0) }
+        for id in acknowledged.value.compactMap(Int64.init) {
+            let alert = try #require(alerts.first { $0.id == id })
+            #expect(alert.state == .acknowledged || alert.state == .resolved, "alert \(id) is \(alert.state) again")
+            if alert.state == .resolved { #expect(alert.acknowledgedBy != nil, "alert \(id) lost its acknowledgement") }
+        }
+        // The run went on to change one of them after the person did (A2's overdue invoice recovered).
+        let touched = try db.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM alert_event e WHERE e.actor = 'folio' AND EXISTS (
+                    SELECT 1 FROM alert_event p WHERE p.alert_id = e.alert_id AND p.actor != 'folio' AND p.id < e.id)
+                """) ?? 0
+        }
+        #expect(touched > 0, "\(alerts.map { "\($0.accountID) \($0.kind.rawValue) \($0.state)" })")
+        let unresolved = alerts.filter { $0.state != .resolved }.map { "\($0.accountID) \($0.kind.rawValue) \($0.shadow)" }
+        #expect(Set(unresolved).count == unresolved.count, "raised twice: \(unresolved)")
+        let again = try DailyRun(profile: .standard, steps: [ScoreStep(), AlertStep(policy: policy)]).run(asOf: next, in: db, now: 3)
+        #expect(again.alertsRaised == 0 && again.alertsEscalated == 0 && again.alertsRecovered == 0 && again.changed == 0)
     }
 
     /// While the run reads and scores, it holds no lock: another connection that will not

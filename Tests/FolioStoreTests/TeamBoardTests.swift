@@ -40,4 +40,25 @@ struct TeamBoardTests {
         #expect(watch.hasChanged())
         #expect(!watch.hasChanged())
     }
+
+    /// While a daily run writes its day in pieces, the watch holds its commits (and anyone
+    /// else's) back; once the day lands it tells of them once, at a moment of its own.
+    @Test func theWatchHoldsBackADailyRunsCommitsUntilItsDayLands() throws {
+        let scratch = Scratch()
+        let db = try scratch.database()
+        let watch = try ChangeWatch(path: db.path)
+        try db.write { try Settings.set(WriteWindow.pendingDay, to: "2026-11-23", in: $0) }
+        #expect(!watch.hasChanged())
+        try db.write { try Settings.set("probe", to: "1", in: $0) }
+        #expect(!watch.hasChanged())
+        try db.write { try $0.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [WriteWindow.pendingDay]) }
+        let deadline = Date().addingTimeInterval(20)
+        var told = false
+        while !told && Date() < deadline {
+            told = watch.hasChanged()
+            if !told { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(told)
+        #expect(!watch.hasChanged())
+    }
 }

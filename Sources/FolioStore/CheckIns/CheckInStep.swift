@@ -58,6 +58,9 @@ public struct CheckInStep: TickStep {
         // Plan what is not stored yet, one statement per kind and due day.
         var batches: [CheckIn: [String]] = [:]
         for (i, account) in accounts.enumerated() {
+            // Nothing is written yet: people may write while the run plans (what it inserts
+            // is new rows only; a check-in is judged only in the state it was read).
+            try context.letOthersIn()
             for c in calendar.checkIns(for: account, from: planFrom, through: planThrough)
             where !planned.contains(Key(account: i, kind: c.kind, due: c.due.ordinal)) {
                 var shape = c
@@ -74,6 +77,7 @@ public struct CheckInStep: TickStep {
         for (shape, ids) in batches.sorted(by: { ($0.key.due, $0.key.kind.rawValue) < ($1.key.due, $1.key.kind.rawValue) }) {
             try insert.execute(arguments: [shape.due.iso, shape.kind.rawValue, shape.opens.iso, shape.closes.iso, JSONBatch.strings(ids)])
             context.summary.checkInsPlanned += db.changesCount
+            try context.letOthersIn()
         }
         guard !toJudge.isEmpty else { return }
 
@@ -106,12 +110,16 @@ public struct CheckInStep: TickStep {
         }
 
         let update = try db.makeStatement(sql: """
-            UPDATE checkin SET state = ?, activity_id = ? WHERE due = ? AND account_id = ? AND kind = ?
+            UPDATE checkin SET state = ?, activity_id = ? WHERE due = ? AND account_id = ? AND kind = ? AND state = ?
             """)
         for (i, c) in toJudge {
+            try context.letOthersIn()
             let judged = CheckInOutcome.judge(c, activities: logged[i] ?? [], asOf: asOf)
             guard judged.state != c.state || judged.activityID != c.activityID else { continue }
-            try update.execute(arguments: [judged.state.rawValue, judged.activityID, c.due.iso, c.accountID, c.kind.rawValue])
+            // Only as the run read it: a check-in a person cleared meanwhile stays theirs.
+            try update.execute(arguments: [judged.state.rawValue, judged.activityID, c.due.iso, c.accountID, c.kind.rawValue,
+                                           c.state.rawValue])
+            guard db.changesCount > 0 else { continue }
             if judged.state == .done { context.summary.checkInsDone += 1 }
             if judged.state == .missed && c.state != .missed { context.summary.checkInsMissed += 1 }
         }

@@ -9,6 +9,8 @@ public final class FolioDatabase: Sendable {
 
     /// How long a writer waits for another process's write to finish before giving up.
     public static let busyTimeout: TimeInterval = 10
+    /// How often a writer kept waiting tries again.
+    static let busyPoll: TimeInterval = 0.002
 
     /// Why this process may only read the database (nil: it may write): the file or its
     /// folder is read-only, or a newer Folio changed the schema.
@@ -45,7 +47,14 @@ public final class FolioDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.readonly = !writable
-        config.busyMode = .timeout(busyTimeout)
+        // Polled often rather than SQLite's backing-off sleeps (up to 100 ms): the daily run
+        // lets writers in for a few milliseconds between its short transactions (`WriteWindow`).
+        let polls = Int(busyTimeout / Self.busyPoll)
+        config.busyMode = .callback { tries in
+            guard tries < polls else { return false }
+            usleep(useconds_t(Self.busyPoll * 1_000_000))
+            return true
+        }
         config.label = "folio"
         do {
             pool = try Self.openPool(path: path, folder: folder, writable: writable, configuration: config)

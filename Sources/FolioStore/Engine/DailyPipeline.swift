@@ -2,7 +2,7 @@ import FolioDomain
 
 /// The daily run, defined once (DESIGN §1.5): which steps run, in which order, with which
 /// configuration. `folio tick`, the demo's replay and the tests run it; `DailyRun` is the
-/// machinery underneath (one transaction, the inputs read once, a summary).
+/// machinery underneath (the inputs read once, the day written in short transactions, a summary).
 public struct DailyPipeline {
     public var profile: HealthProfile
     /// Thresholds, SLAs, routing and the control group; also the run's hour, for every step.
@@ -33,7 +33,7 @@ public struct DailyPipeline {
         return steps
     }
 
-    /// Runs the day `asOf` in one transaction; running it again on the same data changes nothing.
+    /// Runs the day `asOf` (`DailyRun`); running it again on the same data changes nothing.
     @discardableResult
     public func run(asOf: Day, in database: FolioDatabase, now: Int64, progress: ProgressHandler? = nil) throws -> TickSummary {
         var run = DailyRun(profile: profile, steps: steps)

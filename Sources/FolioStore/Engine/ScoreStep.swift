@@ -41,7 +41,7 @@ public struct ScoreStep: TickStep {
             }
         }
         context.summary.changed = try HealthHistory.write(day: context.asOf, keys: keys, scores: scores, measures: scored.map(\.measures),
-                                                          in: context.db)
+                                                          in: context.db, betweenBlocks: { [window = context.window] in _ = try window?.letOthersIn() })
         context.snapshots = scored.map(\.snapshot)
     }
 

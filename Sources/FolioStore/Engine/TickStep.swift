@@ -26,6 +26,24 @@ public struct TickContext {
     var history: SnapshotStore.Reader
     /// Filled by the scoring step while it prepares: each account's snapshot and its encoded breakdown.
     var scored: [(snapshot: HealthSnapshot, measures: String)]?
+    /// The run's writing in short transactions (nil while steps prepare).
+    var window: WriteWindow?
+    /// The mark of a run under way (`WriteWindow.pendingDay`) as this run found it: a run
+    /// killed while writing, which this one finishes when it is of the same day.
+    var resumed: String?
+
+    /// Inside a step's writing, at a point where what it wrote so far stands on its own: lets
+    /// people write if the run has held the lock long enough. True when it did (what the step
+    /// read before may have been changed since).
+    @discardableResult
+    func letOthersIn() throws -> Bool { try window?.letOthersIn() ?? false }
+
+    /// Inside a step's writing: reads that need no lock, done without it (`WriteWindow`);
+    /// what they read may have been changed by the time the step writes.
+    func withoutLock<T>(_ body: () throws -> T) throws -> T {
+        guard let window else { return try body() }
+        return try window.withoutLock(body)
+    }
 }
 
 /// One step of the daily run (scoring, alerts, check-ins, renewals, sequences…): it may
@@ -81,15 +99,19 @@ public struct TickSummary: Sendable, Codable, Equatable {
     /// Old snapshots the history's retention removed (days thinned to weeks, weeks past their age).
     public var snapshotsThinned: Int = 0
     public var seconds: Double = 0
-    /// How long the run held the write lock (its one transaction): the longest a person's
-    /// change could wait on it. The reading and scoring before it keep nobody waiting.
+    /// The longest the run held the write lock at once: the longest a person's change could
+    /// wait on it. The run writes in short transactions (`writeTransactions`), the day's log
+    /// entry in the last; the reading and scoring before them keep nobody waiting.
     public var lockedSeconds: Double = 0
+    public var writeTransactions: Int = 0
     /// Where the time went: reading the inputs, then each step in order.
     public var timings: [Timing] = []
 
     public struct Timing: Sendable, Codable, Equatable {
         public var step: String
         public var seconds: Double
+        /// The longest the step held the write lock at once (none for reading the inputs).
+        public var lockedSeconds: Double?
     }
 
     public init(asOf: Day) { self.asOf = asOf }

@@ -138,7 +138,8 @@ enum HealthHistory {
     /// Stores the day's snapshots of the accounts with these keys, keeping the other
     /// accounts' snapshots of that day as they are. Returns how many were new or different:
     /// writing the same day again on the same data changes nothing, not even a block.
-    static func write(day: Day, keys: [Int64], scores: [Score], measures: [String], in db: Database) throws -> Int {
+    static func write(day: Day, keys: [Int64], scores: [Score], measures: [String], in db: Database,
+                      betweenBlocks: () throws -> Void = {}) throws -> Int {
         var byBlock: [Int64: [Int]] = [:]
         for (i, key) in keys.enumerated() { byBlock[key / Int64(SnapshotBlock.size), default: []].append(i) }
         var changed = 0
@@ -156,6 +157,7 @@ enum HealthHistory {
             }
             if differs > 0 { try save(stored, number: number, on: day, in: db) }
             changed += differs
+            try betweenBlocks()
         }
         return changed
     }

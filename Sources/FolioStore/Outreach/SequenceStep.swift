@@ -34,8 +34,14 @@ public struct SequenceStep: TickStep {
         }
 
         // 1. Active sequences: stop, move on, or complete (what they need read in a few queries, not a few per sequence).
-        let active = try ActiveSequences.load(in: db)
+        // Read without holding the lock; once people could write, what was read may have moved:
+        // each is looked at again.
+        let active = try context.withoutLock { try ActiveSequences.load(in: db) }
+        var stale = context.window != nil
         for enrolment in active.enrolments {
+            if try context.letOthersIn() { stale = true }
+            if stale, let id = enrolment.id,
+               try String.fetchOne(db, sql: "SELECT state FROM sequence_enrolment WHERE id = ?", arguments: [id]) != "active" { continue }
             guard let account = try accounts[enrolment.accountID]
                 ?? Account.find(id: enrolment.accountID, in: db) else { continue }
             if let why = stopCondition(for: enrolment, account: account, band: todaysBand[account.id], bands: bands, known: active) {
@@ -50,7 +56,7 @@ public struct SequenceStep: TickStep {
         // 2. New alerts an email can answer (the kinds only people answer are never read: they
         // stay unenrolled, and would be looked at again every run of the lookback).
         let kinds = Alert.Kind.allCases.filter(OutreachSignal.mayAnswer).map(\.rawValue)
-        let candidates = try Alert.fetchAll(db, sql: """
+        let candidates = try context.withoutLock { try Alert.fetchAll(db, sql: """
             SELECT al.* FROM alert al JOIN account a ON a.id = al.account_id
             WHERE al.shadow = 0 AND al.state IN ('open', 'acknowledged') AND al.raised_on >= ? AND al.raised_on <= ?
               AND al.kind IN (\(databaseQuestionMarks(count: kinds.count)))
@@ -58,11 +64,13 @@ public struct SequenceStep: TickStep {
               AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.alert_id = al.id)
               AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.account_id = al.account_id AND e.state = 'active')
             ORDER BY CASE al.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'amber' THEN 2 ELSE 3 END, al.raised_at, al.id
-            """, arguments: StatementArguments([asOf.adding(days: -lookbackDays).iso, asOf.iso] + kinds))
+            """, arguments: StatementArguments([asOf.adding(days: -lookbackDays).iso, asOf.iso] + kinds)) }
         var enrolled = Set<String>()
         var users: [String: User] = [:]
         if !candidates.isEmpty { for u in try User.fetchAll(db) { users[u.login] = u } }
         for alert in candidates where !enrolled.contains(alert.accountID) {
+            if try context.letOthersIn() { stale = true }
+            if stale, let id = alert.id, try !stillUnanswered(id, in: db) { continue }
             guard let account = accounts[alert.accountID],
                   var situation = try SequencePlanner.situation(of: account, alertKind: alert.kind, asOf: asOf, owner: users[account.owner],
                                                                 snapshot: todays[account.id], in: db),
@@ -73,6 +81,18 @@ public struct SequenceStep: TickStep {
             if started.enrolment.state == .skipped { context.summary.sequencesSkipped += 1 } else { context.summary.sequencesStarted += 1 }
             if started.message != nil { context.summary.emailsPlanned += 1 }
         }
+    }
+
+    /// Whether the alert may still start a sequence: open or acknowledged, its account active
+    /// and reachable, neither it nor its account in a sequence (someone may have started one
+    /// while the run let people write).
+    func stillUnanswered(_ alertID: Int64, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM alert al JOIN account a ON a.id = al.account_id
+            WHERE al.id = ? AND al.state IN ('open', 'acknowledged') AND a.status = 'active' AND a.email_opt_out = 0
+              AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.alert_id = al.id)
+              AND NOT EXISTS (SELECT 1 FROM sequence_enrolment e WHERE e.account_id = al.account_id AND e.state = 'active'))
+            """, arguments: [alertID]) ?? false
     }
 
     /// Why this sequence must end now, if it must.

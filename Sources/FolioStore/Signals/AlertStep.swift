@@ -33,27 +33,52 @@ public struct AlertStep: TickStep {
         context.summary.alertsReopened += try reopenSnoozed(asOf: asOf, now: now, in: db)
         try closeChurned(now: now, in: db)
 
+        // People may change alerts whenever the run lets them write: the trail says which,
+        // and those accounts' open alerts are read again.
+        var seen = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM alert_event") ?? 0) + 1
+        // Read without holding the lock (the arm levels are the run's alone).
         // Without their recipients: a run changes few of them, and reads those when it does (`routed`).
-        var open: [String: [Alert.Kind: Alert]] = [:]
-        for alert in try Alert.filter(Alert.Columns.state != Alert.State.resolved).fetchAll(db) {
-            open[alert.accountID, default: [:]][alert.kind] = alert
+        let read = try context.withoutLock { () -> ([String: [Alert.Kind: Alert]], [String: [Alert.Kind: Int]]) in
+            var open: [String: [Alert.Kind: Alert]] = [:]
+            for alert in try Alert.filter(Alert.Columns.state != Alert.State.resolved).fetchAll(db) {
+                open[alert.accountID, default: [:]][alert.kind] = alert
+            }
+            var levels: [String: [Alert.Kind: Int]] = [:]
+            let armRows = try Row.fetchCursor(db, sql: "SELECT account_id, kind, level FROM alert_arm")
+            while let row = try armRows.next() {
+                if let kind = Alert.Kind(rawValue: row[1]) { levels[row[0], default: [:]][kind] = row[2] }
+            }
+            return (open, levels)
         }
-        var levels: [String: [Alert.Kind: Int]] = [:]
-        let armRows = try Row.fetchCursor(db, sql: "SELECT account_id, kind, level FROM alert_arm")
-        while let row = try armRows.next() {
-            if let kind = Alert.Kind(rawValue: row[1]) { levels[row[0], default: [:]][kind] = row[2] }
+        var open = read.0
+        let levels = read.1
+        func readAgain() throws {
+            for id in try changedByPeople(since: &seen, in: db) {
+                open[id] = Dictionary(try Alert.filter(Alert.Columns.accountID == id && Alert.Columns.state != Alert.State.resolved)
+                    .fetchAll(db).map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
+            }
         }
-        let heldOut = try controlGroup(context.accounts, asOf: asOf, in: db)
+        func letOthersIn() throws {
+            if try context.letOthersIn() { try readAgain() }
+        }
+        try readAgain()
+        let heldOut = try controlGroup(context.accounts, asOf: asOf, in: db, between: letOthersIn)
         let responses = try arrivals(since: context.previousRun ?? asOf.adding(days: -7), asOf: asOf, in: db)
         // Alerts fire on changes. The first run has nothing to compare with: the states it
         // finds (a low score, a quiet account) are recorded as the baseline (the arm levels),
         // not raised, unless asked to. Facts in the data (a sponsor gone, a detractor, an
         // overdue invoice, critical cases) are raised: each is a thing to handle.
-        let baseline = !raiseExisting && context.previousRun == nil && levels.isEmpty && open.isEmpty
+        // A first run killed while it wrote left the accounts it had done armed: its re-run
+        // still records the baseline for the rest.
+        let resumedBaseline = context.resumed == "\(asOf.iso) baseline"
+        let baseline = !raiseExisting && context.previousRun == nil && (levels.isEmpty && open.isEmpty || resumedBaseline)
+        if baseline && !resumedBaseline { try Settings.set(WriteWindow.pendingDay, to: "\(asOf.iso) baseline", in: db) }
 
         let setArm = try db.makeStatement(sql: "INSERT OR REPLACE INTO alert_arm (account_id, kind, level) VALUES (?, ?, ?)")
         let clearArm = try db.makeStatement(sql: "DELETE FROM alert_arm WHERE account_id = ? AND kind = ?")
         for (i, account) in context.accounts.enumerated() {
+            // Between accounts, people may write.
+            try letOthersIn()
             let inputs = context.inputs[i]
             let signals = AccountSignals(
                 account: account,
@@ -90,7 +115,8 @@ public struct AlertStep: TickStep {
         // Snoozes that wait for the account to worsen or the customer to reply, judged after today's alerts.
         context.summary.alertsReopened += try SnoozeWaking.wake(asOf: asOf, now: now, actor: Self.actor, in: db)
         // Who hears of what is asked again as the accounts stand today.
-        try AlertRerouting.apply(policy.routing, accounts: context.accounts, users: users, asOf: asOf, now: now, in: db)
+        try AlertRerouting.apply(policy.routing, accounts: context.accounts, users: users, asOf: asOf, now: now, in: db,
+                                 between: { [window = context.window] in _ = try window?.letOthersIn() })
     }
 
     private func apply(_ decision: AlertDecision, account: Account, index: Int, heldOut: Bool, open: [Alert.Kind: Alert],
@@ -135,6 +161,20 @@ public struct AlertStep: TickStep {
         }
     }
 
+    /// The accounts whose alerts someone other than the run changed since `seen` (the trail's
+    /// next id), which moves on past what was read.
+    private func changedByPeople(since seen: inout Int64, in db: Database) throws -> Set<String> {
+        var out = Set<String>()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT e.id, e.actor, a.account_id FROM alert_event e JOIN alert a ON a.id = e.alert_id WHERE e.id >= ?
+            """, arguments: [seen])
+        while let row = try rows.next() {
+            seen = max(seen, (row[0] as Int64) + 1)
+            if (row[1] as String) != Self.actor { out.insert(row[2]) }
+        }
+        return out
+    }
+
     /// A health drop names the measure that moved the score most since the previous run:
     /// "score 72 → 58, below 60 (orange), driven by seat utilisation 0.81 → 0.47".
     private func explained(_ reason: String, kind: Alert.Kind, account: Account, index: Int, context: TickContext) throws -> String {
@@ -157,7 +197,7 @@ public struct AlertStep: TickStep {
 
     /// The accounts held out: as recorded, and for accounts seen for the first time,
     /// decided now by the policy's share and recorded.
-    private func controlGroup(_ accounts: [Account], asOf: Day, in db: Database) throws -> Set<String> {
+    private func controlGroup(_ accounts: [Account], asOf: Day, in db: Database, between: () throws -> Void) throws -> Set<String> {
         var known: [String: Bool] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT account_id, held_out FROM control_group")
         while let row = try rows.next() { known[row[0]] = row[1] }
@@ -170,6 +210,7 @@ public struct AlertStep: TickStep {
             } else {
                 held = policy.isHeldOut(account.id)
                 try insert.execute(arguments: [account.id, held, asOf.iso])
+                try between()
             }
             if held { out.insert(account.id) }
         }

@@ -9,7 +9,8 @@ struct TickCommand: ParsableCommand {
         abstract: "Run the daily engine for --as-of: scores, alerts, check-ins, renewal opportunities and recovery sequences.",
         discussion: """
             It reads and scores from one snapshot while people go on working, then writes the day \
-            in one transaction (stopped half-way, the day is done or not started); running the \
+            in short transactions that let people's changes in between (stopped half-way, the day is \
+            left marked under way, and running it again finishes it); running the \
             same day again on the same data changes nothing. Prints a one-line summary (accounts scored, band moves, renewals opened \
             and moved, check-ins planned, done and missed, sequences started, stopped and completed, \
             emails written to the outbox, time taken).
