@@ -55,16 +55,18 @@ for a in json.load(open(sys.argv[1])):
 print("COMMIT;")
 PY
 fi
-snapshots=$("$folio" history --db "$db" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['snapshots'])")
+# The model commands (and history) read the accounts the user may see: the VP sees them all.
+vp=$(sqlite3 "$db" "SELECT login FROM user WHERE role = 'vp' LIMIT 1")
+snapshots=$("$folio" history --db "$db" --user "$vp" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['snapshots'])")
 echo "portfolio: $(sqlite3 "$db" 'SELECT COUNT(*) FROM account') accounts, $snapshots snapshots on $(sqlite3 "$db" 'SELECT COUNT(*) FROM engine_run') runs, $(sqlite3 "$db" "SELECT COUNT(*) FROM account_outcome WHERE outcome = 'churned'") churns"
 
 # The as-of day a horizon (90 days) after the last run: every run's horizon is over.
 asof=$(date -d "$last + 90 days" +%F)
-measure "model backtest (52 runs, stored scores)" "$folio" model backtest --db "$db" --as-of "$asof" --json
+measure "model backtest (52 runs, stored scores)" "$folio" model backtest --db "$db" --user "$vp" --as-of "$asof" --json
 python3 -c "import json,sys; d=json.load(open('$work/out')); print('  ', d['cases'], 'account-days,', d['churned'], 'churned, AUC', d['auc']['auc'])"
-measure "model fit (8 of the runs)" "$folio" model fit --db "$db" --as-of "$asof" --out "$work/fitted.yaml" --json
+measure "model fit (8 of the runs)" "$folio" model fit --db "$db" --user "$vp" --as-of "$asof" --out "$work/fitted.yaml" --json
 python3 -c "import json; d=json.load(open('$work/out')); print('   held out: fitted', d['heldOutNew']['auc'], 'default', d['heldOutOld']['auc'])"
-measure "model backtest --profile (13 runs re-scored)" "$folio" model backtest --db "$db" --as-of "$asof" --profile "$work/fitted.yaml" --json
-measure "model drift" "$folio" model drift --db "$db" --as-of "$asof" --json
-measure "model diff" "$folio" model diff SampleData/health-profile.yaml "$work/fitted.yaml" --db "$db" --as-of "$asof" --json
-measure "report alerts (as the VP)" "$folio" report alerts --db "$db" --as-of "$asof" --json --user "$(sqlite3 "$db" "SELECT login FROM user WHERE role = 'vp' LIMIT 1")"
+measure "model backtest --profile (13 runs re-scored)" "$folio" model backtest --db "$db" --user "$vp" --as-of "$asof" --profile "$work/fitted.yaml" --json
+measure "model drift" "$folio" model drift --db "$db" --user "$vp" --as-of "$asof" --json
+measure "model diff" "$folio" model diff SampleData/health-profile.yaml "$work/fitted.yaml" --db "$db" --user "$vp" --as-of "$asof" --json
+measure "report alerts (as the VP)" "$folio" report alerts --db "$db" --as-of "$asof" --json --user "$vp"

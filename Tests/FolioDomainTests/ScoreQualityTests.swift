@@ -59,6 +59,35 @@ import Testing
         #expect((auc.low ?? 1) < auc.auc && auc.auc < (auc.high ?? 0))
     }
 
+    /// Many cases on the stored scores' grid (hundredths) are counted cell by cell instead of
+    /// sorted: the same AUC as the pairwise count, the same interval and lift as the sorting
+    /// path gives the same cases moved off the grid (a third of a ten-thousandth added).
+    @Test func manyScoresOnTheGridAreCountedNotSorted() throws {
+        var random = SeededRandom(seed: 9)
+        var scores: [Double] = [], churned: [Bool] = [], accounts: [Int32] = []
+        for k in 0..<3_000 {
+            let s = (random.unit() * 10_000).rounded() / 100
+            scores.append(s)
+            churned.append(random.unit() < 0.4 - s / 400)
+            accounts.append(Int32(k % 700))
+        }
+        let onGrid = scores.map { -$0 }, offGrid = scores.map { -$0 - 1 / 30_000 }
+        #expect(RiskGroups(risk: onGrid, positive: churned).values.count == Set(scores).count)
+        let a = try #require(RankingAUC(risk: onGrid, positive: churned, clusters: accounts))
+        let b = try #require(RankingAUC(risk: offGrid, positive: churned, clusters: accounts))
+        var wins = 0.0, pairs = 0.0
+        for (x, px) in zip(scores, churned) where px {
+            for (y, py) in zip(scores, churned) where !py {
+                pairs += 1
+                wins += x < y ? 1 : x == y ? 0.5 : 0
+            }
+        }
+        #expect(abs(a.auc - wins / pairs) < 1e-12 && abs(a.auc - b.auc) < 1e-12)
+        #expect(abs((a.low ?? 0) - (b.low ?? 1)) < 1e-12 && abs((a.high ?? 0) - (b.high ?? 1)) < 1e-12)
+        let liftA = try #require(DecileLift(risk: onGrid, churned: churned)), liftB = try #require(DecileLift(risk: offGrid, churned: churned))
+        #expect(abs(liftA.churned - liftB.churned) < 1e-9 && liftA.cases == liftB.cases)
+    }
+
     /// Clusters (an account's days): the variance is Obuchowski's, worked out here for two
     /// accounts each with a churned day and a stayed one.
     @Test func clusteredIntervalsCountAccountsNotDays() throws {

@@ -43,7 +43,7 @@ struct ModelCommandTests {
         #expect(imported.status == 0, "\(imported.stderr)")
 
         // The backtest: the stored scores of the as-of day against the outcomes after it.
-        let backtest = try folio.run("model", "backtest", "--as-of", Self.asOf, "--json")
+        let backtest = try folio.run("model", "backtest", "--as-of", Self.asOf, "--json", "--user", "vera")
         #expect(backtest.status == 0, "\(backtest.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(backtest.stdout.utf8)) as? [String: Any])
         #expect(doc["mode"] as? String == "as-of" && doc["horizonDays"] as? Int == 90)
@@ -67,12 +67,12 @@ struct ModelCommandTests {
         let measures = try #require(doc["measures"] as? [[String: Any]])
         #expect(measures.contains { $0["name"] as? String == "tenure" && $0["backwards"] as? Bool == false })
 
-        let text = try folio.run("model", "backtest", "--as-of", Self.asOf)
+        let text = try folio.run("model", "backtest", "--as-of", Self.asOf, "--user", "vera")
         #expect(text.stdout.contains("ROC AUC") && text.stdout.contains("Top-decile lift") && text.stdout.contains("By tier:"))
 
         // The fit: a profile that ranks better held out, written with what the data showed.
         let out = folio.home.appendingPathComponent("p.yaml").path
-        let fit = try folio.run("model", "fit", "--as-of", Self.asOf, "--out", out, "--json")
+        let fit = try folio.run("model", "fit", "--as-of", Self.asOf, "--out", out, "--json", "--user", "vera")
         #expect(fit.status == 0, "\(fit.stderr)")
         let fitDoc = try #require(try JSONSerialization.jsonObject(with: Data(fit.stdout.utf8)) as? [String: Any])
         let old = try #require((fitDoc["heldOutOld"] as? [String: Any])?["auc"] as? Double)
@@ -89,7 +89,7 @@ struct ModelCommandTests {
         // What would change: band moves, then both backtests.
         let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("SampleData/health-profile.yaml").path
-        let diff = try folio.run("model", "diff", sample, out, "--as-of", Self.asOf, "--json")
+        let diff = try folio.run("model", "diff", sample, out, "--as-of", Self.asOf, "--json", "--user", "vera")
         #expect(diff.status == 0, "\(diff.stderr)")
         let diffDoc = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
         #expect(diffDoc["accounts"] as? Int == 1_500)
@@ -101,11 +101,11 @@ struct ModelCommandTests {
         let newAUC = try #require((newSide["auc"] as? [String: Any])?["auc"] as? Double)
         let oldAUC = try #require((oldSide["auc"] as? [String: Any])?["auc"] as? Double)
         #expect(newAUC > oldAUC)
-        let diffText = try folio.run("model", "diff", sample, out, "--as-of", Self.asOf)
+        let diffText = try folio.run("model", "diff", sample, out, "--as-of", Self.asOf, "--user", "vera")
         #expect(diffText.stdout.contains("would change band") && diffText.stdout.contains("Backtests side by side"))
 
         // Drift: one run, no quarter whose horizon is over yet; band shares for the month.
-        let drift = try folio.run("model", "drift", "--as-of", Self.asOf, "--json")
+        let drift = try folio.run("model", "drift", "--as-of", Self.asOf, "--json", "--user", "vera")
         #expect(drift.status == 0, "\(drift.stderr)")
         let driftDoc = try #require(try JSONSerialization.jsonObject(with: Data(drift.stdout.utf8)) as? [String: Any])
         #expect((driftDoc["months"] as? [[String: Any]])?.first?["month"] as? String == "2026-03")
@@ -116,13 +116,17 @@ struct ModelCommandTests {
         defer { folio.remove() }
         _ = try Self.book(folio, accounts: 20, seed: 2)
         #expect(try folio.run("import", folio.home.appendingPathComponent("outcomes.csv").path, "--user", "vera").status == 0)
-        let fit = try folio.run("model", "fit", "--as-of", Self.asOf, "--out", folio.home.appendingPathComponent("p.yaml").path)
+        let fit = try folio.run("model", "fit", "--as-of", Self.asOf, "--out", folio.home.appendingPathComponent("p.yaml").path,
+                                "--user", "vera")
         #expect(fit.status == 1)
         #expect(fit.stderr.contains("folio: model fit: too few outcomes to fit:") && fit.stderr.contains("a fit needs at least 30 of each"),
                 "\(fit.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folio.home.appendingPathComponent("p.yaml").path))
-        let bad = try folio.run("model", "backtest", "--horizon", "soon")
+        let bad = try folio.run("model", "backtest", "--horizon", "soon", "--user", "vera")
         #expect(bad.status == 2 && bad.stderr.contains("--horizon \"soon\" is not a span"))
+        // The book is read as the user may see it: someone who is not a user sees nothing.
+        let stranger = try folio.run("model", "backtest", "--user", "nobody")
+        #expect(stranger.status == 2 && stranger.stderr.contains("\"nobody\" is not a user of this database"), "\(stranger.stderr)")
     }
 
     @Test func alertQualityReport() throws {

@@ -121,7 +121,43 @@ struct ModelStoreTests {
         #expect(result.accounts == 5)
     }
 
-    /// The dashboard's model panel: the same figures over the whole book, whoever looks.
+    /// Each reads the accounts the user may see, as the reports do: every account here is
+    /// Ana's, so her manager and the VP see them all, another CSM none, the AE (who sells to
+    /// none of them) none.
+    @Test(arguments: [("ana", 9), ("max", 9), ("vera", 9), ("kenji", 0), ("sam", 0)])
+    func theModelReadsTheBookTheUserMaySee(login: String, cases: Int) throws {
+        let book = try Self.history()
+        let user = try book.user(login)
+        let (backtest, drift, panel) = try book.db.read { db in
+            let window = try ModelWindow.resolve(asOf: Self.asOf, horizonDays: 90, from: nil, to: nil, in: db)
+            return (try Backtester.run(window: window, profile: .standard, rescore: false, for: user, in: db),
+                    try DriftRun.run(window: window, bands: .redYellowGreen, for: user, in: db),
+                    try ModelPanel.load(asOf: Self.asOf, bands: .redYellowGreen, for: user, in: db))
+        }
+        #expect(backtest.quality.overall.cases == cases)
+        #expect(panel?.quality.cases == cases)
+        // The band shares count the same accounts: A–D and F on the first run, A–E on the second.
+        #expect(drift.drift.shares.map { $0.counts.reduce(0, +) } == [cases == 0 ? 0 : 5])
+    }
+
+    /// A run that scored an account before its contract start is not a day it was a customer:
+    /// the backtest leaves that day out.
+    @Test func noDayBeforeTheContractStartCounts() throws {
+        let book = try Self.history()
+        try book.db.write { db in try db.execute(sql: "UPDATE account SET contract_start = '2026-01-08' WHERE id = 'A'") }
+        let result = try book.db.read { db in
+            try Backtester.run(window: try ModelWindow.resolve(asOf: Self.asOf, horizonDays: 90, from: nil, to: nil, in: db),
+                               profile: .standard, rescore: false, in: db)
+        }
+        // A's 80 of 2026-01-05 is gone; its 75 of 2026-01-12 stays. Churners 30, 50, 20, 55
+        // against stayers 60, 75, 50, 90: (16 − 1.5) / 16.
+        #expect(result.quality.overall.cases == 8 && result.quality.overall.churned == 4)
+        #expect(abs((result.quality.overall.auc?.auc ?? 0) - 14.5 / 16) < 1e-12)
+        #expect(result.measures.first?.cases == 8)
+    }
+
+    /// The dashboard's model panel: the same figures as the backtest over the accounts the user
+    /// may see (here Ana's book is the whole book).
     @Test func theDashboardCarriesTheModelPanel() throws {
         let book = try Self.history()
         let ana = try book.user("ana")

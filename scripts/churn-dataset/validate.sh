@@ -1,6 +1,7 @@
 #!/bin/sh
 # Validates Folio's score on a public churn data set (issue 15), by hand:
 #   scripts/churn-dataset/validate.sh bigml [churn-bigml-80.csv churn-bigml-20.csv]
+#   scripts/churn-dataset/validate.sh iranian [Customer_Churn.csv]
 #   scripts/churn-dataset/validate.sh bank [Churn_Modelling.csv]
 # Without files it downloads them (curl) from the GitHub repositories named in README.md, at a
 # pinned commit, into a temporary directory; nothing is kept in the repository.
@@ -10,7 +11,7 @@
 # logistic-regression baseline's on the same columns (baseline.py, numpy only).
 # FOLIO=path/to/folio picks the binary (default: the debug build).
 set -eu
-format=${1:?usage: validate.sh bigml|bank [FILES…]}; shift
+format=${1:?usage: validate.sh bigml|bank|iranian [FILES…]}; shift
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 folio=${FOLIO:-$root/.build/debug/folio}
@@ -21,9 +22,11 @@ if [ $# -eq 0 ]; then
   case $format in
     bigml) base=https://raw.githubusercontent.com/ABKevin/Customer-churn-dataset/69b54539f4964dd79d680e2d8cec1e2101addbfc
            names="churn-bigml-80.csv churn-bigml-20.csv" ;;
+    iranian) base=https://raw.githubusercontent.com/Sabreen-Nazar/Iranian_Churn/5e7a7632b1efe30aff8417cb78cf01c3f017ac75
+           names="Customer_Churn.csv" ;;
     bank)  base=https://raw.githubusercontent.com/AaronMbuzi/BankChurn-Analytics/ae5410118dad4d4d87456680bd6b74fa78386e4b
            names="Churn_Modelling.csv" ;;
-    *) echo "validate.sh: unknown set '$format' (bigml or bank)" >&2; exit 64 ;;
+    *) echo "validate.sh: unknown set '$format' (bigml, bank or iranian)" >&2; exit 64 ;;
   esac
   mkdir -p "$work/source"
   for name in $names; do
@@ -36,12 +39,13 @@ python3 "$here/to-folio.py" "$format" "$work" "$@" --as-of $as_of
 db="$work/folio.db"
 files="$work/users.csv $work/accounts.csv"
 [ -f "$work/cases.csv" ] && files="$files $work/cases.csv"
+[ -f "$work/usage.csv" ] && files="$files $work/usage.csv"
 # shellcheck disable=SC2086
 "$folio" import $files --db "$db" --user lead >/dev/null
 "$folio" tick --db "$db" --as-of $as_of >/dev/null
 "$folio" import "$work/label/outcomes.csv" --db "$db" --user lead >/dev/null
-"$folio" model backtest --db "$db" --as-of $as_of --json > "$work/backtest.json"
-"$folio" model fit --db "$db" --as-of $as_of --out "$work/fitted.yaml" --json > "$work/fit.json"
+"$folio" model backtest --db "$db" --user lead --as-of $as_of --json > "$work/backtest.json"
+"$folio" model fit --db "$db" --user lead --as-of $as_of --out "$work/fitted.yaml" --json > "$work/fit.json"
 python3 - "$work" <<'PY'
 import json, sys
 w = sys.argv[1]

@@ -15,29 +15,29 @@ public struct DecileLift: Hashable, Sendable, Codable {
 
     /// `risk` higher is riskier; nil when there are no cases.
     public init?(risk: [Double], churned: [Bool], share: Double = 0.1) {
-        let pairs = zip(risk, churned).filter { !$0.0.isNaN }.sorted { $0.0 > $1.0 }
-        guard !pairs.isEmpty else { return nil }
-        let want = share * Double(pairs.count)
+        self.init(groups: RiskGroups(risk: risk, positive: churned), share: share)
+    }
+
+    /// The same from the cases grouped by risk; nil when there are no cases.
+    public init?(groups: RiskGroups, share: Double = 0.1) {
+        let all = Double(groups.positiveCount), total = all + Double(groups.negativeCount)
+        guard total > 0 else { return nil }
+        let want = share * total
         var taken = 0.0, positives = 0.0
-        var i = 0
-        while i < pairs.count, taken < want {
-            var j = i, tiedPositives = 0.0
-            while j < pairs.count, pairs[j].0 == pairs[i].0 {
-                if pairs[j].1 { tiedPositives += 1 }
-                j += 1
-            }
-            let size = Double(j - i)
+        // The riskiest groups first.
+        var g = groups.values.count - 1
+        while g >= 0, taken < want {
+            let size = Double(groups.positives[g] + groups.negatives[g])
             let part = Swift.min(1, (want - taken) / size)
             taken += size * part
-            positives += tiedPositives * part
-            i = j
+            positives += Double(groups.positives[g]) * part
+            g -= 1
         }
-        let all = pairs.reduce(0.0) { $0 + ($1.1 ? 1 : 0) }
         self.share = share
         cases = taken
         self.churned = positives
         rate = taken > 0 ? positives / taken : 0
-        baseRate = all / Double(pairs.count)
+        baseRate = all / total
         lift = all > 0 ? rate / baseRate : nil
     }
 }

@@ -33,46 +33,39 @@ public struct RankingAUC: Hashable, Sendable, Codable {
     /// kind is missing: there is nothing to rank against. NaN risks are left out.
     public init?(risk: [Double], positive: [Bool], clusters: [Int32]? = nil) {
         precondition(risk.count == positive.count, "one outcome per risk")
-        precondition(clusters == nil || clusters!.count == risk.count, "one cluster per risk")
-        var order: [Int] = []
-        order.reserveCapacity(risk.count)
-        for i in risk.indices where !risk[i].isNaN { order.append(i) }
-        order.sort { risk[$0] < risk[$1] }
-        var m = 0, n = 0
-        for i in order { if positive[i] { m += 1 } else { n += 1 } }
+        self.init(groups: RiskGroups(risk: risk, positive: positive), positive: positive, clusters: clusters)
+    }
+
+    /// The same from the cases already grouped by risk (`groups` of `positive`'s cases).
+    public init?(groups: RiskGroups, positive: [Bool], clusters: [Int32]? = nil) {
+        precondition(groups.groupOf.count == positive.count, "one outcome per case")
+        precondition(clusters == nil || clusters!.count == positive.count, "one cluster per risk")
+        let m = groups.positiveCount, n = groups.negativeCount
         guard m > 0, n > 0 else { return nil }
         let mm = Double(m), nn = Double(n)
-        // Each case's component, by tie group: negatives under a churner, churners over a
+        // Each tie group's components: negatives under a churner, churners over a
         // non-churner, ties half.
-        var component = [Double](repeating: 0, count: risk.count)
-        var negativesBelow = 0.0, positivesBelow = 0.0
-        var k = 0
-        while k < order.count {
-            var j = k, tiedPos = 0.0, tiedNeg = 0.0
-            while j < order.count, risk[order[j]] == risk[order[k]] {
-                if positive[order[j]] { tiedPos += 1 } else { tiedNeg += 1 }
-                j += 1
-            }
-            let positiveComponent = (negativesBelow + 0.5 * tiedNeg) / nn
-            let negativeComponent = (mm - positivesBelow - tiedPos + 0.5 * tiedPos) / mm
-            for t in k..<j { component[order[t]] = positive[order[t]] ? positiveComponent : negativeComponent }
+        let count = groups.values.count
+        var positiveComponent = [Double](repeating: 0, count: count), negativeComponent = positiveComponent
+        var negativesBelow = 0.0, positivesBelow = 0.0, sumPos = 0.0
+        var sp = 0.0, spp = 0.0, sn = 0.0, snn = 0.0
+        for g in 0..<count {
+            let tiedPos = Double(groups.positives[g]), tiedNeg = Double(groups.negatives[g])
+            let p = (negativesBelow + 0.5 * tiedNeg) / nn, q = (mm - positivesBelow - tiedPos + 0.5 * tiedPos) / mm
+            positiveComponent[g] = p
+            negativeComponent[g] = q
+            sumPos += tiedPos * p
+            sp += tiedPos * p; spp += tiedPos * p * p
+            sn += tiedNeg * q; snn += tiedNeg * q * q
             negativesBelow += tiedNeg
             positivesBelow += tiedPos
-            k = j
         }
-        var sumPos = 0.0
-        for i in order where positive[i] { sumPos += component[i] }
         let auc = sumPos / mm
         var variance: Double?
         if let clusters {
-            variance = Self.clusteredVariance(order: order, positive: positive, component: component, clusters: clusters,
-                                              auc: auc, m: mm, n: nn)
+            variance = Self.clusteredVariance(groups: groups, positive: positive, positiveComponent: positiveComponent,
+                                              negativeComponent: negativeComponent, clusters: clusters, auc: auc, m: mm, n: nn)
         } else if m >= 2, n >= 2 {
-            var sp = 0.0, spp = 0.0, sn = 0.0, snn = 0.0
-            for i in order {
-                let v = component[i]
-                if positive[i] { sp += v; spp += v * v } else { sn += v; snn += v * v }
-            }
             let varPos = max(0, (spp - sp * sp / mm) / (mm - 1))
             let varNeg = max(0, (snn - sn * sn / nn) / (nn - 1))
             variance = varPos / mm + varNeg / nn
@@ -88,27 +81,24 @@ public struct RankingAUC: Hashable, Sendable, Codable {
 
     /// Obuchowski's variance: components summed per cluster; nil with fewer than two
     /// clusters holding churners or two holding the others.
-    static func clusteredVariance(order: [Int], positive: [Bool], component: [Double], clusters: [Int32], auc: Double,
-                                  m: Double, n: Double) -> Double? {
-        var slot: [Int32: Int] = [:]
-        var pos: [(sum: Double, count: Double)] = [], neg: [(sum: Double, count: Double)] = []
-        for i in order {
-            let k: Int
-            if let known = slot[clusters[i]] { k = known } else {
-                k = pos.count
-                slot[clusters[i]] = k
-                pos.append((0, 0))
-                neg.append((0, 0))
-            }
-            if positive[i] { pos[k].sum += component[i]; pos[k].count += 1 } else { neg[k].sum += component[i]; neg[k].count += 1 }
+    static func clusteredVariance(groups: RiskGroups, positive: [Bool], positiveComponent: [Double], negativeComponent: [Double],
+                                  clusters: [Int32], auc: Double, m: Double, n: Double) -> Double? {
+        let (slots, count) = denseClusters(clusters, groups: groups)
+        var posSum = [Double](repeating: 0, count: count), negSum = posSum
+        var posCount = [Double](repeating: 0, count: count), negCount = posCount
+        for i in positive.indices {
+            let g = Int(groups.groupOf[i])
+            guard g >= 0 else { continue }
+            let k = Int(slots[i])
+            if positive[i] { posSum[k] += positiveComponent[g]; posCount[k] += 1 } else { negSum[k] += negativeComponent[g]; negCount[k] += 1 }
         }
-        let withPos = pos.filter { $0.count > 0 }.count, withNeg = neg.filter { $0.count > 0 }.count
+        let withPos = posCount.filter { $0 > 0 }.count, withNeg = negCount.filter { $0 > 0 }.count
         guard withPos >= 2, withNeg >= 2 else { return nil }
-        let kk = Double(pos.count)
+        let kk = Double(count)
         var s10 = 0.0, s01 = 0.0, s11 = 0.0
-        for c in pos.indices {
-            let a = pos[c].sum - pos[c].count * auc
-            let b = neg[c].sum - neg[c].count * auc
+        for c in 0..<count {
+            let a = posSum[c] - posCount[c] * auc
+            let b = negSum[c] - negCount[c] * auc
             s10 += a * a
             s01 += b * b
             s11 += a * b
@@ -118,6 +108,29 @@ public struct RankingAUC: Hashable, Sendable, Codable {
         s01 *= scale / n
         s11 *= scale
         return s10 / m + s01 / n + 2 * s11 / (m * n)
+    }
+
+    /// Each case's cluster as 0, 1, 2… in the order first met (cases with a NaN risk left
+    /// out of the count), and how many clusters there are: by an array when the cluster
+    /// numbers are small (account indices), else by a dictionary.
+    static func denseClusters(_ clusters: [Int32], groups: RiskGroups) -> (slots: [Int32], count: Int) {
+        var slots = [Int32](repeating: -1, count: clusters.count)
+        var count: Int32 = 0
+        let largest = Int(clusters.max() ?? 0)
+        if largest < 4 * clusters.count + 1_024 {
+            var slot = [Int32](repeating: -1, count: largest + 1)
+            for i in clusters.indices where groups.groupOf[i] >= 0 {
+                let c = Int(clusters[i])
+                if slot[c] < 0 { slot[c] = count; count += 1 }
+                slots[i] = slot[c]
+            }
+        } else {
+            var slot: [Int32: Int32] = [:]
+            for i in clusters.indices where groups.groupOf[i] >= 0 {
+                if let known = slot[clusters[i]] { slots[i] = known } else { slot[clusters[i]] = count; slots[i] = count; count += 1 }
+            }
+        }
+        return (slots, Int(count))
     }
 
     /// The same from pairs already in ascending order of risk (ties anywhere); the AUC only,

@@ -17,10 +17,11 @@ public struct ScoreQuality: Hashable, Sendable, Codable {
             cases = scores.count
             self.churned = churned.reduce(0) { $0 + ($1 ? 1 : 0) }
             churnRate = cases > 0 ? Double(self.churned) / Double(cases) : nil
-            let risk = scores.map { -$0 }
-            auc = RankingAUC(risk: risk, positive: churned, clusters: accounts)
+            // The cases grouped by risk once, for both the ranking and the lift.
+            let groups = RiskGroups(risk: scores.map { -$0 }, positive: churned)
+            auc = RankingAUC(groups: groups, positive: churned, clusters: accounts)
             calibration = CalibrationTable(scores: scores, churned: churned, bands: bands)
-            lift = DecileLift(risk: risk, churned: churned)
+            lift = DecileLift(groups: groups)
         }
     }
 

@@ -31,9 +31,10 @@ public enum Backtester {
     /// `rescore`: score every case with `profile` from the records as of its day (a sample
     /// of the days); otherwise read the stored scores (and `profile` only names the bands).
     /// `measures` false leaves each measure's own AUC out (the dashboard does not show it).
+    /// `user`: the accounts they may see (`ModelBook.load(for:)`); nil, the whole book.
     public static func run(window: ModelWindow, profile: HealthProfile, rescore: Bool, measures withMeasures: Bool = true,
-                           in db: Database) throws -> Result {
-        let book = try ModelBook.load(in: db)
+                           for user: User? = nil, in db: Database) throws -> Result {
+        let book = try ModelBook.load(for: user, in: db)
         let lowest = profile.bands.bands.first?.name ?? "Red"
         if window.stored && !rescore {
             let stored = try StoredScores.read(window, book: book, lowestBand: lowest, in: db)

@@ -16,8 +16,8 @@ public enum DriftRun {
         try String.fetchOne(db, sql: "SELECT MIN(date) FROM engine_run").flatMap { Day(iso: $0) }
     }
 
-    public static func run(window: ModelWindow, bands: BandSet, in db: Database) throws -> Result {
-        let book = try ModelBook.load(in: db)
+    public static func run(window: ModelWindow, bands: BandSet, for user: User? = nil, in db: Database) throws -> Result {
+        let book = try ModelBook.load(for: user, in: db)
         let cases = window.stored ? try StoredScores.read(window, book: book, lowestBand: bands.bands.first?.name ?? "", in: db).cases
             : OutcomeCases()
         // The whole days of the history (after 90 days, one a week) stand for the runs.
@@ -28,8 +28,16 @@ public enum DriftRun {
         var shares: [ScoreDrift.BandShares] = []
         for day in lastOfMonth.values.sorted() {
             var counts = [Int](repeating: 0, count: bands.bands.count)
-            for (band, accounts) in try SnapshotStore.bandCounts(on: day, in: db) {
-                if let k = bands.index(of: band) { counts[k] += accounts }
+            if user == nil {
+                for (band, accounts) in try SnapshotStore.bandCounts(on: day, in: db) {
+                    if let k = bands.index(of: band) { counts[k] += accounts }
+                }
+            } else {
+                // Only the accounts the user may see.
+                let keys = try BookKeys(book, in: db)
+                try SnapshotStore.snapshots(on: day, measures: false, in: db) { key, slot, _ in
+                    if keys.account(key) != nil, let band = slot.band, let k = bands.index(of: band) { counts[k] += 1 }
+                }
             }
             shares.append(ScoreDrift.BandShares(day: day, counts: counts))
         }

@@ -14,8 +14,11 @@ public struct ModelBook: Sendable {
     /// Parallel to `accounts`: the days renewals closed won (`renewed` outcomes), oldest first.
     public var renewals: [[Day]] = []
 
-    public static func load(in db: Database) throws -> ModelBook {
-        let accounts = try Account.fetchAll(db, sql: "SELECT * FROM account ORDER BY id")
+    /// The accounts `user` may see (`PortfolioScope.natural`, as the reports read them: a CSM
+    /// their own book, a manager their team's, a VP all), or the whole book when nil.
+    public static func load(for user: User? = nil, in db: Database) throws -> ModelBook {
+        let filter: SQL = try user.map { try PortfolioScope.natural(for: $0).accountFilter(for: $0, in: db) } ?? "1"
+        let accounts = try SQLRequest<Account>("SELECT a.* FROM account a WHERE \(filter) ORDER BY a.id").fetchAll(db)
         var index: [String: Int] = [:]
         index.reserveCapacity(accounts.count)
         for (i, a) in accounts.enumerated() { index[a.id] = i }

@@ -19,10 +19,11 @@ public struct ModelPanel: Sendable, Equatable {
     }
 
     /// Nil when no stored run's horizon is over yet (nothing to check against).
-    public static func load(asOf: Day, bands: BandSet, horizonDays: Int = 90, in db: Database) throws -> ModelPanel? {
+    public static func load(asOf: Day, bands: BandSet, horizonDays: Int = 90, for user: User? = nil,
+                            in db: Database) throws -> ModelPanel? {
         let window = try ModelWindow.resolve(asOf: asOf, horizonDays: horizonDays, from: nil, to: nil, in: db)
         guard window.mode == .history else { return nil }
-        let book = try ModelBook.load(in: db)
+        let book = try ModelBook.load(for: user, in: db)
         let stored = try StoredScores.read(window, book: book, lowestBand: bands.bands.first?.name ?? "", in: db)
         let quality = ScoreQuality(stored.cases, bands: bands)
         return ModelPanel(horizonDays: horizonDays, days: window.days, quality: quality.overall,

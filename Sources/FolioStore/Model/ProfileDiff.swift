@@ -28,8 +28,9 @@ public enum ProfileDiff {
         public var newBacktest: Backtester.Result
     }
 
-    public static func run(old: HealthProfile, new: HealthProfile, window: ModelWindow, in db: Database) throws -> Result {
-        let book = try ModelBook.load(in: db)
+    public static func run(old: HealthProfile, new: HealthProfile, window: ModelWindow, for user: User? = nil,
+                           in db: Database) throws -> Result {
+        let book = try ModelBook.load(for: user, in: db)
         let asOf = window.asOf
         // Today: every active account, under both profiles.
         let sources = try ModelInputs.sources(in: db).union(old.sources).union(new.sources)

@@ -17,8 +17,8 @@ public enum ProfileFitRun {
     public static let fitDays = 8
 
     public static func run(window: ModelWindow, base: HealthProfile, options: ProfileFitter.Options = .init(),
-                           in db: Database) throws -> Result {
-        let book = try ModelBook.load(in: db)
+                           for user: User? = nil, in db: Database) throws -> Result {
+        let book = try ModelBook.load(for: user, in: db)
         var window = window
         window.days = window.sample(fitDays)
         let sources = try ModelInputs.sources(in: db).union(base.sources)

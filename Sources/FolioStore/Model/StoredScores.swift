@@ -10,7 +10,8 @@ public struct StoredScores: Sendable {
     public var cases = OutcomeCases()
     /// Snapshots with no score (no measure had data) on the days: left out, counted.
     public var unscored = 0
-    /// Account-days left out because the account had churned (or has no churn date).
+    /// Account-days left out because the account had churned (or has no churn date), or was
+    /// not yet a customer (a run scored it before its contract start).
     public var gone = 0
     /// For each account that churned within the window's reach: its days in the lowest band.
     public var lowestDays: [Int: [Day]] = [:]
@@ -22,17 +23,22 @@ public struct StoredScores: Sendable {
         guard let first = window.days.first else { return out }
         // Accounts whose churn the cases can see, for the lead time.
         let reach = first...window.outcomesUntil
-        var churners = Set<Int>()
-        for (i, _) in book.churns(in: reach) { churners.insert(i) }
+        var churners = [Bool](repeating: false, count: book.accounts.count)
+        for (i, _) in book.churns(in: reach) { churners[i] = true }
         let keys = try BookKeys(book, in: db)
+        let facts = AccountFacts(book)
         out.cases.reserve(window.days.count * book.accounts.count)
         for day in window.days {
             try SnapshotStore.snapshots(on: day, measures: false, in: db) { key, slot, _ in
                 guard let current = keys.account(key) else { return }
+                guard facts.starts[current] <= day else { out.gone += 1; return }
                 guard let score = slot.score else { out.unscored += 1; return }
-                guard let churned = book.outcome(current, after: day, horizonDays: window.horizonDays) else { out.gone += 1; return }
-                out.cases.append(score: score, churned: churned, tier: book.accounts[current].tier, day: day, account: Int32(current))
-                if churners.contains(current), slot.band == lowestBand { out.lowestDays[current, default: []].append(day) }
+                guard let churned = facts.outcome(current, after: day, horizonDays: window.horizonDays, book: book) else {
+                    out.gone += 1
+                    return
+                }
+                out.cases.append(score: score, churned: churned, tier: facts.tiers[current], day: day, account: Int32(current))
+                if churners[current], slot.band == lowestBand { out.lowestDays[current, default: []].append(day) }
             }
         }
         return out
@@ -42,38 +48,65 @@ public struct StoredScores: Sendable {
     /// each measure said of the accounts that then churned or stayed.
     public static func measureScores(on days: [Day], book: ModelBook, horizonDays: Int,
                                      in db: Database) throws -> [(name: String, risk: [Double], churned: [Bool], accounts: [Int32], cases: Int)] {
-        var names: [String] = []
-        var byName: [String: (risk: [Double], churned: [Bool], accounts: [Int32])] = [:]
-        var sets: [Int64: [String]] = [:]
+        var names: [String] = [], column: [String: Int] = [:]
+        var columns: [(risk: [Double], churned: [Bool], accounts: [Int32])] = []
+        // Each measure set's lines, as columns: looked up once per set, not once per line.
+        var setColumns: [Int64: [Int]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, spec FROM measure_set") {
-            sets[row[0]] = SnapshotCodec.decode(slots: row[1] as String).map(\.name)
+            setColumns[row[0]] = SnapshotCodec.decode(slots: row[1] as String).map { slot in
+                if let known = column[slot.name] { return known }
+                column[slot.name] = names.count
+                names.append(slot.name)
+                columns.append(([], [], []))
+                return names.count - 1
+            }
         }
+        var used = [Bool](repeating: false, count: names.count), order: [Int] = []
         var cases = 0
         let keys = try BookKeys(book, in: db)
+        let facts = AccountFacts(book)
         for day in days {
             try SnapshotStore.snapshots(on: day, measures: true, in: db) { key, slot, text in
-                guard slot.score != nil, let i = keys.account(key), let churned = book.outcome(i, after: day, horizonDays: horizonDays),
-                      let slots = sets[slot.measureSet] else { return }
+                guard slot.score != nil, let i = keys.account(key), facts.starts[i] <= day,
+                      let churned = facts.outcome(i, after: day, horizonDays: horizonDays, book: book),
+                      let slots = setColumns[slot.measureSet], let text else { return }
                 cases += 1
-                for (k, line) in (text ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() where k < slots.count {
-                    // raw \t score \t …: the second field.
-                    let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-                    guard fields.count > 1, let score = Double(fields[1]) else { continue }
-                    let name = slots[k]
-                    if byName[name] == nil { names.append(name); byName[name] = ([], [], []) }
-                    byName[name]!.risk.append(-score)
-                    byName[name]!.churned.append(churned)
-                    byName[name]!.accounts.append(Int32(i))
+                SnapshotCodec.eachScore(in: text) { k, score in
+                    guard k < slots.count else { return }
+                    let c = slots[k]
+                    if !used[c] { used[c] = true; order.append(c) }
+                    columns[c].risk.append(-score)
+                    columns[c].churned.append(churned)
+                    columns[c].accounts.append(Int32(i))
                 }
             }
         }
-        return names.map { (name: $0, risk: byName[$0]!.risk, churned: byName[$0]!.churned, accounts: byName[$0]!.accounts, cases: cases) }
+        return order.map { c in (name: names[c], risk: columns[c].risk, churned: columns[c].churned, accounts: columns[c].accounts, cases: cases) }
+    }
+}
+
+/// What the readers ask of an account for every one of its days, looked up once: its tier,
+/// its contract start, and whether it has no churn on record at all (then it stayed, every day).
+private struct AccountFacts {
+    let tiers: [Account.Tier]
+    let starts: [Day]
+    let neverChurned: [Bool]
+
+    init(_ book: ModelBook) {
+        tiers = book.accounts.map(\.tier)
+        starts = book.accounts.map(\.contractStart)
+        neverChurned = book.accounts.indices.map { book.churns[$0].isEmpty && !book.undated.contains($0) }
+    }
+
+    /// `ModelBook.outcome`, without its work for the accounts that never churned.
+    func outcome(_ i: Int, after day: Day, horizonDays: Int, book: ModelBook) -> Bool? {
+        neverChurned[i] ? false : book.outcome(i, after: day, horizonDays: horizonDays)
     }
 }
 
 /// The book's accounts by history key: the index in `ModelBook` of the account each key
 /// names (absent: an account no longer on file).
-private struct BookKeys {
+struct BookKeys {
     private let byKey: [Int]
 
     init(_ book: ModelBook, in db: Database) throws {

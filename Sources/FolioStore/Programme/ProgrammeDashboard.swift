@@ -46,7 +46,7 @@ public struct ProgrammeDashboard: Sendable {
         let history = try ProgrammeData.load(for: user, period: period, asOf: asOf, policy: policy, in: db)
         let open = try RenewalBoard.load(for: user, asOf: asOf, bands: bands, in: db).open.map { (opportunity: $0.opportunity, band: $0.band) }
         let names = Dictionary(try Book.users(in: db).map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let model = try ModelPanel.load(asOf: asOf, bands: try Self.bandSet(named: bands, in: db), in: db)
+        let model = try ModelPanel.load(asOf: asOf, bands: try Self.bandSet(named: bands, in: db), for: user, in: db)
         let horizon = 90
         let shifted = ReportPeriod(from: period.from.adding(days: -horizon), to: period.to.adding(days: -horizon))
         let quality = try AlertQualityData.load(for: user, period: shifted, asOf: asOf, horizonDays: horizon, in: db)

@@ -14,18 +14,20 @@ struct ModelCommand: ParsableCommand {
             recorded by Folio when a renewal closes won or churned or an account churns. Each scored day counts against the \
             churns of the --horizon after it (90 days by default). With stored history (the daily runs), the window is a year \
             of runs ending a horizon before the as-of day (--from, --to); without, the as-of day's scores against the outcomes \
-            after it. These commands read the whole book.
+            after it. Each reads the accounts you may see, as the reports do: a CSM their own, a manager their team's, a VP all.
             """,
         subcommands: [Backtest.self, Fit.self, Diff.self, Drift.self]
     )
 
-    static func open(_ global: GlobalOptions) throws -> (FolioDatabase, Day) {
+    /// The database read-only, the day, and who is looking: each command reads the accounts
+    /// that user may see, as the reports do (`Access`, `PortfolioScope`).
+    static func open(_ global: GlobalOptions) throws -> (FolioDatabase, Day, User) {
         let path = global.databasePath
         guard FileManager.default.fileExists(atPath: path) else {
             throw UsageFailure("no database at \(path); import your data (folio import) or build the demo (folio demo) first")
         }
-        let database = try FolioDatabase(path: path, readonly: true)
-        return (database, try database.read { try AppContext.asOf(global, in: $0) })
+        let context = try AppContext.open(global, readonly: true)
+        return (context.database, context.asOf, context.user)
     }
 
     static var glyphs: Glyphs { Glyphs.forEnvironment(ProcessInfo.processInfo.environment) }
@@ -51,10 +53,10 @@ struct ModelCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let profile = try profileOption.load()
-                let (database, asOf) = try ModelCommand.open(global)
+                let (database, asOf, user) = try ModelCommand.open(global)
                 let result = try database.read { db in
                     try Backtester.run(window: try options.window(asOf: asOf, in: db), profile: profile,
-                                       rescore: profileOption.profile != nil, in: db)
+                                       rescore: profileOption.profile != nil, for: user, in: db)
                 }
                 if json {
                     print(try JSONOutput.render(BacktestReport.json(result)))
@@ -120,7 +122,7 @@ struct ModelCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let base = try profileOption.load()
-                let (database, asOf) = try ModelCommand.open(global)
+                let (database, asOf, user) = try ModelCommand.open(global)
                 var fitOptions = ProfileFitter.Options()
                 fitOptions.folds = folds
                 let lowest = try Self.rate(lowestRate, "--lowest-rate"), top = try Self.rate(topRate, "--top-rate")
@@ -130,7 +132,7 @@ struct ModelCommand: ParsableCommand {
                 let result: ProfileFitRun.Result
                 do {
                     result = try database.read { db in
-                        try ProfileFitRun.run(window: try options.window(asOf: asOf, in: db), base: base, options: fitOptions, in: db)
+                        try ProfileFitRun.run(window: try options.window(asOf: asOf, in: db), base: base, options: fitOptions, for: user, in: db)
                     }
                 } catch let refusal as FitRefusal {
                     throw RunFailure("model fit: \(refusal.description)")
@@ -183,9 +185,9 @@ struct ModelCommand: ParsableCommand {
             try reportingFailures {
                 let a = try HealthProfileLoader.load(path: (old as NSString).expandingTildeInPath)
                 let b = try HealthProfileLoader.load(path: (new as NSString).expandingTildeInPath)
-                let (database, asOf) = try ModelCommand.open(global)
+                let (database, asOf, user) = try ModelCommand.open(global)
                 let result = try database.read { db in
-                    try ProfileDiff.run(old: a, new: b, window: try options.window(asOf: asOf, in: db), in: db)
+                    try ProfileDiff.run(old: a, new: b, window: try options.window(asOf: asOf, in: db), for: user, in: db)
                 }
                 if json {
                     print(try JSONOutput.render(DiffReport.json(result, oldFile: old, newFile: new)))
@@ -216,13 +218,13 @@ struct ModelCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let profile = try profileOption.load()
-                let (database, asOf) = try ModelCommand.open(global)
+                let (database, asOf, user) = try ModelCommand.open(global)
                 let result = try database.read { db -> DriftRun.Result in
                     let first = try DriftRun.firstRunDay(in: db)
                     let from = try options.day(options.from, "--from") ?? first
                     let window = try ModelWindow.resolve(asOf: asOf, horizonDays: try options.horizonDays(), from: from,
                                                          to: try options.day(options.to, "--to"), in: db)
-                    return try DriftRun.run(window: window, bands: profile.bands, in: db)
+                    return try DriftRun.run(window: window, bands: profile.bands, for: user, in: db)
                 }
                 if json {
                     print(try JSONOutput.render(DriftReport.json(result)))
