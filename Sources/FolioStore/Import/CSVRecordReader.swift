@@ -1,12 +1,88 @@
 import Foundation
 
-/// One CSV record and the physical line it starts on.
+/// One CSV record and the physical line it starts on. Read from a file, its fields stay the
+/// parsed bytes of their block until asked for: most are read once, as a number or a day,
+/// and a string per field cost more than parsing the file.
 struct CSVRecord: Sendable {
     var line: Int
-    var fields: [String]
+    private var strings: [String]?
+    private var block: CSVBlock?
+    /// Index in the block's `fieldEnds` of the first field.
+    private var first: Int
+    private(set) var count: Int
+
+    init(line: Int, fields: [String]) {
+        self.line = line
+        strings = fields
+        block = nil
+        first = 0
+        count = fields.count
+    }
+
+    init(line: Int, block: CSVBlock, fields: Range<Int>) {
+        self.line = line
+        strings = nil
+        self.block = block
+        first = fields.lowerBound
+        count = fields.count
+    }
+
+    /// Every field as a string (made on each call for a record read from a file).
+    var fields: [String] {
+        get { strings ?? (0..<count).map(field) }
+        set {
+            strings = newValue
+            block = nil
+            first = 0
+            count = newValue.count
+        }
+    }
+
+    func field(_ i: Int) -> String {
+        if let strings { return strings[i] }
+        return block!.string(field: first + i)
+    }
+
+    /// The field's UTF-8 bytes, without making a string.
+    func withBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if let block { return try block.withBytes(field: first + i, body) }
+        var s = strings![i]
+        return try s.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+    }
+
+    func isEmpty(_ i: Int) -> Bool {
+        if let block { return block.isEmpty(field: first + i) }
+        return strings![i].isEmpty
+    }
 
     /// A blank line parses as one empty field; a spreadsheet saves an empty row as `,,,`.
-    var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+    var isBlank: Bool { (0..<count).allSatisfy(isEmpty) }
+}
+
+/// One block's field bytes, shared by the records read from it.
+final class CSVBlock: Sendable {
+    let bytes: [UInt8]
+    let fieldEnds: [Int]
+
+    init(bytes: [UInt8], fieldEnds: [Int]) {
+        self.bytes = bytes
+        self.fieldEnds = fieldEnds
+    }
+
+    func range(field f: Int) -> Range<Int> { (f == 0 ? 0 : fieldEnds[f - 1])..<fieldEnds[f] }
+
+    func isEmpty(field f: Int) -> Bool { (f == 0 ? 0 : fieldEnds[f - 1]) == fieldEnds[f] }
+
+    func string(field f: Int) -> String {
+        let range = range(field: f)
+        if range.isEmpty { return "" }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    func withBytes<R>(field f: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let range = range(field: f)
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
 }
 
 /// Records parsed from one block of a file: the fields' bytes (quotes removed) laid end to
@@ -36,7 +112,11 @@ struct CSVBatch: Sendable {
         CSVRecord(line: lines[r], fields: fieldRange(record: r).map(string(field:)))
     }
 
-    var records: [CSVRecord] { (0..<count).map(record) }
+    /// Every record, sharing the block's bytes.
+    var records: [CSVRecord] {
+        let block = CSVBlock(bytes: bytes, fieldEnds: fieldEnds)
+        return (0..<count).map { CSVRecord(line: lines[$0], block: block, fields: fieldRange(record: $0)) }
+    }
 
     mutating func reserve(bytes n: Int) {
         bytes.reserveCapacity(n)

@@ -252,7 +252,7 @@ final class ImportHeader {
 
     /// Whether a record passes the mapping's `only:` filters; the failing filter otherwise.
     func filterOut(_ record: CSVRecord) -> String? {
-        for f in filters where !f.values.contains(ImportMapping.normalizeValue(record.fields[f.field])) {
+        for f in filters where !f.values.contains(ImportMapping.normalizeValue(record.field(f.field))) {
             return f.name
         }
         return nil

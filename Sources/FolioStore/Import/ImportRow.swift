@@ -58,8 +58,8 @@ struct ImportRow {
         var items: [String] = []
         let texts: [String]
         switch header.source(for: column) {
-        case .fields(let fields)?: texts = fields.map { record.fields[$0] }
-        case .field(let i)?: texts = [record.fields[i]]
+        case .fields(let fields)?: texts = fields.map { record.field($0) }
+        case .field(let i)?: texts = [record.field(i)]
         case .template?, .firstOf?: texts = rawText(column).map { [$0] } ?? []
         case nil: texts = isNew ? header.defaults[column].map { [$0] } ?? [] : []
         }
@@ -78,11 +78,11 @@ struct ImportRow {
     private func rawText(_ column: String) -> String? {
         switch header.source(for: column) {
         case .field(let i)?:
-            return record.fields[i]
+            return record.field(i)
         case .fields(let list)?:
-            return list.map { record.fields[$0] }.filter { !$0.isEmpty }.joined(separator: ";")
+            return list.map { record.field($0) }.filter { !$0.isEmpty }.joined(separator: ";")
         case .firstOf(let list)?:
-            return list.lazy.map { record.fields[$0] }.first { !Self.trimmed($0).isEmpty }
+            return list.lazy.map { record.field($0) }.first { !Self.trimmed($0).isEmpty }
         case .template(let alternatives)?:
             for parts in alternatives {
                 var out = ""
@@ -91,7 +91,7 @@ struct ImportRow {
                     switch part {
                     case .text(let t): out += t
                     case .field(let i):
-                        let v = Self.trimmed(record.fields[i])
+                        let v = Self.trimmed(record.field(i))
                         if !v.isEmpty { anyValue = true }
                         out += v
                     }
@@ -226,7 +226,7 @@ struct ImportRow {
     /// sends anything else (and any mapping that transforms or translates values) the long way.
     private func plainCount(_ column: String) -> Int? {
         guard !header.hasTransforms, !header.hasValueMaps, case .field(let i)? = header.source(for: column) else { return nil }
-        return record.fields[i].utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+        return record.withBytes(i) { bytes -> Int? in
             guard bytes.count > 0, bytes.count <= 18 else { return nil }
             var n = 0
             for b in bytes {
@@ -234,15 +234,15 @@ struct ImportRow {
                 n = n &* 10 &+ Int(b &- 0x30)
             }
             return n
-        } ?? nil
+        }
     }
 
     /// A field written `YYYY-MM-DD` in a file without date patterns or transforms: the day as
     /// written; nil sends anything else the long way.
     private func plainDay(_ column: String) -> Day? {
         guard !header.hasTransforms, !header.hasValueMaps, case .field(let i)? = header.source(for: column) else { return nil }
-        let text = record.fields[i]
-        guard text.utf8.count == 10, header.dateReader(for: column).patterns.isEmpty, let day = Day(iso: text), Day.supported.contains(day) else { return nil }
+        guard let day = record.withBytes(i, { Day(isoBytes: $0) }), Day.supported.contains(day),
+              header.dateReader(for: column).patterns.isEmpty else { return nil }
         return day
     }
 

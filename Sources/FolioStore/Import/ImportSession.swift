@@ -153,11 +153,11 @@ final class ImportSession {
     }
 
     private func handle(_ record: CSVRecord, header: ImportHeader, delimiter: UInt8, writer: ImportWriter, file: inout ImportSummary.File) throws {
-        guard record.fields.count == header.fieldCount else {
+        guard record.count == header.fieldCount else {
             var row = ImportRow(header: header, record: record, file: file.path)
             let separated = delimiter == 0x2C ? "" : " (\(CSVFormat.name(of: delimiter))-separated)"
-            row.problems = [ImportProblem(file: file.path, line: record.line, column: min(record.fields.count, header.fieldCount) + 1,
-                                          message: "expected \(header.fieldCount) fields as in the header\(separated), found \(record.fields.count)")]
+            row.problems = [ImportProblem(file: file.path, line: record.line, column: min(record.count, header.fieldCount) + 1,
+                                          message: "expected \(header.fieldCount) fields as in the header\(separated), found \(record.count)")]
             if options.quarantine { file.quarantined += 1 } else { file.rows += 1 }
             return try refuse(row)
         }
@@ -204,18 +204,18 @@ struct ReportTrailer {
     mutating func holds(_ record: CSVRecord) -> Bool {
         // A footer line is one cell (Excel, re-saving the file, pads it with empty ones): the
         // cheap test first, it runs for every row.
-        if let first = record.fields.first, record.fields.dropFirst().allSatisfy(\.isEmpty), Self.isFooterText(first) {
+        if record.count > 0, (1..<record.count).allSatisfy(record.isEmpty), Self.isFooterText(record.field(0)) {
             seen = true
             held.append(record)
-            lines.append(record.fields[0])
+            lines.append(record.field(0))
             if firstLine == nil { firstLine = record.line }
-            let t = record.fields[0].lowercased()
+            let t = record.field(0).lowercased()
             if t.hasPrefix("grand totals ("), let n = Int(t.dropFirst("grand totals (".count).prefix { $0.isNumber || $0 == "," }.filter(\.isNumber)) {
                 grandTotal = n
             }
             return true
         }
-        if seen && record.fields.allSatisfy(\.isEmpty) {
+        if seen && record.isBlank {
             held.append(record)
             return true
         }

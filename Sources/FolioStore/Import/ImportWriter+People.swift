@@ -118,7 +118,7 @@ extension ImportWriter {
     /// text as given, and the number when it reads as one.
     private func writeAttributes(_ row: inout ImportRow, account: String, file: inout ImportSummary.File) throws {
         for (name, field) in header.attributes {
-            let raw = ImportRow.trimmed(row.record.fields[field])
+            let raw = ImportRow.trimmed(row.record.field(field))
             let value = header.mapping.map { $0.mapValue(raw, column: ImportKind.attributePrefix + name) } ?? raw
             if value.isEmpty {
                 try session.db.execute(sql: "DELETE FROM account_attribute WHERE account_id = ? AND name = ?", arguments: [account, name])

@@ -21,6 +21,8 @@ final class ImportWriter {
     /// Amounts seen, for the implausible-value check: (line, account or opportunity, cents).
     var amounts: [(line: Int, subject: String, cents: Int64)] = []
     private var lastZone: (account: String, zone: TimeZone?) = ("", nil)
+    /// The account id a reference last named exactly.
+    private var lastAccountID: String?
     /// CRM opportunity ids met in this file.
     var seenOpportunities: Set<String> = []
     /// Survey respondents added as contacts of the account their row names.
@@ -158,8 +160,14 @@ final class ImportWriter {
     /// The account a reference column means.
     func resolveAccount(_ row: inout ImportRow, column: String = "account_id", required: Bool = true) -> String? {
         guard let reference = required ? row.required(column) : row.text(column) else { return nil }
+        // Rows come grouped by account: the last id met is the likeliest (ids are never removed).
+        if reference == lastAccountID {
+            row.zone = zone(ofAccount: reference)
+            return reference
+        }
         switch session.linker.accounts.find(reference) {
         case .found(let id):
+            if id == reference { lastAccountID = id }
             row.zone = zone(ofAccount: id)
             return id
         case .ambiguous:
