@@ -222,7 +222,9 @@ final class ImportHeader {
     }
 
     func source(for column: String) -> Source? {
-        for entry in sources where entry.column == column { return entry.source }
+        // Lengths first: most names differ in length, and comparing strings is a call per entry.
+        let length = column.utf8.count
+        for entry in sources where entry.column.utf8.count == length && entry.column == column { return entry.source }
         return nil
     }
 

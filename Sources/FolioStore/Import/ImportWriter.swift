@@ -44,11 +44,12 @@ final class ImportWriter {
     /// A value to store: its table column, the Folio column it comes from (an update writes
     /// it only when the file carries that column; nil: always), and the value.
     struct Field {
-        var column: String
-        var folio: String?
+        // Static: a row builds a handful of these, and strings would be retained and released.
+        var column: StaticString
+        var folio: StaticString?
         var value: SQLValue
 
-        init(_ column: String, _ folio: String?, _ value: SQLValue) {
+        init(_ column: StaticString, _ folio: StaticString?, _ value: SQLValue) {
             self.column = column
             self.folio = folio
             self.value = value
@@ -100,8 +101,8 @@ final class ImportWriter {
         } else if let cached = upserts[table] {
             upsert = cached
         } else {
-            let carried = Set(fields.filter { f in f.folio.map { header.carries($0) } ?? true }.map(\.column))
-            upsert = try RecordUpsert(db: session.db, table: table, columns: fields.map(\.column), key: key, carried: carried, batch: session.batch,
+            let carried = Set(fields.filter { f in f.folio.map { header.carries($0.description) } ?? true }.map(\.column.description))
+            upsert = try RecordUpsert(db: session.db, table: table, columns: fields.map(\.column.description), key: key, carried: carried, batch: session.batch,
                                   unchangedKeys: session.unchangedKeys)
             upserts[table] = upsert
         }
