@@ -234,6 +234,38 @@ struct ImportTests {
         let path = scratch.write("report.csv", "login,name,email,role\n")
         #expect(failures(scratch) { try importer(try! scratch.database())([path]) }.first?.hasPrefix("report.csv:1:1: cannot tell what kind of data this is") == true)
     }
+
+    @Test func recordsReadFromAFileGiveTheirFieldsAsStringRecordsWould() throws {
+        let scratch = Scratch()
+        let text = "a,b,c\r\nG0000001,\"Café, \"\"Lumière\"\"\",\r\n,,\n\"two\nlines\",2026-01-05,42\n"
+        let reader = try CSVRecordReader(path: scratch.write("r.csv", text), displayName: "r.csv")
+        let expected: [(line: Int, fields: [String])] = [
+            (1, ["a", "b", "c"]), (2, ["G0000001", "Café, \"Lumière\"", ""]), (3, ["", "", ""]), (4, ["two\nlines", "2026-01-05", "42"]),
+        ]
+        for want in expected {
+            let record = try #require(try reader.next())
+            let strings = CSVRecord(line: want.line, fields: want.fields)
+            #expect(record.line == want.line)
+            #expect(record.count == strings.count)
+            #expect(record.fields == want.fields)
+            #expect(record.isBlank == strings.isBlank)
+            for i in 0..<record.count {
+                #expect(record.field(i) == strings.field(i))
+                #expect(record.isEmpty(i) == strings.isEmpty(i))
+                #expect(record.withBytes(i) { Array($0) } == strings.withBytes(i) { Array($0) })
+            }
+        }
+        #expect(try reader.next() == nil)
+    }
+
+    @Test func plainValuesTakeTheShortWayToTheSameAnswer() {
+        for value in ["G0000001-C1", "Annual Revenue", "ARR", "already plain", " Padded ", "Two  Spaces", "Ünïcode Name", "Tab\tName", ""] {
+            #expect(ImportMapping.normalize(value) == value.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+        }
+        for (value, has) in [("ana@example.com", true), ("ana.example.com", false), ("josé@exemple.fr", true), ("", false)] {
+            #expect(ImportRow.hasAt(value) == has)
+        }
+    }
 }
 
 struct BadInput: Sendable, CustomTestStringConvertible {

@@ -233,10 +233,22 @@ final class CSVRecordReader {
         return buffered[bufferedIndex - 1]
     }
 
+    /// Reads the next block with read(2): FileHandle read a large block 4 KiB at a time
+    /// into a growing Data, a system call and a copy per page.
     private func fill() throws(ImportProblem) {
-        let data: Data
-        do { data = try handle.read(upToCount: Self.blockSize) ?? Data() } catch {
-            throw problem(nextLine, 1, "read error: \(error.localizedDescription)")
+        let fd = handle.fileDescriptor
+        var failure: Int32 = 0
+        let data = [UInt8](unsafeUninitializedCapacity: Self.blockSize) { buffer, count in
+            while true {
+                let n = read(fd, buffer.baseAddress, Self.blockSize)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno }
+                count = max(n, 0)
+                return
+            }
+        }
+        if failure != 0 {
+            throw problem(nextLine, 1, "read error: \(String(cString: strerror(failure)))")
         }
         if data.isEmpty {
             atEOF = true
@@ -244,7 +256,7 @@ final class CSVRecordReader {
             return
         }
         bytesRead += Int64(data.count)
-        decoder.decode([UInt8](data), into: &pending)
+        decoder.decode(data, into: &pending)
     }
 
     /// Picks the delimiter that splits the header line most: comma, semicolon, tab or bar.

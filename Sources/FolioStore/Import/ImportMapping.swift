@@ -108,6 +108,7 @@ public struct ImportMapping: Sendable, Equatable {
             return true
         } ?? false
         if plain { return header }
+        if let lower = asciiLowered(header) { return lower }
         let lower = header.lowercased()
         // Spacing is usually fine (a name with capitals): only then is lower case enough.
         let spaced = lower.utf8.withContiguousStorageIfAvailable { b -> Bool in
@@ -121,6 +122,24 @@ public struct ImportMapping: Sendable, Equatable {
         } ?? false
         if spaced { return lower }
         return lower.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Plain ASCII with capitals (an id like `G0000001-C1`, met for every record an import
+    /// adds): lowered byte by byte, as `lowercased()` would; nil for anything else.
+    private static func asciiLowered(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { b -> String? in
+            guard let f = b.first, let l = b.last, f != 0x20, l != 0x20 else { return nil }
+            var previous: UInt8 = 0
+            for c in b {
+                if c >= 0x80 || c < 0x20 || (c == 0x20 && previous == 0x20) { return nil }
+                previous = c
+            }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                for i in 0..<b.count { out[i] = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i] }
+                return b.count
+            }
+        }
     }
 
     static func normalizeValue(_ value: String) -> String {

@@ -104,6 +104,11 @@ struct ImportRow {
         }
     }
 
+    /// Whether an email-like value has an `@` (ASCII, the usual case, without Foundation's search).
+    static func hasAt(_ value: String) -> Bool {
+        value.utf8.allSatisfy { $0 < 0x80 } ? value.utf8.contains(0x40) : value.contains("@")
+    }
+
     static func trimmed(_ value: String) -> String {
         let edges = value.utf8.withContiguousStorageIfAvailable { b -> Bool in
             guard let f = b.first, let l = b.last else { return false }

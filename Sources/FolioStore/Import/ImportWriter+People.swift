@@ -32,7 +32,7 @@ extension ImportWriter {
             let name = row.required("name")
             let email = row.required("email")
             let role = row.choice("role", User.Role.self)
-            if let email, !email.contains("@") { row.report("email", "\"\(ImportRow.excerpt(email))\" is not an email address") }
+            if let email, !ImportRow.hasAt(email) { row.report("email", "\"\(ImportRow.excerpt(email))\" is not an email address") }
             if login.contains(where: { $0.isWhitespace }) { row.report("login", "\"\(ImportRow.excerpt(login))\" contains spaces; a login is one word") }
             var manager: String?
             if let ref = row.text("manager") {
@@ -144,7 +144,7 @@ extension ImportWriter {
         let account = resolveAccount(&row)
         let name = row.required("name")
         let email = row.required("email")
-        if let email, !email.contains("@") { row.report("email", "\"\(ImportRow.excerpt(email))\" is not an email address") }
+        if let email, !ImportRow.hasAt(email) { row.report("email", "\"\(ImportRow.excerpt(email))\" is not an email address") }
         var roles = Set<Contact.Role>()
         for item in row.list("roles") {
             if let role = Contact.Role(rawValue: item.lowercased()) { roles.insert(role) } else {

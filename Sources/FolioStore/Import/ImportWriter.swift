@@ -21,8 +21,9 @@ final class ImportWriter {
     /// Amounts seen, for the implausible-value check: (line, account or opportunity, cents).
     var amounts: [(line: Int, subject: String, cents: Int64)] = []
     private var lastZone: (account: String, zone: TimeZone?) = ("", nil)
-    /// The account id a reference last named exactly.
+    /// The account id and the login a reference last named exactly.
     private var lastAccountID: String?
+    private var lastUserLogin: String?
     /// CRM opportunity ids met in this file.
     var seenOpportunities: Set<String> = []
     /// Survey respondents added as contacts of the account their row names.
@@ -147,8 +148,11 @@ final class ImportWriter {
 
     /// The user a reference means, reporting when there is none (or more than one).
     func resolveUser(_ reference: String, column: String, row: inout ImportRow) -> String? {
+        if reference == lastUserLogin { return reference }
         switch session.linker.users.find(reference) {
-        case .found(let login): return login
+        case .found(let login):
+            if login == reference { lastUserLogin = login }
+            return login
         case .ambiguous:
             row.report(column, "\"\(ImportRow.excerpt(reference))\" matches more than one user; use the login (or a key only one user has)")
             return nil
