@@ -188,6 +188,11 @@ struct ImportTests {
         #expect(failures(scratch) { try importer(db)([once, again]) } == [
             "more/usage.csv:2:1: duplicate: usage for A1, week 2026-11-02 was already given earlier in this import",
         ])
+        // Another kind given between them: the keys are kept until the last file that writes the table.
+        let payments = scratch.write("payments.csv", "account_id,as_of,days_overdue\nA1,2026-11-01,0\n")
+        #expect(failures(scratch) { try importer(db)([once, payments, again]) } == [
+            "more/usage.csv:2:1: duplicate: usage for A1, week 2026-11-02 was already given earlier in this import",
+        ])
         let active = try db.read { try Int.fetchOne($0, sql: "SELECT active_users FROM usage WHERE account_id = 'A1' AND week = '2026-11-02'") }
         #expect(active == 210)
     }

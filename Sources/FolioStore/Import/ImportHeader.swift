@@ -26,6 +26,8 @@ final class ImportHeader {
     let names: [String]
     /// Folio column → where it comes from (a short list: searching it beats hashing, per row).
     private var sources: [(column: String, source: Source)] = []
+    /// The length of each source's column name: scanned first, with no reference counting.
+    private var sourceLengths: [Int] = []
     /// Folio column → value for new records (mapping defaults).
     let defaults: [String: String]
     let mapping: ImportMapping?
@@ -176,6 +178,7 @@ final class ImportHeader {
             sources.append((column, .template(alternatives)))
             labels[column] = mapping?.templates[column]?.first
         }
+        sourceLengths = sources.map(\.column.utf8.count)
 
         // Columns each row needs, and columns new records need.
         let transforms = mapping?.transforms ?? [:]
@@ -224,7 +227,7 @@ final class ImportHeader {
     func source(for column: String) -> Source? {
         // Lengths first: most names differ in length, and comparing strings is a call per entry.
         let length = column.utf8.count
-        for entry in sources where entry.column.utf8.count == length && entry.column == column { return entry.source }
+        for i in sourceLengths.indices where sourceLengths[i] == length && sources[i].column == column { return sources[i].source }
         return nil
     }
 

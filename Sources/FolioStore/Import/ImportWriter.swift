@@ -91,6 +91,22 @@ final class ImportWriter {
         }
     }
 
+    /// The tables a kind's rows are stored in by key (`store`).
+    static func tables(of kind: ImportKind) -> [String] {
+        switch kind {
+        case .users: return ["user"]
+        case .accounts: return ["account", "account_attribute"]
+        case .contacts: return ["contact"]
+        case .usage: return ["usage", "usage_day"]
+        case .cases: return ["support_case"]
+        case .nps: return ["nps_response"]
+        case .payments: return ["payment_status"]
+        case .activities: return ["activity"]
+        case .outcomes: return ["account_outcome"]
+        case .opportunities, .events: return []
+        }
+    }
+
     /// Stores one record and counts it; false when the key was already given in this import.
     @discardableResult
     func store(_ row: inout ImportRow, table: String, key: [String], fields: [Field], subject: @autoclosure () -> String,

@@ -108,13 +108,16 @@ public final class PortfolioImporter {
                 let session = try ImportSession(db: db, options: options, kinds: Set(jobs.map(\.kind)))
                 var summary = ImportSummary()
                 do {
-                    for job in jobs {
+                    for (index, job) in jobs.enumerated() {
                         if var file = try session.importFile(path: job.path, kind: job.kind, mapping: job.mapping) {
                             if job.mapping == nil, let other = options.mapping {
                                 file.notes.insert("read as \(job.kind.rawValue) in Folio's own columns, as its name says (the mapping \(other.name) is for \(other.kind?.rawValue ?? "other files"))", at: 0)
                             }
                             summary.files.append(file)
                         }
+                        // Unchanged rows' keys catch a key given twice; a table no file left writes needs them no more.
+                        let later = Set(jobs[(index + 1)...].flatMap { ImportWriter.tables(of: $0.kind) })
+                        for table in ImportWriter.tables(of: job.kind) where !later.contains(table) { session.unchangedKeys.forget(table) }
                     }
                 } catch is ImportSession.LimitReached {
                     if options.dryRun {

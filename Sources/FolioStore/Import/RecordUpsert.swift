@@ -82,6 +82,10 @@ final class UnchangedKeys {
 
     private var tables: [String: Table] = [:]
 
+    /// Lets a table's keys go (no file left in the import writes it): at millions of rows they
+    /// are most of a re-import's memory.
+    func forget(_ name: String) { tables[name] = nil }
+
     func table(_ name: String) -> Table {
         if let t = tables[name] { return t }
         let t = Table()
