@@ -234,6 +234,18 @@ struct ImportTests {
         let path = scratch.write("report.csv", "login,name,email,role\n")
         #expect(failures(scratch) { try importer(try! scratch.database())([path]) }.first?.hasPrefix("report.csv:1:1: cannot tell what kind of data this is") == true)
     }
+
+    @Test func aFileWithoutAKindNameIsToldWhatItsHeaderLooksLike() {
+        let scratch = Scratch()
+        let own = scratch.write("export (3).csv", "login,name,email,role,manager\nana,Ana,ana@x.io,csm,\n")
+        #expect(MappingSuggestion.kindHint(for: own) == "its header has Folio's own columns for users: --kind users")
+        #expect(failures(scratch) { try importer(try! scratch.database())([own]) }.first?.hasSuffix("(its header has Folio's own columns for users: --kind users)") == true)
+        let report = scratch.write("report1765.csv", "Account Name,Account ID,Account Owner,Type,Billing Country\nAcme,001xx000003DGb2AAG,Ana,Customer,US\n")
+        #expect(MappingSuggestion.kindHint(for: report)?.hasSuffix("--map salesforce-report-accounts") == true)
+        // A header that names nothing clearly adds no hint.
+        #expect(MappingSuggestion.kindHint(for: scratch.write("notes.csv", "when,what\n2026-01-01,x\n")) == nil)
+        #expect(MappingSuggestion.kindHint(for: scratch.write("mixed.csv", "id,name,login\n")) == nil)
+    }
 }
 
 struct BadInput: Sendable, CustomTestStringConvertible {
