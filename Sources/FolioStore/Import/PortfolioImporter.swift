@@ -68,6 +68,15 @@ public final class PortfolioImporter {
         var jobs: [(path: String, kind: ImportKind, mapping: ImportMapping?)] = []
         var problems: [ImportProblem] = []
         for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                problems.append(ImportProblem(file: path, line: 1, column: 1, message: "no such file"))
+                continue
+            }
+            guard !isFolder.boolValue else {
+                problems.append(ImportProblem(file: path, line: 1, column: 1, message: "is a folder; name the files in it (folio import \(path)/*.csv)"))
+                continue
+            }
             // A file named after another kind than the mapping's (users.csv beside a CRM
             // export) is read as its own kind, in Folio's columns.
             let named = ImportKind.guess(fromFileName: path)
