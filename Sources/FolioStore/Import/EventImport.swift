@@ -63,10 +63,17 @@ final class EventImport {
     private var loadStatement: Statement?
     private var hadStatement: Statement?
 
-    init(session: ImportSession, path: String, mapping: ImportMapping?) {
+    /// Whether an events CSV may be read in parts on both cores (false: read again the ordinary way).
+    private let scanning: Bool
+
+    /// Below this size per part, a file is read in one part.
+    @TaskLocal static var minimumPartBytes = 8 << 20
+
+    init(session: ImportSession, path: String, mapping: ImportMapping?, scanning: Bool = true) {
         self.session = session
         self.path = path
         self.mapping = mapping
+        self.scanning = scanning
         let utc = ZoneTable.utc
         zones = [utc]
         zoneIndex["UTC"] = 0
@@ -92,7 +99,7 @@ final class EventImport {
             try session.report(ImportProblem(file: path, line: 1, column: 1, message: "is compressed; decompress it first (gunzip / unzip): Amplitude and Segment exports come gzipped"))
             return nil
         }
-        let prefetcher: Prefetcher<Chunk>
+        var prefetcher: Prefetcher<Chunk>
         var header: ImportHeader
         var headerProblems: [ImportProblem] = []
         var first: Chunk?
@@ -112,17 +119,22 @@ final class EventImport {
             } else {
                 let reader = try CSVRecordReader(path: path, displayName: path, format: mapping?.format ?? CSVFormat())
                 totalBytes = reader.totalBytes
+                guard let batch = try reader.nextBatch(), batch.count > 0 else {
+                    throw ImportProblem(file: path, line: 1, column: 1, message: "the file is empty; expected a header row: \(ImportKind.events.columnNames.joined(separator: ","))")
+                }
+                header = ImportHeader(kind: .events, record: batch.record(0), mapping: mapping, file: path) { headerProblems.append($0) }
+                if headerProblems.isEmpty, scanning, let plan = scanPlan(header, delimiter: reader.delimiter, first: batch),
+                   let mapped = MappedFile(path: path), let start = EventScanner.dataStart(of: mapped),
+                   batch.count < 2 || batch.lines[1] == start.line,
+                   !(mapped.count >= 2 && ((mapped.bytes[0] == 0xFF && mapped.bytes[1] == 0xFE) || (mapped.bytes[0] == 0xFE && mapped.bytes[1] == 0xFF))) {
+                    return try scan(plan, mapped, from: start, header: header, totalBytes: totalBytes)
+                }
+                first = Chunk(batch: batch, bytesRead: reader.bytesRead)
                 let box = CSVBox(reader: reader)
                 prefetcher = Prefetcher { () throws(ImportProblem) -> Chunk? in
                     guard let batch = try box.reader.nextBatch() else { return nil }
                     return Chunk(batch: batch, bytesRead: box.reader.bytesRead)
                 }
-                guard let chunk = try prefetcher.next(), chunk.batch.count > 0 else {
-                    prefetcher.cancel()
-                    throw ImportProblem(file: path, line: 1, column: 1, message: "the file is empty; expected a header row: \(ImportKind.events.columnNames.joined(separator: ","))")
-                }
-                first = chunk
-                header = ImportHeader(kind: .events, record: chunk.batch.record(0), mapping: mapping, file: path) { headerProblems.append($0) }
             }
         } catch let problem as ImportProblem {
             try session.report(problem)
@@ -157,6 +169,12 @@ final class EventImport {
             return nil
         }
         try flush()
+        return try finish(header: header, file: &file)
+    }
+
+    /// The weeks no event reached, the summary and the notes.
+    private func finish(header: ImportHeader, file: inout ImportSummary.File) throws -> ImportSummary.File? {
+        try settlePartialWeeks()
         try writeQuietWeeks()
         file.rows = rowsRead - file.quarantined
         file.weeks = weeksWritten
@@ -167,6 +185,129 @@ final class EventImport {
         }
         file.notes = header.notes + notes()
         return file
+    }
+
+    // MARK: - Reading in parts
+
+    /// What the parts need, when the file can be read by them: a CSV in UTF-8 whose events
+    /// columns are plain fields, with no `only:` filter, and whose first rows' timestamps
+    /// are in a form read from bytes (else every row would go to the general reader).
+    private func scanPlan(_ header: ImportHeader, delimiter: UInt8, first batch: CSVBatch) -> EventScanner.Plan? {
+        let encoding = mapping?.format.encoding
+        guard encoding == nil || encoding == .utf8, header.filters.isEmpty else { return nil }
+        let columns = Columns(header)
+        guard columns.feature == nil else { return nil }
+        /// A plain field's position, −1 for a column the file lacks, nil for anything else.
+        func position(_ source: ImportHeader.Source?) -> Int? {
+            switch source {
+            case nil: return -1
+            case .field(let i)?: return i
+            default: return nil
+            }
+        }
+        guard let timestamp = position(columns.timestamp), let account = position(columns.account), let user = position(columns.user),
+              let event = position(columns.event), let eventID = position(columns.eventID), let sessionField = position(columns.session),
+              timestamp >= 0 else { return nil }
+        var unreadable = 0
+        for r in 1..<max(1, min(batch.count, 101)) {
+            let fields = batch.fieldRange(record: r)
+            guard fields.count == header.fieldCount else { continue }
+            let range = batch.byteRange(field: fields.lowerBound + timestamp)
+            batch.bytes.withUnsafeBytes { raw in
+                if case .invalid = EventTime.parse(UnsafeRawBufferPointer(rebasing: raw[range])) { unreadable += 1 }
+            }
+        }
+        // A bad row now and then is the general reader's to explain; a format it alone reads is not.
+        guard unreadable * 10 <= min(batch.count - 1, 100) else { return nil }
+        var featureOfEvent: [String: UInt16] = [:]
+        for (event, feature) in featureMap { featureOfEvent[event] = self.feature(Fingerprint.of(feature.lowercased())) }
+        var plan = EventScanner.Plan(delimiter: delimiter, fieldCount: header.fieldCount, accounts: session.linker.accounts,
+                                     accountZones: session.linker.accountZones, defaultZone: zones[defaultZone], naiveZone: naiveZone,
+                                     keyEvents: keyEvents, loginEvents: loginEvents, featureOfEvent: featureOfEvent, chunkSize: 1 << 20)
+        plan.timestamp = timestamp
+        plan.account = account
+        plan.user = user
+        plan.event = event
+        plan.eventID = eventID
+        plan.session = sessionField
+        return plan
+    }
+
+    /// Reads the events in parts, each on its own thread, writing each part's chunks as they
+    /// come; then the records the parts left to the general reader, in file order.
+    private func scan(_ plan: EventScanner.Plan, _ mapped: MappedFile, from start: (offset: Int, line: Int), header: ImportHeader,
+                      totalBytes: Int64) throws -> ImportSummary.File? {
+        let whole = start.offset..<mapped.count
+        let ranges = EventScanner.split(mapped, whole, parts: whole.count >= 2 * Self.minimumPartBytes ? 2 : 1)
+        let queue = EventChunkQueue(parts: ranges.count, limit: 2 * ranges.count)
+        let scanners = ranges.enumerated().map { k, range in
+            EventScanner(file: mapped, range: range, part: k, firstLine: k == 0 ? start.line : 1, plan: plan, queue: queue)
+        }
+        var file = ImportSummary.File(path: path, kind: .events, rows: 0, added: 0)
+        file.mapping = mapping?.name
+        try session.db.execute(sql: "SAVEPOINT event_parts")
+        var slots = Array(repeating: [Int32](), count: ranges.count)
+        var ends = [EventScanner.End?](repeating: nil, count: ranges.count)
+        var positions = Array(repeating: 0, count: ranges.count)
+        let clock = ContinuousClock()
+        var lastProgress = clock.now
+        for scanner in scanners { scanner.start() }
+        do {
+            while let chunk = queue.pop() {
+                if chunk.end?.failed == true {
+                    // Something the general reader must explain: read the file again its way.
+                    queue.cancel()
+                    queue.waitForParts()
+                    try session.db.execute(sql: "ROLLBACK TO event_parts; RELEASE event_parts")
+                    return try EventImport(session: session, path: path, mapping: mapping, scanning: false).run()
+                }
+                for id in chunk.newAccounts { slots[chunk.part].append(slot(forID: id)) }
+                rowsRead += chunk.rows
+                coveredFrom = min(coveredFrom, chunk.from)
+                coveredUntil = max(coveredUntil, chunk.until)
+                var entries = chunk.entries
+                slots[chunk.part].withUnsafeBufferPointer { global in
+                    for k in entries.indices {
+                        let g = entries[k].group
+                        entries[k].group = g & 0xFFFF_FFFF | UInt64(UInt32(bitPattern: global[Int(g >> 32)])) << 32
+                    }
+                }
+                try write(sorted: entries)
+                positions[chunk.part] = chunk.position
+                if let end = chunk.end { ends[chunk.part] = end }
+                if let progress = session.options.progress, clock.now - lastProgress > .milliseconds(200) {
+                    lastProgress = clock.now
+                    progress(ImportProgress(file: path, rows: rowsRead, bytesRead: Int64(start.offset + positions.reduce(0, +)), totalBytes: totalBytes))
+                }
+            }
+        } catch {
+            queue.cancel()
+            queue.waitForParts()
+            try? session.db.execute(sql: "RELEASE event_parts")
+            throw error
+        }
+        try session.db.execute(sql: "RELEASE event_parts")
+        // What the parts counted, and the records they left, with their lines counted from the file's start.
+        let columns = Columns(header)
+        var nextLine = start.line
+        for (k, end) in ends.enumerated() {
+            guard var end else { continue }
+            let offset = k == 0 ? 0 : nextLine - 1
+            nextLine = end.nextLine + offset
+            withoutAccount += end.withoutAccount
+            withoutUser += end.withoutUser
+            unknownCount += end.unknownCount
+            for (reference, count) in end.unknown where unknown.count < 1000 || unknown[reference] != nil { unknown[reference, default: 0] += count }
+            for r in end.deferred.lines.indices { end.deferred.lines[r] += offset }
+            do {
+                try read(end.deferred, from: 0, header: header, columns: columns, file: &file)
+            } catch let problem as ImportProblem {
+                try session.report(problem)
+                return nil
+            }
+        }
+        try flush()
+        return try finish(header: header, file: &file)
     }
 
     private struct Chunk: Sendable {
@@ -364,26 +505,28 @@ final class EventImport {
             slotByReference[fingerprint] = -1
             return -1
         }
-        let slot: Int32
-        if let existing = slotOfID[id] {
-            slot = existing
-        } else {
-            slot = Int32(slotIDs.count)
-            slotIDs.append(id)
-            slotOfID[id] = slot
-            writtenWeeks.append([])
-            hadRollups.append(false)
-            var zone = defaultZone
-            if let name = session.linker.accountZones[id], let tz = TimeZone(identifier: name) {
-                if let known = zoneIndex[name] { zone = known } else {
-                    zones.append(ZoneTable(tz))
-                    zone = zones.count - 1
-                    zoneIndex[name] = zone
-                }
-            }
-            slotZones.append(zone)
-        }
+        let slot = slot(forID: id)
         slotByReference[fingerprint] = slot
+        return slot
+    }
+
+    /// An account's slot, made when it is first met.
+    private func slot(forID id: String) -> Int32 {
+        if let existing = slotOfID[id] { return existing }
+        let slot = Int32(slotIDs.count)
+        slotIDs.append(id)
+        slotOfID[id] = slot
+        writtenWeeks.append([])
+        hadRollups.append(false)
+        var zone = defaultZone
+        if let name = session.linker.accountZones[id], let tz = TimeZone(identifier: name) {
+            if let known = zoneIndex[name] { zone = known } else {
+                zones.append(ZoneTable(tz))
+                zone = zones.count - 1
+                zoneIndex[name] = zone
+            }
+        }
+        slotZones.append(zone)
         return slot
     }
 
@@ -417,6 +560,13 @@ final class EventImport {
             let ga = a.group >> 16, gb = b.group >> 16
             return ga != gb ? ga < gb : a.event < b.event
         }
+        try write(sorted: entries)
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes events whose weeks are grouped (each account's week together, its events sorted).
+    private func write(sorted entries: [Entry]) throws {
+        guard !entries.isEmpty else { return }
         try prepare()
         var i = 0
         let n = entries.count
@@ -448,7 +598,6 @@ final class EventImport {
                           users: Self.sortedUnique(&users), sessions: Self.sortedUnique(&sessions), features: Self.sortedUnique(&features))
             i = j
         }
-        entries.removeAll(keepingCapacity: true)
     }
 
     /// Sorts in place, drops repeats, and returns the result.
@@ -560,6 +709,7 @@ final class EventImport {
         let zone = zones[slotZones[slot]]
         let fromDay = zone.day(at: total.from), untilDay = zone.day(at: total.until)
         let partial = total.events.isEmpty ? false : fromDay > monday || untilDay < monday + 6
+        if partial { partialWeeks.append((Int32(slot), UInt16(week))) }
         let id = slotIDs[slot], weekText = Day(ordinal: monday).iso
         let r = rollupStatement!.sqliteStatement
         sqlite3_reset(r)
@@ -587,6 +737,24 @@ final class EventImport {
         sqlite3_bind_int64(u, 8, partial ? 1 : 0)
         sqlite3_bind_int64(u, 9, session.batch)
         try RecordUpsert.step(u, usageStatement!)
+    }
+
+    /// Weeks saved as partial while the file was still being read.
+    private var partialWeeks: [(slot: Int32, week: UInt16)] = []
+
+    /// Weeks written before the whole file was read knew only part of the span it covers:
+    /// those saved as partial are saved again with the whole span (a week the file covers
+    /// from Monday to Sunday is not partial, whichever part of the file its events were in).
+    private func settlePartialWeeks() throws {
+        let weeks = partialWeeks
+        partialWeeks = []
+        guard coveredFrom <= coveredUntil else { return }
+        for (slot, week) in weeks {
+            guard var total = try stored(slot: Int(slot), week: Int(week)), total.from > coveredFrom || total.until < coveredUntil else { continue }
+            total.from = min(total.from, coveredFrom)
+            total.until = max(total.until, coveredUntil)
+            try save(slot: Int(slot), week: Int(week), total)
+        }
     }
 
     /// How many features the mapping's event → feature map names.
