@@ -223,7 +223,7 @@ final class EventImport {
         for (event, feature) in featureMap { featureOfEvent[event] = self.feature(Fingerprint.of(feature.lowercased())) }
         var plan = EventScanner.Plan(delimiter: delimiter, fieldCount: header.fieldCount, accounts: session.linker.accounts,
                                      accountZones: session.linker.accountZones, defaultZone: zones[defaultZone], naiveZone: naiveZone,
-                                     keyEvents: keyEvents, loginEvents: loginEvents, featureOfEvent: featureOfEvent, chunkSize: 1 << 20)
+                                     keyEvents: keyEvents, loginEvents: loginEvents, featureOfEvent: featureOfEvent, chunkSize: 1 << 19)
         plan.timestamp = timestamp
         plan.account = account
         plan.user = user
@@ -239,7 +239,7 @@ final class EventImport {
                       totalBytes: Int64) throws -> ImportSummary.File? {
         let whole = start.offset..<mapped.count
         let ranges = EventScanner.split(mapped, whole, parts: whole.count >= 2 * Self.minimumPartBytes ? 2 : 1)
-        let queue = EventChunkQueue(parts: ranges.count, limit: 2 * ranges.count)
+        let queue = EventChunkQueue(parts: ranges.count, limit: ranges.count)
         let scanners = ranges.enumerated().map { k, range in
             EventScanner(file: mapped, range: range, part: k, firstLine: k == 0 ? start.line : 1, plan: plan, queue: queue)
         }
@@ -253,7 +253,7 @@ final class EventImport {
         var lastProgress = clock.now
         for scanner in scanners { scanner.start() }
         do {
-            while let chunk = queue.pop() {
+            while var chunk = queue.pop() {
                 if chunk.end?.failed == true {
                     // Something the general reader must explain: read the file again its way.
                     queue.cancel()
@@ -265,14 +265,17 @@ final class EventImport {
                 rowsRead += chunk.rows
                 coveredFrom = min(coveredFrom, chunk.from)
                 coveredUntil = max(coveredUntil, chunk.until)
-                var entries = chunk.entries
                 slots[chunk.part].withUnsafeBufferPointer { global in
-                    for k in entries.indices {
-                        let g = entries[k].group
-                        entries[k].group = g & 0xFFFF_FFFF | UInt64(UInt32(bitPattern: global[Int(g >> 32)])) << 32
+                    chunk.entries.withUnsafeMutableBufferPointer { entries in
+                        for k in entries.indices {
+                            let g = entries[k].group
+                            entries[k].group = g & 0xFFFF_FFFF | UInt64(UInt32(bitPattern: global[Int(g >> 32)])) << 32
+                        }
                     }
                 }
-                try write(sorted: entries)
+                try write(sorted: chunk.entries)
+                chunk.entries.removeAll(keepingCapacity: true)
+                queue.recycle(chunk.entries)
                 positions[chunk.part] = chunk.position
                 if let end = chunk.end { ends[chunk.part] = end }
                 if let progress = session.options.progress, clock.now - lastProgress > .milliseconds(200) {
@@ -660,7 +663,7 @@ final class EventImport {
         let s = loadStatement!.sqliteStatement
         sqlite3_reset(s)
         RecordUpsert.bind(.text(slotIDs[slot]), to: s, at: 1)
-        RecordUpsert.bind(.text(Day(ordinal: week * 7 + 4).iso), to: s, at: 2)
+        RecordUpsert.bind(.text(mondayText(week)), to: s, at: 2)
         defer { sqlite3_reset(s) }
         guard sqlite3_step(s) == SQLITE_ROW else { return nil }
         func blob(_ c: Int32) -> [UInt64] {
@@ -710,20 +713,29 @@ final class EventImport {
         let fromDay = zone.day(at: total.from), untilDay = zone.day(at: total.until)
         let partial = total.events.isEmpty ? false : fromDay > monday || untilDay < monday + 6
         if partial { partialWeeks.append((Int32(slot), UInt16(week))) }
-        let id = slotIDs[slot], weekText = Day(ordinal: monday).iso
+        let id = slotIDs[slot], weekText = mondayText(week)
         let r = rollupStatement!.sqliteStatement
         sqlite3_reset(r)
         RecordUpsert.bind(.text(id), to: r, at: 1)
         RecordUpsert.bind(.text(weekText), to: r, at: 2)
-        Self.bindBlob(total.events, to: r, at: 3)
-        Self.bindBlob(total.users, to: r, at: 4)
-        Self.bindBlob(total.sessions, to: r, at: 5)
-        Self.bindBlob(total.features, to: r, at: 6)
         sqlite3_bind_int64(r, 7, Int64(total.logins))
         sqlite3_bind_int64(r, 8, Int64(total.keyActions))
         sqlite3_bind_int64(r, 9, total.from)
         sqlite3_bind_int64(r, 10, total.until)
-        try RecordUpsert.step(r, rollupStatement!)
+        // The blobs are bound without a copy, so the statement runs while they are in reach.
+        try total.events.withUnsafeBytes { events in
+            try total.users.withUnsafeBytes { users in
+                try total.sessions.withUnsafeBytes { sessions in
+                    try total.features.withUnsafeBytes { features in
+                        Self.bindBlob(events, to: r, at: 3)
+                        Self.bindBlob(users, to: r, at: 4)
+                        Self.bindBlob(sessions, to: r, at: 5)
+                        Self.bindBlob(features, to: r, at: 6)
+                        try RecordUpsert.step(r, rollupStatement!)
+                    }
+                }
+            }
+        }
 
         let u = usageStatement!.sqliteStatement
         sqlite3_reset(u)
@@ -737,6 +749,16 @@ final class EventImport {
         sqlite3_bind_int64(u, 8, partial ? 1 : 0)
         sqlite3_bind_int64(u, 9, session.batch)
         try RecordUpsert.step(u, usageStatement!)
+    }
+
+    /// Mondays as text, made once per week rather than once per account's week.
+    private var mondays: [Int: String] = [:]
+
+    private func mondayText(_ week: Int) -> String {
+        if let text = mondays[week] { return text }
+        let text = Day(ordinal: week * 7 + 4).iso
+        mondays[week] = text
+        return text
     }
 
     /// Weeks saved as partial while the file was still being read.
@@ -787,11 +809,11 @@ final class EventImport {
         }
     }
 
-    private static func bindBlob(_ values: [UInt64], to statement: OpaquePointer, at index: Int32) {
-        values.withUnsafeBytes { raw in
-            // Fingerprints are stored little-endian, which is this machine's order.
-            _ = sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), RecordUpsert.transient)
-        }
+    /// Binds fingerprints without a copy (SQLITE_STATIC): the caller steps the statement while
+    /// `raw` is valid and binds again before the next step.
+    private static func bindBlob(_ raw: UnsafeRawBufferPointer, to statement: OpaquePointer, at index: Int32) {
+        // Fingerprints are stored little-endian, which is this machine's order.
+        _ = sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), nil)
     }
 
     private func notes() -> [String] {

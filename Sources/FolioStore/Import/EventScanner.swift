@@ -188,7 +188,7 @@ final class EventScanner: @unchecked Sendable {
                 }
                 line += 1
             }
-            if i - released >= 64 << 20 {
+            if i - released >= 16 << 20 {
                 file.release(released..<i)
                 released = i
             }
@@ -320,8 +320,7 @@ final class EventScanner: @unchecked Sendable {
         }
         let chunk = Chunk(part: part, entries: entries, newAccounts: newAccounts, rows: rows, from: from, until: until,
                           position: position, end: last ? end : nil)
-        entries = []
-        if !last { entries.reserveCapacity(plan.chunkSize) }
+        entries = last ? [] : queue.reused(capacity: plan.chunkSize)
         newAccounts = []
         rows = 0
         if !queue.push(chunk) { stopping = true }
@@ -448,12 +447,17 @@ final class EventScanner: @unchecked Sendable {
             let target = range.lowerBound + range.count * k / parts
             guard target > cuts.last! else { continue }
             // Quotes before the target, found with memchr (quotes are rare in events files).
-            var i = counted
-            while i < target, let hit = memchr(p + i, 0x22, target - i) {
-                quotes += 1
-                i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - p + 1
+            // Block by block, giving the pages back: the first part reads them again in its turn.
+            while counted < target {
+                let blockEnd = min(target, counted + (16 << 20))
+                var i = counted
+                while i < blockEnd, let hit = memchr(p + i, 0x22, blockEnd - i) {
+                    quotes += 1
+                    i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - p + 1
+                }
+                file.release(counted..<blockEnd)
+                counted = blockEnd
             }
-            counted = target
             var inQuotes = quotes % 2 == 1
             var j = target
             var cut: Int?
@@ -478,6 +482,7 @@ final class EventChunkQueue: @unchecked Sendable {
     private var queued: [EventScanner.Chunk] = []
     private var running: Int
     private var cancelled = false
+    private var spare: [[EventImport.Entry]] = []
     private let limit: Int
 
     init(parts: Int, limit: Int) {
@@ -496,6 +501,24 @@ final class EventChunkQueue: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         return taken
+    }
+
+    /// An array the importing thread is done with, for a part's next chunk: the same few
+    /// buffers go round instead of a fresh one (and fresh pages) per chunk.
+    func recycle(_ entries: [EventImport.Entry]) {
+        condition.lock()
+        if spare.count < limit { spare.append(entries) }
+        condition.unlock()
+    }
+
+    func reused(capacity: Int) -> [EventImport.Entry] {
+        condition.lock()
+        let found = spare.popLast()
+        condition.unlock()
+        if let found { return found }
+        var fresh: [EventImport.Entry] = []
+        fresh.reserveCapacity(capacity)
+        return fresh
     }
 
     /// Stops taking chunks (the import stopped early): the parts run to their end unblocked.
