@@ -62,6 +62,10 @@ final class EventImport {
     private var rollupStatement: Statement?
     private var loadStatement: Statement?
     private var hadStatement: Statement?
+    private var usageInsert: Statement?
+    private var rollupInsert: Statement?
+    /// Whether the account had usage rows before this import (from usage files or roll-ups).
+    private var hadUsage: [Bool] = []
 
     /// Whether an events CSV may be read in parts on both cores (false: read again the ordinary way).
     private let scanning: Bool
@@ -245,6 +249,11 @@ final class EventImport {
         }
         var file = ImportSummary.File(path: path, kind: .events, rows: 0, added: 0)
         file.mapping = mapping?.name
+        // Two tables grow at two places each (one per part): a larger page cache keeps their
+        // pages from being spilled and read back (bounded, 128 MiB, for this file only).
+        let cacheSize = try Int.fetchOne(session.db, sql: "PRAGMA cache_size") ?? -2000
+        try session.db.execute(sql: "PRAGMA cache_size = \(min(cacheSize, -131_072))")
+        defer { try? session.db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         try session.db.execute(sql: "SAVEPOINT event_parts")
         var slots = Array(repeating: [Int32](), count: ranges.count)
         var ends = [EventScanner.End?](repeating: nil, count: ranges.count)
@@ -637,7 +646,16 @@ final class EventImport {
         loadStatement = try db.makeStatement(sql: """
             SELECT events, users, sessions, features, logins, key_actions, covered_from, covered_until FROM usage_rollup WHERE account_id = ? AND week = ?
             """)
-        hadStatement = try db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM usage_rollup WHERE account_id = ?)")
+        hadStatement = try db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM usage_rollup WHERE account_id = ?), EXISTS (SELECT 1 FROM usage WHERE account_id = ?)")
+        // An account with no usage and no roll-ups yet takes plain inserts (one search of the table, not two).
+        usageInsert = try db.makeStatement(sql: """
+            INSERT INTO usage (account_id, week, active_users, logins, key_actions, features_used, features_available, partial, import_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        rollupInsert = try db.makeStatement(sql: """
+            INSERT INTO usage_rollup (account_id, week, events, users, sessions, features, logins, key_actions, covered_from, covered_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     private struct Stored {
@@ -656,7 +674,11 @@ final class EventImport {
             let h = hadStatement!.sqliteStatement
             sqlite3_reset(h)
             RecordUpsert.bind(.text(slotIDs[slot]), to: h, at: 1)
-            hadRollups[slot] = sqlite3_step(h) == SQLITE_ROW && sqlite3_column_int64(h, 0) != 0
+            RecordUpsert.bind(.text(slotIDs[slot]), to: h, at: 2)
+            let found = sqlite3_step(h) == SQLITE_ROW
+            hadRollups[slot] = found && sqlite3_column_int64(h, 0) != 0
+            while hadUsage.count <= slot { hadUsage.append(true) }
+            hadUsage[slot] = !found || sqlite3_column_int64(h, 1) != 0
             sqlite3_reset(h)
         }
         guard hadRollups[slot] || writtenWeeks[slot].contains(UInt16(week)) else { return nil }
@@ -714,7 +736,10 @@ final class EventImport {
         let partial = total.events.isEmpty ? false : fromDay > monday || untilDay < monday + 6
         if partial { partialWeeks.append((Int32(slot), UInt16(week))) }
         let id = slotIDs[slot], weekText = mondayText(week)
-        let r = rollupStatement!.sqliteStatement
+        // `stored` has looked at the account first; a week not written yet in this import is new.
+        let new = slot < hadUsage.count && !writtenWeeks[slot].contains(UInt16(week))
+        let rollup = new && !hadRollups[slot] ? rollupInsert! : rollupStatement!
+        let r = rollup.sqliteStatement
         sqlite3_reset(r)
         RecordUpsert.bind(.text(id), to: r, at: 1)
         RecordUpsert.bind(.text(weekText), to: r, at: 2)
@@ -731,13 +756,14 @@ final class EventImport {
                         Self.bindBlob(users, to: r, at: 4)
                         Self.bindBlob(sessions, to: r, at: 5)
                         Self.bindBlob(features, to: r, at: 6)
-                        try RecordUpsert.step(r, rollupStatement!)
+                        try RecordUpsert.step(r, rollup)
                     }
                 }
             }
         }
 
-        let u = usageStatement!.sqliteStatement
+        let usage = new && !hadUsage[slot] ? usageInsert! : usageStatement!
+        let u = usage.sqliteStatement
         sqlite3_reset(u)
         RecordUpsert.bind(.text(id), to: u, at: 1)
         RecordUpsert.bind(.text(weekText), to: u, at: 2)
@@ -748,7 +774,7 @@ final class EventImport {
         if let available = featuresAvailable { sqlite3_bind_int64(u, 7, Int64(available)) } else { sqlite3_bind_null(u, 7) }
         sqlite3_bind_int64(u, 8, partial ? 1 : 0)
         sqlite3_bind_int64(u, 9, session.batch)
-        try RecordUpsert.step(u, usageStatement!)
+        try RecordUpsert.step(u, usage)
     }
 
     /// Mondays as text, made once per week rather than once per account's week.
