@@ -227,7 +227,8 @@ final class EventImport {
         for (event, feature) in featureMap { featureOfEvent[event] = self.feature(Fingerprint.of(feature.lowercased())) }
         var plan = EventScanner.Plan(delimiter: delimiter, fieldCount: header.fieldCount, accounts: session.linker.accounts,
                                      accountZones: session.linker.accountZones, defaultZone: zones[defaultZone], naiveZone: naiveZone,
-                                     keyEvents: keyEvents, loginEvents: loginEvents, featureOfEvent: featureOfEvent, chunkSize: 1 << 19)
+                                     keyEvents: keyEvents, loginEvents: loginEvents, featureOfEvent: featureOfEvent, features: featureNames,
+                                     chunkSize: 1 << 19)
         plan.timestamp = timestamp
         plan.account = account
         plan.user = user
@@ -262,7 +263,7 @@ final class EventImport {
         var lastProgress = clock.now
         for scanner in scanners { scanner.start() }
         do {
-            while var chunk = queue.pop() {
+            while let chunk = queue.pop() {
                 if chunk.end?.failed == true {
                     // Something the general reader must explain: read the file again its way.
                     queue.cancel()
@@ -274,17 +275,7 @@ final class EventImport {
                 rowsRead += chunk.rows
                 coveredFrom = min(coveredFrom, chunk.from)
                 coveredUntil = max(coveredUntil, chunk.until)
-                slots[chunk.part].withUnsafeBufferPointer { global in
-                    chunk.entries.withUnsafeMutableBufferPointer { entries in
-                        for k in entries.indices {
-                            let g = entries[k].group
-                            entries[k].group = g & 0xFFFF_FFFF | UInt64(UInt32(bitPattern: global[Int(g >> 32)])) << 32
-                        }
-                    }
-                }
-                try write(sorted: chunk.entries)
-                chunk.entries.removeAll(keepingCapacity: true)
-                queue.recycle(chunk.entries)
+                try write(chunk.weeks, slots: slots[chunk.part])
                 positions[chunk.part] = chunk.position
                 if let end = chunk.end { ends[chunk.part] = end }
                 if let progress = session.options.progress, clock.now - lastProgress > .milliseconds(200) {
@@ -579,50 +570,39 @@ final class EventImport {
     /// Writes events whose weeks are grouped (each account's week together, its events sorted).
     private func write(sorted entries: [Entry]) throws {
         guard !entries.isEmpty else { return }
-        try prepare()
-        var i = 0
-        let n = entries.count
-        var users: [UInt64] = [], sessions: [UInt64] = [], features: [UInt64] = [], events: [UInt64] = []
-        var flags: [UInt8] = []
-        while i < n {
-            let g = entries[i].group >> 16
-            users.removeAll(keepingCapacity: true)
-            sessions.removeAll(keepingCapacity: true)
-            features.removeAll(keepingCapacity: true)
-            events.removeAll(keepingCapacity: true)
-            flags.removeAll(keepingCapacity: true)
-            var j = i
-            var lastEvent: UInt64?
-            while j < n && entries[j].group >> 16 == g {
-                let e = entries[j]
-                if e.event != lastEvent {
-                    events.append(e.event)
-                    flags.append(UInt8(e.group & 3))
-                    lastEvent = e.event
-                }
-                users.append(e.user)
-                if e.session != 0 { sessions.append(e.session) }
-                let f = Int((e.group >> 2) & 0x3FFF)
-                if f > 0 { features.append(featureNames[f - 1]) }
-                j += 1
-            }
-            try writeWeek(slot: Int(g >> 16), week: Int(g & 0xFFFF), events: events, flags: flags,
-                          users: Self.sortedUnique(&users), sessions: Self.sortedUnique(&sessions), features: Self.sortedUnique(&features))
-            i = j
-        }
+        try write(EventScanner.Weeks(sorted: entries, features: featureNames), slots: nil)
     }
 
-    /// Sorts in place, drops repeats, and returns the result.
-    private static func sortedUnique(_ a: inout [UInt64]) -> [UInt64] {
-        if a.count < 2 { return a }
-        a.sort()
-        var kept = 1
-        for i in 1..<a.count where a[i] != a[kept - 1] {
-            a[kept] = a[i]
-            kept += 1
+    /// Writes each week of `weeks`, merged with what earlier imports counted for it; `slots`
+    /// turns a part's own account slots into this import's.
+    private func write(_ weeks: EventScanner.Weeks, slots: [Int32]?) throws {
+        guard !weeks.keys.isEmpty else { return }
+        try prepare()
+        try weeks.events.withUnsafeBufferPointer { events in
+            try weeks.flags.withUnsafeBufferPointer { flags in
+                try weeks.users.withUnsafeBufferPointer { users in
+                    try weeks.sessions.withUnsafeBufferPointer { sessions in
+                        try weeks.features.withUnsafeBufferPointer { features in
+                            var e = 0, u = 0, s = 0, f = 0
+                            for (k, key) in weeks.keys.enumerated() {
+                                let local = Int(key >> 16)
+                                let slot = slots.map { Int($0[local]) } ?? local
+                                try writeWeek(slot: slot, week: Int(key & 0xFFFF),
+                                              events: UnsafeBufferPointer(rebasing: events[e..<weeks.eventEnds[k]]),
+                                              flags: UnsafeBufferPointer(rebasing: flags[e..<weeks.eventEnds[k]]),
+                                              users: UnsafeBufferPointer(rebasing: users[u..<weeks.userEnds[k]]),
+                                              sessions: UnsafeBufferPointer(rebasing: sessions[s..<weeks.sessionEnds[k]]),
+                                              features: UnsafeBufferPointer(rebasing: features[f..<weeks.featureEnds[k]]))
+                                e = weeks.eventEnds[k]
+                                u = weeks.userEnds[k]
+                                s = weeks.sessionEnds[k]
+                                f = weeks.featureEnds[k]
+                            }
+                        }
+                    }
+                }
+            }
         }
-        a.removeSubrange(kept...)
-        return a
     }
 
     private func prepare() throws {
@@ -697,32 +677,33 @@ final class EventImport {
                       from: sqlite3_column_int64(s, 6), until: sqlite3_column_int64(s, 7))
     }
 
-    private func writeWeek(slot: Int, week: Int, events: [UInt64], flags: [UInt8], users: [UInt64], sessions: [UInt64],
-                           features: [UInt64]) throws {
-        var total = try stored(slot: slot, week: week) ?? Stored()
-        var newEvents = events
-        var newFlags = flags
-        if !total.events.isEmpty {
-            newEvents = []
-            newFlags = []
+    private func writeWeek(slot: Int, week: Int, events: UnsafeBufferPointer<UInt64>, flags: UnsafeBufferPointer<UInt8>,
+                           users: UnsafeBufferPointer<UInt64>, sessions: UnsafeBufferPointer<UInt64>, features: UnsafeBufferPointer<UInt64>) throws {
+        if var total = try stored(slot: slot, week: week) {
+            // Counted before: only events not counted yet add to the logins and key actions.
+            var newEvents: [UInt64] = []
             for (k, e) in events.enumerated() where !FingerprintSet.contains(total.events, e) {
                 newEvents.append(e)
-                newFlags.append(flags[k])
+                if flags[k] & 2 != 0 { total.keyActions += 1 }
+                if flags[k] & 1 != 0 { total.logins += 1 }
             }
             total.events = FingerprintSet.union(total.events, newEvents)
+            total.users = FingerprintSet.union(total.users, Array(users))
+            total.sessions = FingerprintSet.union(total.sessions, Array(sessions))
+            total.features = FingerprintSet.union(total.features, Array(features))
+            total.from = min(total.from, coveredFrom)
+            total.until = max(total.until, coveredUntil)
+            try save(slot: slot, week: week, total)
         } else {
-            total.events = events
+            var logins = 0, keyActions = 0
+            for f in flags {
+                if f & 2 != 0 { keyActions += 1 }
+                if f & 1 != 0 { logins += 1 }
+            }
+            try save(slot: slot, week: week, events: UnsafeRawBufferPointer(events), users: UnsafeRawBufferPointer(users),
+                     sessions: UnsafeRawBufferPointer(sessions), features: UnsafeRawBufferPointer(features),
+                     logins: logins, keyActions: keyActions, from: coveredFrom, until: coveredUntil)
         }
-        for f in newFlags {
-            if f & 2 != 0 { total.keyActions += 1 }
-            if f & 1 != 0 { total.logins += 1 }
-        }
-        total.users = FingerprintSet.union(total.users, users)
-        total.sessions = FingerprintSet.union(total.sessions, sessions)
-        total.features = FingerprintSet.union(total.features, features)
-        total.from = min(total.from, coveredFrom)
-        total.until = max(total.until, coveredUntil)
-        try save(slot: slot, week: week, total)
         if !writtenWeeks[slot].contains(UInt16(week)) {
             writtenWeeks[slot].append(UInt16(week))
             weeksWritten += 1
@@ -730,10 +711,25 @@ final class EventImport {
     }
 
     private func save(slot: Int, week: Int, _ total: Stored) throws {
+        try total.events.withUnsafeBytes { events in
+            try total.users.withUnsafeBytes { users in
+                try total.sessions.withUnsafeBytes { sessions in
+                    try total.features.withUnsafeBytes { features in
+                        try save(slot: slot, week: week, events: events, users: users, sessions: sessions, features: features,
+                                 logins: total.logins, keyActions: total.keyActions, from: total.from, until: total.until)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes a week's roll-up (sorted fingerprints, 8 bytes each) and its usage row.
+    private func save(slot: Int, week: Int, events: UnsafeRawBufferPointer, users: UnsafeRawBufferPointer, sessions: UnsafeRawBufferPointer,
+                      features: UnsafeRawBufferPointer, logins: Int, keyActions: Int, from: Int64, until: Int64) throws {
         let monday = week * 7 + 4
         let zone = zones[slotZones[slot]]
-        let fromDay = zone.day(at: total.from), untilDay = zone.day(at: total.until)
-        let partial = total.events.isEmpty ? false : fromDay > monday || untilDay < monday + 6
+        let fromDay = zone.day(at: from), untilDay = zone.day(at: until)
+        let partial = events.isEmpty ? false : fromDay > monday || untilDay < monday + 6
         if partial { partialWeeks.append((Int32(slot), UInt16(week))) }
         let id = slotIDs[slot], weekText = mondayText(week)
         // `stored` has looked at the account first; a week not written yet in this import is new.
@@ -743,34 +739,26 @@ final class EventImport {
         sqlite3_reset(r)
         RecordUpsert.bind(.text(id), to: r, at: 1)
         RecordUpsert.bind(.text(weekText), to: r, at: 2)
-        sqlite3_bind_int64(r, 7, Int64(total.logins))
-        sqlite3_bind_int64(r, 8, Int64(total.keyActions))
-        sqlite3_bind_int64(r, 9, total.from)
-        sqlite3_bind_int64(r, 10, total.until)
-        // The blobs are bound without a copy, so the statement runs while they are in reach.
-        try total.events.withUnsafeBytes { events in
-            try total.users.withUnsafeBytes { users in
-                try total.sessions.withUnsafeBytes { sessions in
-                    try total.features.withUnsafeBytes { features in
-                        Self.bindBlob(events, to: r, at: 3)
-                        Self.bindBlob(users, to: r, at: 4)
-                        Self.bindBlob(sessions, to: r, at: 5)
-                        Self.bindBlob(features, to: r, at: 6)
-                        try RecordUpsert.step(r, rollup)
-                    }
-                }
-            }
-        }
+        // Bound without a copy: the statement runs while the blobs are in reach.
+        Self.bindBlob(events, to: r, at: 3)
+        Self.bindBlob(users, to: r, at: 4)
+        Self.bindBlob(sessions, to: r, at: 5)
+        Self.bindBlob(features, to: r, at: 6)
+        sqlite3_bind_int64(r, 7, Int64(logins))
+        sqlite3_bind_int64(r, 8, Int64(keyActions))
+        sqlite3_bind_int64(r, 9, from)
+        sqlite3_bind_int64(r, 10, until)
+        try RecordUpsert.step(r, rollup)
 
         let usage = new && !hadUsage[slot] ? usageInsert! : usageStatement!
         let u = usage.sqliteStatement
         sqlite3_reset(u)
         RecordUpsert.bind(.text(id), to: u, at: 1)
         RecordUpsert.bind(.text(weekText), to: u, at: 2)
-        sqlite3_bind_int64(u, 3, Int64(total.users.count))
-        sqlite3_bind_int64(u, 4, Int64(mapping?.loginsFromSessions == true ? total.sessions.count : total.logins))
-        sqlite3_bind_int64(u, 5, Int64(total.keyActions))
-        if featureMapCount > 0 || !total.features.isEmpty { sqlite3_bind_int64(u, 6, Int64(total.features.count)) } else { sqlite3_bind_null(u, 6) }
+        sqlite3_bind_int64(u, 3, Int64(users.count / 8))
+        sqlite3_bind_int64(u, 4, Int64(mapping?.loginsFromSessions == true ? sessions.count / 8 : logins))
+        sqlite3_bind_int64(u, 5, Int64(keyActions))
+        if featureMapCount > 0 || !features.isEmpty { sqlite3_bind_int64(u, 6, Int64(features.count / 8)) } else { sqlite3_bind_null(u, 6) }
         if let available = featuresAvailable { sqlite3_bind_int64(u, 7, Int64(available)) } else { sqlite3_bind_null(u, 7) }
         sqlite3_bind_int64(u, 8, partial ? 1 : 0)
         sqlite3_bind_int64(u, 9, session.batch)

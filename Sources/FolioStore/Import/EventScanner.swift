@@ -30,13 +30,74 @@ final class EventScanner: @unchecked Sendable {
         var loginEvents: Set<String>
         /// Lower-cased event name → feature index + 1.
         var featureOfEvent: [String: UInt16]
+        /// Feature index → the feature's fingerprint.
+        var features: [UInt64]
         var chunkSize: Int
     }
 
-    /// Events handed over: sorted by (local account slot, week, event).
+    /// Each account's weeks in a chunk, ready to write: the week's distinct events (with
+    /// their key action and login bits), users, sessions and features, laid end to end.
+    struct Weeks: Sendable {
+        /// Local account slot << 16 | week, one per week.
+        var keys: [UInt64] = []
+        var events: [UInt64] = [], flags: [UInt8] = [], users: [UInt64] = [], sessions: [UInt64] = [], features: [UInt64] = []
+        /// Where each week's events, users, sessions and features end.
+        var eventEnds: [Int] = [], userEnds: [Int] = [], sessionEnds: [Int] = [], featureEnds: [Int] = []
+
+        /// Groups events sorted by (slot, week, event) into weeks.
+        init(sorted entries: [EventImport.Entry], features names: [UInt64]) {
+            events.reserveCapacity(entries.count)
+            flags.reserveCapacity(entries.count)
+            users.reserveCapacity(entries.count / 2)
+            var i = 0
+            let n = entries.count
+            while i < n {
+                let g = entries[i].group >> 16
+                let usersStart = users.count, sessionsStart = sessions.count, featuresStart = features.count
+                var last: UInt64?
+                var j = i
+                while j < n && entries[j].group >> 16 == g {
+                    let e = entries[j]
+                    if e.event != last {
+                        events.append(e.event)
+                        flags.append(UInt8(e.group & 3))
+                        last = e.event
+                    }
+                    users.append(e.user)
+                    if e.session != 0 { sessions.append(e.session) }
+                    let f = Int((e.group >> 2) & 0x3FFF)
+                    if f > 0 { features.append(names[f - 1]) }
+                    j += 1
+                }
+                Self.sortUnique(&users, from: usersStart)
+                Self.sortUnique(&sessions, from: sessionsStart)
+                Self.sortUnique(&features, from: featuresStart)
+                keys.append(g)
+                eventEnds.append(events.count)
+                userEnds.append(users.count)
+                sessionEnds.append(sessions.count)
+                featureEnds.append(features.count)
+                i = j
+            }
+        }
+
+        /// Sorts `a[start...]` and drops its repeats.
+        private static func sortUnique(_ a: inout [UInt64], from start: Int) {
+            guard a.count - start > 1 else { return }
+            a[start...].sort()
+            var kept = start + 1
+            for i in (start + 1)..<a.count where a[i] != a[kept - 1] {
+                a[kept] = a[i]
+                kept += 1
+            }
+            a.removeSubrange(kept...)
+        }
+    }
+
+    /// Events handed over, grouped into each account's weeks.
     struct Chunk: Sendable {
         var part: Int
-        var entries: [EventImport.Entry]
+        var weeks: Weeks
         /// Account ids of the local slots first met since the previous chunk, in slot order.
         var newAccounts: [String]
         /// Rows counted since the previous chunk.
@@ -318,9 +379,9 @@ final class EventScanner: @unchecked Sendable {
             let ga = a.group >> 16, gb = b.group >> 16
             return ga != gb ? ga < gb : a.event < b.event
         }
-        let chunk = Chunk(part: part, entries: entries, newAccounts: newAccounts, rows: rows, from: from, until: until,
-                          position: position, end: last ? end : nil)
-        entries = last ? [] : queue.reused(capacity: plan.chunkSize)
+        let chunk = Chunk(part: part, weeks: Weeks(sorted: entries, features: plan.features), newAccounts: newAccounts, rows: rows,
+                          from: from, until: until, position: position, end: last ? end : nil)
+        entries.removeAll(keepingCapacity: !last)
         newAccounts = []
         rows = 0
         if !queue.push(chunk) { stopping = true }
@@ -482,7 +543,6 @@ final class EventChunkQueue: @unchecked Sendable {
     private var queued: [EventScanner.Chunk] = []
     private var running: Int
     private var cancelled = false
-    private var spare: [[EventImport.Entry]] = []
     private let limit: Int
 
     init(parts: Int, limit: Int) {
@@ -501,24 +561,6 @@ final class EventChunkQueue: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         return taken
-    }
-
-    /// An array the importing thread is done with, for a part's next chunk: the same few
-    /// buffers go round instead of a fresh one (and fresh pages) per chunk.
-    func recycle(_ entries: [EventImport.Entry]) {
-        condition.lock()
-        if spare.count < limit { spare.append(entries) }
-        condition.unlock()
-    }
-
-    func reused(capacity: Int) -> [EventImport.Entry] {
-        condition.lock()
-        let found = spare.popLast()
-        condition.unlock()
-        if let found { return found }
-        var fresh: [EventImport.Entry] = []
-        fresh.reserveCapacity(capacity)
-        return fresh
     }
 
     /// Stops taking chunks (the import stopped early): the parts run to their end unblocked.
