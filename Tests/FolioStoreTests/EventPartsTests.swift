@@ -145,6 +145,42 @@ struct EventPartsTests {
         #expect(seen[1] == seen[0])
     }
 
+    @Test func aSpreadsheetsByteOrderMarkAndCRLFLinesReadTheSameInParts() throws {
+        let text = "\u{FEFF}" + Self.csv(extra: ["1794398400,nordlicht.example,u3,,mp-e99,no name"]).replacingOccurrences(of: "\n", with: "\r\n")
+        var seen: [[String]] = []
+        for parts in [1, 2] {
+            let scratch = Scratch()
+            let db = try ExportFixtureTests.hubspotBook(scratch)
+            seen.append(failures(scratch) { try Self.importing(text, parts: parts, scratch: scratch, db: db) })
+        }
+        #expect(seen[0].count == 1 && seen[0][0].hasPrefix("events.csv:\(Self.line(of: "mp-e99", in: text)):4: event"), "\(seen[0])")
+        #expect(seen[1] == seen[0])
+        let scratch = Scratch()
+        let db = try ExportFixtureTests.hubspotBook(scratch)
+        _ = try Self.importing(text.replacingOccurrences(of: "1794398400,nordlicht.example,u3,,mp-e99,no name\r\n", with: ""), parts: 2, scratch: scratch, db: db)
+        #expect(try ExportFixtureTests.weeks(db) == ExportFixtureTests.eventWeeks)
+    }
+
+    @Test func aDryRunInPartsWritesNothing() throws {
+        let scratch = Scratch()
+        let db = try ExportFixtureTests.hubspotBook(scratch)
+        let path = scratch.write("events.csv", Self.csv())
+        var options = PortfolioImporter.Options(mapping: try ImportMapping.load(path: scratch.write("events.yaml", Self.mapping)),
+                                                actor: "dana.reyes", at: 1_763_640_000)
+        options.dryRun = true
+        let summary = try EventImport.$minimumPartBytes.withValue(1) { try PortfolioImporter(database: db).run(paths: [path], options: options) }
+        #expect(summary.dryRun)
+        #expect(summary.files.first?.weeks == 6)
+        #expect(try ExportFixtureTests.weeks(db).isEmpty)
+    }
+
+    @Test func aFileWithOnlyItsHeaderIsRefusedAsBefore() throws {
+        let scratch = Scratch()
+        let db = try ExportFixtureTests.hubspotBook(scratch)
+        #expect(failures(scratch) { try Self.importing("time,company_id,distinct_id,event,insert_id,properties\n", parts: 2, scratch: scratch, db: db) }
+            == ["events.csv:2:1: no events after the header"])
+    }
+
     @Test func theSplitFallsAfterARecordNeverInsideQuotes() throws {
         let scratch = Scratch()
         let text = Self.csv()
