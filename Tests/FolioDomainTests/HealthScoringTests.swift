@@ -285,10 +285,15 @@ import FolioDomain
                    stale: [.seatUtilisation, .keyActionTrend], low: false),
         Confidence(label: "all usage and NPS stale: 55 of 100", present: MeasureSource.allCases,
                    stale: [.seatUtilisation, .keyActionTrend, .featureDepth, .npsMean], low: true),
-        Confidence(label: "exactly half is not more than half",
-                   present: [.seatUtilisation, .keyActionTrend], stale: [.seatUtilisation], low: false),
+        Confidence(label: "exactly half is not more than half: 45 of 90 stale",
+                   present: MeasureSource.allCases.filter { $0 != .npsMean },
+                   stale: [.seatUtilisation, .keyActionTrend, .featureDepth], low: false),
         Confidence(label: "missing inputs raise the stale share: 15 of 20",
                    present: [.seatUtilisation, .daysToRenewal], stale: [.seatUtilisation], low: true),
+        Confidence(label: "mostly missing, nothing stale: 23 of 100 with data",
+                   present: [.daysSinceActivity, .daysOverdue, .daysToRenewal], stale: [], low: true),
+        Confidence(label: "exactly half missing is not more than half",
+                   present: [.seatUtilisation, .keyActionTrend, .featureDepth, .daysToRenewal], stale: [], low: false),
         Confidence(label: "a lower limit: 30 of 100 > 0.2", present: MeasureSource.allCases,
                    stale: [.seatUtilisation, .keyActionTrend], share: 0.2, low: true),
         Confidence(label: "nothing stale", present: MeasureSource.allCases, stale: [], share: 0, low: false),
@@ -304,6 +309,24 @@ import FolioDomain
         }
         let s = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: profile, inputs: inputs, asOf: F.asOf)
         #expect(s.lowConfidence == c.low)
+    }
+
+    @Test func theReasonNamesTheLargerShare() {
+        var inputs = HealthInputs()
+        for source: MeasureSource in [.daysSinceActivity, .daysOverdue, .daysToRenewal] {
+            inputs[source] = HealthInput(F.healthy[source]!, at: F.asOf)
+        }
+        let missing = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: HealthFixture.classic, inputs: inputs, asOf: F.asOf)
+        #expect(missing.score == 100)
+        #expect(missing.confidenceReason == .missingInputs)
+        #expect(approx(missing.missingShare, 0.77))
+        #expect(HealthExplainer.summary(of: missing, profile: HealthFixture.classic).contains("measures with no data hold 77 % of the profile's weight"))
+
+        let stale = HealthScoring.snapshot(accountID: "A1", tier: .smb, profile: HealthFixture.classic,
+                                           inputs: F.inputs(F.healthy, at: F.asOf.adding(days: -1000)), asOf: F.asOf)
+        #expect(stale.confidenceReason == .staleInputs)
+        #expect(stale.confidenceReason?.words == "mostly stale inputs")
+        #expect(F.snapshot(F.healthy).confidenceReason == nil)
     }
 
     // MARK: Tiers

@@ -17,6 +17,9 @@ struct ImportCommandTests {
         let stranger = try folio.run("import", file, "--user", "intruder")
         #expect(stranger.status == 1)
         #expect(stranger.stderr.hasPrefix("folio: \"intruder\" is not a user of this database"))
+        // Nobody named (an empty --user, as an unset variable in a script gives): said so, not a stand-in login.
+        let nobody = try folio.run("import", file, "--user", "")
+        #expect(nobody.status == 1 && nobody.stderr.hasPrefix("folio: no user was given; importing is recorded under a user"), "\(nobody.stderr)")
 
         let dry = try folio.run("import", file, "--dry-run", "--user", "marta.novak")
         #expect(dry.status == 65)

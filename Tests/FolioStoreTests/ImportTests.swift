@@ -271,6 +271,21 @@ struct ImportTests {
             #expect(ImportRow.hasAt(value) == has)
         }
     }
+
+    @Test func aFileWithoutAKindNameIsToldWhatItsHeaderLooksLike() {
+        let scratch = Scratch()
+        let own = scratch.write("export (3).csv", "login,name,email,role,manager\nana,Ana,ana@x.io,csm,\n")
+        #expect(MappingSuggestion.kindHint(for: own) == "its header has Folio's own columns for users: --kind users")
+        #expect(failures(scratch) { try importer(try! scratch.database())([own]) }.first?.hasSuffix("(its header has Folio's own columns for users: --kind users)") == true)
+        let report = scratch.write("report1765.csv", "Account Name,Account ID,Account Owner,Type,Billing Country\nAcme,001xx000003DGb2AAG,Ana,Customer,US\n")
+        #expect(MappingSuggestion.kindHint(for: report)?.hasSuffix("--map salesforce-report-accounts") == true)
+        // A file that is not there, or a folder, is said to be one before any guess at its kind.
+        #expect(failures(scratch) { try importer(try! scratch.database())([scratch.url.appendingPathComponent("gone.csv").path, scratch.url.path]) }
+                == ["gone.csv:1:1: no such file", "\(scratch.url.path):1:1: is a folder; name the files in it (folio import *.csv)"])  // `failures` drops the folder's path
+        // A header that names nothing clearly adds no hint.
+        #expect(MappingSuggestion.kindHint(for: scratch.write("notes.csv", "when,what\n2026-01-01,x\n")) == nil)
+        #expect(MappingSuggestion.kindHint(for: scratch.write("mixed.csv", "id,name,login\n")) == nil)
+    }
 }
 
 struct BadInput: Sendable, CustomTestStringConvertible {

@@ -44,7 +44,9 @@ public struct HealthAssessment: Hashable, Sendable {
 ///   score before caps.
 /// - A cap whose condition holds lowers the score to its `maxScore` (the lowest one wins).
 /// - An input dated before `asOf − freshnessDays` is stale; the score is low confidence
-///   when stale measures carry more than `lowConfidenceShare` of the effective weight.
+///   when stale measures carry more than `lowConfidenceShare` of the effective weight, or
+///   when measures without data carry more than `lowConfidenceShare` of the profile's weight
+///   (an account known only by its tenure and renewal date is not "Green" with confidence).
 /// - No measure with data: score and band are nil ("no data", never 0).
 public enum HealthScoring {
     public static func snapshot(accountID: String, tier: Account.Tier, profile: HealthProfile,
@@ -82,6 +84,7 @@ public enum HealthScoring {
                                     uncappedScore: nil, caps: [])
         }
 
+        let totalWeight = measures.reduce(0) { $0 + $1.weight }
         var weighted = 0.0, staleWeight = 0.0
         var caps: [HealthAssessment.AppliedCap] = []
         for (k, m) in measures.enumerated() {
@@ -104,7 +107,9 @@ public enum HealthScoring {
         let uncapped = Swift.min(100, Swift.max(0, weighted / weightWithData))
         let score = caps.reduce(uncapped) { Swift.min($0, $1.maxScore) }
         let snapshot = HealthSnapshot(accountID: accountID, date: asOf, score: score, band: bands.band(for: score).name,
-                                      lowConfidence: staleWeight / weightWithData > lowConfidenceShare, measures: results)
+                                      lowConfidence: staleWeight / weightWithData > lowConfidenceShare
+                                          || (totalWeight - weightWithData) / totalWeight > lowConfidenceShare,
+                                      measures: results)
         return HealthAssessment(snapshot: snapshot, uncappedScore: uncapped, caps: caps)
     }
 }

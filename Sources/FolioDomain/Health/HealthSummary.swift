@@ -93,8 +93,12 @@ extension HealthExplainer {
         }
 
         if snapshot.lowConfidence {
-            let share = stale.reduce(0) { $0 + $1.effectiveWeight }
-            sentences.append("Low confidence: stale inputs carry \(Int(share.rounded())) % of the score.")
+            if snapshot.confidenceReason == .missingInputs {
+                let share = Int((snapshot.missingShare * 100).rounded())
+                sentences.append("Low confidence: measures with no data hold \(share) % of the profile's weight.")
+            } else {
+                sentences.append("Low confidence: stale inputs carry \(Int((snapshot.staleShare * 100).rounded())) % of the score.")
+            }
         }
         return sentences.joined(separator: " ")
     }

@@ -43,7 +43,8 @@ public struct HealthSnapshot: Hashable, Sendable, Codable {
     public var score: Double?
     /// The band's name in the profile's preset (Red, Yellow, Green…).
     public var band: String?
-    /// True when most of the score rests on stale inputs.
+    /// True when most of the score rests on stale inputs, or most of the profile's weight has
+    /// no data at all (see `confidenceReason`).
     public var lowConfidence: Bool
     public var measures: [MeasureResult]
 
@@ -55,6 +56,34 @@ public struct HealthSnapshot: Hashable, Sendable, Codable {
         self.band = band
         self.lowConfidence = lowConfidence
         self.measures = measures
+    }
+}
+
+extension HealthSnapshot {
+    /// The share (0…1) of the profile's weight whose measures had no data.
+    public var missingShare: Double {
+        let total = measures.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return 0 }
+        return measures.filter { $0.score == nil }.reduce(0) { $0 + $1.weight } / total
+    }
+
+    /// The share (0…1) of the score that rests on stale inputs.
+    public var staleShare: Double {
+        measures.filter { $0.score != nil && $0.stale }.reduce(0) { $0 + $1.effectiveWeight } / 100
+    }
+
+    /// Why a score is low confidence: the larger of the two shares names it.
+    public enum ConfidenceReason: Sendable {
+        case staleInputs, missingInputs
+
+        /// "mostly stale inputs", "mostly missing inputs".
+        public var words: String { self == .staleInputs ? "mostly stale inputs" : "mostly missing inputs" }
+    }
+
+    /// Why the score is low confidence; nil when it is not.
+    public var confidenceReason: ConfidenceReason? {
+        guard lowConfidence else { return nil }
+        return missingShare >= staleShare ? .missingInputs : .staleInputs
     }
 }
 

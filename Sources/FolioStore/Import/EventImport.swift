@@ -62,11 +62,22 @@ final class EventImport {
     private var rollupStatement: Statement?
     private var loadStatement: Statement?
     private var hadStatement: Statement?
+    private var usageInsert: Statement?
+    private var rollupInsert: Statement?
+    /// Whether the account had usage rows before this import (from usage files or roll-ups).
+    private var hadUsage: [Bool] = []
 
-    init(session: ImportSession, path: String, mapping: ImportMapping?) {
+    /// Whether an events CSV may be read in parts on both cores (false: read again the ordinary way).
+    private let scanning: Bool
+
+    /// Below this size per part, a file is read in one part.
+    @TaskLocal static var minimumPartBytes = 8 << 20
+
+    init(session: ImportSession, path: String, mapping: ImportMapping?, scanning: Bool = true) {
         self.session = session
         self.path = path
         self.mapping = mapping
+        self.scanning = scanning
         let utc = ZoneTable.utc
         zones = [utc]
         zoneIndex["UTC"] = 0
@@ -92,7 +103,7 @@ final class EventImport {
             try session.report(ImportProblem(file: path, line: 1, column: 1, message: "is compressed; decompress it first (gunzip / unzip): Amplitude and Segment exports come gzipped"))
             return nil
         }
-        let prefetcher: Prefetcher<Chunk>
+        var prefetcher: Prefetcher<Chunk>
         var header: ImportHeader
         var headerProblems: [ImportProblem] = []
         var first: Chunk?
@@ -112,17 +123,22 @@ final class EventImport {
             } else {
                 let reader = try CSVRecordReader(path: path, displayName: path, format: mapping?.format ?? CSVFormat())
                 totalBytes = reader.totalBytes
+                guard let batch = try reader.nextBatch(), batch.count > 0 else {
+                    throw ImportProblem(file: path, line: 1, column: 1, message: "the file is empty; expected a header row: \(ImportKind.events.columnNames.joined(separator: ","))")
+                }
+                header = ImportHeader(kind: .events, record: batch.record(0), mapping: mapping, file: path) { headerProblems.append($0) }
+                if headerProblems.isEmpty, scanning, let plan = scanPlan(header, delimiter: reader.delimiter, first: batch),
+                   let mapped = MappedFile(path: path), let start = EventScanner.dataStart(of: mapped),
+                   batch.count < 2 || batch.lines[1] == start.line,
+                   !(mapped.count >= 2 && ((mapped.bytes[0] == 0xFF && mapped.bytes[1] == 0xFE) || (mapped.bytes[0] == 0xFE && mapped.bytes[1] == 0xFF))) {
+                    return try scan(plan, mapped, from: start, header: header, totalBytes: totalBytes)
+                }
+                first = Chunk(batch: batch, bytesRead: reader.bytesRead)
                 let box = CSVBox(reader: reader)
                 prefetcher = Prefetcher { () throws(ImportProblem) -> Chunk? in
                     guard let batch = try box.reader.nextBatch() else { return nil }
                     return Chunk(batch: batch, bytesRead: box.reader.bytesRead)
                 }
-                guard let chunk = try prefetcher.next(), chunk.batch.count > 0 else {
-                    prefetcher.cancel()
-                    throw ImportProblem(file: path, line: 1, column: 1, message: "the file is empty; expected a header row: \(ImportKind.events.columnNames.joined(separator: ","))")
-                }
-                first = chunk
-                header = ImportHeader(kind: .events, record: chunk.batch.record(0), mapping: mapping, file: path) { headerProblems.append($0) }
             }
         } catch let problem as ImportProblem {
             try session.report(problem)
@@ -157,6 +173,12 @@ final class EventImport {
             return nil
         }
         try flush()
+        return try finish(header: header, file: &file)
+    }
+
+    /// The weeks no event reached, the summary and the notes.
+    private func finish(header: ImportHeader, file: inout ImportSummary.File) throws -> ImportSummary.File? {
+        try settlePartialWeeks()
         try writeQuietWeeks()
         file.rows = rowsRead - file.quarantined
         file.weeks = weeksWritten
@@ -167,6 +189,128 @@ final class EventImport {
         }
         file.notes = header.notes + notes()
         return file
+    }
+
+    // MARK: - Reading in parts
+
+    /// What the parts need, when the file can be read by them: a CSV in UTF-8 whose events
+    /// columns are plain fields, with no `only:` filter, and whose first rows' timestamps
+    /// are in a form read from bytes (else every row would go to the general reader).
+    private func scanPlan(_ header: ImportHeader, delimiter: UInt8, first batch: CSVBatch) -> EventScanner.Plan? {
+        let encoding = mapping?.format.encoding
+        guard encoding == nil || encoding == .utf8, header.filters.isEmpty else { return nil }
+        let columns = Columns(header)
+        guard columns.feature == nil else { return nil }
+        /// A plain field's position, −1 for a column the file lacks, nil for anything else.
+        func position(_ source: ImportHeader.Source?) -> Int? {
+            switch source {
+            case nil: return -1
+            case .field(let i)?: return i
+            default: return nil
+            }
+        }
+        guard let timestamp = position(columns.timestamp), let account = position(columns.account), let user = position(columns.user),
+              let event = position(columns.event), let eventID = position(columns.eventID), let sessionField = position(columns.session),
+              timestamp >= 0 else { return nil }
+        var unreadable = 0
+        for r in 1..<max(1, min(batch.count, 101)) {
+            let fields = batch.fieldRange(record: r)
+            guard fields.count == header.fieldCount else { continue }
+            let range = batch.byteRange(field: fields.lowerBound + timestamp)
+            batch.bytes.withUnsafeBytes { raw in
+                if case .invalid = EventTime.parse(UnsafeRawBufferPointer(rebasing: raw[range])) { unreadable += 1 }
+            }
+        }
+        // A bad row now and then is the general reader's to explain; a format it alone reads is not.
+        guard unreadable * 10 <= min(batch.count - 1, 100) else { return nil }
+        var featureOfEvent: [String: UInt16] = [:]
+        for (event, feature) in featureMap { featureOfEvent[event] = self.feature(Fingerprint.of(feature.lowercased())) }
+        var plan = EventScanner.Plan(delimiter: delimiter, fieldCount: header.fieldCount, accounts: session.linker.accounts,
+                                     accountZones: session.linker.accountZones, defaultZone: zones[defaultZone], naiveZone: naiveZone,
+                                     keyEvents: keyEvents, loginEvents: loginEvents, featureOfEvent: featureOfEvent, features: featureNames,
+                                     chunkSize: 1 << 19)
+        plan.timestamp = timestamp
+        plan.account = account
+        plan.user = user
+        plan.event = event
+        plan.eventID = eventID
+        plan.session = sessionField
+        return plan
+    }
+
+    /// Reads the events in parts, each on its own thread, writing each part's chunks as they
+    /// come; then the records the parts left to the general reader, in file order.
+    private func scan(_ plan: EventScanner.Plan, _ mapped: MappedFile, from start: (offset: Int, line: Int), header: ImportHeader,
+                      totalBytes: Int64) throws -> ImportSummary.File? {
+        let whole = start.offset..<mapped.count
+        let ranges = EventScanner.split(mapped, whole, parts: whole.count >= 2 * Self.minimumPartBytes ? 2 : 1)
+        let queue = EventChunkQueue(parts: ranges.count, limit: ranges.count)
+        let scanners = ranges.enumerated().map { k, range in
+            EventScanner(file: mapped, range: range, part: k, firstLine: k == 0 ? start.line : 1, plan: plan, queue: queue)
+        }
+        var file = ImportSummary.File(path: path, kind: .events, rows: 0, added: 0)
+        file.mapping = mapping?.name
+        // Two tables grow at two places each (one per part): a larger page cache keeps their
+        // pages from being spilled and read back (bounded, 128 MiB, for this file only).
+        let cacheSize = try Int.fetchOne(session.db, sql: "PRAGMA cache_size") ?? -2000
+        try session.db.execute(sql: "PRAGMA cache_size = \(min(cacheSize, -131_072))")
+        defer { try? session.db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        try session.db.execute(sql: "SAVEPOINT event_parts")
+        var slots = Array(repeating: [Int32](), count: ranges.count)
+        var ends = [EventScanner.End?](repeating: nil, count: ranges.count)
+        var positions = Array(repeating: 0, count: ranges.count)
+        let clock = ContinuousClock()
+        var lastProgress = clock.now
+        for scanner in scanners { scanner.start() }
+        do {
+            while let chunk = queue.pop() {
+                if chunk.end?.failed == true {
+                    // Something the general reader must explain: read the file again its way.
+                    queue.cancel()
+                    queue.waitForParts()
+                    try session.db.execute(sql: "ROLLBACK TO event_parts; RELEASE event_parts")
+                    return try EventImport(session: session, path: path, mapping: mapping, scanning: false).run()
+                }
+                for id in chunk.newAccounts { slots[chunk.part].append(slot(forID: id)) }
+                rowsRead += chunk.rows
+                coveredFrom = min(coveredFrom, chunk.from)
+                coveredUntil = max(coveredUntil, chunk.until)
+                try write(chunk.weeks, slots: slots[chunk.part])
+                positions[chunk.part] = chunk.position
+                if let end = chunk.end { ends[chunk.part] = end }
+                if let progress = session.options.progress, clock.now - lastProgress > .milliseconds(200) {
+                    lastProgress = clock.now
+                    progress(ImportProgress(file: path, rows: rowsRead, bytesRead: Int64(start.offset + positions.reduce(0, +)), totalBytes: totalBytes))
+                }
+            }
+        } catch {
+            queue.cancel()
+            queue.waitForParts()
+            try? session.db.execute(sql: "RELEASE event_parts")
+            throw error
+        }
+        try session.db.execute(sql: "RELEASE event_parts")
+        // What the parts counted, and the records they left, with their lines counted from the file's start.
+        let columns = Columns(header)
+        var nextLine = start.line
+        for (k, end) in ends.enumerated() {
+            guard var end else { continue }
+            let offset = k == 0 ? 0 : nextLine - 1
+            nextLine = end.nextLine + offset
+            withoutAccount += end.withoutAccount
+            withoutUser += end.withoutUser
+            unknownCount += end.unknownCount
+            for (reference, count) in end.unknown where unknown.count < 1000 || unknown[reference] != nil { unknown[reference, default: 0] += count }
+            for r in end.deferred.lines.indices { end.deferred.lines[r] += offset }
+            do {
+                try read(end.deferred, from: 0, header: header, columns: columns, file: &file)
+            } catch let problem as ImportProblem {
+                try session.report(problem)
+                return nil
+            }
+        }
+        try flush()
+        return try finish(header: header, file: &file)
     }
 
     private struct Chunk: Sendable {
@@ -364,26 +508,28 @@ final class EventImport {
             slotByReference[fingerprint] = -1
             return -1
         }
-        let slot: Int32
-        if let existing = slotOfID[id] {
-            slot = existing
-        } else {
-            slot = Int32(slotIDs.count)
-            slotIDs.append(id)
-            slotOfID[id] = slot
-            writtenWeeks.append([])
-            hadRollups.append(false)
-            var zone = defaultZone
-            if let name = session.linker.accountZones[id], let tz = TimeZone(identifier: name) {
-                if let known = zoneIndex[name] { zone = known } else {
-                    zones.append(ZoneTable(tz))
-                    zone = zones.count - 1
-                    zoneIndex[name] = zone
-                }
-            }
-            slotZones.append(zone)
-        }
+        let slot = slot(forID: id)
         slotByReference[fingerprint] = slot
+        return slot
+    }
+
+    /// An account's slot, made when it is first met.
+    private func slot(forID id: String) -> Int32 {
+        if let existing = slotOfID[id] { return existing }
+        let slot = Int32(slotIDs.count)
+        slotIDs.append(id)
+        slotOfID[id] = slot
+        writtenWeeks.append([])
+        hadRollups.append(false)
+        var zone = defaultZone
+        if let name = session.linker.accountZones[id], let tz = TimeZone(identifier: name) {
+            if let known = zoneIndex[name] { zone = known } else {
+                zones.append(ZoneTable(tz))
+                zone = zones.count - 1
+                zoneIndex[name] = zone
+            }
+        }
+        slotZones.append(zone)
         return slot
     }
 
@@ -417,51 +563,46 @@ final class EventImport {
             let ga = a.group >> 16, gb = b.group >> 16
             return ga != gb ? ga < gb : a.event < b.event
         }
-        try prepare()
-        var i = 0
-        let n = entries.count
-        var users: [UInt64] = [], sessions: [UInt64] = [], features: [UInt64] = [], events: [UInt64] = []
-        var flags: [UInt8] = []
-        while i < n {
-            let g = entries[i].group >> 16
-            users.removeAll(keepingCapacity: true)
-            sessions.removeAll(keepingCapacity: true)
-            features.removeAll(keepingCapacity: true)
-            events.removeAll(keepingCapacity: true)
-            flags.removeAll(keepingCapacity: true)
-            var j = i
-            var lastEvent: UInt64?
-            while j < n && entries[j].group >> 16 == g {
-                let e = entries[j]
-                if e.event != lastEvent {
-                    events.append(e.event)
-                    flags.append(UInt8(e.group & 3))
-                    lastEvent = e.event
-                }
-                users.append(e.user)
-                if e.session != 0 { sessions.append(e.session) }
-                let f = Int((e.group >> 2) & 0x3FFF)
-                if f > 0 { features.append(featureNames[f - 1]) }
-                j += 1
-            }
-            try writeWeek(slot: Int(g >> 16), week: Int(g & 0xFFFF), events: events, flags: flags,
-                          users: Self.sortedUnique(&users), sessions: Self.sortedUnique(&sessions), features: Self.sortedUnique(&features))
-            i = j
-        }
+        try write(sorted: entries)
         entries.removeAll(keepingCapacity: true)
     }
 
-    /// Sorts in place, drops repeats, and returns the result.
-    private static func sortedUnique(_ a: inout [UInt64]) -> [UInt64] {
-        if a.count < 2 { return a }
-        a.sort()
-        var kept = 1
-        for i in 1..<a.count where a[i] != a[kept - 1] {
-            a[kept] = a[i]
-            kept += 1
+    /// Writes events whose weeks are grouped (each account's week together, its events sorted).
+    private func write(sorted entries: [Entry]) throws {
+        guard !entries.isEmpty else { return }
+        try write(EventScanner.Weeks(sorted: entries, features: featureNames), slots: nil)
+    }
+
+    /// Writes each week of `weeks`, merged with what earlier imports counted for it; `slots`
+    /// turns a part's own account slots into this import's.
+    private func write(_ weeks: EventScanner.Weeks, slots: [Int32]?) throws {
+        guard !weeks.keys.isEmpty else { return }
+        try prepare()
+        try weeks.events.withUnsafeBufferPointer { events in
+            try weeks.flags.withUnsafeBufferPointer { flags in
+                try weeks.users.withUnsafeBufferPointer { users in
+                    try weeks.sessions.withUnsafeBufferPointer { sessions in
+                        try weeks.features.withUnsafeBufferPointer { features in
+                            var e = 0, u = 0, s = 0, f = 0
+                            for (k, key) in weeks.keys.enumerated() {
+                                let local = Int(key >> 16)
+                                let slot = slots.map { Int($0[local]) } ?? local
+                                try writeWeek(slot: slot, week: Int(key & 0xFFFF),
+                                              events: UnsafeBufferPointer(rebasing: events[e..<weeks.eventEnds[k]]),
+                                              flags: UnsafeBufferPointer(rebasing: flags[e..<weeks.eventEnds[k]]),
+                                              users: UnsafeBufferPointer(rebasing: users[u..<weeks.userEnds[k]]),
+                                              sessions: UnsafeBufferPointer(rebasing: sessions[s..<weeks.sessionEnds[k]]),
+                                              features: UnsafeBufferPointer(rebasing: features[f..<weeks.featureEnds[k]]))
+                                e = weeks.eventEnds[k]
+                                u = weeks.userEnds[k]
+                                s = weeks.sessionEnds[k]
+                                f = weeks.featureEnds[k]
+                            }
+                        }
+                    }
+                }
+            }
         }
-        a.removeSubrange(kept...)
-        return a
     }
 
     private func prepare() throws {
@@ -485,7 +626,16 @@ final class EventImport {
         loadStatement = try db.makeStatement(sql: """
             SELECT events, users, sessions, features, logins, key_actions, covered_from, covered_until FROM usage_rollup WHERE account_id = ? AND week = ?
             """)
-        hadStatement = try db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM usage_rollup WHERE account_id = ?)")
+        hadStatement = try db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM usage_rollup WHERE account_id = ?), EXISTS (SELECT 1 FROM usage WHERE account_id = ?)")
+        // An account with no usage and no roll-ups yet takes plain inserts (one search of the table, not two).
+        usageInsert = try db.makeStatement(sql: """
+            INSERT INTO usage (account_id, week, active_users, logins, key_actions, features_used, features_available, partial, import_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        rollupInsert = try db.makeStatement(sql: """
+            INSERT INTO usage_rollup (account_id, week, events, users, sessions, features, logins, key_actions, covered_from, covered_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     private struct Stored {
@@ -504,14 +654,18 @@ final class EventImport {
             let h = hadStatement!.sqliteStatement
             sqlite3_reset(h)
             RecordUpsert.bind(.text(slotIDs[slot]), to: h, at: 1)
-            hadRollups[slot] = sqlite3_step(h) == SQLITE_ROW && sqlite3_column_int64(h, 0) != 0
+            RecordUpsert.bind(.text(slotIDs[slot]), to: h, at: 2)
+            let found = sqlite3_step(h) == SQLITE_ROW
+            hadRollups[slot] = found && sqlite3_column_int64(h, 0) != 0
+            while hadUsage.count <= slot { hadUsage.append(true) }
+            hadUsage[slot] = !found || sqlite3_column_int64(h, 1) != 0
             sqlite3_reset(h)
         }
         guard hadRollups[slot] || writtenWeeks[slot].contains(UInt16(week)) else { return nil }
         let s = loadStatement!.sqliteStatement
         sqlite3_reset(s)
         RecordUpsert.bind(.text(slotIDs[slot]), to: s, at: 1)
-        RecordUpsert.bind(.text(Day(ordinal: week * 7 + 4).iso), to: s, at: 2)
+        RecordUpsert.bind(.text(mondayText(week)), to: s, at: 2)
         defer { sqlite3_reset(s) }
         guard sqlite3_step(s) == SQLITE_ROW else { return nil }
         func blob(_ c: Int32) -> [UInt64] {
@@ -523,32 +677,33 @@ final class EventImport {
                       from: sqlite3_column_int64(s, 6), until: sqlite3_column_int64(s, 7))
     }
 
-    private func writeWeek(slot: Int, week: Int, events: [UInt64], flags: [UInt8], users: [UInt64], sessions: [UInt64],
-                           features: [UInt64]) throws {
-        var total = try stored(slot: slot, week: week) ?? Stored()
-        var newEvents = events
-        var newFlags = flags
-        if !total.events.isEmpty {
-            newEvents = []
-            newFlags = []
+    private func writeWeek(slot: Int, week: Int, events: UnsafeBufferPointer<UInt64>, flags: UnsafeBufferPointer<UInt8>,
+                           users: UnsafeBufferPointer<UInt64>, sessions: UnsafeBufferPointer<UInt64>, features: UnsafeBufferPointer<UInt64>) throws {
+        if var total = try stored(slot: slot, week: week) {
+            // Counted before: only events not counted yet add to the logins and key actions.
+            var newEvents: [UInt64] = []
             for (k, e) in events.enumerated() where !FingerprintSet.contains(total.events, e) {
                 newEvents.append(e)
-                newFlags.append(flags[k])
+                if flags[k] & 2 != 0 { total.keyActions += 1 }
+                if flags[k] & 1 != 0 { total.logins += 1 }
             }
             total.events = FingerprintSet.union(total.events, newEvents)
+            total.users = FingerprintSet.union(total.users, Array(users))
+            total.sessions = FingerprintSet.union(total.sessions, Array(sessions))
+            total.features = FingerprintSet.union(total.features, Array(features))
+            total.from = min(total.from, coveredFrom)
+            total.until = max(total.until, coveredUntil)
+            try save(slot: slot, week: week, total)
         } else {
-            total.events = events
+            var logins = 0, keyActions = 0
+            for f in flags {
+                if f & 2 != 0 { keyActions += 1 }
+                if f & 1 != 0 { logins += 1 }
+            }
+            try save(slot: slot, week: week, events: UnsafeRawBufferPointer(events), users: UnsafeRawBufferPointer(users),
+                     sessions: UnsafeRawBufferPointer(sessions), features: UnsafeRawBufferPointer(features),
+                     logins: logins, keyActions: keyActions, from: coveredFrom, until: coveredUntil)
         }
-        for f in newFlags {
-            if f & 2 != 0 { total.keyActions += 1 }
-            if f & 1 != 0 { total.logins += 1 }
-        }
-        total.users = FingerprintSet.union(total.users, users)
-        total.sessions = FingerprintSet.union(total.sessions, sessions)
-        total.features = FingerprintSet.union(total.features, features)
-        total.from = min(total.from, coveredFrom)
-        total.until = max(total.until, coveredUntil)
-        try save(slot: slot, week: week, total)
         if !writtenWeeks[slot].contains(UInt16(week)) {
             writtenWeeks[slot].append(UInt16(week))
             weeksWritten += 1
@@ -556,37 +711,86 @@ final class EventImport {
     }
 
     private func save(slot: Int, week: Int, _ total: Stored) throws {
+        try total.events.withUnsafeBytes { events in
+            try total.users.withUnsafeBytes { users in
+                try total.sessions.withUnsafeBytes { sessions in
+                    try total.features.withUnsafeBytes { features in
+                        try save(slot: slot, week: week, events: events, users: users, sessions: sessions, features: features,
+                                 logins: total.logins, keyActions: total.keyActions, from: total.from, until: total.until)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes a week's roll-up (sorted fingerprints, 8 bytes each) and its usage row.
+    private func save(slot: Int, week: Int, events: UnsafeRawBufferPointer, users: UnsafeRawBufferPointer, sessions: UnsafeRawBufferPointer,
+                      features: UnsafeRawBufferPointer, logins: Int, keyActions: Int, from: Int64, until: Int64) throws {
         let monday = week * 7 + 4
         let zone = zones[slotZones[slot]]
-        let fromDay = zone.day(at: total.from), untilDay = zone.day(at: total.until)
-        let partial = total.events.isEmpty ? false : fromDay > monday || untilDay < monday + 6
-        let id = slotIDs[slot], weekText = Day(ordinal: monday).iso
-        let r = rollupStatement!.sqliteStatement
+        let fromDay = zone.day(at: from), untilDay = zone.day(at: until)
+        let partial = events.isEmpty ? false : fromDay > monday || untilDay < monday + 6
+        if partial { partialWeeks.append((Int32(slot), UInt16(week))) }
+        let id = slotIDs[slot], weekText = mondayText(week)
+        // `stored` has looked at the account first; a week not written yet in this import is new.
+        let new = slot < hadUsage.count && !writtenWeeks[slot].contains(UInt16(week))
+        let rollup = new && !hadRollups[slot] ? rollupInsert! : rollupStatement!
+        let r = rollup.sqliteStatement
         sqlite3_reset(r)
         RecordUpsert.bind(.text(id), to: r, at: 1)
         RecordUpsert.bind(.text(weekText), to: r, at: 2)
-        Self.bindBlob(total.events, to: r, at: 3)
-        Self.bindBlob(total.users, to: r, at: 4)
-        Self.bindBlob(total.sessions, to: r, at: 5)
-        Self.bindBlob(total.features, to: r, at: 6)
-        sqlite3_bind_int64(r, 7, Int64(total.logins))
-        sqlite3_bind_int64(r, 8, Int64(total.keyActions))
-        sqlite3_bind_int64(r, 9, total.from)
-        sqlite3_bind_int64(r, 10, total.until)
-        try RecordUpsert.step(r, rollupStatement!)
+        // Bound without a copy: the statement runs while the blobs are in reach.
+        Self.bindBlob(events, to: r, at: 3)
+        Self.bindBlob(users, to: r, at: 4)
+        Self.bindBlob(sessions, to: r, at: 5)
+        Self.bindBlob(features, to: r, at: 6)
+        sqlite3_bind_int64(r, 7, Int64(logins))
+        sqlite3_bind_int64(r, 8, Int64(keyActions))
+        sqlite3_bind_int64(r, 9, from)
+        sqlite3_bind_int64(r, 10, until)
+        try RecordUpsert.step(r, rollup)
 
-        let u = usageStatement!.sqliteStatement
+        let usage = new && !hadUsage[slot] ? usageInsert! : usageStatement!
+        let u = usage.sqliteStatement
         sqlite3_reset(u)
         RecordUpsert.bind(.text(id), to: u, at: 1)
         RecordUpsert.bind(.text(weekText), to: u, at: 2)
-        sqlite3_bind_int64(u, 3, Int64(total.users.count))
-        sqlite3_bind_int64(u, 4, Int64(mapping?.loginsFromSessions == true ? total.sessions.count : total.logins))
-        sqlite3_bind_int64(u, 5, Int64(total.keyActions))
-        if featureMapCount > 0 || !total.features.isEmpty { sqlite3_bind_int64(u, 6, Int64(total.features.count)) } else { sqlite3_bind_null(u, 6) }
+        sqlite3_bind_int64(u, 3, Int64(users.count / 8))
+        sqlite3_bind_int64(u, 4, Int64(mapping?.loginsFromSessions == true ? sessions.count / 8 : logins))
+        sqlite3_bind_int64(u, 5, Int64(keyActions))
+        if featureMapCount > 0 || !features.isEmpty { sqlite3_bind_int64(u, 6, Int64(features.count / 8)) } else { sqlite3_bind_null(u, 6) }
         if let available = featuresAvailable { sqlite3_bind_int64(u, 7, Int64(available)) } else { sqlite3_bind_null(u, 7) }
         sqlite3_bind_int64(u, 8, partial ? 1 : 0)
         sqlite3_bind_int64(u, 9, session.batch)
-        try RecordUpsert.step(u, usageStatement!)
+        try RecordUpsert.step(u, usage)
+    }
+
+    /// Mondays as text, made once per week rather than once per account's week.
+    private var mondays: [Int: String] = [:]
+
+    private func mondayText(_ week: Int) -> String {
+        if let text = mondays[week] { return text }
+        let text = Day(ordinal: week * 7 + 4).iso
+        mondays[week] = text
+        return text
+    }
+
+    /// Weeks saved as partial while the file was still being read.
+    private var partialWeeks: [(slot: Int32, week: UInt16)] = []
+
+    /// Weeks written before the whole file was read knew only part of the span it covers:
+    /// those saved as partial are saved again with the whole span (a week the file covers
+    /// from Monday to Sunday is not partial, whichever part of the file its events were in).
+    private func settlePartialWeeks() throws {
+        let weeks = partialWeeks
+        partialWeeks = []
+        guard coveredFrom <= coveredUntil else { return }
+        for (slot, week) in weeks {
+            guard var total = try stored(slot: Int(slot), week: Int(week)), total.from > coveredFrom || total.until < coveredUntil else { continue }
+            total.from = min(total.from, coveredFrom)
+            total.until = max(total.until, coveredUntil)
+            try save(slot: Int(slot), week: Int(week), total)
+        }
     }
 
     /// How many features the mapping's event → feature map names.
@@ -619,11 +823,11 @@ final class EventImport {
         }
     }
 
-    private static func bindBlob(_ values: [UInt64], to statement: OpaquePointer, at index: Int32) {
-        values.withUnsafeBytes { raw in
-            // Fingerprints are stored little-endian, which is this machine's order.
-            _ = sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), RecordUpsert.transient)
-        }
+    /// Binds fingerprints without a copy (SQLITE_STATIC): the caller steps the statement while
+    /// `raw` is valid and binds again before the next step.
+    private static func bindBlob(_ raw: UnsafeRawBufferPointer, to statement: OpaquePointer, at index: Int32) {
+        // Fingerprints are stored little-endian, which is this machine's order.
+        _ = sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), nil)
     }
 
     private func notes() -> [String] {

@@ -41,6 +41,31 @@ public enum MappingSuggestion {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// What a file's header says about it, for a file whose name does not say its kind: the
+    /// kind whose own columns it names (every key column there, no column of another kind's
+    /// alone), or the built-in mapping whose export it looks like ("its header has Folio's own
+    /// columns for accounts: --kind accounts"); nil when the header says nothing clear (or cannot be read).
+    public static func kindHint(for path: String) -> String? {
+        guard let headers = try? Self.headers(of: path).names, !headers.isEmpty else { return nil }
+        let names = headers.map { ImportMapping.normalize($0).replacingOccurrences(of: " ", with: "_") }
+        let own = ImportKind.allCases.filter { kind in
+            let columns = Set(kind.columnNames)
+            return kind.columns.filter { $0.need == .key }.allSatisfy { names.contains($0.name) }
+                && names.allSatisfy { columns.contains($0) || (kind == .accounts && $0.hasPrefix("attribute.")) }
+        }
+        if own.count == 1, let kind = own.first {
+            return "its header has Folio's own columns for \(kind.rawValue): --kind \(kind.rawValue)"
+        }
+        let normalized = headers.map(ImportMapping.normalize)
+        var best: (name: String, matched: Int)?
+        for name in BuiltInMappings.names {
+            guard let m = try? ImportMapping.builtIn(name), m.kind != nil else { continue }
+            let matched = Set(normalized).intersection(m.columns.keys).count
+            if matched >= 3, matched > (best?.matched ?? 0) { best = (name, matched) }
+        }
+        return best.map { "its header looks like the export the built-in mapping \($0.name) reads: --map \($0.name)" }
+    }
+
     private static func body(headers: [String], base: ImportMapping?, kind: ImportKind) -> [String] {
         var columns: [String] = []
         var attributes: [String] = []

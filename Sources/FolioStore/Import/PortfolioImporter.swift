@@ -19,6 +19,9 @@ public final class PortfolioImporter {
         public var mapping: ImportMapping?
         /// Login of who runs the import, for the audit log and the permission check.
         public var actor: String
+        /// False when nobody said who runs the import (no --user, FOLIO_USER or $USER) and
+        /// `actor` is a stand-in: a refusal then says no user was given instead of naming it.
+        public var actorNamed = true
         /// When it runs (seconds since 1970), for the audit log.
         public var at: Int64
         /// Stop after this many problems (or, with a quarantine, refused rows).
@@ -81,6 +84,15 @@ public final class PortfolioImporter {
         var jobs: [(path: String, kind: ImportKind, mapping: ImportMapping?)] = []
         var problems: [ImportProblem] = []
         for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                problems.append(ImportProblem(file: path, line: 1, column: 1, message: "no such file"))
+                continue
+            }
+            guard !isFolder.boolValue else {
+                problems.append(ImportProblem(file: path, line: 1, column: 1, message: "is a folder; name the files in it (folio import \(path)/*.csv)"))
+                continue
+            }
             // A file named after another kind than the mapping's (users.csv beside a CRM
             // export) is read as its own kind, in Folio's columns.
             let named = ImportKind.guess(fromFileName: path)
@@ -89,7 +101,8 @@ public final class PortfolioImporter {
             } else if let kind = options.kind ?? options.mapping?.kind ?? named {
                 jobs.append((path, kind, options.mapping))
             } else {
-                problems.append(ImportProblem(file: path, line: 1, column: 1, message: "cannot tell what kind of data this is from its name; name it after its kind (\(ImportKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))), pass --kind, or use a mapping (--map) that says"))
+                let hint = MappingSuggestion.kindHint(for: path).map { " (\($0))" } ?? ""
+                problems.append(ImportProblem(file: path, line: 1, column: 1, message: "cannot tell what kind of data this is from its name; name it after its kind (\(ImportKind.allCases.map { "\($0.rawValue).csv" }.joined(separator: ", "))), pass --kind, or use a mapping (--map) that says\(hint)"))
             }
         }
         guard problems.isEmpty else { throw ImportFailed(problems: problems, truncated: false) }
@@ -99,7 +112,7 @@ public final class PortfolioImporter {
         var summary: ImportSummary
         do {
             summary = try transaction { db -> ImportSummary in
-                if options.checkPermission { try Self.authorize(options.actor, in: db) }
+                if options.checkPermission { try Self.authorize(options.actorNamed ? options.actor : nil, in: db) }
                 // A large import touches the same index pages over and over: a bigger page
                 // cache for this transaction keeps them in memory (bounded, 64 MiB).
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
@@ -184,9 +197,9 @@ public final class PortfolioImporter {
 
     /// Refuses an actor who may not import (`Access.refusalToImport`, with the roles this
     /// database allows).
-    static func authorize(_ login: String, in db: Database) throws {
+    static func authorize(_ login: String?, in db: Database) throws {
         let hasUsers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user") ?? 0 > 0
-        let user = try User.find(login: login, in: db)
+        let user = try login.flatMap { try User.find(login: $0, in: db) }
         let roles = try Settings.value(rolesSetting, in: db).flatMap(Access.roles(from:)) ?? Access.defaultImportRoles
         if let refusal = Access.refusalToImport(by: user, login: login, databaseHasUsers: hasUsers, allowedRoles: roles) {
             throw NotAllowed(message: refusal.description)

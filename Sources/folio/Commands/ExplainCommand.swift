@@ -134,7 +134,7 @@ enum ExplainText {
         var out: [String] = []
         out.append(TerminalText.sanitize("\(a.name) (\(a.id)) · \(a.tier.rawValue) · ARR \(a.arr.grouped) · renews \(a.renewalDate)"))
         let score = s.score.map { String(Int($0.rounded())) } ?? "no data"
-        out.append("Score \(score) · \(s.band ?? "no band") \(bandGlyph(s.band)) as of \(s.date)\(s.lowConfidence ? " · LOW CONFIDENCE (mostly stale inputs)" : "")")
+        out.append("Score \(score) · \(s.band ?? "no band") \(bandGlyph(s.band)) as of \(s.date)\(s.confidenceReason.map { " · LOW CONFIDENCE (\($0.words))" } ?? "")")
         out.append("")
         out.append(contentsOf: wrap(e.summary, width: min(maxWidth ?? 100, 100)))
         out.append("")

@@ -94,6 +94,7 @@ struct ImportCommand: ParsableCommand {
                 options.quarantinePath = quarantine
                 options.dryRun = dryRun
                 options.checkPermission = true
+                options.actorNamed = global.login != nil
                 let meter = ProgressLine("import")
                 if meter.isActive {
                     let clock = FileClock()

@@ -22,11 +22,11 @@ struct AppContext {
     /// Whose view the lists show: the user, or for a guest of the demo its manager.
     var user: User { identity.viewer }
 
-    /// The login given when it is not a user of this demo database ("you" when none was),
-    /// which then opened as its default user.
-    var demoFallbackFrom: String? {
+    /// Why this demo database opened as its default user: the login given is not one of its
+    /// people ("intruder is not one of its people"), or no login was given at all.
+    var demoFallbackReason: String? {
         guard case .guest(let who, _) = identity else { return nil }
-        return who.login ?? "you"
+        return who.login.map { "\($0) is not one of its people" } ?? "no login given (--user, FOLIO_USER or $USER)"
     }
 
     /// The user a change is made and audited as: unlike reading, writing never falls back to

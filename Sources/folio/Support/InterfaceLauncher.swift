@@ -43,8 +43,8 @@ enum InterfaceLauncher {
             effects = StoreEffects(database: context.database, user: context.user, asOf: context.asOf, profile: healthProfile,
                                    now: { [context] in context.now }, wallClock: { AppContext.now() }, sequences: sequences, guest: guest)
             var banner: String?
-            if let stranger = context.demoFallbackFrom {
-                banner = "Demo: \(stranger) is not one of its people, so this is \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)), to look at; --user picks someone to act as"
+            if let reason = context.demoFallbackReason {
+                banner = "Demo: \(reason), so this is \(context.user.name) (\(context.user.login), \(context.user.role.rawValue)), to look at; --user picks someone to act as"
             }
             let file = URL(fileURLWithPath: global.databasePath).lastPathComponent
             switch context.database.readOnlyReason {

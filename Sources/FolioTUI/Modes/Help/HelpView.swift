@@ -38,6 +38,7 @@ public enum HelpView {
         lines.append([])
         lines.append([Span("Filter terms: owner: tier: band: kind: sev: stage: (each list says which it knows) and any words;", .dim)])
         lines.append([Span("accents are optional: kovacs finds Kovács. In a line or a form's text: ←/→, Home/End, Ctrl-A/E/W/U/K.", .dim)])
+        lines.append([Span("A ? after a band marks a low-confidence score: it rests mostly on stale or missing inputs (Enter says which).", .dim)])
         lines.append([Span("/ searches this help; Esc or ? closes it.", .dim)])
         return lines
     }

@@ -44,7 +44,7 @@ public enum AccountView {
             let score = snapshot.score.map { String(Int($0.rounded())) } ?? "no data"
             var headline: StyledLine = [Span("Health ", .header), Span("\(score) \(BookTable.bandGlyph(band, bands: page.bands, glyphs: glyphs)) \(band ?? "no band")", role, bold: true),
                                         Span("  as of \(snapshot.date)", .dim)]
-            if snapshot.lowConfidence { headline.append(Span("  LOW CONFIDENCE: mostly stale inputs", .warning)) }
+            if let reason = snapshot.confidenceReason { headline.append(Span("  LOW CONFIDENCE: \(reason.words)", .warning)) }
             out.append(headline)
             out.append(contentsOf: wrap(explanation.summary, width: prose, role: .normal))
             out.append(contentsOf: history(page, width: inner, glyphs: glyphs))
