@@ -65,7 +65,11 @@ public final class PortfolioImporter {
 
     /// The reading thread hands the importing thread a few MiB of parsed blocks at a time;
     /// glibc gave each one fresh pages from the kernel (zeroed, faulted in) and gave them back
-    /// when freed. Blocks of that size now come from the heap, and up to 64 MiB freed stays.
+    /// when freed. After this, blocks of that size come from the heap, and up to 64 MiB freed
+    /// stays. It changes the allocator for the whole process, so only a process that exists to
+    /// import calls it (`folio import`), never the server or the interface.
+    public static func keepBlockMemoryForThisProcess() { _ = keepBlockMemory }
+
     private static let keepBlockMemory: Void = {
         #if os(Linux)
         _ = glibcMallopt(-3, 32 << 20) // M_MMAP_THRESHOLD
@@ -80,7 +84,6 @@ public final class PortfolioImporter {
     /// Imports `paths`; throws `ImportFailed` (nothing written), `NotAllowed` or `StoreError`.
     public func run(paths: [String], options: Options) throws -> ImportSummary {
         let started = Date()
-        _ = Self.keepBlockMemory
         var jobs: [(path: String, kind: ImportKind, mapping: ImportMapping?)] = []
         var problems: [ImportProblem] = []
         for path in paths {

@@ -79,6 +79,7 @@ struct ImportCommand: ParsableCommand {
         }
         try reportingFailures {
             if let suggestMap { return print(try MappingSuggestion.draft(for: suggestMap), terminator: "") }
+            PortfolioImporter.keepBlockMemoryForThisProcess()
             let database = try FolioDatabase(path: global.databasePath)
             let actor = global.login ?? "folio"
             let now = Int64(Date().timeIntervalSince1970)
