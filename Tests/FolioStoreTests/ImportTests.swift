@@ -156,6 +156,12 @@ struct ImportTests {
         let path = scratch.write("contacts.csv", bytes: bytes)
         #expect(failures(scratch) { try importer(db)([path]) } == ["contacts.csv:3:3: invalid UTF-8 (byte 0xE9); save the file as UTF-8, or name its encoding in a mapping (encoding: windows-1252)"])
         #expect(try db.dump() == before)
+        // A NUL byte is never text (a name would end at it in every reader): refused where it is,
+        // past a run of ASCII long enough for the 8-bytes-at-a-time check.
+        let nul = Array("id,account_id,name,email\nC7,A1,Bad Company Incorporated ".utf8) + [0x00] + Array(" Ltd,bad@x.test\n".utf8)
+        #expect(failures(scratch) { try importer(db)([scratch.write("contacts.csv", bytes: nul)]) }
+                == ["contacts.csv:2:3: a NUL byte (0x00), which text never holds: the file is binary or UTF-16, or was cut short while written; save it as UTF-8 CSV"])
+        #expect(try db.dump() == before)
     }
 
     @Test func aTenMegabyteFieldIsRefused() throws {

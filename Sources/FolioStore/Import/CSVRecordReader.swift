@@ -401,47 +401,59 @@ final class CSVRecordReader {
         return consumed
     }
 
-    /// Checks that the bytes of whole records are UTF-8 (8 bytes at a time while they are
-    /// ASCII) and says where the first one that is not is.
-    private func validateUTF8(count: Int, firstLine: Int) throws(ImportProblem) {
-        let valid = pending.withUnsafeBufferPointer { buf -> Bool in
-            var i = 0
-            let base = UnsafeRawPointer(buf.baseAddress!)
-            while i < count {
-                if i + 8 <= count && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+    /// Whether `count` bytes at `p` are well-formed UTF-8 text without a NUL byte (8 ASCII
+    /// bytes at a time while they are ASCII). The events scanner checks its records with it too.
+    static func isUTF8(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var i = 0
+        let base = UnsafeRawPointer(p)
+        while i < count {
+            if i + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // No high bit, and no zero byte (the classic "has a zero byte" test).
+                if word & 0x8080_8080_8080_8080 == 0 && (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
                     i += 8
                     continue
                 }
-                let c = buf[i]
-                if c < 0x80 { i += 1; continue }
-                let len: Int
-                switch c {
-                case 0xC2...0xDF: len = 2
-                case 0xE0...0xEF: len = 3
-                case 0xF0...0xF4: len = 4
-                default: return false
-                }
-                guard i + len <= count else { return false }
-                for k in 1..<len where buf[i + k] & 0xC0 != 0x80 { return false }
-                let b1 = buf[i + 1]
-                if (c == 0xE0 && b1 < 0xA0) || (c == 0xED && b1 > 0x9F) || (c == 0xF0 && b1 < 0x90) || (c == 0xF4 && b1 > 0x8F) { return false }
-                i += len
             }
-            return true
+            let c = p[i]
+            if c == 0 { return false }
+            if c < 0x80 { i += 1; continue }
+            let len: Int
+            switch c {
+            case 0xC2...0xDF: len = 2
+            case 0xE0...0xEF: len = 3
+            case 0xF0...0xF4: len = 4
+            default: return false
+            }
+            guard i + len <= count else { return false }
+            for k in 1..<len where p[i + k] & 0xC0 != 0x80 { return false }
+            let b1 = p[i + 1]
+            if (c == 0xE0 && b1 < 0xA0) || (c == 0xED && b1 > 0x9F) || (c == 0xF0 && b1 < 0x90) || (c == 0xF4 && b1 > 0x8F) { return false }
+            i += len
         }
+        return true
+    }
+
+    /// Checks that the bytes of whole records are UTF-8 (8 bytes at a time while they are
+    /// ASCII) and says where the first one that is not is.
+    private func validateUTF8(count: Int, firstLine: Int) throws(ImportProblem) {
+        let valid = count == 0 || pending.withUnsafeBufferPointer { buf in Self.isUTF8(buf.baseAddress!, count: count) }
         if !valid { throw invalidUTF8(in: count, firstLine: firstLine) }
     }
 
-    /// Finds the first byte that is not UTF-8 and says where it is.
+    /// Finds the first byte that is not UTF-8 text (or is a NUL) and says where it is.
     private func invalidUTF8(in count: Int, firstLine: Int) -> ImportProblem {
         var line = firstLine, field = 1, inQuotes = false
         var i = 0
         let hint = "; save the file as UTF-8, or name its encoding in a mapping (encoding: windows-1252)"
         while i < count {
             let c = pending[i]
+            if c == 0 {
+                return problem(line, field, "a NUL byte (0x00), which text never holds: the file is binary or UTF-16, or was cut short while written; save it as UTF-8 CSV")
+            }
             let len: Int
             switch c {
-            case 0x00...0x7F: len = 1
+            case 0x01...0x7F: len = 1
             case 0xC2...0xDF: len = 2
             case 0xE0...0xEF: len = 3
             case 0xF0...0xF4: len = 4

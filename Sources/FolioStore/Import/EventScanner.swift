@@ -241,7 +241,7 @@ final class EventScanner: @unchecked Sendable {
                 if !process(scratch, line: line) { end.failed = true; break scanning }
                 line += lines
             } else {
-                if high & Self.highs != 0 && !Self.isUTF8(p + recordStart, count: i - recordStart) { end.failed = true; break scanning }
+                if high & Self.highs != 0 && !CSVRecordReader.isUTF8(p + recordStart, count: i - recordStart) { end.failed = true; break scanning }
                 if n == 1 && starts[0] == ends[0] { line += 1; continue } // a blank line
                 if n != fieldCount || !process(p, starts, ends, line: line) {
                     guard slowRecord(at: recordStart, line: line) != nil else { end.failed = true; break scanning }
@@ -442,34 +442,12 @@ final class EventScanner: @unchecked Sendable {
             break
         }
         let valid = scratch.bytes.withUnsafeBufferPointer { b in
-            b.isEmpty || Self.isUTF8(b.baseAddress!, count: b.count)
+            b.isEmpty || CSVRecordReader.isUTF8(b.baseAddress!, count: b.count)
         }
         guard valid else { return nil }
         scratch.recordEnds.append(scratch.fieldEnds.count)
         scratch.lines.append(line)
         return (i, lines)
-    }
-
-    /// Whether bytes are well-formed UTF-8.
-    static func isUTF8(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
-        var i = 0
-        while i < count {
-            let c = p[i]
-            if c < 0x80 { i += 1; continue }
-            let len: Int
-            switch c {
-            case 0xC2...0xDF: len = 2
-            case 0xE0...0xEF: len = 3
-            case 0xF0...0xF4: len = 4
-            default: return false
-            }
-            guard i + len <= count else { return false }
-            for k in 1..<len where p[i + k] & 0xC0 != 0x80 { return false }
-            let b1 = p[i + 1]
-            if (c == 0xE0 && b1 < 0xA0) || (c == 0xED && b1 > 0x9F) || (c == 0xF0 && b1 < 0x90) || (c == 0xF4 && b1 > 0x8F) { return false }
-            i += len
-        }
-        return true
     }
 
     // MARK: - Splitting
