@@ -11,14 +11,7 @@ public enum MappingSuggestion {
             throw ImportFailed(problems: [ImportProblem(file: path, line: 1, column: 1, message: "has no header to recognise")], truncated: false)
         }
         let normalized = headers.map(ImportMapping.normalize)
-        var best: (name: String, mapping: ImportMapping, matched: Int)?
-        for name in BuiltInMappings.names {
-            guard let m = try? ImportMapping.builtIn(name) else { continue }
-            var foreign = Set(m.columns.keys)
-            for templates in m.templates.values { for t in templates { for c in Template(t).columns { foreign.insert(ImportMapping.normalize(c)) } } }
-            let matched = Set(normalized).intersection(foreign).count
-            if matched >= 2, matched > (best?.matched ?? 0) { best = (name, m, matched) }
-        }
+        let best = knownExport(normalized, atLeast: 2)
         let file = (path as NSString).lastPathComponent
         var out: [String] = []
         if let best {
@@ -41,10 +34,25 @@ public enum MappingSuggestion {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The built-in mapping whose export the (normalized) headers name most, by `atLeast`
+    /// columns or more: the columns it maps and those its templates join.
+    private static func knownExport(_ normalized: [String], atLeast minimum: Int) -> (name: String, mapping: ImportMapping, matched: Int)? {
+        var best: (name: String, mapping: ImportMapping, matched: Int)?
+        for name in BuiltInMappings.names {
+            guard let m = try? ImportMapping.builtIn(name) else { continue }
+            var foreign = Set(m.columns.keys)
+            for templates in m.templates.values { for t in templates { for c in Template(t).columns { foreign.insert(ImportMapping.normalize(c)) } } }
+            let matched = Set(normalized).intersection(foreign).count
+            if matched >= minimum, matched > (best?.matched ?? 0) { best = (name, m, matched) }
+        }
+        return best
+    }
+
     /// What a file's header says about it, for a file whose name does not say its kind: the
-    /// kind whose own columns it names (every key column there, no column of another kind's
-    /// alone), or the built-in mapping whose export it looks like ("its header has Folio's own
-    /// columns for accounts: --kind accounts"); nil when the header says nothing clear (or cannot be read).
+    /// one kind whose own columns it names (all of that kind's key columns, and nothing that is
+    /// not one of its columns), or the built-in mapping whose export it looks like ("its header
+    /// has Folio's own columns for accounts: --kind accounts"); nil when the header says
+    /// nothing clear (or cannot be read).
     public static func kindHint(for path: String) -> String? {
         guard let headers = try? Self.headers(of: path).names, !headers.isEmpty else { return nil }
         let names = headers.map { ImportMapping.normalize($0).replacingOccurrences(of: " ", with: "_") }
@@ -56,14 +64,8 @@ public enum MappingSuggestion {
         if own.count == 1, let kind = own.first {
             return "its header has Folio's own columns for \(kind.rawValue): --kind \(kind.rawValue)"
         }
-        let normalized = headers.map(ImportMapping.normalize)
-        var best: (name: String, matched: Int)?
-        for name in BuiltInMappings.names {
-            guard let m = try? ImportMapping.builtIn(name), m.kind != nil else { continue }
-            let matched = Set(normalized).intersection(m.columns.keys).count
-            if matched >= 3, matched > (best?.matched ?? 0) { best = (name, matched) }
-        }
-        return best.map { "its header looks like the export the built-in mapping \($0.name) reads: --map \($0.name)" }
+        guard let best = knownExport(headers.map(ImportMapping.normalize), atLeast: 3), best.mapping.kind != nil else { return nil }
+        return "its header looks like the export the built-in mapping \(best.name) reads: --map \(best.name)"
     }
 
     private static func body(headers: [String], base: ImportMapping?, kind: ImportKind) -> [String] {
