@@ -130,6 +130,36 @@ public final class FolioDatabase: Sendable {
         }
     }
 
+    /// Runs `body` on the writer connection, outside any transaction, with a rollback journal
+    /// in place of the WAL when no other connection has the file open.
+    ///
+    /// For filling a new database: the WAL takes every new page and later copies it into the
+    /// file (a checkpoint), where a rollback journal keeps only the pages that were there
+    /// before, so new ones are written once. The switch needs the file to itself: SQLite
+    /// refuses it at once when another connection has it open, and `body` then runs in WAL
+    /// as always. While it runs, other processes cannot open the file (they wait, up to the
+    /// busy timeout). A commit, a rollback and a crash keep their meaning: the journal holds
+    /// the pages as they were, and whoever opens the file next puts them back.
+    func writeJournaled<T>(_ body: (Database) throws -> T) throws -> T {
+        // This process's idle readers keep the file open too.
+        pool.invalidateReadOnlyConnections()
+        return try pool.writeWithoutTransaction { db in
+            guard (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete" else {
+                return try body(db)
+            }
+            // GRDB's NORMAL is safe in WAL only; a rollback journal is synced before the file is written.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            defer {
+                // Back to WAL; if another process got in first, its own opening does it.
+                _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                try? db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // A read opens the log again, so this process's read-only connections find it.
+                _ = try? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
+            }
+            return try body(db)
+        }
+    }
+
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)

@@ -114,7 +114,9 @@ public final class PortfolioImporter {
 
         var summary: ImportSummary
         do {
-            summary = try transaction { db -> ImportSummary in
+            // A first import fills a new database: written once, not through the WAL (`writeJournaled`).
+            let fills = options.dryRun ? false : try database.isEmpty()
+            summary = try transaction(journaled: fills) { db -> ImportSummary in
                 if options.checkPermission { try Self.authorize(options.actorNamed ? options.actor : nil, in: db) }
                 // A large import touches the same index pages over and over: a bigger page
                 // cache for this transaction keeps them in memory (bounded, 64 MiB).
@@ -177,9 +179,9 @@ public final class PortfolioImporter {
     /// again in SQLite cost as much as the rest of writing it. Likewise the CHECK constraints:
     /// the import reads every value into its type first (a tier, a priority, a count ≥ 0), and
     /// SQLite builds a small table for a CHECK's `IN (…)` list on every row it writes.
-    private func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+    private func transaction<T>(journaled: Bool, _ body: (Database) throws -> T) throws -> T {
         do {
-            return try database.pool.writeWithoutTransaction { db in
+            let write = { (db: Database) throws -> T in
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
                 defer {
@@ -193,6 +195,8 @@ public final class PortfolioImporter {
                 }
                 return result!
             }
+            if journaled { return try database.writeJournaled(write) }
+            return try database.pool.writeWithoutTransaction(write)
         } catch let error as DatabaseError {
             throw StoreError(error, path: database.path)
         }
