@@ -15,6 +15,8 @@ final class ImportWriter {
     /// Users are applied after their whole file is read: a manager may be listed below
     /// the people who report to them.
     var pendingUsers: [PendingUser] = []
+    /// Usage given per day (a date column, no week), rolled up into weeks.
+    let dailyUsage: Bool
     /// Daily usage rows touched, rolled up into their weeks at the end of the file.
     var dailyWeeks: Set<DailyWeek> = []
     var dailySpan: ClosedRange<Day>?
@@ -61,22 +63,36 @@ final class ImportWriter {
         self.kind = kind
         self.header = header
         self.session = session
+        dailyUsage = kind == .usage && header.source(for: "week") == nil
     }
 
-    /// Checks one row and, when it is sound, writes it.
-    func apply(_ row: inout ImportRow, file: inout ImportSummary.File) throws {
+    /// Checks one row and, when it is sound, writes it; `prepared`: what the reading thread
+    /// already read of it (`RowPreparer`).
+    func apply(_ row: inout ImportRow, prepared: PreparedRow? = nil, file: inout ImportSummary.File) throws {
         switch kind {
         case .users: readUser(&row)
         case .accounts: try writeAccount(&row, file: &file)
         case .contacts: try writeContact(&row, file: &file)
-        case .usage: try writeUsage(&row, file: &file)
-        case .cases: try writeCase(&row, file: &file)
+        case .usage: try writeUsage(&row, prepared: prepared, file: &file)
+        case .cases: try writeCase(&row, prepared: prepared, file: &file)
         case .nps: try writeNPS(&row, file: &file)
-        case .payments: try writePayment(&row, file: &file)
-        case .activities: try writeActivity(&row, file: &file)
+        case .payments: try writePayment(&row, prepared: prepared, file: &file)
+        case .activities: try writeActivity(&row, prepared: prepared, file: &file)
         case .opportunities: try writeOpportunity(&row, file: &file)
         case .outcomes: try writeOutcome(&row, file: &file)
         case .events: break // EventImport reads events.
+        }
+    }
+
+    /// How the reading thread prepares a kind's rows (`RowPreparer`); nil: the kind's rows
+    /// are read on the importing thread.
+    static func preparation(of kind: ImportKind) -> ((inout ImportRow) -> PreparedRow?)? {
+        switch kind {
+        case .usage: return prepareUsage
+        case .cases: return prepareCase
+        case .payments: return preparePayment
+        case .activities: return prepareActivity
+        case .users, .accounts, .contacts, .nps, .opportunities, .outcomes, .events: return nil
         }
     }
 
@@ -181,6 +197,11 @@ final class ImportWriter {
     /// The account a reference column means.
     func resolveAccount(_ row: inout ImportRow, column: String = "account_id", required: Bool = true) -> String? {
         guard let reference = required ? row.required(column) : row.text(column) else { return nil }
+        return resolveAccount(reference, column: column, row: &row)
+    }
+
+    /// The account `reference` (as the row's `column` gives it) means.
+    func resolveAccount(_ reference: String, column: String = "account_id", row: inout ImportRow) -> String? {
         // Rows come grouped by account: the last id met is the likeliest (ids are never removed).
         if reference == lastAccountID {
             row.zone = zone(ofAccount: reference)

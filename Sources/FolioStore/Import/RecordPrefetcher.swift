@@ -75,26 +75,48 @@ final class Prefetcher<Item: Sendable>: @unchecked Sendable {
     }
 }
 
-/// A file's records one at a time, parsed (strings made) on the reading thread.
+/// A file's records one at a time, parsed (strings made) on the reading thread and, when a
+/// `RowPreparer` is given, read against the header and checked there too: the importing
+/// thread, which also runs SQLite, then only resolves references and writes.
 final class RecordPrefetcher {
     private struct Chunk: Sendable {
         var records: [CSVRecord]
+        var prepared: [PreparedRow?]
         var bytesRead: Int64
     }
 
     private let prefetcher: Prefetcher<Chunk>
     private var current: [CSVRecord] = []
+    private var currentPrepared: [PreparedRow?] = []
     private var position = 0
     /// Raw bytes of the file read up to the records handed out so far.
     private(set) var bytesRead: Int64 = 0
 
-    private struct ReaderBox: @unchecked Sendable { let reader: CSVRecordReader }
+    /// Touched only by the reading thread once reading starts.
+    private final class ReaderBox: @unchecked Sendable {
+        let reader: CSVRecordReader
+        var first: [CSVRecord]?
 
-    init(_ reader: CSVRecordReader) {
-        let box = ReaderBox(reader: reader)
+        init(reader: CSVRecordReader, first: [CSVRecord]) {
+            self.reader = reader
+            self.first = first
+        }
+    }
+
+    /// `first`: records the caller already read (after the header) and hands on to be prepared.
+    init(_ reader: CSVRecordReader, first: [CSVRecord] = [], prepare: RowPreparer? = nil) {
+        let box = ReaderBox(reader: reader, first: first)
         prefetcher = Prefetcher { () throws(ImportProblem) -> Chunk? in
-            guard let batch = try box.reader.nextBatch() else { return nil }
-            return Chunk(records: batch.records, bytesRead: box.reader.bytesRead)
+            let records: [CSVRecord]
+            if let first = box.first {
+                box.first = nil
+                records = first
+            } else {
+                guard let batch = try box.reader.nextBatch() else { return nil }
+                records = batch.records
+            }
+            let prepared = prepare.map { p in records.map { p.prepare($0) } } ?? []
+            return Chunk(records: records, prepared: prepared, bytesRead: box.reader.bytesRead)
         }
     }
 
@@ -102,11 +124,18 @@ final class RecordPrefetcher {
         while position >= current.count {
             guard let chunk = try prefetcher.next() else { return nil }
             current = chunk.records
+            currentPrepared = chunk.prepared
             bytesRead = chunk.bytesRead
             position = 0
         }
         position += 1
         return current[position - 1]
+    }
+
+    /// What the reading thread made of the record `next` returned last; nil when the writer
+    /// must read it itself (no preparer, or the row has a problem or needs the database).
+    var prepared: PreparedRow? {
+        position - 1 < currentPrepared.count ? currentPrepared[position - 1] : nil
     }
 
     func cancel() { prefetcher.cancel() }
