@@ -157,8 +157,12 @@ extension ImportWriter {
 
     // MARK: NPS
 
-    func writeNPS(_ row: inout ImportRow, file: inout ImportSummary.File) throws {
-        guard let reference = row.required("contact_id") else { return }
+    func writeNPS(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
+        let reference: String
+        if let prepared, let given = prepared.id { reference = given } else {
+            guard let given = row.required("contact_id") else { return }
+            reference = given
+        }
         var contact: String?
         switch session.linker.contacts.find(reference) {
         case .found(let id): contact = id
@@ -167,15 +171,40 @@ extension ImportWriter {
         case .unknown:
             contact = try respondentAsContact(reference, row: &row)
         }
+        if let prepared, prepared.id != nil {
+            guard row.isValid, let contact, let date = prepared.day else { return }
+            var fields = prepared.fields
+            if contact != reference { fields[0].value = .text(contact) }
+            return try storeNPS(&row, contact: contact, date: date, fields: fields, file: &file)
+        }
         if let contact, let account = session.linker.contactAccounts[contact] { row.zone = zone(ofAccount: account) }
         let date = row.day("date")
         let score = row.count("score", max: 10)
         let comment = row.text("comment")
         guard row.isValid, let contact, let date else { return }
-        let fields = [Field("contact_id", nil, .text(contact)), Field("date", nil, .text(date.iso)),
-                      Field("score", "score", SQLValue(score)), Field("comment", "comment", SQLValue(comment))]
+        try storeNPS(&row, contact: contact, date: date, fields: Self.npsFields(contact, date, score, comment), file: &file)
+    }
+
+    /// An NPS answer read on the reading thread (`RowPreparer`).
+    static func prepareNPS(_ row: inout ImportRow) -> PreparedRow? {
+        guard let reference = row.required("contact_id"), case let date?? = row.zoneFreeDay("date") else { return nil }
+        let score = row.count("score", max: 10)
+        let comment = row.text("comment")
+        guard row.isValid else { return nil }
+        return PreparedRow(id: reference, day: date, fields: npsFields(reference, date, score, comment))
+    }
+
+    /// An NPS answer's fields; the contact first.
+    private static func npsFields(_ contact: String, _ date: Day, _ score: Int?, _ comment: String?) -> [Field] {
+        [Field("contact_id", nil, .text(contact)), Field("date", nil, .text(date.iso)),
+         Field("score", "score", SQLValue(score)), Field("comment", "comment", SQLValue(comment))]
+    }
+
+    private func storeNPS(_ row: inout ImportRow, contact: String, date: Day, fields: [Field], file: inout ImportSummary.File) throws {
+        let insertable: Bool
+        if case .null = fields[2].value { insertable = false } else { insertable = true }
         try store(&row, table: "nps_response", key: ["contact_id", "date"], fields: fields,
-                  subject: "NPS response of \(contact) on \(date)", insertable: score != nil, file: &file)
+                  subject: "NPS response of \(contact) on \(date)", insertable: insertable, file: &file)
     }
 
     /// A survey respondent Folio does not know: added as a contact of the account the row

@@ -72,10 +72,10 @@ final class ImportWriter {
         switch kind {
         case .users: readUser(&row)
         case .accounts: try writeAccount(&row, file: &file)
-        case .contacts: try writeContact(&row, file: &file)
+        case .contacts: try writeContact(&row, prepared: prepared, file: &file)
         case .usage: try writeUsage(&row, prepared: prepared, file: &file)
         case .cases: try writeCase(&row, prepared: prepared, file: &file)
-        case .nps: try writeNPS(&row, file: &file)
+        case .nps: try writeNPS(&row, prepared: prepared, file: &file)
         case .payments: try writePayment(&row, prepared: prepared, file: &file)
         case .activities: try writeActivity(&row, prepared: prepared, file: &file)
         case .opportunities: try writeOpportunity(&row, file: &file)
@@ -92,7 +92,9 @@ final class ImportWriter {
         case .cases: return prepareCase
         case .payments: return preparePayment
         case .activities: return prepareActivity
-        case .users, .accounts, .contacts, .nps, .opportunities, .outcomes, .events: return nil
+        case .contacts: return prepareContact
+        case .nps: return prepareNPS
+        case .users, .accounts, .opportunities, .outcomes, .events: return nil
         }
     }
 

@@ -6,20 +6,23 @@ import FolioDomain
 /// place. The importing thread resolves the references and writes; a reference that
 /// resolves to another id replaces the one written.
 struct PreparedRow: Sendable {
-    /// The account the row names, as written.
+    /// The account the row names, as written (an NPS answer's contact is its `id`).
     var account: String?
     /// The user the row names (an activity's author), as written.
     var user: String?
-    /// The record's own key or date (a case id; a usage week, a payment's day).
+    /// The record's own key or date (a case id, a contact id; a usage week, a payment's day),
+    /// as written.
     var id: String?
     var day: Day?
+    /// External keys the record gives itself (a contact's `keys`), checked on the importing thread.
+    var keys: [String] = []
     /// The record's fields, in the order its writer stores them.
     var fields: [ImportWriter.Field]
 }
 
 /// Prepares one kind's rows on the reading thread, for files whose rows read the same there
 /// as on the importing thread: nothing may decide, while the row is read, whether it makes a
-/// new record (no required column the file lacks), and a date that needs the account's time
+/// new record (no required column the file lacks, no mapping defaults), and a date that needs the account's time
 /// zone (a date-time, or a mapping's pattern) sends its row the usual way.
 struct RowPreparer: @unchecked Sendable {
     // Unchecked: the header is not changed after it is made, and only read here.
@@ -28,7 +31,7 @@ struct RowPreparer: @unchecked Sendable {
     let read: (inout ImportRow) -> PreparedRow?
 
     init?(kind: ImportKind, header: ImportHeader, file: String) {
-        guard header.missingForNew.isEmpty, let read = ImportWriter.preparation(of: kind) else { return nil }
+        guard header.missingForNew.isEmpty, header.defaults.isEmpty, let read = ImportWriter.preparation(of: kind) else { return nil }
         self.header = header
         self.file = file
         self.read = read
