@@ -135,11 +135,13 @@ final class ImportSession {
                         progress(ImportProgress(file: path, rows: file.rows, bytesRead: reader.bytesRead, totalBytes: csv.totalBytes))
                     }
                 }
-                // A Salesforce report's footer is held back until it is clear it ends the file.
-                if trailer.holds(record) { continue }
+                // A Salesforce report's footer is held back until it is clear it ends the file
+                // (a prepared row is neither footer nor blank).
+                let prepared = reader.prepared
+                if prepared == nil && trailer.holds(record) { continue }
                 for held in trailer.release() { try handle(held, prepared: nil, header: header, delimiter: csv.delimiter, writer: writer, file: &file) }
-                if record.isBlank { continue }
-                try handle(record, prepared: reader.prepared, header: header, delimiter: csv.delimiter, writer: writer, file: &file)
+                if prepared == nil && record.isBlank { continue }
+                try handle(record, prepared: prepared, header: header, delimiter: csv.delimiter, writer: writer, file: &file)
             }
             if let note = trailer.finish(dataRows: file.rows + file.skipped + file.quarantined) { file.notes.append(note) }
             try writer.finish(file: &file)
@@ -156,7 +158,8 @@ final class ImportSession {
     }
 
     private func handle(_ record: CSVRecord, prepared: PreparedRow?, header: ImportHeader, delimiter: UInt8, writer: ImportWriter, file: inout ImportSummary.File) throws {
-        guard record.count == header.fieldCount else {
+        // A prepared row has the header's fields and passes the filters (`RowPreparer`).
+        guard prepared != nil || record.count == header.fieldCount else {
             var row = ImportRow(header: header, record: record, file: file.path)
             let separated = delimiter == 0x2C ? "" : " (\(CSVFormat.name(of: delimiter))-separated)"
             row.problems = [ImportProblem(file: file.path, line: record.line, column: min(record.count, header.fieldCount) + 1,
@@ -164,7 +167,7 @@ final class ImportSession {
             if options.quarantine { file.quarantined += 1 } else { file.rows += 1 }
             return try refuse(row)
         }
-        if header.filterOut(record) != nil {
+        if prepared == nil, header.filterOut(record) != nil {
             file.skipped += 1
             return
         }

@@ -37,9 +37,12 @@ struct RowPreparer: @unchecked Sendable {
         self.read = read
     }
 
-    /// The prepared row, or nil when the importing thread must read it (with every problem it has).
+    /// The prepared row, or nil when the importing thread must read it (with every problem it
+    /// has). A row with nothing but its first field could be a report's footer: it too goes
+    /// the usual way, so a prepared row is never one (`ReportTrailer`).
     func prepare(_ record: CSVRecord) -> PreparedRow? {
-        guard record.count == header.fieldCount, header.filterOut(record) == nil else { return nil }
+        guard record.count == header.fieldCount, !(1..<record.count).allSatisfy(record.isEmpty),
+              header.filterOut(record) == nil else { return nil }
         var row = ImportRow(header: header, record: record, file: file)
         guard let prepared = read(&row), row.problems.isEmpty else { return nil }
         return prepared

@@ -95,28 +95,34 @@ final class RecordPrefetcher {
     /// Touched only by the reading thread once reading starts.
     private final class ReaderBox: @unchecked Sendable {
         let reader: CSVRecordReader
-        var first: [CSVRecord]?
+        /// Records read and not yet handed on.
+        var pending: ArraySlice<CSVRecord>
 
         init(reader: CSVRecordReader, first: [CSVRecord]) {
             self.reader = reader
-            self.first = first
+            pending = first[...]
         }
     }
 
-    /// `first`: records the caller already read (after the header) and hands on to be prepared.
+    /// Prepared rows take several times the bytes of their text: they are handed on a few
+    /// thousand at a time, so the few chunks queued stay small.
+    static var preparedChunk: Int { 4096 }
+
+    /// `first`: records the caller already read (after the header), handed on first.
     init(_ reader: CSVRecordReader, first: [CSVRecord] = [], prepare: RowPreparer? = nil) {
         let box = ReaderBox(reader: reader, first: first)
         prefetcher = Prefetcher { () throws(ImportProblem) -> Chunk? in
-            let records: [CSVRecord]
-            if let first = box.first {
-                box.first = nil
-                records = first
-            } else {
+            while box.pending.isEmpty {
                 guard let batch = try box.reader.nextBatch() else { return nil }
-                records = batch.records
+                box.pending = batch.records[...]
             }
-            let prepared = prepare.map { p in records.map { p.prepare($0) } } ?? []
-            return Chunk(records: records, prepared: prepared, bytesRead: box.reader.bytesRead)
+            guard let prepare else {
+                defer { box.pending = [] }
+                return Chunk(records: Array(box.pending), prepared: [], bytesRead: box.reader.bytesRead)
+            }
+            let records = Array(box.pending.prefix(Self.preparedChunk))
+            box.pending = box.pending.dropFirst(records.count)
+            return Chunk(records: records, prepared: records.map { prepare.prepare($0) }, bytesRead: box.reader.bytesRead)
         }
     }
 
