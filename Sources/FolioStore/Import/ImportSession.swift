@@ -113,7 +113,8 @@ final class ImportSession {
                 try report(headerProblems)
                 return nil
             }
-            let reader = RecordPrefetcher(csv, first: firstRecords, prepare: RowPreparer(kind: kind, header: header, file: path))
+            let reader = RecordPrefetcher(csv, first: firstRecords, prepare: RowPreparer(kind: kind, header: header, file: path,
+                                                                                     users: kind == .activities ? linker.users : nil))
             defer { reader.cancel() }
             noteHeader(header, path: path)
             let writer = try ImportWriter(kind: kind, header: header, session: self)

@@ -9,7 +9,7 @@ extension ImportWriter {
 
     func writeUsage(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
         if let prepared, let reference = prepared.account, let week = prepared.day {
-            guard let account = resolveAccount(reference, row: &row) else { return }
+            guard let account = resolveAccount(reference, zone: false, row: &row) else { return }
             var fields = prepared.fields
             if account != reference { fields[0].value = .text(account) }
             return try storeUsage(&row, account: account, week: week, fields: fields, file: &file)
@@ -118,7 +118,7 @@ extension ImportWriter {
 
     func writeCase(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
         if let prepared, let id = prepared.id, let reference = prepared.account {
-            guard let account = resolveAccount(reference, row: &row) else { return }
+            guard let account = resolveAccount(reference, zone: false, row: &row) else { return }
             var fields = prepared.fields
             if account != reference { fields[1].value = .text(account) }
             return try storeCase(&row, id: id, fields: fields, file: &file)
@@ -234,7 +234,7 @@ extension ImportWriter {
 
     func writePayment(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
         if let prepared, let reference = prepared.account, let asOf = prepared.day {
-            guard let account = resolveAccount(reference, row: &row) else { return }
+            guard let account = resolveAccount(reference, zone: false, row: &row) else { return }
             var fields = prepared.fields
             if account != reference { fields[0].value = .text(account) }
             return try storePayment(&row, account: account, asOf: asOf, fields: fields, file: &file)
@@ -267,8 +267,8 @@ extension ImportWriter {
 
     func writeActivity(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
         if let prepared, let accountReference = prepared.account, let authorReference = prepared.user {
-            let account = resolveAccount(accountReference, row: &row)
-            let author = resolveUser(authorReference, column: "author", row: &row)
+            let account = resolveAccount(accountReference, zone: false, row: &row)
+            let author = prepared.knownUser ?? resolveUser(authorReference, column: "author", row: &row)
             guard let account, let author else { return }
             var fields = prepared.fields
             if account != accountReference || author != authorReference {

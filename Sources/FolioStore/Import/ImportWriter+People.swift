@@ -141,7 +141,7 @@ extension ImportWriter {
             let existing = session.linker.contacts.identity(given)
             let id = existing ?? given
             row.isNew = existing == nil
-            let account = resolveAccount(reference, row: &row)
+            let account = resolveAccount(reference, zone: false, row: &row)
             let keys = checkKeys(prepared.keys, for: id, kind: .contact, row: &row)
             guard row.isValid, let account else { return }
             var fields = prepared.fields

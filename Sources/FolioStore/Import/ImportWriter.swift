@@ -8,7 +8,9 @@ import GRDB
 final class ImportWriter {
     let kind: ImportKind
     let header: ImportHeader
-    unowned let session: ImportSession
+    /// Strong: the session outlives its writers and holds none (an unowned reference cost a
+    /// check on every use, several a row).
+    let session: ImportSession
     private var upserts: [String: RecordUpsert] = [:]
     /// The table written last: most files write one, row after row.
     private var lastUpsert: RecordUpsert?
@@ -127,7 +129,7 @@ final class ImportWriter {
 
     /// Stores one record and counts it; false when the key was already given in this import.
     @discardableResult
-    func store(_ row: inout ImportRow, table: String, key: [String], fields: [Field], subject: @autoclosure () -> String,
+    func store(_ row: inout ImportRow, table: String, key: @autoclosure () -> [String], fields: [Field], subject: @autoclosure () -> String,
                insertable: Bool = true, file: inout ImportSummary.File) throws -> RecordUpsert.Outcome? {
         // Each table is written with one list of columns.
         let upsert: RecordUpsert
@@ -137,7 +139,7 @@ final class ImportWriter {
             upsert = cached
         } else {
             let carried = Set(fields.filter { f in f.folio.map { header.carries($0.description) } ?? true }.map(\.column.description))
-            upsert = try RecordUpsert(db: session.db, table: table, columns: fields.map(\.column.description), key: key, carried: carried, batch: session.batch,
+            upsert = try RecordUpsert(db: session.db, table: table, columns: fields.map(\.column.description), key: key(), carried: carried, batch: session.batch,
                                   unchangedKeys: session.unchangedKeys)
             upserts[table] = upsert
         }
@@ -202,17 +204,18 @@ final class ImportWriter {
         return resolveAccount(reference, column: column, row: &row)
     }
 
-    /// The account `reference` (as the row's `column` gives it) means.
-    func resolveAccount(_ reference: String, column: String = "account_id", row: inout ImportRow) -> String? {
+    /// The account `reference` (as the row's `column` gives it) means; `zone`: whether the
+    /// row's dates are still to be read in the account's zone.
+    func resolveAccount(_ reference: String, column: String = "account_id", zone needsZone: Bool = true, row: inout ImportRow) -> String? {
         // Rows come grouped by account: the last id met is the likeliest (ids are never removed).
         if reference == lastAccountID {
-            row.zone = zone(ofAccount: reference)
+            if needsZone { row.zone = zone(ofAccount: reference) }
             return reference
         }
         switch session.linker.accounts.find(reference) {
         case .found(let id):
             if id == reference { lastAccountID = id }
-            row.zone = zone(ofAccount: id)
+            if needsZone { row.zone = zone(ofAccount: id) }
             return id
         case .ambiguous:
             row.report(column, "\"\(ImportRow.excerpt(reference))\" matches more than one account (by name or key); use the account id")

@@ -10,6 +10,9 @@ struct PreparedRow: Sendable {
     var account: String?
     /// The user the row names (an activity's author), as written.
     var user: String?
+    /// The login `user` names among the users known when the file began (users change only
+    /// while a users file is read); nil: the importing thread looks it up, and reports.
+    var knownUser: String?
     /// The record's own key or date (a case id, a contact id; a usage week, a payment's day),
     /// as written.
     var id: String?
@@ -29,12 +32,15 @@ struct RowPreparer: @unchecked Sendable {
     let header: ImportHeader
     let file: String
     let read: (inout ImportRow) -> PreparedRow?
+    /// The users known when the file began (a copy: the importing thread's changes do not reach it).
+    let users: RecordLinker.Index?
 
-    init?(kind: ImportKind, header: ImportHeader, file: String) {
+    init?(kind: ImportKind, header: ImportHeader, file: String, users: RecordLinker.Index? = nil) {
         guard header.missingForNew.isEmpty, header.defaults.isEmpty, let read = ImportWriter.preparation(of: kind) else { return nil }
         self.header = header
         self.file = file
         self.read = read
+        self.users = users
     }
 
     /// The prepared row, or nil when the importing thread must read it (with every problem it
@@ -44,7 +50,8 @@ struct RowPreparer: @unchecked Sendable {
         guard record.count == header.fieldCount, !(1..<record.count).allSatisfy(record.isEmpty),
               header.filterOut(record) == nil else { return nil }
         var row = ImportRow(header: header, record: record, file: file)
-        guard let prepared = read(&row), row.problems.isEmpty else { return nil }
+        guard var prepared = read(&row), row.problems.isEmpty else { return nil }
+        if let user = prepared.user, let users, case .found(let login) = users.find(user) { prepared.knownUser = login }
         return prepared
     }
 }

@@ -12,6 +12,8 @@ final class Prefetcher<Item: Sendable>: @unchecked Sendable {
     private var finished = false
     private var failure: ImportProblem?
     private var cancelled = false
+    /// Items the importing thread is done with, freed on the reading thread (`recycle`).
+    private var spent: [Item] = []
 
     /// Starts reading: `produce` is called on the reading thread until it returns nil or throws.
     init(_ produce: @escaping @Sendable () throws(ImportProblem) -> Item?) {
@@ -35,6 +37,15 @@ final class Prefetcher<Item: Sendable>: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         return item
+    }
+
+    /// Hands back an item the importing thread is done with: the reading thread, which made
+    /// its memory, frees it, so the importing thread neither pays for that nor takes the
+    /// allocator's lock of the other thread's arena.
+    func recycle(_ item: Item) {
+        condition.lock()
+        spent.append(item)
+        condition.unlock()
     }
 
     /// Stops the reading thread (the import stopped early); safe to call more than once.
@@ -65,9 +76,13 @@ final class Prefetcher<Item: Sendable>: @unchecked Sendable {
 
     /// Queues an item, waiting while the queue is full; false when cancelled.
     private func push(_ item: Item) -> Bool {
+        var done: [Item] = []
+        // Freed after the lock is let go.
+        defer { withExtendedLifetime(done) {} }
         condition.lock()
         defer { condition.unlock() }
         while queued.count >= Self.maxQueued && !cancelled { condition.wait() }
+        swap(&done, &spent)
         if cancelled { return false }
         queued.append(item)
         condition.broadcast()
@@ -129,6 +144,9 @@ final class RecordPrefetcher {
     func next() throws(ImportProblem) -> CSVRecord? {
         while position >= current.count {
             guard let chunk = try prefetcher.next() else { return nil }
+            if !current.isEmpty {
+                prefetcher.recycle(Chunk(records: current, prepared: currentPrepared, bytesRead: bytesRead))
+            }
             current = chunk.records
             currentPrepared = chunk.prepared
             bytesRead = chunk.bytesRead
