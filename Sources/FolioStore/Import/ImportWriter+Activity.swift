@@ -8,10 +8,8 @@ extension ImportWriter {
     // MARK: Usage
 
     func writeUsage(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
-        if let prepared, let reference = prepared.account, let week = prepared.day {
-            guard let account = resolveAccount(reference, zone: false, row: &row) else { return }
-            var fields = prepared.fields
-            if account != reference { fields[0].value = .text(account) }
+        if let prepared, let week = prepared.day {
+            guard let (account, fields) = resolveAccount(of: prepared, at: 0, row: &row) else { return }
             return try storeUsage(&row, account: account, week: week, fields: fields, file: &file)
         }
         let account = resolveAccount(&row)
@@ -117,10 +115,8 @@ extension ImportWriter {
     // MARK: Cases
 
     func writeCase(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
-        if let prepared, let id = prepared.id, let reference = prepared.account {
-            guard let account = resolveAccount(reference, zone: false, row: &row) else { return }
-            var fields = prepared.fields
-            if account != reference { fields[1].value = .text(account) }
+        if let prepared, let id = prepared.id {
+            guard let (_, fields) = resolveAccount(of: prepared, at: 1, row: &row) else { return }
             return try storeCase(&row, id: id, fields: fields, file: &file)
         }
         guard let id = row.required("id") else { return }
@@ -233,10 +229,8 @@ extension ImportWriter {
     // MARK: Payments
 
     func writePayment(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
-        if let prepared, let reference = prepared.account, let asOf = prepared.day {
-            guard let account = resolveAccount(reference, zone: false, row: &row) else { return }
-            var fields = prepared.fields
-            if account != reference { fields[0].value = .text(account) }
+        if let prepared, let asOf = prepared.day {
+            guard let (account, fields) = resolveAccount(of: prepared, at: 0, row: &row) else { return }
             return try storePayment(&row, account: account, asOf: asOf, fields: fields, file: &file)
         }
         let account = resolveAccount(&row)

@@ -204,6 +204,15 @@ final class ImportWriter {
         return resolveAccount(reference, column: column, row: &row)
     }
 
+    /// The account a prepared row names, and its fields with that account's id at `position`;
+    /// nil (reported) when it names none.
+    func resolveAccount(of prepared: PreparedRow, at position: Int, row: inout ImportRow) -> (account: String, fields: [Field])? {
+        guard let reference = prepared.account, let account = resolveAccount(reference, zone: false, row: &row) else { return nil }
+        var fields = prepared.fields
+        if account != reference { fields[position].value = .text(account) }
+        return (account, fields)
+    }
+
     /// The account `reference` (as the row's `column` gives it) means; `zone`: whether the
     /// row's dates are still to be read in the account's zone.
     func resolveAccount(_ reference: String, column: String = "account_id", zone needsZone: Bool = true, row: inout ImportRow) -> String? {
