@@ -206,17 +206,17 @@ final class EventScanner: @unchecked Sendable {
                     let m = Self.matches(v, delimLanes) | Self.matches(v, lf) | Self.matches(v, cr) | Self.matches(v, quote)
                     if m != 0 {
                         let k = m.trailingZeroBitCount >> 3
-                        high |= k == 0 ? 0 : v & (~0 >> UInt64(64 - 8 * k))
+                        high |= k == 0 ? 0 : (v | Self.matches(v, 0)) & (~0 >> UInt64(64 - 8 * k))
                         i += k
                         break
                     }
-                    high |= v
+                    high |= v | Self.matches(v, 0)
                     i += 8
                 }
                 while i < stop {
                     let c = p[i]
                     if c == delim || c == 0x0A || c == 0x0D || c == 0x22 { break }
-                    high |= UInt64(c)
+                    high |= c == 0 ? 0x80 : UInt64(c)
                     i += 1
                 }
                 if n <= fieldCount { starts[n] = fieldStart; ends[n] = i }
@@ -241,6 +241,8 @@ final class EventScanner: @unchecked Sendable {
                 if !process(scratch, line: line) { end.failed = true; break scanning }
                 line += lines
             } else {
+                // A byte ≥ 0x80 or a NUL (both marked in `high`): the one check decides, and the
+                // reader explains a refusal.
                 if high & Self.highs != 0 && !CSVRecordReader.isUTF8(p + recordStart, count: i - recordStart) { end.failed = true; break scanning }
                 if n == 1 && starts[0] == ends[0] { line += 1; continue } // a blank line
                 if n != fieldCount || !process(p, starts, ends, line: line) {

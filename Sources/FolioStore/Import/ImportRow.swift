@@ -242,6 +242,16 @@ struct ImportRow {
         }
     }
 
+    /// `day` for the reading thread, which does not know the account's time zone yet: a plain
+    /// `YYYY-MM-DD`, or `.some(nil)` for nothing given where nothing is required; nil for
+    /// anything else (the zone may move a date-time to another day; a problem is reported
+    /// by `day` on the importing thread).
+    func zoneFreeDay(_ column: String, required: Bool = true) -> Day?? {
+        if let day = plainDay(column) { return .some(day) }
+        if !required, !header.hasTransforms, text(column) == nil { return .some(nil) }
+        return nil
+    }
+
     /// A field written `YYYY-MM-DD` in a file without date patterns or transforms: the day as
     /// written; nil sends anything else the long way.
     private func plainDay(_ column: String) -> Day? {

@@ -87,21 +87,22 @@ final class ImportSession {
             return nil
         }
         if kind == .events { return try EventImport(session: self, path: path, mapping: mapping).run() }
-        let reader: RecordPrefetcher
         let csv: CSVRecordReader
         do {
             csv = try CSVRecordReader(path: path, displayName: path, format: mapping?.format ?? CSVFormat())
-            reader = RecordPrefetcher(csv)
         } catch {
             try report(error)
             return nil
         }
-        defer { reader.cancel() }
         do {
-            guard let headerRecord = try reader.next() else {
+            // The header is read here; the rest of the file on the reading thread, where its
+            // rows are also prepared when the file allows (`RowPreparer`).
+            var firstRecords = try csv.nextBatch()?.records ?? []
+            guard !firstRecords.isEmpty else {
                 try report(ImportProblem(file: path, line: 1, column: 1, message: "the file is empty; expected a header row: \(kind.columnNames.joined(separator: ","))"))
                 return nil
             }
+            let headerRecord = firstRecords.removeFirst()
             if headerRecord.isBlank {
                 try report(ImportProblem(file: path, line: headerRecord.line, column: 1, message: "the first line is blank; expected a header row: \(kind.columnNames.joined(separator: ","))"))
                 return nil
@@ -112,6 +113,9 @@ final class ImportSession {
                 try report(headerProblems)
                 return nil
             }
+            let reader = RecordPrefetcher(csv, first: firstRecords, prepare: RowPreparer(kind: kind, header: header, file: path,
+                                                                                     users: kind == .activities ? linker.users : nil))
+            defer { reader.cancel() }
             noteHeader(header, path: path)
             let writer = try ImportWriter(kind: kind, header: header, session: self)
             var file = ImportSummary.File(path: path, kind: kind, rows: 0, added: 0)
@@ -132,11 +136,13 @@ final class ImportSession {
                         progress(ImportProgress(file: path, rows: file.rows, bytesRead: reader.bytesRead, totalBytes: csv.totalBytes))
                     }
                 }
-                // A Salesforce report's footer is held back until it is clear it ends the file.
-                if trailer.holds(record) { continue }
-                for held in trailer.release() { try handle(held, header: header, delimiter: csv.delimiter, writer: writer, file: &file) }
-                if record.isBlank { continue }
-                try handle(record, header: header, delimiter: csv.delimiter, writer: writer, file: &file)
+                // A Salesforce report's footer is held back until it is clear it ends the file
+                // (a prepared row is neither footer nor blank).
+                let prepared = reader.prepared
+                if prepared == nil && trailer.holds(record) { continue }
+                for held in trailer.release() { try handle(held, prepared: nil, header: header, delimiter: csv.delimiter, writer: writer, file: &file) }
+                if prepared == nil && record.isBlank { continue }
+                try handle(record, prepared: prepared, header: header, delimiter: csv.delimiter, writer: writer, file: &file)
             }
             if let note = trailer.finish(dataRows: file.rows + file.skipped + file.quarantined) { file.notes.append(note) }
             try writer.finish(file: &file)
@@ -152,8 +158,9 @@ final class ImportSession {
         }
     }
 
-    private func handle(_ record: CSVRecord, header: ImportHeader, delimiter: UInt8, writer: ImportWriter, file: inout ImportSummary.File) throws {
-        guard record.count == header.fieldCount else {
+    private func handle(_ record: CSVRecord, prepared: PreparedRow?, header: ImportHeader, delimiter: UInt8, writer: ImportWriter, file: inout ImportSummary.File) throws {
+        // A prepared row has the header's fields and passes the filters (`RowPreparer`).
+        guard prepared != nil || record.count == header.fieldCount else {
             var row = ImportRow(header: header, record: record, file: file.path)
             let separated = delimiter == 0x2C ? "" : " (\(CSVFormat.name(of: delimiter))-separated)"
             row.problems = [ImportProblem(file: file.path, line: record.line, column: min(record.count, header.fieldCount) + 1,
@@ -161,12 +168,12 @@ final class ImportSession {
             if options.quarantine { file.quarantined += 1 } else { file.rows += 1 }
             return try refuse(row)
         }
-        if header.filterOut(record) != nil {
+        if prepared == nil, header.filterOut(record) != nil {
             file.skipped += 1
             return
         }
         var row = ImportRow(header: header, record: record, file: file.path)
-        try writer.apply(&row, file: &file)
+        try writer.apply(&row, prepared: prepared, file: &file)
         if row.problems.isEmpty { file.rows += 1; return }
         if options.quarantine { file.quarantined += 1 } else { file.rows += 1 }
         try refuse(row)

@@ -7,11 +7,14 @@ import GRDB
 extension ImportWriter {
     // MARK: Usage
 
-    func writeUsage(_ row: inout ImportRow, file: inout ImportSummary.File) throws {
+    func writeUsage(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
+        if let prepared, let week = prepared.day {
+            guard let (account, fields) = resolveAccount(of: prepared, at: 0, row: &row) else { return }
+            return try storeUsage(&row, account: account, week: week, fields: fields, file: &file)
+        }
         let account = resolveAccount(&row)
-        let daily = header.source(for: "week") == nil
         let week: Day?
-        if daily {
+        if dailyUsage {
             week = row.day("date")
         } else {
             week = row.day("week")
@@ -20,8 +23,28 @@ extension ImportWriter {
             }
         }
         if let account, let week, !header.missingForNew.isEmpty {
-            row.isNew = try !exists(daily ? "usage_day" : "usage", ["account_id", daily ? "day" : "week"], [account, week.iso])
+            row.isNew = try !exists(dailyUsage ? "usage_day" : "usage", ["account_id", dailyUsage ? "day" : "week"], [account, week.iso])
         }
+        let counts = Self.usageCounts(&row)
+        guard row.isValid, let account, let week else { return }
+        try storeUsage(&row, account: account, week: week, fields: Self.usageFields(account, week, daily: dailyUsage, counts), file: &file)
+    }
+
+    /// A usage row read on the reading thread (`RowPreparer`).
+    static func prepareUsage(_ row: inout ImportRow) -> PreparedRow? {
+        guard let reference = row.required("account_id") else { return nil }
+        let daily = row.header.source(for: "week") == nil
+        guard case let week?? = row.zoneFreeDay(daily ? "date" : "week"), daily || week.isMonday else { return nil }
+        let counts = usageCounts(&row)
+        guard row.isValid else { return nil }
+        return PreparedRow(account: reference, day: week, fields: usageFields(reference, week, daily: daily, counts))
+    }
+
+    struct UsageCounts {
+        var active, logins, actions, used, available: Int?
+    }
+
+    private static func usageCounts(_ row: inout ImportRow) -> UsageCounts {
         let active = row.count("active_users")
         let logins = row.count("logins", required: false)
         // A trillion a week per account is far past any product; sums over weeks stay exact.
@@ -31,22 +54,27 @@ extension ImportWriter {
         if let used, let available, used > available {
             row.report("features_used", "\(used) is more than features_available \(available)")
         }
-        guard row.isValid, let account, let week else { return }
-        if daily {
-            let fields = [Field("account_id", nil, .text(account)), Field("day", nil, .text(week.iso)),
-                          Field("active_users", "active_users", SQLValue(active)), Field("logins", "logins", SQLValue(logins)),
-                          Field("key_actions", "key_actions", SQLValue(actions)), Field("features_used", "features_used", SQLValue(used)),
-                          Field("features_available", "features_available", SQLValue(available))]
+        return UsageCounts(active: active, logins: logins, actions: actions, used: used, available: available)
+    }
+
+    /// A usage row's fields; the account first.
+    private static func usageFields(_ account: String, _ week: Day, daily: Bool, _ c: UsageCounts) -> [Field] {
+        var fields = [Field("account_id", nil, .text(account)), Field(daily ? "day" : "week", nil, .text(week.iso)),
+                      Field("active_users", "active_users", SQLValue(c.active)), Field("logins", "logins", SQLValue(c.logins)),
+                      Field("key_actions", "key_actions", SQLValue(c.actions)), Field("features_used", "features_used", SQLValue(c.used)),
+                      Field("features_available", "features_available", SQLValue(c.available))]
+        if !daily { fields.append(Field("partial", nil, .int(0))) }
+        return fields
+    }
+
+    private func storeUsage(_ row: inout ImportRow, account: String, week: Day, fields: [Field], file: inout ImportSummary.File) throws {
+        if dailyUsage {
             guard try store(&row, table: "usage_day", key: ["account_id", "day"], fields: fields, subject: "usage for \(account) on \(week)",
                             insertable: row.isNew, file: &file) != nil else { return }
             dailyWeeks.insert(DailyWeek(account: account, week: week.weekStart))
             dailySpan = dailySpan.map { min($0.lowerBound, week)...max($0.upperBound, week) } ?? week...week
             return
         }
-        let fields = [Field("account_id", nil, .text(account)), Field("week", nil, .text(week.iso)),
-                      Field("active_users", "active_users", SQLValue(active)), Field("logins", "logins", SQLValue(logins)),
-                      Field("key_actions", "key_actions", SQLValue(actions)), Field("features_used", "features_used", SQLValue(used)),
-                      Field("features_available", "features_available", SQLValue(available)), Field("partial", nil, .int(0))]
         try store(&row, table: "usage", key: ["account_id", "week"], fields: fields, subject: "usage for \(account), week \(week)",
                   insertable: row.isNew, file: &file)
     }
@@ -86,7 +114,11 @@ extension ImportWriter {
 
     // MARK: Cases
 
-    func writeCase(_ row: inout ImportRow, file: inout ImportSummary.File) throws {
+    func writeCase(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
+        if let prepared, let id = prepared.id {
+            guard let (_, fields) = resolveAccount(of: prepared, at: 1, row: &row) else { return }
+            return try storeCase(&row, id: id, fields: fields, file: &file)
+        }
         guard let id = row.required("id") else { return }
         if !header.missingForNew.isEmpty { row.isNew = try !exists("support_case", ["id"], [id]) }
         let account = resolveAccount(&row)
@@ -95,16 +127,38 @@ extension ImportWriter {
         let closed = row.day("closed", required: false)
         if let opened, let closed, closed < opened { row.report("closed", "\(closed) is before opened \(opened)") }
         guard row.isValid else { return }
-        let fields = [Field("id", nil, .text(id)), Field("account_id", "account_id", SQLValue(account)),
-                      Field("priority", "priority", SQLValue(priority?.rawValue)), Field("opened", "opened", SQLValue(opened?.iso)),
-                      Field("closed", "closed", SQLValue(closed?.iso))]
+        try storeCase(&row, id: id, fields: Self.caseFields(id, account, priority, opened, closed), file: &file)
+    }
+
+    /// A case read on the reading thread (`RowPreparer`).
+    static func prepareCase(_ row: inout ImportRow) -> PreparedRow? {
+        guard let id = row.required("id"), let reference = row.required("account_id") else { return nil }
+        let priority = row.choice("priority", SupportCase.Priority.self)
+        guard case let opened?? = row.zoneFreeDay("opened"), case let closed? = row.zoneFreeDay("closed", required: false) else { return nil }
+        if let closed, closed < opened { return nil }
+        guard row.isValid else { return nil }
+        return PreparedRow(account: reference, id: id, fields: caseFields(id, reference, priority, opened, closed))
+    }
+
+    /// A case's fields: its id, then its account.
+    private static func caseFields(_ id: String, _ account: String?, _ priority: SupportCase.Priority?, _ opened: Day?, _ closed: Day?) -> [Field] {
+        [Field("id", nil, .text(id)), Field("account_id", "account_id", SQLValue(account)),
+         Field("priority", "priority", SQLValue(priority?.rawValue)), Field("opened", "opened", SQLValue(opened?.iso)),
+         Field("closed", "closed", SQLValue(closed?.iso))]
+    }
+
+    private func storeCase(_ row: inout ImportRow, id: String, fields: [Field], file: inout ImportSummary.File) throws {
         try store(&row, table: "support_case", key: ["id"], fields: fields, subject: "case \(id)", insertable: row.isNew, file: &file)
     }
 
     // MARK: NPS
 
-    func writeNPS(_ row: inout ImportRow, file: inout ImportSummary.File) throws {
-        guard let reference = row.required("contact_id") else { return }
+    func writeNPS(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
+        let reference: String
+        if let prepared, let given = prepared.id { reference = given } else {
+            guard let given = row.required("contact_id") else { return }
+            reference = given
+        }
         var contact: String?
         switch session.linker.contacts.find(reference) {
         case .found(let id): contact = id
@@ -113,15 +167,40 @@ extension ImportWriter {
         case .unknown:
             contact = try respondentAsContact(reference, row: &row)
         }
+        if let prepared, prepared.id != nil {
+            guard row.isValid, let contact, let date = prepared.day else { return }
+            var fields = prepared.fields
+            if contact != reference { fields[0].value = .text(contact) }
+            return try storeNPS(&row, contact: contact, date: date, fields: fields, file: &file)
+        }
         if let contact, let account = session.linker.contactAccounts[contact] { row.zone = zone(ofAccount: account) }
         let date = row.day("date")
         let score = row.count("score", max: 10)
         let comment = row.text("comment")
         guard row.isValid, let contact, let date else { return }
-        let fields = [Field("contact_id", nil, .text(contact)), Field("date", nil, .text(date.iso)),
-                      Field("score", "score", SQLValue(score)), Field("comment", "comment", SQLValue(comment))]
+        try storeNPS(&row, contact: contact, date: date, fields: Self.npsFields(contact, date, score, comment), file: &file)
+    }
+
+    /// An NPS answer read on the reading thread (`RowPreparer`).
+    static func prepareNPS(_ row: inout ImportRow) -> PreparedRow? {
+        guard let reference = row.required("contact_id"), case let date?? = row.zoneFreeDay("date") else { return nil }
+        let score = row.count("score", max: 10)
+        let comment = row.text("comment")
+        guard row.isValid else { return nil }
+        return PreparedRow(id: reference, day: date, fields: npsFields(reference, date, score, comment))
+    }
+
+    /// An NPS answer's fields; the contact first.
+    private static func npsFields(_ contact: String, _ date: Day, _ score: Int?, _ comment: String?) -> [Field] {
+        [Field("contact_id", nil, .text(contact)), Field("date", nil, .text(date.iso)),
+         Field("score", "score", SQLValue(score)), Field("comment", "comment", SQLValue(comment))]
+    }
+
+    private func storeNPS(_ row: inout ImportRow, contact: String, date: Day, fields: [Field], file: inout ImportSummary.File) throws {
+        let insertable: Bool
+        if case .null = fields[2].value { insertable = false } else { insertable = true }
         try store(&row, table: "nps_response", key: ["contact_id", "date"], fields: fields,
-                  subject: "NPS response of \(contact) on \(date)", insertable: score != nil, file: &file)
+                  subject: "NPS response of \(contact) on \(date)", insertable: insertable, file: &file)
     }
 
     /// A survey respondent Folio does not know: added as a contact of the account the row
@@ -149,19 +228,54 @@ extension ImportWriter {
 
     // MARK: Payments
 
-    func writePayment(_ row: inout ImportRow, file: inout ImportSummary.File) throws {
+    func writePayment(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
+        if let prepared, let asOf = prepared.day {
+            guard let (account, fields) = resolveAccount(of: prepared, at: 0, row: &row) else { return }
+            return try storePayment(&row, account: account, asOf: asOf, fields: fields, file: &file)
+        }
         let account = resolveAccount(&row)
         let asOf = row.day("as_of")
         let overdue = row.count("days_overdue", max: 36_500)
         guard row.isValid, let account, let asOf, let overdue else { return }
-        let fields = [Field("account_id", nil, .text(account)), Field("as_of", nil, .text(asOf.iso)), Field("days_overdue", "days_overdue", .int(Int64(overdue)))]
+        try storePayment(&row, account: account, asOf: asOf, fields: Self.paymentFields(account, asOf, overdue), file: &file)
+    }
+
+    /// A payment status read on the reading thread (`RowPreparer`).
+    static func preparePayment(_ row: inout ImportRow) -> PreparedRow? {
+        guard let reference = row.required("account_id"), case let asOf?? = row.zoneFreeDay("as_of"),
+              let overdue = row.count("days_overdue", max: 36_500), row.isValid else { return nil }
+        return PreparedRow(account: reference, day: asOf, fields: paymentFields(reference, asOf, overdue))
+    }
+
+    /// A payment status's fields; the account first.
+    private static func paymentFields(_ account: String, _ asOf: Day, _ overdue: Int) -> [Field] {
+        [Field("account_id", nil, .text(account)), Field("as_of", nil, .text(asOf.iso)), Field("days_overdue", "days_overdue", .int(Int64(overdue)))]
+    }
+
+    private func storePayment(_ row: inout ImportRow, account: String, asOf: Day, fields: [Field], file: inout ImportSummary.File) throws {
         try store(&row, table: "payment_status", key: ["account_id", "as_of"], fields: fields,
                   subject: "payment status of \(account) on \(asOf)", file: &file)
     }
 
     // MARK: Activities
 
-    func writeActivity(_ row: inout ImportRow, file: inout ImportSummary.File) throws {
+    func writeActivity(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
+        if let prepared, let accountReference = prepared.account, let authorReference = prepared.user {
+            let account = resolveAccount(accountReference, zone: false, row: &row)
+            let author = prepared.knownUser ?? resolveUser(authorReference, column: "author", row: &row)
+            guard let account, let author else { return }
+            var fields = prepared.fields
+            if account != accountReference || author != authorReference {
+                fields[1].value = .text(account)
+                fields[5].value = .text(author)
+                // An id made from the content changes with the references it names.
+                if prepared.id == nil, case .text(let type) = fields[2].value, case .text(let direction) = fields[3].value,
+                   case .text(let date) = fields[4].value, case .text(let summary) = fields[6].value {
+                    fields[0].value = .text(Self.contentID(account, type, direction, date, author, summary))
+                }
+            }
+            return try storeActivity(&row, fields: fields, file: &file)
+        }
         let account = resolveAccount(&row)
         let type = row.choice("type", Activity.Kind.self)
         let direction = row.choice("direction", Activity.Direction.self, required: false) ?? .outbound
@@ -169,11 +283,33 @@ extension ImportWriter {
         let author = row.required("author").flatMap { resolveUser($0, column: "author", row: &row) }
         let summary = row.text("summary") ?? ""
         guard row.isValid, let account, let type, let date, let author else { return }
+        try storeActivity(&row, fields: Self.activityFields(row.text("id"), account, type, direction, date, author, summary), file: &file)
+    }
+
+    /// An activity read on the reading thread (`RowPreparer`).
+    static func prepareActivity(_ row: inout ImportRow) -> PreparedRow? {
+        guard let account = row.required("account_id") else { return nil }
+        let type = row.choice("type", Activity.Kind.self)
+        let direction = row.choice("direction", Activity.Direction.self, required: false) ?? .outbound
+        guard case let date?? = row.zoneFreeDay("date"), let author = row.required("author") else { return nil }
+        let summary = row.text("summary") ?? ""
+        guard row.isValid, let type else { return nil }
+        let id = row.text("id")
+        return PreparedRow(account: account, user: author, id: id, fields: activityFields(id, account, type, direction, date, author, summary))
+    }
+
+    /// An activity's fields: id, account, type, direction, date, author, summary.
+    private static func activityFields(_ id: String?, _ account: String, _ type: Activity.Kind, _ direction: Activity.Direction,
+                                       _ date: Day, _ author: String, _ summary: String) -> [Field] {
         // Without an id, the activity's content is its identity, so re-importing adds nothing.
-        let id = row.text("id") ?? Self.contentID(account, type.rawValue, direction.rawValue, date.iso, author, summary)
-        let fields = [Field("id", nil, .text(id)), Field("account_id", nil, .text(account)), Field("type", nil, .text(type.rawValue)),
-                      Field("direction", nil, .text(direction.rawValue)), Field("date", nil, .text(date.iso)), Field("author", nil, .text(author)),
-                      Field("summary", nil, .text(summary))]
+        let id = id ?? contentID(account, type.rawValue, direction.rawValue, date.iso, author, summary)
+        return [Field("id", nil, .text(id)), Field("account_id", nil, .text(account)), Field("type", nil, .text(type.rawValue)),
+                Field("direction", nil, .text(direction.rawValue)), Field("date", nil, .text(date.iso)), Field("author", nil, .text(author)),
+                Field("summary", nil, .text(summary))]
+    }
+
+    private func storeActivity(_ row: inout ImportRow, fields: [Field], file: inout ImportSummary.File) throws {
+        guard case .text(let id) = fields[0].value else { return }
         try store(&row, table: "activity", key: ["id"], fields: fields, subject: "activity \(id)", file: &file)
     }
 

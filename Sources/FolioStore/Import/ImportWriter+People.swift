@@ -136,12 +136,49 @@ extension ImportWriter {
 
     // MARK: Contacts
 
-    func writeContact(_ row: inout ImportRow, file: inout ImportSummary.File) throws {
+    func writeContact(_ row: inout ImportRow, prepared: PreparedRow?, file: inout ImportSummary.File) throws {
+        if let prepared, let given = prepared.id, let reference = prepared.account {
+            let existing = session.linker.contacts.identity(given)
+            let id = existing ?? given
+            row.isNew = existing == nil
+            let account = resolveAccount(reference, zone: false, row: &row)
+            let keys = checkKeys(prepared.keys, for: id, kind: .contact, row: &row)
+            guard row.isValid, let account else { return }
+            var fields = prepared.fields
+            if id != given { fields[0].value = .text(id) }
+            if account != reference { fields[1].value = .text(account) }
+            let email: String?
+            if case .text(let e) = fields[3].value { email = e } else { email = nil }
+            return try storeContact(&row, id: id, isNew: existing == nil, account: account, email: email, keys: keys, fields: fields, file: &file)
+        }
         guard let given = row.required("id") else { return }
         let existing = session.linker.contacts.identity(given)
         let id = existing ?? given
         row.isNew = existing == nil
         let account = resolveAccount(&row)
+        let values = Self.contactValues(&row)
+        let keys = checkKeys(row.list("keys"), for: id, kind: .contact, row: &row)
+        guard row.isValid else { return }
+        try storeContact(&row, id: id, isNew: existing == nil, account: account, email: values.email, keys: keys,
+                         fields: Self.contactFields(id, account, values), file: &file)
+    }
+
+    /// A contact read on the reading thread (`RowPreparer`).
+    static func prepareContact(_ row: inout ImportRow) -> PreparedRow? {
+        guard let given = row.required("id"), let reference = row.required("account_id") else { return nil }
+        let values = contactValues(&row)
+        let keys = row.list("keys")
+        guard row.isValid else { return nil }
+        return PreparedRow(account: reference, id: given, keys: keys, fields: contactFields(given, reference, values))
+    }
+
+    struct ContactValues {
+        var name, email: String?
+        var roles: Set<Contact.Role>
+        var left, optOut: Bool?
+    }
+
+    private static func contactValues(_ row: inout ImportRow) -> ContactValues {
         let name = row.required("name")
         let email = row.required("email")
         if let email, !ImportRow.hasAt(email) { row.report("email", "\"\(ImportRow.excerpt(email))\" is not an email address") }
@@ -151,19 +188,24 @@ extension ImportWriter {
                 row.report("roles", "unknown role \"\(ImportRow.excerpt(item))\"; expected sponsor, champion or primary, separated by ; (a mapping's values: can translate a CRM's role names, or drop one by mapping it to \"\")")
             }
         }
-        let left = row.bool("left_company")
-        let optOut = row.bool("opt_out")
-        let keys = checkKeys(row.list("keys"), for: id, kind: .contact, row: &row)
-        guard row.isValid else { return }
-        let rolesText = Contact.Role.allCases.filter(roles.contains).map(\.rawValue).joined(separator: ";")
-        let fields = [
-            Field("id", nil, .text(id)), Field("account_id", "account_id", SQLValue(account)), Field("name", "name", SQLValue(name)),
-            Field("email", "email", SQLValue(email)), Field("roles", "roles", .text(rolesText)),
-            Field("left_company", "left_company", SQLValue(left ?? false)), Field("opt_out", "opt_out", SQLValue(optOut ?? false)),
+        return ContactValues(name: name, email: email, roles: roles, left: row.bool("left_company"), optOut: row.bool("opt_out"))
+    }
+
+    /// A contact's fields: id, account, name, email, …
+    private static func contactFields(_ id: String, _ account: String?, _ v: ContactValues) -> [Field] {
+        let rolesText = Contact.Role.allCases.filter(v.roles.contains).map(\.rawValue).joined(separator: ";")
+        return [
+            Field("id", nil, .text(id)), Field("account_id", "account_id", SQLValue(account)), Field("name", "name", SQLValue(v.name)),
+            Field("email", "email", SQLValue(v.email)), Field("roles", "roles", .text(rolesText)),
+            Field("left_company", "left_company", SQLValue(v.left ?? false)), Field("opt_out", "opt_out", SQLValue(v.optOut ?? false)),
         ]
+    }
+
+    private func storeContact(_ row: inout ImportRow, id: String, isNew: Bool, account: String?, email: String?, keys: [String],
+                              fields: [Field], file: inout ImportSummary.File) throws {
         guard try store(&row, table: "contact", key: ["id"], fields: fields, subject: "contact \(id)",
-                        insertable: existing == nil, file: &file) != nil else { return }
-        if existing == nil {
+                        insertable: isNew, file: &file) != nil else { return }
+        if isNew {
             session.linker.contacts.ids.insert(id)
             session.linker.contacts.add(key: id, for: id, strong: true)
         }

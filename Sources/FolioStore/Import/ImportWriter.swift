@@ -8,13 +8,17 @@ import GRDB
 final class ImportWriter {
     let kind: ImportKind
     let header: ImportHeader
-    unowned let session: ImportSession
+    /// Strong: the session outlives its writers and holds none (an unowned reference cost a
+    /// check on every use, several a row).
+    let session: ImportSession
     private var upserts: [String: RecordUpsert] = [:]
     /// The table written last: most files write one, row after row.
     private var lastUpsert: RecordUpsert?
     /// Users are applied after their whole file is read: a manager may be listed below
     /// the people who report to them.
     var pendingUsers: [PendingUser] = []
+    /// Usage given per day (a date column, no week), rolled up into weeks.
+    let dailyUsage: Bool
     /// Daily usage rows touched, rolled up into their weeks at the end of the file.
     var dailyWeeks: Set<DailyWeek> = []
     var dailySpan: ClosedRange<Day>?
@@ -61,22 +65,38 @@ final class ImportWriter {
         self.kind = kind
         self.header = header
         self.session = session
+        dailyUsage = kind == .usage && header.source(for: "week") == nil
     }
 
-    /// Checks one row and, when it is sound, writes it.
-    func apply(_ row: inout ImportRow, file: inout ImportSummary.File) throws {
+    /// Checks one row and, when it is sound, writes it; `prepared`: what the reading thread
+    /// already read of it (`RowPreparer`).
+    func apply(_ row: inout ImportRow, prepared: PreparedRow? = nil, file: inout ImportSummary.File) throws {
         switch kind {
         case .users: readUser(&row)
         case .accounts: try writeAccount(&row, file: &file)
-        case .contacts: try writeContact(&row, file: &file)
-        case .usage: try writeUsage(&row, file: &file)
-        case .cases: try writeCase(&row, file: &file)
-        case .nps: try writeNPS(&row, file: &file)
-        case .payments: try writePayment(&row, file: &file)
-        case .activities: try writeActivity(&row, file: &file)
+        case .contacts: try writeContact(&row, prepared: prepared, file: &file)
+        case .usage: try writeUsage(&row, prepared: prepared, file: &file)
+        case .cases: try writeCase(&row, prepared: prepared, file: &file)
+        case .nps: try writeNPS(&row, prepared: prepared, file: &file)
+        case .payments: try writePayment(&row, prepared: prepared, file: &file)
+        case .activities: try writeActivity(&row, prepared: prepared, file: &file)
         case .opportunities: try writeOpportunity(&row, file: &file)
         case .outcomes: try writeOutcome(&row, file: &file)
         case .events: break // EventImport reads events.
+        }
+    }
+
+    /// How the reading thread prepares a kind's rows (`RowPreparer`); nil: the kind's rows
+    /// are read on the importing thread.
+    static func preparation(of kind: ImportKind) -> ((inout ImportRow) -> PreparedRow?)? {
+        switch kind {
+        case .usage: return prepareUsage
+        case .cases: return prepareCase
+        case .payments: return preparePayment
+        case .activities: return prepareActivity
+        case .contacts: return prepareContact
+        case .nps: return prepareNPS
+        case .users, .accounts, .opportunities, .outcomes, .events: return nil
         }
     }
 
@@ -109,7 +129,7 @@ final class ImportWriter {
 
     /// Stores one record and counts it; false when the key was already given in this import.
     @discardableResult
-    func store(_ row: inout ImportRow, table: String, key: [String], fields: [Field], subject: @autoclosure () -> String,
+    func store(_ row: inout ImportRow, table: String, key: @autoclosure () -> [String], fields: [Field], subject: @autoclosure () -> String,
                insertable: Bool = true, file: inout ImportSummary.File) throws -> RecordUpsert.Outcome? {
         // Each table is written with one list of columns.
         let upsert: RecordUpsert
@@ -119,7 +139,7 @@ final class ImportWriter {
             upsert = cached
         } else {
             let carried = Set(fields.filter { f in f.folio.map { header.carries($0.description) } ?? true }.map(\.column.description))
-            upsert = try RecordUpsert(db: session.db, table: table, columns: fields.map(\.column.description), key: key, carried: carried, batch: session.batch,
+            upsert = try RecordUpsert(db: session.db, table: table, columns: fields.map(\.column.description), key: key(), carried: carried, batch: session.batch,
                                   unchangedKeys: session.unchangedKeys)
             upserts[table] = upsert
         }
@@ -181,15 +201,30 @@ final class ImportWriter {
     /// The account a reference column means.
     func resolveAccount(_ row: inout ImportRow, column: String = "account_id", required: Bool = true) -> String? {
         guard let reference = required ? row.required(column) : row.text(column) else { return nil }
+        return resolveAccount(reference, column: column, row: &row)
+    }
+
+    /// The account a prepared row names, and its fields with that account's id at `position`;
+    /// nil (reported) when it names none.
+    func resolveAccount(of prepared: PreparedRow, at position: Int, row: inout ImportRow) -> (account: String, fields: [Field])? {
+        guard let reference = prepared.account, let account = resolveAccount(reference, zone: false, row: &row) else { return nil }
+        var fields = prepared.fields
+        if account != reference { fields[position].value = .text(account) }
+        return (account, fields)
+    }
+
+    /// The account `reference` (as the row's `column` gives it) means; `zone`: whether the
+    /// row's dates are still to be read in the account's zone.
+    func resolveAccount(_ reference: String, column: String = "account_id", zone needsZone: Bool = true, row: inout ImportRow) -> String? {
         // Rows come grouped by account: the last id met is the likeliest (ids are never removed).
         if reference == lastAccountID {
-            row.zone = zone(ofAccount: reference)
+            if needsZone { row.zone = zone(ofAccount: reference) }
             return reference
         }
         switch session.linker.accounts.find(reference) {
         case .found(let id):
             if id == reference { lastAccountID = id }
-            row.zone = zone(ofAccount: id)
+            if needsZone { row.zone = zone(ofAccount: id) }
             return id
         case .ambiguous:
             row.report(column, "\"\(ImportRow.excerpt(reference))\" matches more than one account (by name or key); use the account id")

@@ -51,6 +51,9 @@ public final class PortfolioImporter {
     /// Who may import, when the actor may not.
     public struct NotAllowed: Error, CustomStringConvertible {
         public var message: String
+        /// Whether the refusal is about who: nobody named, or a login that is not a user of the
+        /// database (the command line's usage problem), rather than a user whose role may not.
+        public var notAUser = false
         public var description: String { message }
     }
 
@@ -209,15 +212,16 @@ public final class PortfolioImporter {
         let user = try login.flatMap { try User.find(login: $0, in: db) }
         let roles = try Settings.value(rolesSetting, in: db).flatMap(Access.roles(from:)) ?? Access.defaultImportRoles
         if let refusal = Access.refusalToImport(by: user, login: login, databaseHasUsers: hasUsers, allowedRoles: roles) {
-            throw NotAllowed(message: refusal.description)
+            throw NotAllowed(message: refusal.description, notAUser: user == nil)
         }
     }
 
     /// Sets the roles allowed to import; only a VP may (recorded in the audit log).
     public func setAllowedRoles(_ roles: Set<User.Role>, actor: String, at: Int64) throws {
         try database.write { db in
-            if let refusal = Access.refusalToChangeImportRoles(by: try User.find(login: actor, in: db), login: actor) {
-                throw NotAllowed(message: refusal.description)
+            let user = try User.find(login: actor, in: db)
+            if let refusal = Access.refusalToChangeImportRoles(by: user, login: actor) {
+                throw NotAllowed(message: refusal.description, notAUser: user == nil)
             }
             let before = try Settings.value(Self.rolesSetting, in: db) ?? Access.text(of: Access.defaultImportRoles)
             let after = Access.text(of: roles)

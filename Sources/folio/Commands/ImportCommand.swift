@@ -114,7 +114,7 @@ struct ImportCommand: ParsableCommand {
                 if summary.dryRun && !summary.problems.isEmpty { throw Exit.badData }
             } catch let refused as PortfolioImporter.NotAllowed {
                 complain("folio: \(refused.message)")
-                throw Exit.failure
+                throw refused.notAUser ? Exit.usage : Exit.failure
             } catch let failed as ImportQuarantine.Failure {
                 complain("folio: \(failed)")
                 throw Exit.failure
