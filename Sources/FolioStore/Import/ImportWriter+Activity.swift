@@ -33,7 +33,7 @@ extension ImportWriter {
     /// A usage row read on the reading thread (`RowPreparer`).
     static func prepareUsage(_ row: inout ImportRow) -> PreparedRow? {
         guard let reference = row.required("account_id") else { return nil }
-        let daily = row.header.source(for: "week") == nil
+        let daily = usageByDay(row.header)
         guard case let week?? = row.zoneFreeDay(daily ? "date" : "week"), daily || week.isMonday else { return nil }
         let counts = usageCounts(&row)
         guard row.isValid else { return nil }

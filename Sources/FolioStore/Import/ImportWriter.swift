@@ -19,6 +19,9 @@ final class ImportWriter {
     var pendingUsers: [PendingUser] = []
     /// Usage given per day (a date column, no week), rolled up into weeks.
     let dailyUsage: Bool
+
+    /// Whether a usage file gives its rows per day: it has no week column (then it has a date).
+    static func usageByDay(_ header: ImportHeader) -> Bool { header.source(for: "week") == nil }
     /// Daily usage rows touched, rolled up into their weeks at the end of the file.
     var dailyWeeks: Set<DailyWeek> = []
     var dailySpan: ClosedRange<Day>?
@@ -65,7 +68,7 @@ final class ImportWriter {
         self.kind = kind
         self.header = header
         self.session = session
-        dailyUsage = kind == .usage && header.source(for: "week") == nil
+        dailyUsage = kind == .usage && Self.usageByDay(header)
     }
 
     /// Checks one row and, when it is sound, writes it; `prepared`: what the reading thread

@@ -25,8 +25,8 @@ struct PreparedRow: Sendable {
 
 /// Prepares one kind's rows on the reading thread, for files whose rows read the same there
 /// as on the importing thread: nothing may decide, while the row is read, whether it makes a
-/// new record (no required column the file lacks, no mapping defaults), and a date that needs the account's time
-/// zone (a date-time, or a mapping's pattern) sends its row the usual way.
+/// new record (no required column the file lacks, no mapping defaults), and a date that needs
+/// the account's time zone (a date-time, or a mapping's pattern) sends its row the usual way.
 struct RowPreparer: @unchecked Sendable {
     // Unchecked: the header is not changed after it is made, and only read here.
     let header: ImportHeader
